@@ -1,0 +1,24 @@
+/** npm run data:check — validates the committed layers under public/geo (or the given folder). */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { FeatureCollection } from 'geojson';
+import { checkLayers } from '../src/data/check';
+import { LAYER_IDS, type LayerId, layerFileName } from '../src/data/layers';
+
+const dir = resolve(process.argv[2] ?? 'public/geo');
+const layers: Partial<Record<LayerId, FeatureCollection>> = {};
+for (const layer of LAYER_IDS) {
+  try {
+    layers[layer] = JSON.parse(readFileSync(join(dir, layerFileName(layer)), 'utf8'));
+  } catch (error) {
+    console.error(`${layer}: cannot read ${layerFileName(layer)}: ${(error as Error).message}`);
+  }
+}
+const problems = checkLayers(layers);
+for (const p of problems.slice(0, 50)) console.error(`${p.layer} ${p.id}: ${p.message}`);
+const total = Object.values(layers).reduce((sum, c) => sum + (c?.features.length ?? 0), 0);
+if (problems.length > 0) {
+  console.error(`data:check failed: ${problems.length} problems in ${total} features`);
+  process.exit(1);
+}
+console.log(`data:check ok: ${LAYER_IDS.length} layers, ${total} features`);

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FeatureCollection, Geometry } from 'geojson';
+
+/** Reads a GeoJSON file from the sources directory, with a clear error when it is missing. */
+export function readSourceGeoJson(
+  sourcesDir: string,
+  relativePath: string,
+): FeatureCollection<Geometry, Record<string, unknown>> {
+  const path = join(sourcesDir, relativePath);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new Error(`source file missing: ${relativePath} (looked in ${sourcesDir})`);
+  }
+  const parsed = JSON.parse(text) as FeatureCollection<Geometry, Record<string, unknown>>;
+  if (parsed.type !== 'FeatureCollection' || !Array.isArray(parsed.features)) {
+    throw new Error(`source file is not a GeoJSON FeatureCollection: ${relativePath}`);
+  }
+  return parsed;
+}
+
+export function readSourceText(sourcesDir: string, relativePath: string): string {
+  return readFileSync(join(sourcesDir, relativePath), 'utf8');
+}
+
+/**
+ * Where each source comes from, its licence and the attribution it requires. The keys are the
+ * `source` values on features; the app reads this table (public/geo/sources.json) for the map's
+ * attribution and the data document.
+ */
+export const SOURCES = {
+  'huitian-boundaries': {
+    title: '回天地区街道与社区边界 (2020)',
+    origin: 'public repository jiciqiang/huitian_screen_tmp, data/boundata (ht_jd.json, ht_sq.json)',
+    licence: 'none stated',
+    attribution: '边界: jiciqiang/huitian_screen_tmp',
+  },
+  osm: {
+    title: 'OpenStreetMap (via Geofabrik, topprismdata/spatial-decision-intelligence)',
+    origin:
+      'public repository topprismdata/spatial-decision-intelligence, outputs/huilongguan_demo/huilongguan_landuse_gb50137.geojson (commit 3f448384) and outputs/schools/beijing_school_fences.geojson (commit 130bee5a)',
+    licence: 'ODbL-1.0',
+    attribution: '© OpenStreetMap contributors',
+  },
+  'osm-subway': {
+    title: 'Beijing rail transit GTFS and OSM relations',
+    origin: 'public repository BoyInTheSun/beijing-subway-gtfs',
+    licence: 'ODbL-1.0',
+    attribution: '© OpenStreetMap contributors',
+  },
+  'baidu-residential': {
+    title: 'Baidu residential AOI blocks (unnamed)',
+    origin: 'public repository huiyan-fe/mapv, examples/data/beijing-village.json',
+    licence: 'BSD-3-Clause (repository)',
+    attribution: '居住街区: © Baidu (huiyan-fe/mapv)',
+  },
+  'primary-schools': {
+    title: 'Primary schools of Beijing (points, English names)',
+    origin: 'public repository daicongjie/geo, static/keySchool.js and noKeySchool.js',
+    licence: 'none stated',
+    attribution: '小学点位: daicongjie/geo',
+  },
+  'amap-roads': {
+    title: 'Main roads from the AMap traffic API (2020-03)',
+    origin: 'public repository hjieng/GaodeAPI_homework',
+    licence: 'none stated; AMap terms apply',
+    attribution: '道路: 高德地图交通态势 (hjieng/GaodeAPI_homework)',
+  },
+  greenways: {
+    title: 'Beijing greenway lines',
+    origin: 'public repository CalamityXeroc/Beijing-Greenway-System-Visualizer',
+    licence: 'none stated',
+    attribution: '绿道: CalamityXeroc/Beijing-Greenway-System-Visualizer',
+  },
+  'action-plan': {
+    title: '深入推进回龙观天通苑地区提升发展行动计划(2021—2025年)',
+    origin: '北京市人民政府办公厅, 2021-07-02',
+    licence: 'public government document',
+    attribution: '规划格局: 《回天行动计划(2021—2025年)》示意',
+  },
+} as const;
+
+export type SourceKey = keyof typeof SOURCES;

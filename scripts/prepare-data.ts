@@ -1,0 +1,175 @@
+/**
+ * npm run data:prepare — turns the raw sources (GEO_SOURCES, default ../shared/geo-sources)
+ * into the layers the app serves under public/geo/.
+ */
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import * as turf from '@turf/turf';
+import type { FeatureCollection, LineString, Point } from 'geojson';
+import { type LayerId, layerFileName } from '../src/data/layers';
+import type { AppFeature } from '../src/data/schema';
+import { buildCommunities, buildStudyArea, buildSubdistricts } from './pipeline/boundaries';
+import { buildCompleteness, type LayerCoverage } from './pipeline/completeness';
+import type { StudyContext } from './pipeline/context';
+import { writeDataDocument } from './pipeline/data_document';
+import { buildGreenways, buildRoads } from './pipeline/lines';
+import {
+  buildMetroLines,
+  buildMetroStations,
+  linesFromRelations,
+  parseRoutes,
+  parseStops,
+} from './pipeline/metro';
+import { buildParks } from './pipeline/parks';
+import { buildPlanLayout } from './pipeline/plan_layout';
+import { buildResidential } from './pipeline/residential';
+import { buildHealthcare, buildSchools } from './pipeline/schools';
+import { SOURCES, readSourceGeoJson, readSourceText } from './pipeline/sources';
+
+/** Facilities this far outside the seven units still serve residents inside them. */
+const FACILITY_MARGIN_METERS = 1500;
+/** Line layers (roads, metro, greenways) are kept within this margin, for map context. */
+const LINE_MARGIN_DEGREES = 0.03;
+
+const sourcesDir = resolve(process.env.GEO_SOURCES ?? '../shared/geo-sources');
+const outDir = resolve(process.argv[2] ?? 'public/geo');
+
+function main(): void {
+  const read = (path: string) => readSourceGeoJson(sourcesDir, path);
+  const rawSubdistricts = read('huitian/subdistricts.geojson');
+  const subdistricts = buildSubdistricts(rawSubdistricts);
+  const { area, extent } = buildStudyArea(subdistricts, FACILITY_MARGIN_METERS);
+  const [w, s, e, n] = turf.bbox(area);
+  const context: StudyContext = {
+    subdistricts: turf.featureCollection(
+      subdistricts.map((f) => turf.feature(f.geometry, { name: f.properties.name })),
+    ),
+    extent,
+    extentBbox: turf.bbox(extent),
+    clipBbox: [
+      w - LINE_MARGIN_DEGREES,
+      s - LINE_MARGIN_DEGREES,
+      e + LINE_MARGIN_DEGREES,
+      n + LINE_MARGIN_DEGREES,
+    ],
+  };
+
+  const parksGreen = read('osm-huilongguan/parks_green.geojson');
+  const landuseMore = read('osm-huilongguan/landuse-more.geojson');
+  const schoolsHospitals = read('osm-huilongguan/schools_hospitals.geojson');
+  const residentialNamed = read('osm-huilongguan/residential_named.geojson');
+  const schoolFences = read('osm-schools/school-fences.geojson');
+  const baiduBlocks = read('baidu-residential/residential-blocks.geojson');
+  const primaryPoints = read('schools-primary/primary-schools.geojson');
+  const rawRoads = read('amap-roads/roads.geojson');
+
+  const communities = buildCommunities(read('huitian/communities.geojson'), context.subdistricts);
+  const residential = buildResidential(residentialNamed, baiduBlocks, context);
+  const parks = buildParks(parksGreen, landuseMore, context);
+  const schools = buildSchools(schoolFences, schoolsHospitals, landuseMore, primaryPoints, context);
+  const healthcare = buildHealthcare(schoolsHospitals, context);
+  const metro = linesFromRelations(
+    JSON.parse(readSourceText(sourcesDir, 'subway/route.json')),
+    parseStops(readSourceText(sourcesDir, 'subway/stops.txt')),
+    parseRoutes(readSourceText(sourcesDir, 'subway/routes.txt')),
+  );
+  const metroStations = buildMetroStations(metro, context);
+  const metroLines = buildMetroLines(metro, context);
+  const roads = buildRoads(rawRoads, context);
+  const greenwayFiles = readdirSync(join(sourcesDir, 'greenways'))
+    .filter((f) => f.endsWith('.geojson'))
+    .sort()
+    .map((f) => ({ name: f.replace(/\.geojson$/, ''), collection: read(`greenways/${f}`) }));
+  const greenways = buildGreenways(greenwayFiles, context);
+  const planLayout = buildPlanLayout(
+    { area, roads, metroStations, metroLines, parks, communities, landuseMore },
+    context,
+  );
+
+  const layers: Record<LayerId, AppFeature[]> = {
+    subdistricts,
+    communities,
+    residential,
+    parks,
+    schools,
+    healthcare,
+    'metro-stations': metroStations as AppFeature<Point>[],
+    'metro-lines': metroLines as AppFeature<LineString>[],
+    roads,
+    greenways,
+    'plan-layout': planLayout,
+  };
+
+  const bboxOf = (...collections: FeatureCollection[]) =>
+    turf.bbox(turf.featureCollection(collections.flatMap((c) => c.features)));
+  const osmExtent = bboxOf(parksGreen, landuseMore, schoolsHospitals, residentialNamed);
+  const coverage: LayerCoverage[] = [
+    {
+      layer: 'communities',
+      note: '2020 community set; some have been split since',
+      sourceExtents: [turf.bbox(area)],
+      features: communities,
+    },
+    {
+      layer: 'residential',
+      note: 'Baidu blocks cover the whole area; OSM names only west of ~116.39°E',
+      sourceExtents: [bboxOf(baiduBlocks), bboxOf(residentialNamed)],
+      features: residential,
+    },
+    {
+      layer: 'parks',
+      note: 'OSM extract covers only west of ~116.41°E: no parks mapped in the 天通苑 units',
+      sourceExtents: [osmExtent],
+      features: parks,
+    },
+    {
+      layer: 'schools',
+      note: 'OSM school grounds cover the whole area (57 east of 116.40°E)',
+      sourceExtents: [bboxOf(schoolFences)],
+      features: schools,
+    },
+    {
+      layer: 'healthcare',
+      note: 'hospitals and one clinic from the OSM extract, west of ~116.41°E only; no community health stations',
+      sourceExtents: [osmExtent],
+      features: healthcare,
+    },
+    {
+      layer: 'metro-stations',
+      note: 'all Beijing metro stations (OSM)',
+      sourceExtents: [turf.bbox(area)],
+      features: metroStations,
+    },
+    {
+      layer: 'roads',
+      note: 'main roads from a traffic API query: 安立路, 立汤路, 京承高速 and 太平庄中二街 are missing',
+      sourceExtents: [bboxOf(rawRoads)],
+      features: roads,
+      knownGaps: ['天通苑北街道', '天通苑南街道'],
+    },
+    {
+      layer: 'car-parks',
+      note: 'no source has public car parks: import them to measure parking',
+      sourceExtents: [],
+      features: [],
+    },
+  ];
+  const completeness = buildCompleteness(subdistricts, coverage);
+
+  mkdirSync(outDir, { recursive: true });
+  for (const [layer, features] of Object.entries(layers) as [LayerId, AppFeature[]][]) {
+    const collection = { type: 'FeatureCollection', features };
+    writeFileSync(join(outDir, layerFileName(layer)), `${JSON.stringify(collection)}\n`);
+  }
+  writeFileSync(join(outDir, 'sources.json'), `${JSON.stringify(SOURCES, null, 2)}\n`);
+  writeFileSync(join(outDir, 'completeness.json'), `${JSON.stringify(completeness, null, 2)}\n`);
+  writeDataDocument(join(outDir, 'README.md'), layers, completeness);
+
+  for (const [layer, features] of Object.entries(layers)) {
+    console.log(`${layer.padEnd(16)} ${String(features.length).padStart(4)} features`);
+  }
+  const residentialM2 = residential.reduce((sum, f) => sum + Number(f.properties.area_m2), 0);
+  console.log(`residential land ${(residentialM2 / 1e6).toFixed(2)} km² (no overlaps)`);
+}
+
+main();

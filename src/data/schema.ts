@@ -1,0 +1,102 @@
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { isLayerId, isSubdistrictName, type LayerId } from './layers';
+
+/**
+ * How a feature's geometry was obtained:
+ * - `surveyed`: taken from a source that maps the real thing (OSM, official boundaries);
+ * - `approximate`: placed or generalised from indirect evidence (converted web-map AOIs, points
+ *   without footprint, sites placed from a plan's wording);
+ * - `schematic`: a diagram, not a position (metro lines through stations, the plan's layout).
+ */
+export const ACCURACY_VALUES = ['surveyed', 'approximate', 'schematic'] as const;
+export type Accuracy = (typeof ACCURACY_VALUES)[number];
+
+export const SCHOOL_LEVELS = ['kindergarten', 'primary', 'middle', 'other'] as const;
+export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];
+
+/** Properties every shipped feature carries, whatever its layer. */
+export interface CommonProperties {
+  id: string;
+  name: string;
+  kind: string;
+  /** The sub-district the feature lies in, or null when it lies outside the seven units. */
+  subdistrict: string | null;
+  /** Key of the source in public/geo/sources.json. */
+  source: string;
+  /** Coordinate system of the source before conversion: `WGS-84`, `GCJ-02` or `BD-09`. */
+  source_crs: 'WGS-84' | 'GCJ-02' | 'BD-09';
+  accuracy: Accuracy;
+  [key: string]: unknown;
+}
+
+export type AppFeature<G extends Geometry = Geometry> = Feature<G, CommonProperties>;
+export type AppFeatureCollection<G extends Geometry = Geometry> = FeatureCollection<
+  G,
+  CommonProperties
+>;
+
+type Check = (p: Record<string, unknown>) => string | null;
+
+const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+const COMMON_CHECKS: Record<string, Check> = {
+  id: (p) => (isString(p.id) ? null : 'missing id'),
+  name: (p) => (typeof p.name === 'string' ? null : 'name must be a string'),
+  kind: (p) => (isString(p.kind) ? null : 'missing kind'),
+  subdistrict: (p) =>
+    p.subdistrict === null || isSubdistrictName(p.subdistrict)
+      ? null
+      : `unknown subdistrict ${String(p.subdistrict)}`,
+  source: (p) => (isString(p.source) ? null : 'missing source'),
+  source_crs: (p) =>
+    p.source_crs === 'WGS-84' || p.source_crs === 'GCJ-02' || p.source_crs === 'BD-09'
+      ? null
+      : `bad source_crs ${String(p.source_crs)}`,
+  accuracy: (p) =>
+    (ACCURACY_VALUES as readonly unknown[]).includes(p.accuracy)
+      ? null
+      : `bad accuracy ${String(p.accuracy)}`,
+};
+
+const LAYER_CHECKS: Partial<Record<LayerId, Check[]>> = {
+  subdistricts: [
+    (p) => (isSubdistrictName(p.name) ? null : `not one of the seven units: ${String(p.name)}`),
+    (p) => (isFiniteNumber(p.area_km2) ? null : 'missing area_km2'),
+  ],
+  parks: [
+    (p) => (isFiniteNumber(p.area_m2) ? null : 'missing area_m2'),
+    (p) => (typeof p.counts_as_park === 'boolean' ? null : 'missing counts_as_park'),
+  ],
+  residential: [(p) => (isFiniteNumber(p.area_m2) ? null : 'missing area_m2')],
+  schools: [
+    (p) =>
+      (SCHOOL_LEVELS as readonly unknown[]).includes(p.level)
+        ? null
+        : `bad level ${String(p.level)}`,
+    (p) =>
+      Array.isArray(p.serves_levels) &&
+      p.serves_levels.every((l) => (SCHOOL_LEVELS as readonly unknown[]).includes(l))
+        ? null
+        : 'bad serves_levels',
+  ],
+  'metro-stations': [(p) => (Array.isArray(p.lines) ? null : 'missing lines')],
+  'metro-lines': [
+    (p) => (isString(p.line) ? null : 'missing line'),
+    (p) =>
+      typeof p.colour === 'string' && /^#[0-9A-F]{6}$/i.test(p.colour) ? null : 'bad colour',
+    (p) => (p.accuracy === 'schematic' ? null : 'metro lines must be schematic'),
+  ],
+  'plan-layout': [
+    (p) => (isString(p.plan_text) ? null : 'missing plan_text'),
+    (p) => (p.accuracy === 'schematic' ? null : 'plan layout must be schematic'),
+  ],
+};
+
+/** Returns the schema problems of one feature of a layer (empty when it is valid). */
+export function validateFeatureProperties(layer: string, feature: Feature): string[] {
+  if (!isLayerId(layer)) return [`unknown layer ${layer}`];
+  const properties = (feature.properties ?? {}) as Record<string, unknown>;
+  const checks = [...Object.values(COMMON_CHECKS), ...(LAYER_CHECKS[layer] ?? [])];
+  return checks.map((check) => check(properties)).filter((m): m is string => m !== null);
+}
