@@ -1,0 +1,54 @@
+import { useEffect } from 'react';
+import { loadLayerData } from './data/load';
+import { MapView } from './map/map_view';
+import { useAppStore } from './state/store';
+import { useHashSync } from './state/use_hash_sync';
+import { Header } from './ui/header';
+import { InfoPanel } from './ui/info_panel';
+import { LayerPanel } from './ui/layer_panel';
+import { useText } from './ui/use_text';
+
+export function App() {
+  const t = useText();
+  const data = useAppStore((s) => s.data);
+  const setData = useAppStore((s) => s.setData);
+  const language = useAppStore((s) => s.language);
+  useHashSync();
+
+  useEffect(() => {
+    loadLayerData(`${import.meta.env.BASE_URL}geo/`)
+      .then((loaded) => setData({ status: 'ready', data: loaded }))
+      .catch((error: unknown) =>
+        setData({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+      );
+  }, [setData]);
+
+  useEffect(() => {
+    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+    document.title = `${t('app.title')} · ${t('app.subtitle')}`;
+  }, [language, t]);
+
+  return (
+    <div className="app">
+      <Header />
+      <main className="workspace">
+        {data.status === 'loading' && <p className="status">{t('app.loading')}</p>}
+        {data.status === 'error' && (
+          <p className="status error" role="alert">
+            {t('app.loadError')}
+            {data.message}
+          </p>
+        )}
+        {data.status === 'ready' && (
+          <>
+            <MapView data={data.data} />
+            <aside className="side">
+              <InfoPanel data={data.data} />
+              <LayerPanel completeness={data.data.completeness} />
+            </aside>
+          </>
+        )}
+      </main>
+    </div>
+  );
+}

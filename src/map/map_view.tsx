@@ -1,0 +1,148 @@
+import {
+  AttributionControl,
+  Map as MapLibreMap,
+  setWorkerUrl,
+  type MapGeoJSONFeature,
+} from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { useEffect, useRef } from 'react';
+import type { LayerData } from '../data/load';
+import { LAYER_IDS } from '../data/layers';
+import { LAYER_DEFINITIONS, LOCAL_FONT_FAMILY, styleLayerIdsOf } from '../layers/catalog';
+import { useAppStore } from '../state/store';
+import { attributionFor } from './attribution';
+import { installTestHooks } from './test_hooks';
+import { buildStyle } from './style';
+
+setWorkerUrl(workerUrl);
+
+const CLICKABLE_PLAN = LAYER_DEFINITIONS.find((d) => d.id === 'plan-layout')?.clickable ?? [];
+
+/** The map: the only component that talks to MapLibre. */
+export function MapView({ data }: { data: LayerData }) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const attributionRef = useRef<AttributionControl | null>(null);
+  const visibleLayers = useAppStore((s) => s.visibleLayers);
+  const view = useAppStore((s) => s.view);
+  const selection = useAppStore((s) => s.selection);
+  const hovered = useAppStore((s) => s.hoveredSubdistrict);
+
+  useEffect(() => {
+    if (!container.current) return;
+    const state = useAppStore.getState();
+    const map = new MapLibreMap({
+      container: container.current,
+      style: buildStyle(data, state.visibleLayers),
+      center: state.view.center,
+      zoom: state.view.zoom,
+      minZoom: 9,
+      maxZoom: 19,
+      localIdeographFontFamily: LOCAL_FONT_FAMILY,
+      attributionControl: false,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    mapRef.current = map;
+    const unitIdByName = new Map(
+      data.layers.subdistricts.features.map((f) => [f.properties.name, f.properties.id]),
+    );
+    const subdistrictAt = (features: MapGeoJSONFeature[]) =>
+      features.find((f) => f.layer.id === 'subdistricts-fill')?.properties.name as string | undefined;
+
+    map.on('mousemove', (event) => {
+      const layers = ['subdistricts-fill', ...CLICKABLE_PLAN].filter((id) => map.getLayer(id));
+      const features = map.queryRenderedFeatures(event.point, { layers });
+      const name = subdistrictAt(features) ?? null;
+      if (useAppStore.getState().hoveredSubdistrict !== name) {
+        useAppStore.getState().hoverSubdistrict(name);
+      }
+      map.getCanvas().style.cursor = features.length > 0 ? 'pointer' : '';
+    });
+    map.on('mouseout', () => useAppStore.getState().hoverSubdistrict(null));
+    map.on('click', (event) => {
+      const layers = [...CLICKABLE_PLAN, 'subdistricts-fill'].filter(
+        (id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none',
+      );
+      const features = map.queryRenderedFeatures(event.point, { layers });
+      const plan = features.find((f) => CLICKABLE_PLAN.includes(f.layer.id));
+      const select = useAppStore.getState().select;
+      if (plan) select({ type: 'plan-element', id: String(plan.properties.id) });
+      else {
+        const name = subdistrictAt(features);
+        select(name ? { type: 'subdistrict', name } : { type: 'none' });
+      }
+    });
+    map.on('moveend', () => {
+      const center = map.getCenter();
+      useAppStore.getState().setView({ center: [center.lng, center.lat], zoom: map.getZoom() });
+    });
+    map.once('idle', () => container.current?.setAttribute('data-map-ready', 'true'));
+    map.on('error', (event) => {
+      container.current?.setAttribute('data-map-error', String(event.error?.message ?? event));
+    });
+    const removeHooks = installTestHooks(map, unitIdByName);
+    return () => {
+      removeHooks();
+      map.remove();
+      mapRef.current = null;
+      attributionRef.current = null;
+    };
+  }, [data]);
+
+  // Visible layers → layout visibility, and the attribution of what is shown.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    if (attributionRef.current) map.removeControl(attributionRef.current);
+    attributionRef.current = new AttributionControl({
+      compact: false,
+      customAttribution: attributionFor(data, visibleLayers),
+    });
+    map.addControl(attributionRef.current, 'bottom-right');
+    const apply = () => {
+      for (const layer of LAYER_IDS) {
+        const visibility = visibleLayers.includes(layer) ? 'visible' : 'none';
+        for (const id of styleLayerIdsOf(layer)) {
+          if (map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== visibility) {
+            map.setLayoutProperty(id, 'visibility', visibility);
+          }
+        }
+      }
+    };
+    if (map.isStyleLoaded()) apply();
+    else map.once('load', apply);
+  }, [data, visibleLayers]);
+
+  // A view from the URL (or any other source) that differs from the map's: move the map.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const center = map.getCenter();
+    const same =
+      Math.abs(center.lng - view.center[0]) < 1e-6 &&
+      Math.abs(center.lat - view.center[1]) < 1e-6 &&
+      Math.abs(map.getZoom() - view.zoom) < 1e-3;
+    if (!same) map.jumpTo({ center: view.center, zoom: view.zoom });
+  }, [view]);
+
+  // Hover and selection highlight the sub-district through feature state.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const ids = new Map(data.layers.subdistricts.features.map((f) => [f.properties.name, f.properties.id]));
+    const selectedName = selection.type === 'subdistrict' ? selection.name : null;
+    const apply = () => {
+      for (const [name, id] of ids) {
+        map.setFeatureState(
+          { source: 'subdistricts', id },
+          { hover: name === hovered, selected: name === selectedName },
+        );
+      }
+    };
+    if (map.isStyleLoaded()) apply();
+    else map.once('load', apply);
+  }, [data, hovered, selection]);
+
+  return <div ref={container} className="map" data-testid="map" />;
+}

@@ -1,0 +1,45 @@
+import type { StyleSpecification } from 'maplibre-gl';
+import type { LayerData } from '../data/load';
+import { LAYER_IDS, type LayerId } from '../data/layers';
+import {
+  COLOURS,
+  LAYER_DEFINITIONS,
+  SUBDISTRICT_LABEL_LAYER,
+  SUBDISTRICT_LABEL_SOURCE,
+  styleLayerIdsOf,
+} from '../layers/catalog';
+import { labelPoints } from '../analysis/label_points';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+
+/**
+ * The whole map style, built from the shipped layers: no tiles, no glyph server, no sprite, so
+ * nothing is requested from another origin. Labels are drawn with the browser's fonts.
+ */
+export function buildStyle(data: LayerData, visible: readonly LayerId[]): StyleSpecification {
+  const sources = {
+    ...Object.fromEntries(
+      LAYER_IDS.map((layer) => [
+        layer,
+        { type: 'geojson', data: data.layers[layer], promoteId: 'id' } as const,
+      ]),
+    ),
+    [SUBDISTRICT_LABEL_SOURCE]: {
+      type: 'geojson',
+      data: labelPoints(data.layers.subdistricts as FeatureCollection<Polygon | MultiPolygon, { name: string }>),
+    } as const,
+  };
+  const layers = [
+    {
+      id: 'background',
+      type: 'background',
+      paint: { 'background-color': COLOURS.background },
+    } as const,
+    ...LAYER_DEFINITIONS.flatMap((d) => d.styleLayers),
+    SUBDISTRICT_LABEL_LAYER,
+  ].map((layer) => {
+    const owner = LAYER_IDS.find((id) => styleLayerIdsOf(id).includes(layer.id));
+    if (!owner || visible.includes(owner)) return layer;
+    return { ...layer, layout: { ...('layout' in layer ? layer.layout : {}), visibility: 'none' } };
+  });
+  return { version: 8, sources, layers } as StyleSpecification;
+}

@@ -1,0 +1,56 @@
+import { create } from 'zustand';
+import type { LayerData } from '../data/load';
+import type { LayerId } from '../data/layers';
+import { DEFAULT_VISIBLE_LAYERS } from '../layers/catalog';
+import type { Language, MapView } from './url_hash';
+
+/** The whole 回天 area at a glance. */
+export const DEFAULT_VIEW: MapView = { center: [116.35, 40.075], zoom: 11.6 };
+
+/** What the user has selected on the map. */
+export type Selection =
+  | { type: 'none' }
+  | { type: 'subdistrict'; name: string }
+  | { type: 'plan-element'; id: string };
+
+export type DataState =
+  | { status: 'loading' }
+  | { status: 'ready'; data: LayerData }
+  | { status: 'error'; message: string };
+
+export interface AppState {
+  language: Language;
+  view: MapView;
+  visibleLayers: LayerId[];
+  selection: Selection;
+  hoveredSubdistrict: string | null;
+  data: DataState;
+  setLanguage: (language: Language) => void;
+  setView: (view: MapView) => void;
+  toggleLayer: (layer: LayerId) => void;
+  setVisibleLayers: (layers: LayerId[]) => void;
+  select: (selection: Selection) => void;
+  hoverSubdistrict: (name: string | null) => void;
+  setData: (data: DataState) => void;
+}
+
+export const useAppStore = create<AppState>()((set) => ({
+  language: 'zh',
+  view: DEFAULT_VIEW,
+  visibleLayers: [...DEFAULT_VISIBLE_LAYERS],
+  selection: { type: 'none' },
+  hoveredSubdistrict: null,
+  data: { status: 'loading' },
+  setLanguage: (language) => set({ language }),
+  setView: (view) => set({ view }),
+  toggleLayer: (layer) =>
+    set((state) => ({
+      visibleLayers: state.visibleLayers.includes(layer)
+        ? state.visibleLayers.filter((l) => l !== layer)
+        : [...state.visibleLayers, layer],
+    })),
+  setVisibleLayers: (visibleLayers) => set({ visibleLayers }),
+  select: (selection) => set({ selection }),
+  hoverSubdistrict: (hoveredSubdistrict) => set({ hoveredSubdistrict }),
+  setData: (data) => set({ data }),
+}));
