@@ -19,7 +19,10 @@ export function App() {
     loadLayerData(`${import.meta.env.BASE_URL}geo/`)
       .then((loaded) => setData({ status: 'ready', data: loaded }))
       .catch((error: unknown) =>
-        setData({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+        setData({
+          status: 'error',
+          message: error instanceof Error ? error.message : String(error),
+        }),
       );
   }, [setData]);
 

@@ -1,8 +1,14 @@
 import { startSession, stopSession, openPage } from '../../tests/e2e/browser';
 const s = await startSession();
 try {
-  const { page, watch } = await openPage(s, process.argv[2] ?? '', process.argv[3] ? JSON.parse(process.argv[3]) : undefined);
+  const { page, watch } = await openPage(
+    s,
+    process.argv[2] ?? '',
+    process.argv[3] ? JSON.parse(process.argv[3]) : undefined,
+  );
   await page.waitForTimeout(1500);
   await page.screenshot({ path: 'test-results/shot.png' });
   console.log(JSON.stringify(watch, null, 1));
-} finally { await stopSession(s); }
+} finally {
+  await stopSession(s);
+}

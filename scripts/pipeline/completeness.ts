@@ -1,9 +1,6 @@
 import * as turf from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
-import {
-  type CompletenessTable,
-  completenessStatus,
-} from '../../src/data/completeness';
+import { type CompletenessTable, completenessStatus } from '../../src/data/completeness';
 import type { AppFeature } from '../../src/data/schema';
 import { type Areal, intersection } from './geometry';
 
@@ -21,7 +18,8 @@ export interface LayerCoverage {
 function coveredShare(unit: Areal, extents: number[][]): number {
   if (extents.length === 0) return 0;
   const boxes = extents.map((b) => turf.bboxPolygon(b as [number, number, number, number]));
-  const union = boxes.length === 1 ? boxes[0]! : (turf.union(turf.featureCollection(boxes)) as Areal);
+  const union =
+    boxes.length === 1 ? boxes[0]! : (turf.union(turf.featureCollection(boxes)) as Areal);
   const inside = intersection(unit, union);
   return inside ? turf.area(inside) / turf.area(unit) : 0;
 }

@@ -90,23 +90,35 @@ export function splitPinchedRing(ring: Position[]): Position[][] {
 
 /** Drops consecutive duplicate positions; returns null when fewer than 4 positions remain. */
 function dedupeRing(ring: Position[]): Position[] | null {
-  const out = ring.filter((p, i) => i === 0 || p[0] !== ring[i - 1]![0] || p[1] !== ring[i - 1]![1]);
+  const out = ring.filter(
+    (p, i) => i === 0 || p[0] !== ring[i - 1]![0] || p[1] !== ring[i - 1]![1],
+  );
   return out.length >= 4 ? out : null;
 }
 
 /**
  * Makes one polygon simple at the shipped precision: rounded, duplicate positions and
- * collapsed holes dropped, pinched outer rings split. Returns no polygon when nothing valid is
- * left.
+ * collapsed holes dropped, a pinched outer ring split into simple rings that keep the holes
+ * inside them. A hole may touch its outer ring at a point (valid in the OGC model).
  */
 export function simplePolygons(polygon: Polygon): Feature<Polygon>[] {
   const rounded = roundCoordinates(polygon);
-  const [outer, ...holes] = rounded.coordinates.map(dedupeRing);
+  const [outer, ...rest] = rounded.coordinates.map(dedupeRing);
   if (!outer) return [];
-  const candidate = turf.polygon([outer, ...holes.filter((h): h is Position[] => h !== null)]);
-  const pieces =
-    turf.kinks(candidate).features.length === 0
-      ? [candidate]
-      : splitPinchedRing(outer).map((ring) => turf.polygon([ring]));
-  return pieces.filter((p) => turf.kinks(p).features.length === 0);
+  const holes = rest.filter((h): h is Position[] => h !== null);
+  const outerRings = ringHasKinks(outer) ? splitPinchedRing(outer) : [outer];
+  return outerRings
+    .filter((ring) => !ringHasKinks(ring))
+    .map((ring) => {
+      const shell = turf.polygon([ring]);
+      const inside = holes.filter((hole) =>
+        turf.booleanPointInPolygon(turf.centroid(turf.polygon([hole])), shell),
+      );
+      return turf.polygon([ring, ...inside]);
+    });
+}
+
+/** True when a ring crosses or touches itself (checked on its own, without other rings). */
+export function ringHasKinks(ring: Position[]): boolean {
+  return turf.kinks(turf.polygon([ring])).features.length > 0;
 }

@@ -16,7 +16,9 @@ function clipLine(
   return lines.flatMap((coordinates) => {
     const clipped = turf.bboxClip(turf.lineString(coordinates), bbox).geometry;
     const parts =
-      clipped.type === 'MultiLineString' ? clipped.coordinates : [clipped.coordinates as Position[]];
+      clipped.type === 'MultiLineString'
+        ? clipped.coordinates
+        : [clipped.coordinates as Position[]];
     return parts.filter((p) => p.length >= 2);
   });
 }

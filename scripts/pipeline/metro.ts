@@ -25,7 +25,10 @@ interface OsmRoute {
 
 /** Parses a GTFS CSV file (no quoted commas occur in these files). */
 export function parseCsv(text: string): Record<string, string>[] {
-  const [header, ...rows] = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
+  const [header, ...rows] = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter(Boolean);
   const columns = header!.split(',');
   return rows.map((row) => {
     const cells = row.split(',');

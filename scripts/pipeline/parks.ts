@@ -37,6 +37,7 @@ export function buildParks(
   context: StudyContext,
 ): AppFeature<Polygon | MultiPolygon>[] {
   const candidates = [
+    // Both extracts number features by their FID in the same source file: one id space.
     ...parksGreen.features.map((f) => ({ fid: f.properties.osm_fid, feature: f })),
     ...landuseMore.features
       .filter((f) => f.properties.class === 'PARK_GREEN')

@@ -89,7 +89,9 @@ function axisLine(area: Areal): Position[] {
 /** A cluster outline: the convex hull of its anchor features, grown by `marginMeters`. */
 function clusterOutline(anchors: Feature[], marginMeters: number): Polygon {
   if (anchors.length === 0) throw new Error('plan layout: a cluster has no anchor features');
-  const hull = turf.convex(turf.featureCollection(anchors.map((a) => turf.explode(a)).flatMap((c) => c.features)));
+  const hull = turf.convex(
+    turf.featureCollection(anchors.map((a) => turf.explode(a)).flatMap((c) => c.features)),
+  );
   const grown = hull && turf.buffer(hull, marginMeters, { units: 'meters' });
   if (!grown) throw new Error('plan layout: could not outline a cluster');
   return turf.simplify(grown, { tolerance: 0.0001 }).geometry as Polygon;
@@ -100,10 +102,7 @@ function clusterOutline(anchors: Feature[], marginMeters: number): Polygon {
  * real road, metro, park and community geometry. There is no source geometry for the layout:
  * every element is schematic and says how it was drawn.
  */
-export function buildPlanLayout(
-  inputs: PlanLayoutInputs,
-  context: StudyContext,
-): AppFeature[] {
+export function buildPlanLayout(inputs: PlanLayoutInputs, context: StudyContext): AppFeature[] {
   const { area, roads, metroStations, parks, communities, landuseMore } = inputs;
   const axis = axisLine(area);
   const axisFeature = turf.lineString(axis);

@@ -87,7 +87,12 @@ export function buildResidential(
     const rest = subtractTaken(feature as Areal, taken);
     add(
       cleanPieces(rest),
-      { id: `residential-baidu-${index}`, name: '', source: 'baidu-residential', source_crs: 'BD-09' },
+      {
+        id: `residential-baidu-${index}`,
+        name: '',
+        source: 'baidu-residential',
+        source_crs: 'BD-09',
+      },
       'approximate',
     );
   });

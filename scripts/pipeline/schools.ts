@@ -19,9 +19,8 @@ export function classifySchool(
   sourceLevel: string,
   name: string,
 ): { level: SchoolLevel; serves: SchoolLevel[] } {
-  if (type === 'university' || type === 'college' || /大学|学院|职业|技工|培训|驾校/.test(name)) {
-    return { level: 'other', serves: [] };
-  }
+  if (type === 'university' || type === 'college') return { level: 'other', serves: [] };
+  // Names are read before the "university" test: 华北电力大学附属小学 is a primary school.
   if (type === 'kindergarten' || /幼儿园|幼稚园/.test(sourceLevel + name)) {
     return { level: 'kindergarten', serves: ['kindergarten'] };
   }
@@ -79,9 +78,7 @@ export function buildSchools(
   const kept: AppFeature[] = [];
   for (const candidate of candidates) {
     if (!isNearStudyArea(candidate.feature, context)) continue;
-    const duplicate = kept.find(
-      (k) => overlapShare(k as Areal, candidate.feature as Areal) > 0.5,
-    );
+    const duplicate = kept.find((k) => overlapShare(k as Areal, candidate.feature as Areal) > 0.5);
     if (duplicate) {
       if (!duplicate.properties.name && candidate.name) duplicate.properties.name = candidate.name;
       continue;

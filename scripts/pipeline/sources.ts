@@ -33,7 +33,8 @@ export function readSourceText(sourcesDir: string, relativePath: string): string
 export const SOURCES = {
   'huitian-boundaries': {
     title: '回天地区街道与社区边界 (2020)',
-    origin: 'public repository jiciqiang/huitian_screen_tmp, data/boundata (ht_jd.json, ht_sq.json)',
+    origin:
+      'public repository jiciqiang/huitian_screen_tmp, data/boundata (ht_jd.json, ht_sq.json)',
     licence: 'none stated',
     attribution: '边界: jiciqiang/huitian_screen_tmp',
   },

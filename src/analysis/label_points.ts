@@ -13,7 +13,9 @@ export function labelPoints<P extends { name: string }>(
       const parts = turf.flatten(feature).features as Feature<Polygon>[];
       const largest = parts.reduce((a, b) => (turf.area(b) > turf.area(a) ? b : a));
       const centre = turf.centroid(largest);
-      const point = turf.booleanPointInPolygon(centre, largest) ? centre : turf.pointOnFeature(largest);
+      const point = turf.booleanPointInPolygon(centre, largest)
+        ? centre
+        : turf.pointOnFeature(largest);
       return { type: 'Feature', geometry: point.geometry, properties: feature.properties };
     }),
   );

@@ -36,6 +36,28 @@ function ringProblems(geometry: Polygon | MultiPolygon): string[] {
   return problems;
 }
 
+/**
+ * Rings that cross themselves, and holes that leave their outer ring. A hole touching its outer
+ * ring at a point is valid (OGC simple features), so rings are checked one by one.
+ */
+function selfIntersectionProblems(geometry: Polygon | MultiPolygon): string[] {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const problems: string[] = [];
+  for (const [outer, ...holes] of polygons) {
+    const rings = [outer!, ...holes];
+    if (rings.some((ring) => turf.kinks(turf.polygon([ring])).features.length > 0)) {
+      problems.push('self-intersecting ring');
+    }
+    const shell = turf.polygon([outer!]);
+    for (const hole of holes) {
+      if (!hole.every((p) => turf.booleanPointInPolygon(p, shell))) {
+        problems.push('hole outside its outer ring');
+      }
+    }
+  }
+  return problems;
+}
+
 /** Geometry problems of one feature: unclosed rings, self-intersections, positions off the area. */
 export function geometryProblems(feature: Feature): string[] {
   const geometry = feature.geometry;
@@ -57,9 +79,7 @@ export function geometryProblems(feature: Feature): string[] {
   if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') {
     const rings = ringProblems(geometry);
     problems.push(...rings);
-    if (rings.length === 0 && turf.kinks(feature as Feature<Polygon>).features.length > 0) {
-      problems.push('self-intersecting ring');
-    }
+    if (rings.length === 0) problems.push(...selfIntersectionProblems(geometry));
   }
   if (geometry.type === 'LineString' && geometry.coordinates.length < 2) {
     problems.push('line has fewer than 2 positions');

@@ -83,8 +83,7 @@ const LAYER_CHECKS: Partial<Record<LayerId, Check[]>> = {
   'metro-stations': [(p) => (Array.isArray(p.lines) ? null : 'missing lines')],
   'metro-lines': [
     (p) => (isString(p.line) ? null : 'missing line'),
-    (p) =>
-      typeof p.colour === 'string' && /^#[0-9A-F]{6}$/i.test(p.colour) ? null : 'bad colour',
+    (p) => (typeof p.colour === 'string' && /^#[0-9A-F]{6}$/i.test(p.colour) ? null : 'bad colour'),
     (p) => (p.accuracy === 'schematic' ? null : 'metro lines must be schematic'),
   ],
   'plan-layout': [

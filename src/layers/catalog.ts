@@ -8,7 +8,8 @@ import type { LayerId } from '../data/layers';
 
 /** Font stack for labels: drawn locally by the browser (no glyph server). */
 export const LABEL_FONT = ['Noto Sans CJK SC'];
-export const LOCAL_FONT_FAMILY = "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
+export const LOCAL_FONT_FAMILY =
+  "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 
 export const COLOURS = {
   background: '#f4f1ea',
@@ -65,7 +66,12 @@ function label(
     type: 'symbol',
     source,
     minzoom,
-    layout: { 'text-field': ['get', 'name'], 'text-font': LABEL_FONT, 'text-size': 12, ...options.layout },
+    layout: {
+      'text-field': ['get', 'name'],
+      'text-font': LABEL_FONT,
+      'text-size': 12,
+      ...options.layout,
+    },
     paint: {
       'text-color': '#3d3a35',
       'text-halo-color': '#ffffff',
@@ -88,7 +94,9 @@ export const LAYER_DEFINITIONS: LayerDefinition[] = [
         paint: { 'fill-color': COLOURS.residential, 'fill-opacity': 0.75 },
       },
     ],
-    legend: [{ labelKey: 'legend.residential', swatch: { type: 'fill', colour: COLOURS.residential } }],
+    legend: [
+      { labelKey: 'legend.residential', swatch: { type: 'fill', colour: COLOURS.residential } },
+    ],
   },
   {
     id: 'parks',
@@ -128,7 +136,10 @@ export const LAYER_DEFINITIONS: LayerDefinition[] = [
       },
     ],
     legend: [
-      { labelKey: 'legend.greenway', swatch: { type: 'line', colour: COLOURS.greenway, dashed: true } },
+      {
+        labelKey: 'legend.greenway',
+        swatch: { type: 'line', colour: COLOURS.greenway, dashed: true },
+      },
     ],
   },
   {
@@ -150,13 +161,7 @@ export const LAYER_DEFINITIONS: LayerDefinition[] = [
         source: 'roads',
         layout: { 'line-cap': 'round', 'line-join': 'round' },
         paint: {
-          'line-color': [
-            'match',
-            ['get', 'kind'],
-            'expressway',
-            COLOURS.expressway,
-            COLOURS.road,
-          ],
+          'line-color': ['match', ['get', 'kind'], 'expressway', COLOURS.expressway, COLOURS.road],
           'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.8, 15, 7],
         },
       },

@@ -48,7 +48,8 @@ export function MapView({ data }: { data: LayerData }) {
       data.layers.subdistricts.features.map((f) => [f.properties.name, f.properties.id]),
     );
     const subdistrictAt = (features: MapGeoJSONFeature[]) =>
-      features.find((f) => f.layer.id === 'subdistricts-fill')?.properties.name as string | undefined;
+      features.find((f) => f.layer.id === 'subdistricts-fill')?.properties.name as
+        string | undefined;
 
     map.on('mousemove', (event) => {
       const layers = ['subdistricts-fill', ...CLICKABLE_PLAN].filter((id) => map.getLayer(id));
@@ -130,7 +131,9 @@ export function MapView({ data }: { data: LayerData }) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
-    const ids = new Map(data.layers.subdistricts.features.map((f) => [f.properties.name, f.properties.id]));
+    const ids = new Map(
+      data.layers.subdistricts.features.map((f) => [f.properties.name, f.properties.id]),
+    );
     const selectedName = selection.type === 'subdistrict' ? selection.name : null;
     const apply = () => {
       for (const [name, id] of ids) {

@@ -25,7 +25,9 @@ export function buildStyle(data: LayerData, visible: readonly LayerId[]): StyleS
     ),
     [SUBDISTRICT_LABEL_SOURCE]: {
       type: 'geojson',
-      data: labelPoints(data.layers.subdistricts as FeatureCollection<Polygon | MultiPolygon, { name: string }>),
+      data: labelPoints(
+        data.layers.subdistricts as FeatureCollection<Polygon | MultiPolygon, { name: string }>,
+      ),
     } as const,
   };
   const layers = [

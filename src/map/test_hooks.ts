@@ -3,6 +3,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 /** What browser tests may ask the map (read-only): rendered features and screen positions. */
 export interface MapTestHooks {
   renderedFeatures: (styleLayerIds: string[]) => Record<string, unknown>[];
+  /** Page coordinates (CSS pixels) of a WGS-84 position. */
   project: (lngLat: [number, number]) => { x: number; y: number };
   subdistrictIds: Record<string, string>;
 }
@@ -21,7 +22,8 @@ export function installTestHooks(map: MapLibreMap, unitIds: Map<string, string>)
         .map((f) => ({ ...f.properties, __layer: f.layer.id })),
     project: (lngLat) => {
       const p = map.project(lngLat);
-      return { x: p.x, y: p.y };
+      const box = map.getContainer().getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
     },
     subdistrictIds: Object.fromEntries(unitIds),
   };

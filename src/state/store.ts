@@ -9,9 +9,7 @@ export const DEFAULT_VIEW: MapView = { center: [116.35, 40.075], zoom: 11.6 };
 
 /** What the user has selected on the map. */
 export type Selection =
-  | { type: 'none' }
-  | { type: 'subdistrict'; name: string }
-  | { type: 'plan-element'; id: string };
+  { type: 'none' } | { type: 'subdistrict'; name: string } | { type: 'plan-element'; id: string };
 
 export type DataState =
   | { status: 'loading' }

@@ -42,11 +42,20 @@ const STRINGS = {
   'legend.otherSchool': { zh: '高校及其他', en: 'College and other' },
   'legend.health': { zh: '医院、诊所', en: 'Hospital, clinic' },
   'legend.subdistrict': { zh: '街道（镇）界', en: 'Sub-district boundary' },
-  'legend.metroLine': { zh: '地铁线路（按站点连线示意，官方配色）', en: 'Metro line (through stations, official colours)' },
+  'legend.metroLine': {
+    zh: '地铁线路（按站点连线示意，官方配色）',
+    en: 'Metro line (through stations, official colours)',
+  },
   'legend.metroStation': { zh: '地铁站', en: 'Metro station' },
-  'legend.planAxis': { zh: '一轴：北中轴延长线生态发展轴', en: 'Axis: central-axis ecological axis' },
+  'legend.planAxis': {
+    zh: '一轴：北中轴延长线生态发展轴',
+    en: 'Axis: central-axis ecological axis',
+  },
   'legend.planBelt': { zh: '一带：发展活力带', en: 'Belt: vitality belt' },
-  'legend.planCorridor': { zh: '两廊：科技创新廊、产业服务廊', en: 'Corridors: innovation, services' },
+  'legend.planCorridor': {
+    zh: '两廊：科技创新廊、产业服务廊',
+    en: 'Corridors: innovation, services',
+  },
   'legend.planCluster': { zh: '特色功能组团', en: 'Functional clusters' },
   'completeness.partial': { zh: '数据不完整', en: 'incomplete data' },
   'completeness.none': { zh: '无数据', en: 'no data' },

@@ -14,9 +14,7 @@ export function PlanElementPanel({ data, id }: { data: LayerData; id: string }) 
       <p className="eyebrow">
         {String(p.element)} · {t('plan.task')} {String(p.task)}
       </p>
-      <h2 data-testid="plan-element-name">
-        {language === 'en' ? String(p.name_en) : p.name}
-      </h2>
+      <h2 data-testid="plan-element-name">{language === 'en' ? String(p.name_en) : p.name}</h2>
       {language === 'en' && <p className="subtitle">{p.name}</p>}
       <h3>{t('plan.words')}</h3>
       <blockquote lang="zh" data-testid="plan-text">

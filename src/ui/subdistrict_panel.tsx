@@ -13,9 +13,11 @@ export function SubdistrictPanel({ data, name }: { data: LayerData; name: string
   const t = useText();
   const language = useAppStore((s) => s.language);
   const unit = data.layers.subdistricts.features.find((f) => f.properties.name === name) as
-    | AppFeature<Polygon | MultiPolygon>
-    | undefined;
-  const summary = useMemo(() => (unit ? summarizeSubdistrict(unit, data.layers) : null), [unit, data]);
+    AppFeature<Polygon | MultiPolygon> | undefined;
+  const summary = useMemo(
+    () => (unit ? summarizeSubdistrict(unit, data.layers) : null),
+    [unit, data],
+  );
   if (!unit || !summary) return null;
   const gaps = COUNTED_LAYERS.filter((layer) => {
     const status = data.completeness[layer]?.units[name]?.status;

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { LAYER_IDS } from '../../src/data/layers';
+import {
+  type HashState,
+  parseHash,
+  parseLayers,
+  parseView,
+  serializeHash,
+} from '../../src/state/url_hash';
+
+const EMPTY: HashState = { view: null, layers: null, language: null };
+
+describe('parseHash', () => {
+  it('reads view, layers and language', () => {
+    expect(parseHash('#map=13.50/40.07000/116.33000&layers=parks,subdistricts&lang=en')).toEqual({
+      view: { center: [116.33, 40.07], zoom: 13.5 },
+      layers: ['subdistricts', 'parks'],
+      language: 'en',
+    });
+  });
+
+  it.each([
+    '',
+    '#',
+    '#map=',
+    '#map=abc',
+    '#map=12/40.07',
+    '#map=12/40.07/116.33/9',
+    '#map=NaN/40.07/116.33',
+    '#map=Infinity/40.07/116.33',
+    '#map=12/-91/116.33',
+    '#map=12/48.85/2.35',
+    '#map=30/40.07/116.33',
+    '#map=12/%E4%B8%AD/116.33',
+    '#lang=fr',
+    '#layers=<script>alert(1)</script>',
+    '#%',
+  ])('gives null fields, never an exception, for %s', (hash) => {
+    expect(() => parseHash(hash)).not.toThrow();
+    const parsed = parseHash(hash);
+    expect(parsed.view).toBeNull();
+    expect(parsed.language).toBeNull();
+    expect(parsed.layers).toBeNull();
+  });
+
+  it('keeps known layers and drops unknown ones', () => {
+    expect(parseLayers('parks,nonsense,roads')).toEqual(['parks', 'roads']);
+  });
+
+  it('accepts an empty layer list (everything hidden)', () => {
+    expect(parseLayers('')).toEqual([]);
+  });
+
+  it('rejects a view outside the area', () => {
+    expect(parseView('12/39.0/116.33')).toBeNull();
+  });
+});
+
+describe('serializeHash', () => {
+  it('round-trips through parseHash', () => {
+    const state = {
+      view: { center: [116.41234, 40.07111] as [number, number], zoom: 14.25 },
+      layers: ['plan-layout', 'subdistricts', 'parks'] as const,
+      language: 'en' as const,
+    };
+    const parsed = parseHash(serializeHash({ ...state, layers: [...state.layers] }));
+    expect(parsed.view).toEqual(state.view);
+    expect(parsed.language).toBe('en');
+    expect(parsed.layers).toEqual(LAYER_IDS.filter((id) => state.layers.includes(id as never)));
+  });
+
+  it('leaves the default language out of the link', () => {
+    const hash = serializeHash({
+      view: { center: [116.35, 40.075], zoom: 11.6 },
+      layers: ['subdistricts'],
+      language: 'zh',
+    });
+    expect(hash).toBe('#map=11.60/40.07500/116.35000&layers=subdistricts');
+    expect(parseHash(hash)).toEqual({
+      ...EMPTY,
+      view: { center: [116.35, 40.075], zoom: 11.6 },
+      layers: ['subdistricts'],
+    });
+  });
+});
