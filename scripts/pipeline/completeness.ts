@@ -7,6 +7,7 @@ import { type Areal, intersection } from './geometry';
 export interface LayerCoverage {
   layer: string;
   note: string;
+  noteZh: string;
   /** The extents (west, south, east, north) the layer's sources cover; empty: no source. */
   sourceExtents: number[][];
   features: AppFeature[];
@@ -46,7 +47,7 @@ export function buildCompleteness(
           .length,
       };
     }
-    table[layer.layer] = { note: layer.note, units };
+    table[layer.layer] = { note: layer.note, note_zh: layer.noteZh, units };
   }
   return table;
 }

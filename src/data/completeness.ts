@@ -10,7 +10,9 @@ export interface UnitCompleteness {
 }
 
 export interface LayerCompleteness {
+  /** What is known to be missing, in English and in Chinese. */
   note: string;
+  note_zh: string;
   units: Record<string, UnitCompleteness>;
 }
 

@@ -52,7 +52,9 @@ export function SubdistrictPanel({ data, name }: { data: LayerData; name: string
               <li key={layer}>
                 {t(layer === 'car-parks' ? 'completeness.carParks' : `layer.${layer}`)}:{' '}
                 {t(`completeness.${data.completeness[layer]!.units[name]!.status}`)} —{' '}
-                {data.completeness[layer]!.note}
+                {language === 'zh'
+                  ? data.completeness[layer]!.note_zh
+                  : data.completeness[layer]!.note}
               </li>
             ))}
           </ul>
