@@ -1,0 +1,72 @@
+import * as turf from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { AreaFeature } from './service_area';
+import { createFeatureIndex } from './spatial_index';
+
+export interface UnitCoverage {
+  name: string;
+  /** Residential land in the unit, m² (spherical area, turf.area). */
+  residentialAreaM2: number;
+  /** Part of it inside at least one service area, m². */
+  coveredM2: number;
+  /** coveredM2 / residentialAreaM2 (0–1), or null when the unit has no residential land. */
+  share: number | null;
+}
+
+function intersect(a: AreaFeature, b: AreaFeature): AreaFeature | null {
+  return turf.intersect(turf.featureCollection([a, b])) as AreaFeature | null;
+}
+
+function bboxesMeet(a: number[], b: number[]): boolean {
+  return a[0]! <= b[2]! && b[0]! <= a[2]! && a[1]! <= b[3]! && b[1]! <= a[3]!;
+}
+
+/**
+ * Residential land inside the service areas, per unit: each residential block is clipped to
+ * each unit it meets, then intersected with the union of only the service areas near it (a
+ * spatial index picks them), so overlapping service areas are never counted twice and no
+ * global union is needed.
+ */
+export function radiusCoverage(
+  units: Feature<Polygon | MultiPolygon, { name: string }>[],
+  residential: AreaFeature[],
+  serviceAreas: AreaFeature[],
+): UnitCoverage[] {
+  const areaIndex = createFeatureIndex(serviceAreas);
+  return units.map((unit) => {
+    const unitBox = turf.bbox(unit);
+    let residentialAreaM2 = 0;
+    let coveredM2 = 0;
+    for (const block of residential) {
+      const blockBox = turf.bbox(block);
+      if (!bboxesMeet(unitBox, blockBox)) continue;
+      const inUnit = intersect(block, unit as AreaFeature);
+      if (!inUnit) continue;
+      residentialAreaM2 += turf.area(inUnit);
+      const near = areaIndex.search(turf.bbox(inUnit));
+      if (near.length === 0) continue;
+      const served =
+        near.length === 1 ? near[0]! : (turf.union(turf.featureCollection(near)) as AreaFeature);
+      const covered = served && intersect(inUnit, served);
+      if (covered) coveredM2 += turf.area(covered);
+    }
+    return {
+      name: unit.properties.name,
+      residentialAreaM2,
+      coveredM2,
+      share: residentialAreaM2 > 0 ? coveredM2 / residentialAreaM2 : null,
+    };
+  });
+}
+
+/** The whole area: the sum over units (units do not overlap). */
+export function totalCoverage(name: string, units: UnitCoverage[]): UnitCoverage {
+  const residentialAreaM2 = units.reduce((s, u) => s + u.residentialAreaM2, 0);
+  const coveredM2 = units.reduce((s, u) => s + u.coveredM2, 0);
+  return {
+    name,
+    residentialAreaM2,
+    coveredM2,
+    share: residentialAreaM2 > 0 ? coveredM2 / residentialAreaM2 : null,
+  };
+}
