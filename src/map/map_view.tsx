@@ -11,6 +11,7 @@ import type { LayerData } from '../data/load';
 import { LAYER_IDS } from '../data/layers';
 import { LAYER_DEFINITIONS, LOCAL_FONT_FAMILY, styleLayerIdsOf } from '../layers/catalog';
 import { useAppStore } from '../state/store';
+import { bbox } from '@turf/turf';
 import { attributionFor } from './attribution';
 import { installTestHooks } from './test_hooks';
 import { buildStyle } from './style';
@@ -44,6 +45,13 @@ export function MapView({ data }: { data: LayerData }) {
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     mapRef.current = map;
+    // A link without a view shows the whole area, whatever the screen size.
+    if (!state.viewFromLink) {
+      const [west, south, east, north] = bbox(data.layers.subdistricts);
+      map.fitBounds([west, south, east, north], { padding: 16, animate: false });
+      const fitted = map.getCenter();
+      state.setView({ center: [fitted.lng, fitted.lat], zoom: map.getZoom() });
+    }
     const unitIdByName = new Map(
       data.layers.subdistricts.features.map((f) => [f.properties.name, f.properties.id]),
     );
@@ -97,10 +105,15 @@ export function MapView({ data }: { data: LayerData }) {
     if (!map) return;
     if (attributionRef.current) map.removeControl(attributionRef.current);
     attributionRef.current = new AttributionControl({
-      compact: false,
+      compact: window.matchMedia('(max-width: 700px)').matches,
       customAttribution: attributionFor(data, visibleLayers),
     });
     map.addControl(attributionRef.current, 'bottom-right');
+    // On a phone the attribution starts folded, behind its (i) button.
+    map
+      .getContainer()
+      .querySelector('.maplibregl-compact-show')
+      ?.classList.remove('maplibregl-compact-show');
     const apply = () => {
       for (const layer of LAYER_IDS) {
         const visibility = visibleLayers.includes(layer) ? 'visible' : 'none';
@@ -116,15 +129,17 @@ export function MapView({ data }: { data: LayerData }) {
   }, [data, visibleLayers]);
 
   // A view from the URL (or any other source) that differs from the map's: move the map.
+  // The store's current view is read, not this render's, which may predate a fit on start.
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
+    const target = useAppStore.getState().view;
     const center = map.getCenter();
     const same =
-      Math.abs(center.lng - view.center[0]) < 1e-6 &&
-      Math.abs(center.lat - view.center[1]) < 1e-6 &&
-      Math.abs(map.getZoom() - view.zoom) < 1e-3;
-    if (!same) map.jumpTo({ center: view.center, zoom: view.zoom });
+      Math.abs(center.lng - target.center[0]) < 1e-6 &&
+      Math.abs(center.lat - target.center[1]) < 1e-6 &&
+      Math.abs(map.getZoom() - target.zoom) < 1e-3;
+    if (!same) map.jumpTo({ center: target.center, zoom: target.zoom });
   }, [view]);
 
   // Hover and selection highlight the sub-district through feature state.

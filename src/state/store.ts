@@ -19,6 +19,8 @@ export type DataState =
 export interface AppState {
   language: Language;
   view: MapView;
+  /** True when the view came from a link; otherwise the map fits the whole area on start. */
+  viewFromLink: boolean;
   visibleLayers: LayerId[];
   selection: Selection;
   hoveredSubdistrict: string | null;
@@ -35,6 +37,7 @@ export interface AppState {
 export const useAppStore = create<AppState>()((set) => ({
   language: 'zh',
   view: DEFAULT_VIEW,
+  viewFromLink: false,
   visibleLayers: [...DEFAULT_VISIBLE_LAYERS],
   selection: { type: 'none' },
   hoveredSubdistrict: null,

@@ -8,6 +8,7 @@ function applyHash(hash: string): void {
   const parsed = parseHash(hash);
   const store = useAppStore.getState();
   store.setView(parsed.view ?? DEFAULT_VIEW);
+  useAppStore.setState({ viewFromLink: parsed.view !== null });
   store.setVisibleLayers(parsed.layers ?? [...DEFAULT_VISIBLE_LAYERS]);
   store.setLanguage(parsed.language ?? 'zh');
 }

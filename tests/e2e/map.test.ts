@@ -131,7 +131,29 @@ describe('the map of the 回天 area', () => {
     const bad = await openPage(session!, '#map=banana/999/x&layers=<script>&lang=xx');
     expect(bad.watch.consoleErrors).toEqual([]);
     expect(await bad.page.getByTestId('layer-toggle-subdistricts').isChecked()).toBe(true);
-    expect(bad.page.url()).toContain('map=11.60/40.07500/116.35000');
+    // The bad view is replaced by the whole area, fitted to the window.
+    const view = new URLSearchParams(new URL(bad.page.url()).hash.slice(1)).get('map') ?? '';
+    const [, lat, lon] = view.split('/').map(Number);
+    expect(lat).toBeGreaterThan(40.03);
+    expect(lat).toBeLessThan(40.12);
+    expect(lon).toBeGreaterThan(116.25);
+    expect(lon).toBeLessThan(116.45);
+    expect(await renderedFeatures(bad.page, ['subdistricts-fill'])).not.toEqual([]);
     await bad.page.close();
+  });
+
+  it('works on a phone: the map above, the panel as a bottom sheet', async () => {
+    const { page, watch } = await openPage(session!, '', { width: 390, height: 844 });
+    await page.screenshot({ path: `${SCREENSHOTS}/phone.png` });
+    expect(watch.consoleErrors).toEqual([]);
+    const map = await page.getByTestId('map').boundingBox();
+    const sheet = await page.getByTestId('layer-panel').boundingBox();
+    expect(map!.height).toBeGreaterThan(350);
+    expect(sheet!.y).toBeGreaterThanOrEqual(map!.y + map!.height - 1);
+    const fills = await renderedFeatures(page, ['subdistricts-fill']);
+    expect(new Set(fills.map((f) => f.name))).toEqual(new Set(SUBDISTRICT_NAMES));
+    const toggle = await page.getByTestId('language-toggle').boundingBox();
+    expect(toggle!.height).toBeGreaterThanOrEqual(40);
+    await page.close();
   });
 });
