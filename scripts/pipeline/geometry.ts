@@ -1,6 +1,10 @@
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 
+import { bboxesOverlap, intersection } from '../../src/analysis/area_operations';
+
+export { bboxesOverlap, intersection };
+
 export type Areal = Feature<Polygon | MultiPolygon>;
 
 /** Rounds every coordinate to 6 decimals (~0.1 m), which keeps files small and diffs stable. */
@@ -45,15 +49,6 @@ export function locateSubdistrict(
 /** Splits a (multi)polygon into its polygons. */
 export function polygonsOf(feature: Areal): Feature<Polygon>[] {
   return turf.flatten(feature).features as Feature<Polygon>[];
-}
-
-/** Intersection of two areal features, or null when they do not overlap. */
-export function intersection(a: Areal, b: Areal): Areal | null {
-  return turf.intersect(turf.featureCollection([a, b])) as Areal | null;
-}
-
-export function bboxesOverlap(a: number[], b: number[]): boolean {
-  return a[0]! <= b[2]! && b[0]! <= a[2]! && a[1]! <= b[3]! && b[1]! <= a[3]!;
 }
 
 /** Share of the smaller polygon covered by the other one (0 when they do not touch). */

@@ -1,5 +1,6 @@
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { bboxesOverlap, intersection } from './area_operations';
 import type { AreaFeature } from './service_area';
 import { createFeatureIndex } from './spatial_index';
 
@@ -11,14 +12,6 @@ export interface UnitCoverage {
   coveredM2: number;
   /** coveredM2 / residentialAreaM2 (0–1), or null when the unit has no residential land. */
   share: number | null;
-}
-
-function intersect(a: AreaFeature, b: AreaFeature): AreaFeature | null {
-  return turf.intersect(turf.featureCollection([a, b])) as AreaFeature | null;
-}
-
-function bboxesMeet(a: number[], b: number[]): boolean {
-  return a[0]! <= b[2]! && b[0]! <= a[2]! && a[1]! <= b[3]! && b[1]! <= a[3]!;
 }
 
 /**
@@ -39,15 +32,15 @@ export function radiusCoverage(
     let coveredM2 = 0;
     for (const block of residential) {
       const blockBox = turf.bbox(block);
-      if (!bboxesMeet(unitBox, blockBox)) continue;
-      const inUnit = intersect(block, unit as AreaFeature);
+      if (!bboxesOverlap(unitBox, blockBox)) continue;
+      const inUnit = intersection(block, unit as AreaFeature);
       if (!inUnit) continue;
       residentialAreaM2 += turf.area(inUnit);
       const near = areaIndex.search(turf.bbox(inUnit));
       if (near.length === 0) continue;
       const served =
         near.length === 1 ? near[0]! : (turf.union(turf.featureCollection(near)) as AreaFeature);
-      const covered = served && intersect(inUnit, served);
+      const covered = served && intersection(inUnit, served);
       if (covered) coveredM2 += turf.area(covered);
     }
     return {

@@ -6,7 +6,7 @@ import {
 } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { LayerData } from '../data/load';
 import { LAYER_IDS } from '../data/layers';
 import { LAYER_DEFINITIONS, LOCAL_FONT_FAMILY, styleLayerIdsOf } from '../layers/catalog';
@@ -29,6 +29,11 @@ export function MapView({ data }: { data: LayerData }) {
   const view = useAppStore((s) => s.view);
   const selection = useAppStore((s) => s.selection);
   const hovered = useAppStore((s) => s.hoveredSubdistrict);
+  const unitIdByName = useMemo(
+    () =>
+      new Map(data.layers.subdistricts.features.map((f) => [f.properties.name, f.properties.id])),
+    [data],
+  );
 
   useEffect(() => {
     if (!container.current) return;
@@ -52,9 +57,6 @@ export function MapView({ data }: { data: LayerData }) {
       const fitted = map.getCenter();
       state.setView({ center: [fitted.lng, fitted.lat], zoom: map.getZoom() });
     }
-    const unitIdByName = new Map(
-      data.layers.subdistricts.features.map((f) => [f.properties.name, f.properties.id]),
-    );
     const subdistrictAt = (features: MapGeoJSONFeature[]) =>
       features.find((f) => f.layer.id === 'subdistricts-fill')?.properties.name as
         string | undefined;
@@ -97,7 +99,7 @@ export function MapView({ data }: { data: LayerData }) {
       mapRef.current = null;
       attributionRef.current = null;
     };
-  }, [data]);
+  }, [data, unitIdByName]);
 
   // Visible layers → layout visibility, and the attribution of what is shown.
   useEffect(() => {
@@ -146,12 +148,9 @@ export function MapView({ data }: { data: LayerData }) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
-    const ids = new Map(
-      data.layers.subdistricts.features.map((f) => [f.properties.name, f.properties.id]),
-    );
     const selectedName = selection.type === 'subdistrict' ? selection.name : null;
     const apply = () => {
-      for (const [name, id] of ids) {
+      for (const [name, id] of unitIdByName) {
         map.setFeatureState(
           { source: 'subdistricts', id },
           { hover: name === hovered, selected: name === selectedName },
@@ -160,7 +159,7 @@ export function MapView({ data }: { data: LayerData }) {
     };
     if (map.isStyleLoaded()) apply();
     else map.once('load', apply);
-  }, [data, hovered, selection]);
+  }, [unitIdByName, hovered, selection]);
 
   return <div ref={container} className="map" data-testid="map" />;
 }
