@@ -2,16 +2,16 @@
  * npm run report — the coverage tables from the same analysis code the app runs, on
  * public/geo (or --data DIR). Exit code 2 on bad flags or a broken data directory.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { coverageReport } from '../src/analysis/coverage_report';
-import { layerFileName } from '../src/data/layers';
+import { type CompletenessTable, parkingMeasurableUnits } from '../src/data/completeness';
+import { type LayerId, layerFileName } from '../src/data/layers';
 import { asLayer } from '../src/data/load';
 import { formatCsv, formatJson, formatMarkdown } from './report/format';
 import { UsageError, parseReportOptions } from './report/options';
 
-function readLayer(dir: string, layer: 'subdistricts' | 'residential' | 'parks' | 'schools') {
-  const path = join(dir, layerFileName(layer));
+function readJson(path: string): unknown {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -19,27 +19,46 @@ function readLayer(dir: string, layer: 'subdistricts' | 'residential' | 'parks' 
     throw new UsageError(`cannot read ${path}`);
   }
   try {
-    return asLayer(layer, JSON.parse(text));
+    return JSON.parse(text);
   } catch (error) {
+    throw new UsageError(`${path}: not valid JSON (${(error as Error).message})`);
+  }
+}
+
+function readLayer(dir: string, layer: LayerId) {
+  const path = join(dir, layerFileName(layer));
+  try {
+    return asLayer(layer, readJson(path));
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`${path}: ${(error as Error).message}`);
   }
 }
 
 try {
   const options = parseReportOptions(process.argv.slice(2));
-  const layers = {
+  const completenessPath = join(options.dataDir, 'completeness.json');
+  const completeness = existsSync(completenessPath)
+    ? (readJson(completenessPath) as CompletenessTable)
+    : null;
+  const inputs = {
     subdistricts: readLayer(options.dataDir, 'subdistricts'),
     residential: readLayer(options.dataDir, 'residential'),
     parks: readLayer(options.dataDir, 'parks'),
     schools: readLayer(options.dataDir, 'schools'),
+    carParks: null,
+    parkingUnits: parkingMeasurableUnits(completeness),
   };
-  const rows = coverageReport(layers, options.parameters);
+  if (inputs.subdistricts.features.length === 0) {
+    throw new UsageError(`${options.dataDir}: the subdistricts layer has no units`);
+  }
+  const rows = coverageReport(inputs, options.parameters);
   const text =
     options.format === 'json'
-      ? formatJson(rows, options.parameters)
+      ? formatJson(rows, options.parameters, completeness)
       : options.format === 'csv'
         ? formatCsv(rows)
-        : formatMarkdown(rows, options.parameters);
+        : formatMarkdown(rows, options.parameters, completeness);
   if (options.out) writeFileSync(options.out, text);
   else process.stdout.write(text);
 } catch (error) {

@@ -1,11 +1,42 @@
-import type { CoverageParameters, CoverageRow } from '../../src/analysis/coverage_report';
+import {
+  type CoverageParameters,
+  type CoverageRow,
+  WHOLE_AREA_NAME,
+} from '../../src/analysis/coverage_report';
+import {
+  type CompletenessTable,
+  type CoverageIndicator,
+  INDICATOR_DATA_LAYER,
+  indicatorCompleteness,
+} from '../../src/data/completeness';
 
 const INDICATORS = ['parks', 'kindergarten', 'primary', 'middle', 'parking'] as const;
 
 const percent = (share: number | null) => (share === null ? 'n/a' : `${(share * 100).toFixed(1)}%`);
 
-export function formatJson(rows: CoverageRow[], parameters: CoverageParameters): string {
-  return `${JSON.stringify({ parameters, rows }, null, 2)}\n`;
+/** The units a row stands for: itself, or all units for the whole area. */
+function rowUnits(row: CoverageRow, rows: CoverageRow[]): string[] {
+  return row.name === WHOLE_AREA_NAME
+    ? rows.filter((r) => r.name !== WHOLE_AREA_NAME).map((r) => r.name)
+    : [row.name];
+}
+
+function rowCompleteness(row: CoverageRow, rows: CoverageRow[], table: CompletenessTable | null) {
+  return Object.fromEntries(
+    INDICATORS.map((k) => [k, indicatorCompleteness(table, k, rowUnits(row, rows))]),
+  ) as Record<CoverageIndicator, string>;
+}
+
+export function formatJson(
+  rows: CoverageRow[],
+  parameters: CoverageParameters,
+  table: CompletenessTable | null,
+): string {
+  const withCompleteness = rows.map((row) => ({
+    ...row,
+    completeness: rowCompleteness(row, rows, table),
+  }));
+  return `${JSON.stringify({ parameters, rows: withCompleteness }, null, 2)}\n`;
 }
 
 /** CSV with a BOM so that Excel opens the Chinese names correctly. */
@@ -14,6 +45,8 @@ export function formatCsv(rows: CoverageRow[]): string {
     'name',
     'residential_area_m2',
     ...INDICATORS.flatMap((k) => [`${k}_covered_m2`, `${k}_share`]),
+    'parking_mean_distance_m',
+    'parking_max_distance_m',
   ];
   const cell = (v: number | null) => (v === null ? '' : String(Math.round(v * 1e4) / 1e4));
   const lines = rows.map((r) =>
@@ -21,12 +54,25 @@ export function formatCsv(rows: CoverageRow[]): string {
       r.name,
       String(Math.round(r.residential_area_m2)),
       ...INDICATORS.flatMap((k) => [cell(r[k].covered_m2), cell(r[k].share)]),
+      cell(r.parking.mean_distance_m),
+      cell(r.parking.max_distance_m),
     ].join(','),
   );
   return `\uFEFF${[header.join(','), ...lines].join('\n')}\n`;
 }
 
-export function formatMarkdown(rows: CoverageRow[], p: CoverageParameters): string {
+export function formatMarkdown(
+  rows: CoverageRow[],
+  p: CoverageParameters,
+  table: CompletenessTable | null,
+): string {
+  const flagged = (row: CoverageRow, k: CoverageIndicator) =>
+    row[k].share !== null && indicatorCompleteness(table, k, rowUnits(row, rows)) !== 'covered';
+  const notes = INDICATORS.flatMap((k) => {
+    const entry = table?.[INDICATOR_DATA_LAYER[k]];
+    return entry ? [`- ${k}: ${entry.note}`] : [];
+  });
+  const whole = rows.find((r) => r.name === WHOLE_AREA_NAME);
   const lines = [
     `Residential land within the service radius (parks ≥ ${p.largeParkMinAreaM2} m²: ${p.largeRadiusMeters} m, ≥ ${p.smallParkMinAreaM2} m²: ${p.smallRadiusMeters} m${p.includeForest ? ', forest included' : ''}; kindergarten ${p.kindergartenRadiusMeters} m, primary ${p.primaryRadiusMeters} m, middle ${p.middleRadiusMeters} m; parking ${p.parkingRadiusMeters} m)`,
     '',
@@ -34,10 +80,16 @@ export function formatMarkdown(rows: CoverageRow[], p: CoverageParameters): stri
     '|---|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (r) =>
-        `| ${r.name} | ${(r.residential_area_m2 / 1e6).toFixed(2)} | ${INDICATORS.map((k) => percent(r[k].share)).join(' | ')} |`,
+        `| ${r.name} | ${(r.residential_area_m2 / 1e6).toFixed(2)} | ${INDICATORS.map((k) => `${percent(r[k].share)}${flagged(r, k) ? ' *' : ''}`).join(' | ')} |`,
     ),
     '',
-    'parking: n/a — no source has public car parks.',
+    '\\* from incomplete facility data for that unit.',
+    whole && whole.parking.units_measured.length > 0
+      ? `parking (whole area) covers only: ${whole.parking.units_measured.join(', ')}`
+      : 'parking: n/a — no car-park data for any unit.',
+    '',
+    'Data notes:',
+    ...notes,
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -1,9 +1,18 @@
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { LayerId } from '../data/layers';
+import type { Feature, Geometry } from 'geojson';
+import { SUBDISTRICT_NAMES } from '../data/layers';
 import type { AppFeatureCollection } from '../data/schema';
+import { type BlockSite, blockSites, distanceSummary, nearestFacilities } from './nearest_facility';
 import { type ParkRadiusRule, parkServiceRadiusMeters } from './park_service_radius';
-import { type UnitCoverage, radiusCoverage, totalCoverage } from './radius_coverage';
-import { type AreaFeature, serviceArea } from './service_area';
+import { toPlanarShape } from './planar_shape';
+import {
+  type FacilityReach,
+  type PreparedArea,
+  type UnitCoverage,
+  measureCoverage,
+  prepareArea,
+  reachRows,
+  totalCoverage,
+} from './row_coverage';
 
 export interface CoverageParameters extends ParkRadiusRule {
   /** Count forest and other non-park green as parks (to see the difference). */
@@ -27,9 +36,25 @@ export const DEFAULT_COVERAGE_PARAMETERS: CoverageParameters = {
   parkingRadiusMeters: 300,
 };
 
+export const SERVED_SCHOOL_LEVELS = ['kindergarten', 'primary', 'middle'] as const;
+export type ServedSchoolLevel = (typeof SERVED_SCHOOL_LEVELS)[number];
+
+export const SCHOOL_RADIUS_PARAMETER: Record<ServedSchoolLevel, keyof CoverageParameters> = {
+  kindergarten: 'kindergartenRadiusMeters',
+  primary: 'primaryRadiusMeters',
+  middle: 'middleRadiusMeters',
+};
+
 export interface CoverageFigure {
   covered_m2: number | null;
   share: number | null;
+}
+
+export interface ParkingFigure extends CoverageFigure {
+  mean_distance_m: number | null;
+  max_distance_m: number | null;
+  /** The units whose car-park data the figure rests on (empty: not measured). */
+  units_measured: string[];
 }
 
 export interface CoverageRow {
@@ -39,49 +64,146 @@ export interface CoverageRow {
   kindergarten: CoverageFigure;
   primary: CoverageFigure;
   middle: CoverageFigure;
-  parking: CoverageFigure & { mean_distance_m: number | null; max_distance_m: number | null };
+  parking: ParkingFigure;
 }
 
 export const WHOLE_AREA_NAME = '回天地区';
 
-type Layers = Pick<
-  Record<LayerId, AppFeatureCollection>,
-  'subdistricts' | 'residential' | 'parks' | 'schools'
->;
+export interface CoverageInputs {
+  subdistricts: AppFeatureCollection;
+  residential: AppFeatureCollection;
+  parks: AppFeatureCollection;
+  schools: AppFeatureCollection;
+  /** Public car parks, or null when no data has them. */
+  carParks: AppFeatureCollection | null;
+  /** Units whose car-park data is complete enough to measure. */
+  parkingUnits: readonly string[];
+}
 
-const figure = (c: UnitCoverage): CoverageFigure => ({ covered_m2: c.coveredM2, share: c.share });
+/** The parameter-independent part: residential rows per unit and block centres. */
+export interface PreparedCoverage {
+  area: PreparedArea;
+  sites: BlockSite[];
+}
 
-function parkServiceAreas(parks: AppFeatureCollection, p: CoverageParameters): AreaFeature[] {
+export function prepareCoverage(
+  inputs: Pick<CoverageInputs, 'subdistricts' | 'residential'>,
+  rowSpacingM?: number,
+): PreparedCoverage {
+  const units = sortedUnits(inputs.subdistricts.features as Feature<Geometry, { name: string }>[]);
+  const area = prepareArea(units, inputs.residential.features, rowSpacingM);
+  return { area, sites: blockSites(inputs.residential.features, area.projection) };
+}
+
+/** Units in the action plan's order; names it does not list go last. */
+function sortedUnits<F extends Feature<Geometry, { name: string }>>(units: F[]): F[] {
+  const rank = (f: F) => {
+    const i = (SUBDISTRICT_NAMES as readonly string[]).indexOf(f.properties.name);
+    return i < 0 ? SUBDISTRICT_NAMES.length : i;
+  };
+  return [...units].sort((a, b) => rank(a) - rank(b));
+}
+
+/** Parks with their service radius by size; forest and other green only when asked. */
+export function parkFacilities(
+  parks: AppFeatureCollection,
+  p: CoverageParameters,
+): FacilityReach[] {
   return parks.features.flatMap((park) => {
     if (!park.properties.counts_as_park && !p.includeForest) return [];
-    const radius = parkServiceRadiusMeters(Number(park.properties.area_m2), p);
-    return radius === null ? [] : [serviceArea(park, radius)];
+    const radiusM = parkServiceRadiusMeters(Number(park.properties.area_m2), p);
+    return radiusM === null ? [] : [{ geometry: park.geometry, radiusM }];
   });
 }
 
-function schoolServiceAreas(schools: AppFeatureCollection, level: string, radius: number) {
-  return schools.features
-    .filter((s) => (s.properties.serves_levels as string[]).includes(level))
-    .map((s) => serviceArea(s, radius));
+export function schoolsOfLevel(schools: AppFeatureCollection, level: ServedSchoolLevel) {
+  return schools.features.filter((s) => (s.properties.serves_levels as string[]).includes(level));
+}
+
+/** Per unit and (last) for the whole area: residential land within reach of the facilities. */
+export function indicatorCoverage(
+  prepared: PreparedCoverage,
+  facilities: FacilityReach[],
+): UnitCoverage[] {
+  const perUnit = measureCoverage(prepared.area, reachRows(prepared.area, facilities));
+  return [...perUnit, totalCoverage(WHOLE_AREA_NAME, perUnit)];
 }
 
 /**
- * The coverage table: per unit and for the whole area, residential land within the park and
- * school service radii. No source has public car parks, so parking figures are null (not 0).
+ * Parking per unit and for the whole area: share of residential land within the radius of a
+ * car park, and the distance from each block's centre to the nearest one. Units without
+ * car-park data get nulls — never 0% — and the whole area covers only the measured units.
  */
-export function coverageReport(layers: Layers, p: CoverageParameters): CoverageRow[] {
-  const units = layers.subdistricts.features as Feature<Polygon | MultiPolygon, { name: string }>[];
-  const residential = layers.residential.features as AreaFeature[];
-  const measure = (areas: AreaFeature[]) => {
-    const perUnit = radiusCoverage(units, residential, areas);
-    return [...perUnit, totalCoverage(WHOLE_AREA_NAME, perUnit)];
-  };
-  const parks = measure(parkServiceAreas(layers.parks, p));
-  const kindergarten = measure(
-    schoolServiceAreas(layers.schools, 'kindergarten', p.kindergartenRadiusMeters),
+export function parkingFigures(
+  prepared: PreparedCoverage,
+  inputs: Pick<CoverageInputs, 'carParks' | 'parkingUnits'>,
+  radiusM: number,
+): ParkingFigure[] {
+  const names = prepared.area.unitNames;
+  const carParks = inputs.carParks?.features ?? [];
+  const measured = new Set(carParks.length > 0 ? inputs.parkingUnits : []);
+  const coverage = indicatorCoverage(
+    prepared,
+    carParks.map((c) => ({ geometry: c.geometry, radiusM })),
+  ).slice(0, names.length);
+  const nearest = nearestFacilities(
+    prepared.sites,
+    carParks.map((c) => toPlanarShape(c.geometry, prepared.area.projection)),
   );
-  const primary = measure(schoolServiceAreas(layers.schools, 'primary', p.primaryRadiusMeters));
-  const middle = measure(schoolServiceAreas(layers.schools, 'middle', p.middleRadiusMeters));
+  const blocksIn = (units: Set<string>) =>
+    prepared.sites.flatMap((site, i) =>
+      site.unit !== null && units.has(site.unit)
+        ? [{ areaM2: site.areaM2, distanceM: nearest[i]!.distanceM }]
+        : [],
+    );
+  const figureFor = (units: string[]): ParkingFigure => {
+    const covered = coverage.filter((c) => units.includes(c.name));
+    if (covered.length === 0) {
+      return {
+        covered_m2: null,
+        share: null,
+        mean_distance_m: null,
+        max_distance_m: null,
+        units_measured: [],
+      };
+    }
+    const total = totalCoverage(WHOLE_AREA_NAME, covered);
+    const distances = distanceSummary(blocksIn(new Set(units)));
+    return {
+      covered_m2: total.coveredM2,
+      share: total.share,
+      mean_distance_m: distances.meanDistanceM,
+      max_distance_m: distances.maxDistanceM,
+      units_measured: units,
+    };
+  };
+  return [
+    ...names.map((name) => figureFor(measured.has(name) ? [name] : [])),
+    figureFor(names.filter((name) => measured.has(name))),
+  ];
+}
+
+const figure = (c: UnitCoverage): CoverageFigure => ({ covered_m2: c.coveredM2, share: c.share });
+
+/** The coverage table: one row per unit, then the whole area. */
+export function coverageReport(
+  inputs: CoverageInputs,
+  p: CoverageParameters,
+  prepared: PreparedCoverage = prepareCoverage(inputs),
+): CoverageRow[] {
+  const parks = indicatorCoverage(prepared, parkFacilities(inputs.parks, p));
+  const school = (level: ServedSchoolLevel) =>
+    indicatorCoverage(
+      prepared,
+      schoolsOfLevel(inputs.schools, level).map((s) => ({
+        geometry: s.geometry,
+        radiusM: p[SCHOOL_RADIUS_PARAMETER[level]] as number,
+      })),
+    );
+  const kindergarten = school('kindergarten');
+  const primary = school('primary');
+  const middle = school('middle');
+  const parking = parkingFigures(prepared, inputs, p.parkingRadiusMeters);
   return parks.map((row, i) => ({
     name: row.name,
     residential_area_m2: row.residentialAreaM2,
@@ -89,6 +211,6 @@ export function coverageReport(layers: Layers, p: CoverageParameters): CoverageR
     kindergarten: figure(kindergarten[i]!),
     primary: figure(primary[i]!),
     middle: figure(middle[i]!),
-    parking: { covered_m2: null, share: null, mean_distance_m: null, max_distance_m: null },
+    parking: parking[i]!,
   }));
 }

@@ -1,8 +1,8 @@
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { bboxesOverlap, intersection } from './area_operations';
-import type { AreaFeature } from './service_area';
-import { createFeatureIndex } from './spatial_index';
+import { bboxesOverlap, intersection } from '../../../src/analysis/area_operations';
+import type { AreaFeature } from '../../../src/analysis/service_area';
+import { createFeatureIndex } from '../../../src/analysis/spatial_index';
 
 export interface UnitCoverage {
   name: string;
@@ -15,6 +15,7 @@ export interface UnitCoverage {
 }
 
 /**
+ * The independent reference for the row method: Turf polygon clipping of Turf buffers.
  * Residential land inside the service areas, per unit: each residential block is clipped to
  * each unit it meets, then intersected with the union of only the service areas near it (a
  * spatial index picks them), so overlapping service areas are never counted twice and no

@@ -1,0 +1,143 @@
+import type { Geometry, Position } from 'geojson';
+import type { LocalProjection } from './local_projection';
+
+/** A feature's geometry in planar metres: points, open paths and closed rings. */
+export interface PlanarShape {
+  /** Flat [x0, y0, x1, y1, …]. */
+  points: number[];
+  /** Open polylines, each flat [x0, y0, …]. */
+  paths: number[][];
+  /** Closed rings (first point repeated last), shells and holes alike; filled even-odd. */
+  rings: number[][];
+  bbox: [minX: number, minY: number, maxX: number, maxY: number];
+}
+
+export function toPlanarShape(geometry: Geometry, projection: LocalProjection): PlanarShape {
+  const shape: PlanarShape = {
+    points: [],
+    paths: [],
+    rings: [],
+    bbox: [Infinity, Infinity, -Infinity, -Infinity],
+  };
+  const flatten = (line: Position[]) => {
+    const flat: number[] = [];
+    for (const position of line) {
+      const [x, y] = projection.forward(position);
+      flat.push(x, y);
+      extend(shape.bbox, x, y);
+    }
+    return flat;
+  };
+  const addRing = (ring: Position[]) => {
+    if (ring.length < 4) return;
+    const flat = flatten(ring);
+    const n = flat.length;
+    if (flat[0] !== flat[n - 2] || flat[1] !== flat[n - 1]) flat.push(flat[0]!, flat[1]!);
+    shape.rings.push(flat);
+  };
+  const visit = (g: Geometry) => {
+    switch (g.type) {
+      case 'Point':
+        shape.points.push(...flatten([g.coordinates]));
+        break;
+      case 'MultiPoint':
+        shape.points.push(...flatten(g.coordinates));
+        break;
+      case 'LineString':
+        shape.paths.push(flatten(g.coordinates));
+        break;
+      case 'MultiLineString':
+        for (const line of g.coordinates) shape.paths.push(flatten(line));
+        break;
+      case 'Polygon':
+        for (const ring of g.coordinates) addRing(ring);
+        break;
+      case 'MultiPolygon':
+        for (const polygon of g.coordinates) for (const ring of polygon) addRing(ring);
+        break;
+      case 'GeometryCollection':
+        for (const part of g.geometries) visit(part);
+        break;
+    }
+  };
+  visit(geometry);
+  return shape;
+}
+
+function extend(bbox: PlanarShape['bbox'], x: number, y: number) {
+  if (x < bbox[0]) bbox[0] = x;
+  if (y < bbox[1]) bbox[1] = y;
+  if (x > bbox[2]) bbox[2] = x;
+  if (y > bbox[3]) bbox[3] = y;
+}
+
+/** Planar distance from (x, y) to a shape: 0 inside a ring, else to the nearest part. */
+export function distanceToShape(shape: PlanarShape, x: number, y: number): number {
+  if (shape.rings.length > 0 && insideRings(shape.rings, x, y)) return 0;
+  let best = Infinity;
+  for (let i = 0; i < shape.points.length; i += 2) {
+    best = Math.min(best, Math.hypot(x - shape.points[i]!, y - shape.points[i + 1]!));
+  }
+  for (const line of [...shape.paths, ...shape.rings]) {
+    for (let i = 0; i + 3 < line.length; i += 2) {
+      best = Math.min(
+        best,
+        distanceToSegment(x, y, line[i]!, line[i + 1]!, line[i + 2]!, line[i + 3]!),
+      );
+    }
+  }
+  return best;
+}
+
+export function distanceToSegment(
+  x: number,
+  y: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const lengthSquared = dx * dx + dy * dy;
+  const t =
+    lengthSquared === 0
+      ? 0
+      : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / lengthSquared));
+  return Math.hypot(x - (ax + t * dx), y - (ay + t * dy));
+}
+
+/** Even-odd point-in-rings test. */
+export function insideRings(rings: readonly number[][], x: number, y: number): boolean {
+  let inside = false;
+  for (const ring of rings) {
+    for (let i = 0; i + 3 < ring.length; i += 2) {
+      const ay = ring[i + 1]!;
+      const by = ring[i + 3]!;
+      if (ay > y !== by > y) {
+        const ax = ring[i]!;
+        const bx = ring[i + 2]!;
+        if (x < ax + ((y - ay) * (bx - ax)) / (by - ay)) inside = !inside;
+      }
+    }
+  }
+  return inside;
+}
+
+/** Area-weighted centre of the rings (planar), or the first point / vertex otherwise. */
+export function shapeCentre(shape: PlanarShape): [number, number] {
+  let area = 0;
+  let cx = 0;
+  let cy = 0;
+  for (const ring of shape.rings) {
+    for (let i = 0; i + 3 < ring.length; i += 2) {
+      const cross = ring[i]! * ring[i + 3]! - ring[i + 2]! * ring[i + 1]!;
+      area += cross;
+      cx += (ring[i]! + ring[i + 2]!) * cross;
+      cy += (ring[i + 1]! + ring[i + 3]!) * cross;
+    }
+  }
+  if (area !== 0) return [cx / (3 * area), cy / (3 * area)];
+  const first = shape.points.length > 0 ? shape.points : (shape.paths[0] ?? shape.rings[0] ?? []);
+  return [first[0] ?? NaN, first[1] ?? NaN];
+}

@@ -1,0 +1,157 @@
+import type { Feature, Geometry } from 'geojson';
+import {
+  type Intervals,
+  intersectIntervals,
+  intervalsLength,
+  mergeIntervals,
+  subtractIntervals,
+} from './intervals';
+import { type LocalProjection, sinusoidalProjection } from './local_projection';
+import { type PlanarShape, toPlanarShape } from './planar_shape';
+import { addReachIntervals } from './reach_rows';
+import { type RowGrid, createRowGrid, ringRows, unionRows } from './row_sampling';
+
+/**
+ * Residential land per unit, sampled once into rows so that any set of service radii can be
+ * measured against it quickly. This is the analysis's parameter-independent part.
+ */
+export interface PreparedArea {
+  projection: LocalProjection;
+  grid: RowGrid;
+  unitNames: string[];
+  /** Per unit, per row: residential land inside the unit. */
+  unitRows: (Intervals | undefined)[][];
+  /** Per row: residential land inside any unit. */
+  residentialRows: (Intervals | undefined)[];
+  /** 1 where a row holds residential land, so facilities skip the other rows. */
+  wantedRows: Uint8Array;
+}
+
+/** 2 m rows keep the sampling error under 0.1 percentage points on the real data. */
+export const DEFAULT_ROW_SPACING_M = 2;
+
+export interface FacilityReach {
+  geometry: Geometry;
+  radiusM: number;
+}
+
+export interface UnitCoverage {
+  name: string;
+  /** Residential land in the unit, m² (equal-area projection, so spherical area). */
+  residentialAreaM2: number;
+  /** Part of it within reach of at least one facility, m². */
+  coveredM2: number;
+  /** coveredM2 / residentialAreaM2 (0–1), or null when the unit has no residential land. */
+  share: number | null;
+}
+
+export function prepareArea(
+  units: Feature<Geometry, { name: string }>[],
+  residential: Feature<Geometry>[],
+  rowSpacingM = DEFAULT_ROW_SPACING_M,
+): PreparedArea {
+  const lons = units.flatMap((u) => collectLons(u.geometry));
+  const centralLon = (Math.min(...lons) + Math.max(...lons)) / 2;
+  const projection = sinusoidalProjection(centralLon);
+  const unitShapes = units.map((u) => toPlanarShape(u.geometry, projection));
+  const minY = Math.min(...unitShapes.map((s) => s.bbox[1]));
+  const maxY = Math.max(...unitShapes.map((s) => s.bbox[3]));
+  const grid = createRowGrid(minY, maxY, rowSpacingM);
+  const blockRows = residential.map((b) => ringRows(toPlanarShape(b.geometry, projection), grid));
+  const allResidential = unionRows(grid, blockRows);
+  const unitRows = unitShapes.map((shape) => {
+    const inside = ringRows(shape, grid);
+    return inside.map((row, k) => {
+      const land = allResidential[k];
+      return row && land ? intersectIntervals(row, land) : undefined;
+    });
+  });
+  const residentialRows = unionRows(grid, unitRows);
+  const wantedRows = new Uint8Array(grid.count);
+  residentialRows.forEach((row, k) => {
+    if (row && row.length > 0) wantedRows[k] = 1;
+  });
+  return {
+    projection,
+    grid,
+    unitNames: units.map((u) => u.properties.name),
+    unitRows,
+    residentialRows,
+    wantedRows,
+  };
+}
+
+/** Per row, the merged x-intervals within reach of any of the facilities. */
+export function reachRows(prepared: PreparedArea, facilities: FacilityReach[]) {
+  const pairs: (number[] | undefined)[] = new Array(prepared.grid.count);
+  const shapes: PlanarShape[] = facilities.map((f) =>
+    toPlanarShape(f.geometry, prepared.projection),
+  );
+  shapes.forEach((shape, i) =>
+    addReachIntervals(pairs, shape, facilities[i]!.radiusM, prepared.grid, prepared.wantedRows),
+  );
+  return pairs.map((row) => (row ? mergeIntervals(row) : undefined));
+}
+
+/** Residential land within reach, per unit, measured row by row. */
+export function measureCoverage(
+  prepared: PreparedArea,
+  reach: (Intervals | undefined)[],
+): UnitCoverage[] {
+  const h = prepared.grid.spacingM;
+  return prepared.unitRows.map((rows, u) => {
+    let residential = 0;
+    let covered = 0;
+    rows.forEach((land, k) => {
+      if (!land) return;
+      residential += intervalsLength(land);
+      const r = reach[k];
+      if (r) covered += intervalsLength(intersectIntervals(land, r));
+    });
+    const residentialAreaM2 = residential * h;
+    const coveredM2 = covered * h;
+    return {
+      name: prepared.unitNames[u]!,
+      residentialAreaM2,
+      coveredM2,
+      share: residentialAreaM2 > 0 ? coveredM2 / residentialAreaM2 : null,
+    };
+  });
+}
+
+/** Rows of served residential land and of gaps (residential land out of reach). */
+export function servedAndGapRows(prepared: PreparedArea, reach: (Intervals | undefined)[]) {
+  const served: (Intervals | undefined)[] = [];
+  const gaps: (Intervals | undefined)[] = [];
+  prepared.residentialRows.forEach((land, k) => {
+    if (!land) return;
+    const r = reach[k];
+    served[k] = r ? intersectIntervals(land, r) : [];
+    gaps[k] = r ? subtractIntervals(land, r) : land;
+  });
+  return { served, gaps };
+}
+
+/** The whole area: the sum over units (units do not overlap). */
+export function totalCoverage(name: string, units: UnitCoverage[]): UnitCoverage {
+  const residentialAreaM2 = units.reduce((s, u) => s + u.residentialAreaM2, 0);
+  const coveredM2 = units.reduce((s, u) => s + u.coveredM2, 0);
+  return {
+    name,
+    residentialAreaM2,
+    coveredM2,
+    share: residentialAreaM2 > 0 ? coveredM2 / residentialAreaM2 : null,
+  };
+}
+
+function collectLons(geometry: Geometry): number[] {
+  const lons: number[] = [];
+  const walk = (c: unknown): void => {
+    if (typeof (c as number[])[0] === 'number') lons.push((c as number[])[0]!);
+    else for (const child of c as unknown[]) walk(child);
+  };
+  if (geometry.type === 'GeometryCollection')
+    geometry.geometries.forEach((g) => lons.push(...collectLons(g)));
+  else walk(geometry.coordinates);
+  return lons;
+}
