@@ -27,8 +27,11 @@ export interface PreparedArea {
   wantedRows: Uint8Array;
 }
 
-/** 2 m rows keep the sampling error under 0.1 percentage points on the real data. */
-export const DEFAULT_ROW_SPACING_M = 2;
+/**
+ * Row spacing. On the real data 4 m rows agree with 0.5 m rows within 0.02 percentage points
+ * in every unit, at an eighth of the cost.
+ */
+export const DEFAULT_ROW_SPACING_M = 4;
 
 export interface FacilityReach {
   geometry: Geometry;
