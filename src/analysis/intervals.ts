@@ -8,7 +8,7 @@ export type Intervals = number[];
 export function mergeIntervals(pairs: readonly number[]): Intervals {
   const count = pairs.length / 2;
   if (count === 0) return [];
-  const sorted = Float64Array.from(pairs);
+  const sorted = pairs.slice();
   sortPairsByStart(sorted, 0, count - 1);
   const merged: Intervals = [];
   let start = sorted[0]!;
@@ -29,7 +29,7 @@ export function mergeIntervals(pairs: readonly number[]): Intervals {
 }
 
 /** In-place quicksort of pairs lo..hi by their start; rows hold hundreds of pairs at most. */
-function sortPairsByStart(a: Float64Array, lo: number, hi: number): void {
+function sortPairsByStart(a: number[], lo: number, hi: number): void {
   while (hi - lo > 12) {
     const pivot = a[2 * ((lo + hi) >> 1)]!;
     let i = lo;
@@ -56,7 +56,7 @@ function sortPairsByStart(a: Float64Array, lo: number, hi: number): void {
   }
 }
 
-function swapPairs(a: Float64Array, i: number, j: number) {
+function swapPairs(a: number[], i: number, j: number) {
   const s = a[2 * i]!;
   const e = a[2 * i + 1]!;
   a[2 * i] = a[2 * j]!;
@@ -65,11 +65,27 @@ function swapPairs(a: Float64Array, i: number, j: number) {
   a[2 * j + 1] = e;
 }
 
+/** Index of the first interval in `a` that ends after x (binary search). */
+function firstEndingAfter(a: Intervals, x: number): number {
+  let lo = 0;
+  let hi = a.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[2 * mid + 1]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return 2 * lo;
+}
+
+/** The common part; cost grows with the shorter list, as a long row is entered by search. */
 export function intersectIntervals(a: Intervals, b: Intervals): Intervals {
+  if (a.length > b.length) [a, b] = [b, a];
   const out: Intervals = [];
+  if (a.length === 0) return out;
   let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
+  let j = firstEndingAfter(b, a[0]!);
+  const end = a[a.length - 1]!;
+  while (i < a.length && j < b.length && b[j]! < end) {
     const start = Math.max(a[i]!, b[j]!);
     const end = Math.min(a[i + 1]!, b[j + 1]!);
     if (start < end) out.push(start, end);
@@ -82,7 +98,7 @@ export function intersectIntervals(a: Intervals, b: Intervals): Intervals {
 /** The parts of `a` outside `b`. */
 export function subtractIntervals(a: Intervals, b: Intervals): Intervals {
   const out: Intervals = [];
-  let j = 0;
+  let j = a.length > 0 ? firstEndingAfter(b, a[0]!) : 0;
   for (let i = 0; i < a.length; i += 2) {
     let start = a[i]!;
     const end = a[i + 1]!;

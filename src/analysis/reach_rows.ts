@@ -1,3 +1,4 @@
+import { mergeIntervals } from './intervals';
 import type { PlanarShape } from './planar_shape';
 import { type RowGrid, ringRows, rowRange, rowY } from './row_sampling';
 
@@ -14,8 +15,11 @@ export function addReachIntervals(
   grid: RowGrid,
   wanted: Uint8Array,
 ): void {
+  // Merge the facility's own intervals first: far fewer pairs reach the shared rows.
+  const [first] = rowRange(grid, shape.bbox[1] - radiusM, shape.bbox[3] + radiusM);
+  const local: (number[] | undefined)[] = [];
   const push = (k: number, start: number, end: number) => {
-    (pairs[k] ??= []).push(start, end);
+    (local[k - first] ??= []).push(start, end);
   };
   for (let i = 0; i < shape.points.length; i += 2) {
     addDisc(shape.points[i]!, shape.points[i + 1]!, radiusM, grid, wanted, push);
@@ -28,11 +32,17 @@ export function addReachIntervals(
   }
   if (shape.rings.length > 0) {
     const inside = ringRows(shape, grid);
-    for (let k = 0; k < grid.count; k++) {
-      const row = inside[k];
-      if (row && wanted[k]) for (let i = 0; i < row.length; i += 2) push(k, row[i]!, row[i + 1]!);
-    }
+    inside.rows.forEach((row, i) => {
+      const k = inside.first + i;
+      if (row && wanted[k]) for (let j = 0; j < row.length; j += 2) push(k, row[j]!, row[j + 1]!);
+    });
   }
+  local.forEach((row, i) => {
+    if (!row) return;
+    const merged = row.length > 2 ? mergeIntervals(row) : row;
+    const bucket = (pairs[first + i] ??= []);
+    for (const v of merged) bucket.push(v);
+  });
 }
 
 type Push = (k: number, start: number, end: number) => void;

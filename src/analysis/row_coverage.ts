@@ -53,23 +53,35 @@ export function prepareArea(
   residential: Feature<Geometry>[],
   rowSpacingM = DEFAULT_ROW_SPACING_M,
 ): PreparedArea {
-  const lons = units.flatMap((u) => collectLons(u.geometry));
-  const centralLon = (Math.min(...lons) + Math.max(...lons)) / 2;
+  let west = Infinity;
+  let east = -Infinity;
+  for (const unit of units) {
+    for (const lon of collectLons(unit.geometry)) {
+      if (lon < west) west = lon;
+      if (lon > east) east = lon;
+    }
+  }
+  const centralLon = (west + east) / 2;
   const projection = sinusoidalProjection(centralLon);
   const unitShapes = units.map((u) => toPlanarShape(u.geometry, projection));
-  const minY = Math.min(...unitShapes.map((s) => s.bbox[1]));
-  const maxY = Math.max(...unitShapes.map((s) => s.bbox[3]));
+  const minY = unitShapes.reduce((m, s) => Math.min(m, s.bbox[1]), Infinity);
+  const maxY = unitShapes.reduce((m, s) => Math.max(m, s.bbox[3]), -Infinity);
   const grid = createRowGrid(minY, maxY, rowSpacingM);
   const blockRows = residential.map((b) => ringRows(toPlanarShape(b.geometry, projection), grid));
   const allResidential = unionRows(grid, blockRows);
   const unitRows = unitShapes.map((shape) => {
     const inside = ringRows(shape, grid);
-    return inside.map((row, k) => {
-      const land = allResidential[k];
-      return row && land ? intersectIntervals(row, land) : undefined;
+    const rows: (Intervals | undefined)[] = new Array(grid.count);
+    inside.rows.forEach((row, i) => {
+      const land = allResidential[inside.first + i];
+      if (row && land) rows[inside.first + i] = intersectIntervals(row, land);
     });
+    return rows;
   });
-  const residentialRows = unionRows(grid, unitRows);
+  const residentialRows = unionRows(
+    grid,
+    unitRows.map((rows) => ({ first: 0, rows })),
+  );
   const wantedRows = new Uint8Array(grid.count);
   residentialRows.forEach((row, k) => {
     if (row && row.length > 0) wantedRows[k] = 1;
@@ -153,8 +165,8 @@ function collectLons(geometry: Geometry): number[] {
     if (typeof (c as number[])[0] === 'number') lons.push((c as number[])[0]!);
     else for (const child of c as unknown[]) walk(child);
   };
-  if (geometry.type === 'GeometryCollection')
-    geometry.geometries.forEach((g) => lons.push(...collectLons(g)));
-  else walk(geometry.coordinates);
+  if (geometry.type === 'GeometryCollection') {
+    for (const part of geometry.geometries) for (const lon of collectLons(part)) lons.push(lon);
+  } else walk(geometry.coordinates);
   return lons;
 }

@@ -26,9 +26,16 @@ export function rowRange(grid: RowGrid, minY: number, maxY: number): [first: num
   return [first, last];
 }
 
-/** Per row, the x-intervals inside the shape's rings (even-odd). Rows it misses stay undefined. */
-export function ringRows(shape: PlanarShape, grid: RowGrid): (Intervals | undefined)[] {
-  const crossings: (number[] | undefined)[] = new Array(grid.count);
+/** Row intervals of one shape, kept only over the rows it spans: rows[i] is row first + i. */
+export interface RangedRows {
+  first: number;
+  rows: (Intervals | undefined)[];
+}
+
+/** Per row, the x-intervals inside the shape's rings (even-odd). */
+export function ringRows(shape: PlanarShape, grid: RowGrid): RangedRows {
+  const [first, last] = rowRange(grid, shape.bbox[1], shape.bbox[3]);
+  const crossings: (number[] | undefined)[] = new Array(Math.max(0, last - first + 1));
   for (const ring of shape.rings) {
     for (let i = 0; i + 3 < ring.length; i += 2) {
       const ax = ring[i]!;
@@ -37,43 +44,36 @@ export function ringRows(shape: PlanarShape, grid: RowGrid): (Intervals | undefi
       const by = ring[i + 3]!;
       if (ay === by) continue;
       // Half-open in y, so a vertex on a row is crossed once.
-      const lowY = Math.min(ay, by);
-      const highY = Math.max(ay, by);
-      const [first, lastReached] = rowRange(grid, lowY, highY);
-      const last =
-        lastReached >= 0 && rowY(grid, lastReached) === highY ? lastReached - 1 : lastReached;
-      for (let k = first; k <= last; k++) {
+      const [from, reached] = rowRange(grid, Math.min(ay, by), Math.max(ay, by));
+      const to = reached >= 0 && rowY(grid, reached) === Math.max(ay, by) ? reached - 1 : reached;
+      for (let k = from; k <= to; k++) {
         const y = rowY(grid, k);
-        (crossings[k] ??= []).push(ax + ((y - ay) * (bx - ax)) / (by - ay));
+        (crossings[k - first] ??= []).push(ax + ((y - ay) * (bx - ax)) / (by - ay));
       }
     }
   }
-  const rows: (Intervals | undefined)[] = new Array(grid.count);
-  for (let k = 0; k < grid.count; k++) {
-    const xs = crossings[k];
-    if (!xs || xs.length < 2) continue;
+  const rows: (Intervals | undefined)[] = new Array(crossings.length);
+  crossings.forEach((xs, i) => {
+    if (!xs || xs.length < 2) return;
     xs.sort((a, b) => a - b);
     const pairs: number[] = [];
-    for (let i = 0; i + 1 < xs.length; i += 2)
-      if (xs[i]! < xs[i + 1]!) pairs.push(xs[i]!, xs[i + 1]!);
-    if (pairs.length > 0) rows[k] = mergeIntervals(pairs);
-  }
-  return rows;
+    for (let j = 0; j + 1 < xs.length; j += 2) {
+      if (xs[j]! < xs[j + 1]!) pairs.push(xs[j]!, xs[j + 1]!);
+    }
+    if (pairs.length > 0) rows[i] = mergeIntervals(pairs);
+  });
+  return { first, rows };
 }
 
-/** Merges row sets (for example several features' rows) into one. */
-export function unionRows(
-  grid: RowGrid,
-  sets: readonly (Intervals | undefined)[][],
-): (Intervals | undefined)[] {
-  const rows: (Intervals | undefined)[] = new Array(grid.count);
-  for (let k = 0; k < grid.count; k++) {
-    const pairs: number[] = [];
-    for (const set of sets) {
-      const row = set[k];
-      if (row) for (const v of row) pairs.push(v);
-    }
-    if (pairs.length > 0) rows[k] = mergeIntervals(pairs);
+/** Merges ranged row sets (for example several features' rows) into one row per grid row. */
+export function unionRows(grid: RowGrid, sets: readonly RangedRows[]): (Intervals | undefined)[] {
+  const pairs: (number[] | undefined)[] = new Array(grid.count);
+  for (const { first, rows } of sets) {
+    rows.forEach((row, i) => {
+      if (!row) return;
+      const bucket = (pairs[first + i] ??= []);
+      for (const v of row) bucket.push(v);
+    });
   }
-  return rows;
+  return Array.from(pairs, (row) => (row ? mergeIntervals(row) : undefined));
 }

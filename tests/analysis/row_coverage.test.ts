@@ -24,7 +24,7 @@ function coverage(
   blocks = [createRectangle(0, 0, 1, 1)],
   facilities: FacilityReach[] = [],
 ) {
-  const prepared = prepareArea(units as never, blocks);
+  const prepared = prepareArea(units as never, blocks, 1);
   return measureCoverage(prepared, reachRows(prepared, facilities));
 }
 
@@ -95,7 +95,7 @@ describe('row coverage, golden cases', () => {
 describe('gap and served polygons', () => {
   it('draws the gaps and the served land with the measured areas', () => {
     const blocks = [createRectangle(400, -100, 600, 100), createRectangle(-50, 500, 50, 900)];
-    const prepared = prepareArea([unit] as never, blocks);
+    const prepared = prepareArea([unit] as never, blocks, 1);
     const rows = reachRows(prepared, [reach(longPark, 500)]);
     const [measured] = measureCoverage(prepared, rows);
     const { served, gaps } = servedAndGapRows(prepared, rows);

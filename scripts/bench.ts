@@ -1,0 +1,90 @@
+/**
+ * npm run bench — whole-area park coverage: the app's row method against the naive method
+ * (Turf-union every park buffer, then intersect with the residential land), measured in the
+ * same run on the real data and on 10× and 100× synthetic copies. One line per case, ending
+ * with the ratio naive / row method (warm).
+ *
+ * Flags: --cases real,10x,100x   --naive-budget SECONDS (default 60)   --data DIR
+ */
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import {
+  DEFAULT_COVERAGE_PARAMETERS,
+  parkFacilities,
+  prepareCoverage,
+} from '../src/analysis/coverage_report';
+import { type BenchCaseName, loadBenchCase } from './bench/cases';
+import { rowMethodShare } from './bench/methods';
+
+function flag(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+const CASES = flag('--cases', 'real,10x,100x').split(',') as BenchCaseName[];
+const BUDGET_S = Number(flag('--naive-budget', '60'));
+const DATA_DIR = flag('--data', 'public/geo');
+const WARM_RUNS = 7;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+const ms = (value: number) =>
+  value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${value.toFixed(1)} ms`;
+const pct = (share: number) => `${(share * 100).toFixed(2)}%`;
+
+function timeRowMethod(caseName: BenchCaseName) {
+  const data = loadBenchCase(caseName, DATA_DIR);
+  const start = performance.now();
+  const prepared = prepareCoverage(data);
+  const share = rowMethodShare(prepared, data);
+  const coldMs = performance.now() - start;
+  const runs: number[] = [];
+  for (let i = 0; i < WARM_RUNS + 2; i++) {
+    const t = performance.now();
+    rowMethodShare(prepared, data);
+    if (i >= 2) runs.push(performance.now() - t);
+  }
+  const parks = `${parkFacilities(data.parks, DEFAULT_COVERAGE_PARAMETERS).length} of ${data.parks.features.length} green areas serving`;
+  const blocks = data.residential.features.length;
+  return { label: data.label, parks, blocks, share, coldMs, warmMs: median(runs) };
+}
+
+function timeNaive(
+  caseName: BenchCaseName,
+): Promise<{ ms: number; share: number } | { stoppedAfterMs: number }> {
+  return new Promise((resolve, reject) => {
+    const script = fileURLToPath(new URL('./bench/naive_worker.ts', import.meta.url));
+    const worker = fork(script, [caseName, DATA_DIR], { execArgv: ['--import', 'tsx'] });
+    let timer: NodeJS.Timeout | undefined;
+    worker.on('message', (message: { type: string; ms: number; share: number }) => {
+      if (message.type === 'ready') {
+        timer = setTimeout(() => {
+          worker.kill();
+          resolve({ stoppedAfterMs: BUDGET_S * 1000 });
+        }, BUDGET_S * 1000);
+      } else {
+        clearTimeout(timer);
+        worker.kill();
+        resolve({ ms: message.ms, share: message.share });
+      }
+    });
+    worker.on('error', reject);
+  });
+}
+
+console.log(
+  `whole-area park coverage, row method (warm: median of ${WARM_RUNS}; cold: with preparing the residential rows) vs naive Turf union; naive budget ${BUDGET_S} s`,
+);
+for (const caseName of CASES) {
+  const rows = timeRowMethod(caseName);
+  const naive = await timeNaive(caseName);
+  const head = `${rows.label}: ${rows.parks}, ${rows.blocks} residential blocks — row method ${ms(rows.warmMs)} warm (${ms(rows.coldMs)} cold), ${pct(rows.share)}`;
+  if ('ms' in naive) {
+    console.log(
+      `${head}; naive ${ms(naive.ms)}, ${pct(naive.share)} — ratio ${(naive.ms / rows.warmMs).toFixed(0)}×`,
+    );
+  } else {
+    console.log(
+      `${head}; naive stopped unfinished after ${ms(naive.stoppedAfterMs)} — ratio > ${(naive.stoppedAfterMs / rows.warmMs).toFixed(0)}×`,
+    );
+  }
+}

@@ -1,0 +1,50 @@
+import * as turf from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { intersection } from '../../src/analysis/area_operations';
+import {
+  DEFAULT_COVERAGE_PARAMETERS,
+  type PreparedCoverage,
+  indicatorCoverage,
+  parkFacilities,
+} from '../../src/analysis/coverage_report';
+import { serviceArea } from '../../src/analysis/service_area';
+import type { BenchCase } from './cases';
+
+type Areal = Feature<Polygon | MultiPolygon>;
+
+/** The app's method: the share of residential land the parks serve, whole area. */
+export function rowMethodShare(prepared: PreparedCoverage, data: BenchCase): number {
+  const rows = indicatorCoverage(prepared, parkFacilities(data.parks, DEFAULT_COVERAGE_PARAMETERS));
+  return rows[rows.length - 1]!.share!;
+}
+
+/** Residential land clipped to the units — given to the naive method ready-made. */
+export function residentialInUnits(data: BenchCase): Areal[] {
+  const pieces: Areal[] = [];
+  for (const unit of data.subdistricts.features as Areal[]) {
+    const box = turf.bbox(unit);
+    for (const block of data.residential.features as Areal[]) {
+      const b = turf.bbox(block);
+      if (b[0] > box[2] || b[2] < box[0] || b[1] > box[3] || b[3] < box[1]) continue;
+      const piece = intersection(block, unit);
+      if (piece) pieces.push(piece);
+    }
+  }
+  return pieces;
+}
+
+/** The naive method: Turf-buffer every park, union them all, intersect with the land. */
+export function naiveShare(pieces: Areal[], data: BenchCase): number {
+  const buffers = parkFacilities(data.parks, DEFAULT_COVERAGE_PARAMETERS).map((f) =>
+    serviceArea(turf.feature(f.geometry), f.radiusM),
+  );
+  const served = turf.union(turf.featureCollection(buffers)) as Areal;
+  let land = 0;
+  let covered = 0;
+  for (const piece of pieces) {
+    land += turf.area(piece);
+    const part = intersection(piece, served);
+    if (part) covered += turf.area(part);
+  }
+  return covered / land;
+}
