@@ -1,7 +1,11 @@
 import {
   type CoverageParameters,
   DEFAULT_COVERAGE_PARAMETERS,
-} from '../../src/analysis/coverage_report';
+  INCLUDE_FOREST_NAME,
+  PARAMETER_NAMES,
+  isValidParameterValue,
+  parameterProblems,
+} from '../../src/analysis/coverage_parameters';
 
 export type ReportFormat = 'md' | 'csv' | 'json';
 
@@ -11,18 +15,6 @@ export interface ReportOptions {
   out: string | null;
   parameters: CoverageParameters;
 }
-
-/** Flag → parameter, for every number a planner may change. */
-const NUMBER_FLAGS: Record<string, keyof CoverageParameters> = {
-  '--park-radius': 'largeRadiusMeters',
-  '--park-min-area': 'largeParkMinAreaM2',
-  '--small-park-radius': 'smallRadiusMeters',
-  '--small-park-min-area': 'smallParkMinAreaM2',
-  '--kindergarten-radius': 'kindergartenRadiusMeters',
-  '--primary-radius': 'primaryRadiusMeters',
-  '--middle-radius': 'middleRadiusMeters',
-  '--parking-radius': 'parkingRadiusMeters',
-};
 
 export class UsageError extends Error {}
 
@@ -36,7 +28,7 @@ export function parseReportOptions(args: string[]): ReportOptions {
   };
   for (let i = 0; i < args.length; i++) {
     const flag = args[i]!;
-    if (flag === '--include-forest') {
+    if (flag === `--${INCLUDE_FOREST_NAME}`) {
       options.parameters.includeForest = true;
       continue;
     }
@@ -51,16 +43,15 @@ export function parseReportOptions(args: string[]): ReportOptions {
         throw new UsageError(`--format must be md, csv or json, not ${value}`);
       }
       options.format = value;
-    } else if (flag in NUMBER_FLAGS) {
+    } else if (flag.slice(2) in PARAMETER_NAMES) {
       const number = Number(value);
-      if (!Number.isFinite(number) || number <= 0 || number > 10_000) {
+      if (!isValidParameterValue(number)) {
         throw new UsageError(`${flag} must be a number above 0 and at most 10000, not ${value}`);
       }
-      (options.parameters[NUMBER_FLAGS[flag]!] as number) = number;
+      options.parameters[PARAMETER_NAMES[flag.slice(2)]!] = number;
     } else throw new UsageError(`unknown flag ${flag}`);
   }
-  const p = options.parameters;
-  if (p.smallParkMinAreaM2 > p.largeParkMinAreaM2) {
+  if (parameterProblems(options.parameters).smallParkMinAreaM2 === 'smallAboveLarge') {
     throw new UsageError('--small-park-min-area must not exceed --park-min-area');
   }
   return options;

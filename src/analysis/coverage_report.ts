@@ -1,8 +1,11 @@
 import type { Feature, Geometry } from 'geojson';
+
+export { type CoverageParameters, DEFAULT_COVERAGE_PARAMETERS } from './coverage_parameters';
 import { SUBDISTRICT_NAMES } from '../data/layers';
 import type { AppFeatureCollection } from '../data/schema';
 import { type BlockSite, blockSites, distanceSummary, nearestFacilities } from './nearest_facility';
-import { type ParkRadiusRule, parkServiceRadiusMeters } from './park_service_radius';
+import { type CoverageParameters } from './coverage_parameters';
+import { parkServiceRadiusMeters } from './park_service_radius';
 import { toPlanarShape } from './planar_shape';
 import {
   type FacilityReach,
@@ -13,28 +16,6 @@ import {
   reachRows,
   totalCoverage,
 } from './row_coverage';
-
-export interface CoverageParameters extends ParkRadiusRule {
-  /** Count forest and other non-park green as parks (to see the difference). */
-  includeForest: boolean;
-  kindergartenRadiusMeters: number;
-  primaryRadiusMeters: number;
-  middleRadiusMeters: number;
-  parkingRadiusMeters: number;
-}
-
-/** Defaults from the standards: MOHURD 2021 city check-up; GB 50180; GB 50220-95. */
-export const DEFAULT_COVERAGE_PARAMETERS: CoverageParameters = {
-  largeParkMinAreaM2: 5000,
-  largeRadiusMeters: 500,
-  smallParkMinAreaM2: 2000,
-  smallRadiusMeters: 300,
-  includeForest: false,
-  kindergartenRadiusMeters: 300,
-  primaryRadiusMeters: 500,
-  middleRadiusMeters: 1000,
-  parkingRadiusMeters: 300,
-};
 
 export const SERVED_SCHOOL_LEVELS = ['kindergarten', 'primary', 'middle'] as const;
 export type ServedSchoolLevel = (typeof SERVED_SCHOOL_LEVELS)[number];

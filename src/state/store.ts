@@ -2,6 +2,15 @@ import { create } from 'zustand';
 import type { LayerData } from '../data/load';
 import type { LayerId } from '../data/layers';
 import { DEFAULT_VISIBLE_LAYERS } from '../layers/catalog';
+import type { AnalysisTab } from '../analysis/analysis_run';
+import type { CoverageParameters } from '../analysis/coverage_parameters';
+import {
+  type AnalysisRunState,
+  type AnalysisSettings,
+  DEFAULT_ANALYSIS_SETTINGS,
+  IDLE_ANALYSIS_RUN,
+  TAB_LAYER,
+} from './analysis_settings';
 import type { Language, MapView } from './url_hash';
 
 /** The whole 回天 area at a glance. */
@@ -25,6 +34,8 @@ export interface AppState {
   selection: Selection;
   hoveredSubdistrict: string | null;
   data: DataState;
+  analysis: AnalysisSettings;
+  analysisRun: AnalysisRunState;
   setLanguage: (language: Language) => void;
   setView: (view: MapView) => void;
   toggleLayer: (layer: LayerId) => void;
@@ -32,6 +43,13 @@ export interface AppState {
   select: (selection: Selection) => void;
   hoverSubdistrict: (name: string | null) => void;
   setData: (data: DataState) => void;
+  /** Opens the analysis panel on a tab (and shows the tab's facility layer). */
+  openAnalysis: (tab: AnalysisTab) => void;
+  closeAnalysis: () => void;
+  updateAnalysis: (change: Partial<Omit<AnalysisSettings, 'open' | 'tab' | 'parameters'>>) => void;
+  setParameters: (change: Partial<CoverageParameters>) => void;
+  setAnalysis: (settings: AnalysisSettings) => void;
+  setAnalysisRun: (run: Partial<AnalysisRunState>) => void;
 }
 
 export const useAppStore = create<AppState>()((set) => ({
@@ -54,4 +72,23 @@ export const useAppStore = create<AppState>()((set) => ({
   select: (selection) => set({ selection }),
   hoverSubdistrict: (hoveredSubdistrict) => set({ hoveredSubdistrict }),
   setData: (data) => set({ data }),
+  analysis: DEFAULT_ANALYSIS_SETTINGS,
+  analysisRun: IDLE_ANALYSIS_RUN,
+  openAnalysis: (tab) =>
+    set((state) => {
+      const layer = TAB_LAYER[tab];
+      const visibleLayers =
+        layer && !state.visibleLayers.includes(layer)
+          ? [...state.visibleLayers, layer]
+          : state.visibleLayers;
+      return { analysis: { ...state.analysis, open: true, tab }, visibleLayers };
+    }),
+  closeAnalysis: () => set((state) => ({ analysis: { ...state.analysis, open: false } })),
+  updateAnalysis: (change) => set((state) => ({ analysis: { ...state.analysis, ...change } })),
+  setParameters: (change) =>
+    set((state) => ({
+      analysis: { ...state.analysis, parameters: { ...state.analysis.parameters, ...change } },
+    })),
+  setAnalysis: (analysis) => set({ analysis }),
+  setAnalysisRun: (run) => set((state) => ({ analysisRun: { ...state.analysisRun, ...run } })),
 }));

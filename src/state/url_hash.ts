@@ -1,4 +1,15 @@
+import { ANALYSIS_TABS, type AnalysisTab } from '../analysis/analysis_run';
+import {
+  type CoverageParameters,
+  DEFAULT_COVERAGE_PARAMETERS,
+  INCLUDE_FOREST_NAME,
+  PARAMETER_NAMES,
+  isValidParameterValue,
+  parameterProblems,
+} from '../analysis/coverage_parameters';
+import { SERVED_SCHOOL_LEVELS, type ServedSchoolLevel } from '../analysis/coverage_report';
 import { LAYER_IDS, type LayerId, isLayerId } from '../data/layers';
+import { type AnalysisSettings, DEFAULT_ANALYSIS_SETTINGS } from './analysis_settings';
 
 export type Language = 'zh' | 'en';
 
@@ -13,6 +24,8 @@ export interface HashState {
   view: MapView | null;
   layers: LayerId[] | null;
   language: Language | null;
+  /** The open analysis panel and its parameters, or null when the link has none. */
+  analysis: AnalysisSettings | null;
 }
 
 /** The view must stay around the 回天 area; anything else in a link is ignored. */
@@ -64,13 +77,58 @@ export function parseHash(hash: string): HashState {
   try {
     params = new URLSearchParams(hash.replace(/^#/, ''));
   } catch {
-    return { view: null, layers: null, language: null };
+    return { view: null, layers: null, language: null, analysis: null };
   }
   return {
     view: parseView(params.get('map')),
     layers: parseLayers(params.get('layers')),
     language: parseLanguage(params.get('lang')),
+    analysis: parseAnalysis(params),
   };
+}
+
+/**
+ * `analysis=parks|schools|parking`, `level=…`, `catchments=1` and parameters under the
+ * report's flag names (`park-radius=600`). A bad parameter falls back to its default.
+ */
+export function parseAnalysis(params: URLSearchParams): AnalysisSettings | null {
+  const tab = params.get('analysis');
+  if (!(ANALYSIS_TABS as readonly string[]).includes(tab ?? '')) return null;
+  const level = params.get('level');
+  const parameters: CoverageParameters = { ...DEFAULT_COVERAGE_PARAMETERS };
+  for (const [name, key] of Object.entries(PARAMETER_NAMES)) {
+    const value = parseNumber(params.get(name) ?? undefined);
+    if (value !== null && isValidParameterValue(value)) parameters[key] = value;
+  }
+  parameters.includeForest = params.get(INCLUDE_FOREST_NAME) === '1';
+  if (parameterProblems(parameters).smallParkMinAreaM2) {
+    parameters.smallParkMinAreaM2 = DEFAULT_COVERAGE_PARAMETERS.smallParkMinAreaM2;
+    parameters.largeParkMinAreaM2 = DEFAULT_COVERAGE_PARAMETERS.largeParkMinAreaM2;
+  }
+  return {
+    open: true,
+    tab: tab as AnalysisTab,
+    parameters,
+    schoolLevel: (SERVED_SCHOOL_LEVELS as readonly string[]).includes(level ?? '')
+      ? (level as ServedSchoolLevel)
+      : DEFAULT_ANALYSIS_SETTINGS.schoolLevel,
+    schoolView: params.get('catchments') === '1' ? 'catchments' : 'coverage',
+  };
+}
+
+function serializeAnalysis(analysis: AnalysisSettings): string[] {
+  if (!analysis.open) return [];
+  const parts = [`analysis=${analysis.tab}`];
+  if (analysis.schoolLevel !== DEFAULT_ANALYSIS_SETTINGS.schoolLevel) {
+    parts.push(`level=${analysis.schoolLevel}`);
+  }
+  if (analysis.schoolView === 'catchments') parts.push('catchments=1');
+  for (const [name, key] of Object.entries(PARAMETER_NAMES)) {
+    const value = analysis.parameters[key];
+    if (value !== DEFAULT_COVERAGE_PARAMETERS[key]) parts.push(`${name}=${value}`);
+  }
+  if (analysis.parameters.includeForest) parts.push(`${INCLUDE_FOREST_NAME}=1`);
+  return parts;
 }
 
 /** Serialises the state into a hash; zoom to 2 decimals and positions to 5 (~1 m). */
@@ -78,12 +136,14 @@ export function serializeHash(state: {
   view: MapView;
   layers: readonly LayerId[];
   language: Language;
+  analysis?: AnalysisSettings;
 }): string {
-  const { view, layers, language } = state;
+  const { view, layers, language, analysis } = state;
   const parts = [
     `map=${view.zoom.toFixed(2)}/${view.center[1].toFixed(5)}/${view.center[0].toFixed(5)}`,
     `layers=${LAYER_IDS.filter((id) => layers.includes(id)).join(',')}`,
   ];
   if (language !== 'zh') parts.push(`lang=${language}`);
+  if (analysis) parts.push(...serializeAnalysis(analysis));
   return `#${parts.join('&')}`;
 }

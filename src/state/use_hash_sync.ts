@@ -11,6 +11,7 @@ function applyHash(hash: string): void {
   useAppStore.setState({ viewFromLink: parsed.view !== null });
   store.setVisibleLayers(parsed.layers ?? [...DEFAULT_VISIBLE_LAYERS]);
   store.setLanguage(parsed.language ?? 'zh');
+  store.setAnalysis(parsed.analysis ?? { ...store.analysis, open: false });
 }
 
 /** Keeps the URL hash and the store in step: hash → store on load and on navigation. */
@@ -24,6 +25,7 @@ export function useHashSync(): void {
         view: state.view,
         layers: state.visibleLayers,
         language: state.language,
+        analysis: state.analysis,
       });
       if (hash !== window.location.hash) {
         window.history.replaceState(null, '', hash);

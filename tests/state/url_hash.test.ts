@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_COVERAGE_PARAMETERS } from '../../src/analysis/coverage_parameters';
 import { LAYER_IDS } from '../../src/data/layers';
+import { DEFAULT_ANALYSIS_SETTINGS } from '../../src/state/analysis_settings';
 import {
   type HashState,
   parseHash,
@@ -8,7 +10,7 @@ import {
   serializeHash,
 } from '../../src/state/url_hash';
 
-const EMPTY: HashState = { view: null, layers: null, language: null };
+const EMPTY: HashState = { view: null, layers: null, language: null, analysis: null };
 
 describe('parseHash', () => {
   it('reads view, layers and language', () => {
@@ -16,6 +18,7 @@ describe('parseHash', () => {
       view: { center: [116.33, 40.07], zoom: 13.5 },
       layers: ['subdistricts', 'parks'],
       language: 'en',
+      analysis: null,
     });
   });
 
@@ -81,5 +84,48 @@ describe('serializeHash', () => {
       view: { center: [116.35, 40.075], zoom: 11.6 },
       layers: ['subdistricts'],
     });
+  });
+});
+
+describe('analysis in the link', () => {
+  const view = { center: [116.35, 40.075] as [number, number], zoom: 11.6 };
+
+  it('carries the tab, the school level, catchments and changed parameters by flag name', () => {
+    const analysis = {
+      ...DEFAULT_ANALYSIS_SETTINGS,
+      open: true,
+      tab: 'schools' as const,
+      schoolLevel: 'middle' as const,
+      schoolView: 'catchments' as const,
+      parameters: { ...DEFAULT_COVERAGE_PARAMETERS, middleRadiusMeters: 800, includeForest: true },
+    };
+    const hash = serializeHash({ view, layers: ['schools'], language: 'zh', analysis });
+    expect(hash).toContain('analysis=schools&level=middle&catchments=1&middle-radius=800');
+    expect(hash).toContain('include-forest=1');
+    expect(parseHash(hash).analysis).toEqual(analysis);
+  });
+
+  it('leaves a closed panel out of the link', () => {
+    const hash = serializeHash({
+      view,
+      layers: [],
+      language: 'zh',
+      analysis: DEFAULT_ANALYSIS_SETTINGS,
+    });
+    expect(hash).not.toContain('analysis');
+    expect(parseHash(hash).analysis).toBeNull();
+  });
+
+  it('falls back to defaults for bad values, never throws', () => {
+    const parsed = parseHash(
+      '#analysis=parks&park-radius=-5&primary-radius=abc&level=university&park-min-area=100&small-park-min-area=2000',
+    ).analysis!;
+    expect(parsed.tab).toBe('parks');
+    expect(parsed.schoolLevel).toBe('primary');
+    expect(parsed.parameters.largeRadiusMeters).toBe(500);
+    expect(parsed.parameters.primaryRadiusMeters).toBe(500);
+    // A small-park threshold above the large one is not usable: both go back to defaults.
+    expect(parsed.parameters.largeParkMinAreaM2).toBe(5000);
+    expect(parseHash('#analysis=traffic').analysis).toBeNull();
   });
 });

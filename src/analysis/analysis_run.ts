@@ -1,0 +1,258 @@
+import type { Feature, FeatureCollection, Geometry, MultiPolygon } from 'geojson';
+import { colourByProximity } from './colour_catchments';
+import {
+  type CoverageInputs,
+  type CoverageParameters,
+  type ParkingFigure,
+  type PreparedCoverage,
+  SCHOOL_RADIUS_PARAMETER,
+  SERVED_SCHOOL_LEVELS,
+  type ServedSchoolLevel,
+  WHOLE_AREA_NAME,
+  indicatorCoverage,
+  parkFacilities,
+  parkingFigures,
+  schoolsOfLevel,
+} from './coverage_report';
+import { type HistogramBin, distanceHistogram } from './distance_histogram';
+import { nearestFacilities } from './nearest_facility';
+import { shapeCentre, toPlanarShape } from './planar_shape';
+import {
+  type FacilityReach,
+  type UnitCoverage,
+  measureCoverage,
+  reachRows,
+  servedAndGapRows,
+  totalCoverage,
+} from './row_coverage';
+import { rowsToPolygons } from './rows_to_polygons';
+import { type SchoolCatchment, schoolCatchments } from './school_catchments';
+
+export const ANALYSIS_TABS = ['parks', 'schools', 'parking'] as const;
+export type AnalysisTab = (typeof ANALYSIS_TABS)[number];
+export type SchoolView = 'coverage' | 'catchments';
+export type Indicator = 'parks' | ServedSchoolLevel | 'parking';
+
+export interface AnalysisRequest {
+  tab: AnalysisTab;
+  parameters: CoverageParameters;
+  schoolLevel: ServedSchoolLevel;
+  schoolView: SchoolView;
+}
+
+export interface IndicatorFigure {
+  coveredM2: number | null;
+  share: number | null;
+}
+
+export interface AnalysisRow {
+  name: string;
+  residentialAreaM2: number;
+  figures: Partial<Record<Indicator, IndicatorFigure>>;
+}
+
+/** What the map draws for a result: served land, gaps and (schools) catchment blocks. */
+export interface AnalysisGeometry {
+  served: FeatureCollection<MultiPolygon> | null;
+  gaps: FeatureCollection<Geometry>;
+  catchments: FeatureCollection<Geometry> | null;
+}
+
+export interface AnalysisResult {
+  request: AnalysisRequest;
+  /** The seven units, then the whole area. */
+  rows: AnalysisRow[];
+  geometry: AnalysisGeometry;
+  catchments: SchoolCatchment[] | null;
+  parking: { figures: ParkingFigure[]; histogram: HistogramBin[] | null } | null;
+}
+
+export type ProgressListener = (done: number, total: number) => void;
+
+/** Colours the map cycles through for catchments (see the catalog). */
+export const CATCHMENT_COLOUR_COUNT = 8;
+
+const emptyCollection = <G extends Geometry>(): FeatureCollection<G> => ({
+  type: 'FeatureCollection',
+  features: [],
+});
+
+/**
+ * Runs one tab's analysis: its table (units and the whole area) and what the map draws.
+ * Reports progress after each indicator.
+ */
+export function runAnalysis(
+  prepared: PreparedCoverage,
+  inputs: CoverageInputs,
+  request: AnalysisRequest,
+  onProgress: ProgressListener = () => {},
+): AnalysisResult {
+  const p = request.parameters;
+  const rows: AnalysisRow[] = [];
+  const record = (indicator: Indicator, coverage: UnitCoverage[]) =>
+    coverage.forEach((c, i) => {
+      rows[i] ??= { name: c.name, residentialAreaM2: c.residentialAreaM2, figures: {} };
+      rows[i]!.figures[indicator] = { coveredM2: c.coveredM2, share: c.share };
+    });
+  const measure = (indicator: Indicator, facilities: FacilityReach[]) => {
+    const reach = reachRows(prepared.area, facilities);
+    const perUnit = measureCoverage(prepared.area, reach);
+    record(indicator, [...perUnit, totalCoverage(WHOLE_AREA_NAME, perUnit)]);
+    return reach;
+  };
+  const schoolFacilities = (level: ServedSchoolLevel) =>
+    schoolsOfLevel(inputs.schools, level).map((s) => ({
+      geometry: s.geometry,
+      radiusM: p[SCHOOL_RADIUS_PARAMETER[level]] as number,
+    }));
+
+  if (request.tab === 'parks') {
+    onProgress(0, 2);
+    const reach = measure('parks', parkFacilities(inputs.parks, p));
+    onProgress(1, 2);
+    const geometry = servedAndGapGeometry(prepared, reach);
+    onProgress(2, 2);
+    return { request, rows, geometry, catchments: null, parking: null };
+  }
+
+  if (request.tab === 'schools') {
+    const total = SERVED_SCHOOL_LEVELS.length + 1;
+    let geometry: AnalysisGeometry = { served: null, gaps: emptyCollection(), catchments: null };
+    SERVED_SCHOOL_LEVELS.forEach((level, i) => {
+      onProgress(i, total);
+      const reach = measure(level, schoolFacilities(level));
+      if (level === request.schoolLevel && request.schoolView === 'coverage') {
+        geometry = servedAndGapGeometry(prepared, reach);
+      }
+    });
+    onProgress(SERVED_SCHOOL_LEVELS.length, total);
+    const schools = schoolsOfLevel(inputs.schools, request.schoolLevel);
+    const catchments = schoolCatchments(prepared.sites, schools, prepared.area.projection);
+    if (request.schoolView === 'catchments') {
+      geometry = {
+        served: null,
+        gaps: emptyCollection(),
+        catchments: catchmentGeometry(prepared, inputs, schools, catchments.blocks),
+      };
+    }
+    onProgress(total, total);
+    return { request, rows, geometry, catchments: catchments.schools, parking: null };
+  }
+
+  onProgress(0, 1);
+  const figures = parkingFigures(prepared, inputs, p.parkingRadiusMeters);
+  record('parking', indicatorCoverage(prepared, []));
+  figures.forEach((f, i) => {
+    rows[i]!.figures.parking = { coveredM2: f.covered_m2, share: f.share };
+  });
+  const { histogram, beyond } = parkingDistances(prepared, inputs, figures.at(-1)!, p);
+  onProgress(1, 1);
+  return {
+    request,
+    rows,
+    geometry: { served: null, gaps: beyond, catchments: null },
+    catchments: null,
+    parking: { figures, histogram },
+  };
+}
+
+function servedAndGapGeometry(
+  prepared: PreparedCoverage,
+  reach: ReturnType<typeof reachRows>,
+): AnalysisGeometry {
+  const { served, gaps } = servedAndGapRows(prepared.area, reach);
+  const collection = (rows: typeof served, kind: string): FeatureCollection<MultiPolygon> => ({
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        properties: { kind },
+        geometry: {
+          type: 'MultiPolygon',
+          coordinates: rowsToPolygons(rows, prepared.area.grid, prepared.area.projection),
+        },
+      },
+    ],
+  });
+  return { served: collection(served, 'served'), gaps: collection(gaps, 'gap'), catchments: null };
+}
+
+function catchmentGeometry(
+  prepared: PreparedCoverage,
+  inputs: CoverageInputs,
+  schools: Feature<Geometry, Record<string, unknown>>[],
+  blocks: { blockId: string; schoolId: string; distanceM: number }[],
+): FeatureCollection<Geometry> {
+  const projection = prepared.area.projection;
+  const colours = colourByProximity(
+    schools.map((s) => shapeCentre(toPlanarShape(s.geometry, projection))),
+    CATCHMENT_COLOUR_COUNT,
+  );
+  const schoolIndex = new Map(schools.map((s, i) => [String(s.properties.id), i]));
+  const blockById = new Map(inputs.residential.features.map((b) => [b.properties.id, b]));
+  return {
+    type: 'FeatureCollection',
+    features: blocks.flatMap((b) => {
+      const block = blockById.get(b.blockId);
+      const i = schoolIndex.get(b.schoolId);
+      if (!block || i === undefined) return [];
+      return [
+        {
+          type: 'Feature',
+          properties: {
+            id: b.blockId,
+            school_id: b.schoolId,
+            school_name: String(schools[i]!.properties.name ?? ''),
+            distance_m: Math.round(b.distanceM),
+            colour: colours[i]!,
+          },
+          geometry: block.geometry,
+        },
+      ];
+    }),
+  };
+}
+
+/** Parking: the distance histogram of measured units and the blocks beyond the radius. */
+function parkingDistances(
+  prepared: PreparedCoverage,
+  inputs: CoverageInputs,
+  whole: ParkingFigure,
+  p: CoverageParameters,
+) {
+  const measured = new Set(whole.units_measured);
+  const carParks = inputs.carParks?.features ?? [];
+  if (measured.size === 0 || carParks.length === 0) {
+    return { histogram: null, beyond: emptyCollection<Geometry>() };
+  }
+  const nearest = nearestFacilities(
+    prepared.sites,
+    carParks.map((c) => toPlanarShape(c.geometry, prepared.area.projection)),
+  );
+  const entries = prepared.sites.flatMap((site, i) =>
+    site.unit !== null && measured.has(site.unit)
+      ? [{ site, areaM2: site.areaM2, distanceM: nearest[i]!.distanceM }]
+      : [],
+  );
+  const blockById = new Map(inputs.residential.features.map((b) => [b.properties.id, b]));
+  return {
+    histogram: distanceHistogram(entries),
+    beyond: {
+      type: 'FeatureCollection',
+      features: entries
+        .filter((e) => e.distanceM > p.parkingRadiusMeters)
+        .flatMap((e) => {
+          const block = blockById.get(e.site.id);
+          return block
+            ? [
+                {
+                  type: 'Feature',
+                  properties: { id: e.site.id, distance_m: Math.round(e.distanceM) },
+                  geometry: block.geometry,
+                } as Feature<Geometry>,
+              ]
+            : [];
+        }),
+    } as FeatureCollection<Geometry>,
+  };
+}

@@ -1,0 +1,59 @@
+import type { AnalysisRequest, AnalysisResult } from '../analysis/analysis_run';
+import type { CoverageInputs } from '../analysis/coverage_report';
+import type { FromAnalysisWorker, ToAnalysisWorker } from './protocol';
+
+export interface AnalysisClient {
+  /**
+   * Runs a request in the worker. Resolves with the result, or with null when a newer request
+   * replaced it before it ran.
+   */
+  run: (
+    request: AnalysisRequest,
+    onProgress: (done: number, total: number) => void,
+  ) => Promise<AnalysisResult | null>;
+  dispose: () => void;
+}
+
+interface Waiting {
+  resolve: (result: AnalysisResult | null) => void;
+  reject: (error: Error) => void;
+  onProgress: (done: number, total: number) => void;
+}
+
+export function createAnalysisClient(inputs: CoverageInputs): AnalysisClient {
+  const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
+  const send = (message: ToAnalysisWorker) => worker.postMessage(message);
+  const waiting = new Map<number, Waiting>();
+  let nextId = 1;
+  worker.onmessage = (event: MessageEvent<FromAnalysisWorker>) => {
+    const message = event.data;
+    const entry = waiting.get(message.id);
+    if (!entry) return;
+    if (message.type === 'progress') {
+      entry.onProgress(message.done, message.total);
+      return;
+    }
+    waiting.delete(message.id);
+    if (message.type === 'result') entry.resolve(message.result);
+    else if (message.type === 'skipped') entry.resolve(null);
+    else entry.reject(new Error(message.message));
+  };
+  worker.onerror = (event) => {
+    for (const entry of waiting.values()) entry.reject(new Error(event.message));
+    waiting.clear();
+  };
+  send({ type: 'init', inputs });
+  return {
+    run: (request, onProgress) =>
+      new Promise((resolve, reject) => {
+        const id = nextId++;
+        waiting.set(id, { resolve, reject, onProgress });
+        send({ type: 'run', id, request });
+      }),
+    dispose: () => {
+      worker.terminate();
+      for (const entry of waiting.values()) entry.resolve(null);
+      waiting.clear();
+    },
+  };
+}
