@@ -2,7 +2,9 @@ import { useEffect } from 'react';
 import { loadLayerData } from './data/load';
 import { MapView } from './map/map_view';
 import { useAppStore } from './state/store';
+import { useAnalysisRunner } from './state/use_analysis_runner';
 import { useHashSync } from './state/use_hash_sync';
+import { AnalysisPanel } from './ui/analysis/analysis_panel';
 import { Header } from './ui/header';
 import { InfoPanel } from './ui/info_panel';
 import { LayerPanel } from './ui/layer_panel';
@@ -14,6 +16,7 @@ export function App() {
   const setData = useAppStore((s) => s.setData);
   const language = useAppStore((s) => s.language);
   useHashSync();
+  useAnalysisRunner(data.status === 'ready' ? data.data : null);
 
   useEffect(() => {
     loadLayerData(`${import.meta.env.BASE_URL}geo/`)
@@ -46,6 +49,7 @@ export function App() {
           <>
             <MapView data={data.data} />
             <aside className="side">
+              <AnalysisPanel data={data.data} />
               <InfoPanel data={data.data} />
               <LayerPanel completeness={data.data.completeness} />
             </aside>

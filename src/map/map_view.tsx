@@ -10,6 +10,9 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { LayerData } from '../data/load';
 import { LAYER_IDS } from '../data/layers';
 import { LAYER_DEFINITIONS, LOCAL_FONT_FAMILY, styleLayerIdsOf } from '../layers/catalog';
+import { ANALYSIS_SOURCES } from '../layers/analysis_layers';
+import type { GeoJSONSource } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
 import { useAppStore } from '../state/store';
 import { bbox } from '@turf/turf';
 import { attributionFor } from './attribution';
@@ -29,6 +32,9 @@ export function MapView({ data }: { data: LayerData }) {
   const view = useAppStore((s) => s.view);
   const selection = useAppStore((s) => s.selection);
   const hovered = useAppStore((s) => s.hoveredSubdistrict);
+  const analysisOpen = useAppStore((s) => s.analysis.open);
+  const analysisTab = useAppStore((s) => s.analysis.tab);
+  const analysisResult = useAppStore((s) => s.analysisRun.result);
   const unitIdByName = useMemo(
     () =>
       new Map(data.layers.subdistricts.features.map((f) => [f.properties.name, f.properties.id])),
@@ -160,6 +166,28 @@ export function MapView({ data }: { data: LayerData }) {
     if (map.isStyleLoaded()) apply();
     else map.once('load', apply);
   }, [unitIdByName, hovered, selection]);
+
+  // The analysis result of the open tab: served land, gaps, catchments.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const shown = analysisOpen && analysisResult?.request.tab === analysisTab;
+    const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
+    const apply = () => {
+      const geometry = shown ? analysisResult.geometry : null;
+      const set = (id: string, collection: FeatureCollection | null | undefined) =>
+        map.getSource<GeoJSONSource>(id)?.setData(collection ?? empty);
+      set(ANALYSIS_SOURCES.served, geometry?.served);
+      set(ANALYSIS_SOURCES.gaps, geometry?.gaps);
+      set(ANALYSIS_SOURCES.catchments, geometry?.catchments);
+      container.current?.setAttribute(
+        'data-analysis-drawn',
+        shown ? `${analysisResult.request.tab}:${analysisResult.request.schoolView}` : 'none',
+      );
+    };
+    if (map.isStyleLoaded()) apply();
+    else map.once('load', apply);
+  }, [analysisOpen, analysisTab, analysisResult]);
 
   return <div ref={container} className="map" data-testid="map" />;
 }

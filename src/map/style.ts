@@ -9,6 +9,10 @@ import {
   styleLayerIdsOf,
 } from '../layers/catalog';
 import { labelPoints } from '../analysis/label_points';
+import { ANALYSIS_SOURCES, ANALYSIS_STYLE_LAYERS } from '../layers/analysis_layers';
+
+/** Analysis results are drawn just below this layer: over land and parks, under facilities. */
+const ANALYSIS_BELOW: LayerId = 'greenways';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 
 /**
@@ -21,6 +25,12 @@ export function buildStyle(data: LayerData, visible: readonly LayerId[]): StyleS
       LAYER_IDS.map((layer) => [
         layer,
         { type: 'geojson', data: data.layers[layer], promoteId: 'id' } as const,
+      ]),
+    ),
+    ...Object.fromEntries(
+      Object.values(ANALYSIS_SOURCES).map((id) => [
+        id,
+        { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } as const,
       ]),
     ),
     [SUBDISTRICT_LABEL_SOURCE]: {
@@ -36,7 +46,9 @@ export function buildStyle(data: LayerData, visible: readonly LayerId[]): StyleS
       type: 'background',
       paint: { 'background-color': COLOURS.background },
     } as const,
-    ...LAYER_DEFINITIONS.flatMap((d) => d.styleLayers),
+    ...LAYER_DEFINITIONS.flatMap((d) =>
+      d.id === ANALYSIS_BELOW ? [...ANALYSIS_STYLE_LAYERS, ...d.styleLayers] : d.styleLayers,
+    ),
     SUBDISTRICT_LABEL_LAYER,
   ].map((layer) => {
     const owner = LAYER_IDS.find((id) => styleLayerIdsOf(id).includes(layer.id));

@@ -5,21 +5,35 @@ export function Header() {
   const t = useText();
   const language = useAppStore((s) => s.language);
   const setLanguage = useAppStore((s) => s.setLanguage);
+  const analysis = useAppStore((s) => s.analysis);
+  const openAnalysis = useAppStore((s) => s.openAnalysis);
+  const closeAnalysis = useAppStore((s) => s.closeAnalysis);
   return (
     <header className="header">
       <div>
         <h1 className="header-title">{t('app.title')}</h1>
         <p className="header-subtitle">{t('app.subtitle')}</p>
       </div>
-      <button
-        type="button"
-        className="language-toggle"
-        data-testid="language-toggle"
-        lang={language === 'zh' ? 'en' : 'zh'}
-        onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')}
-      >
-        {t('app.language')}
-      </button>
+      <div className="header-actions">
+        <button
+          type="button"
+          className="header-button"
+          data-testid="analysis-toggle"
+          aria-pressed={analysis.open}
+          onClick={() => (analysis.open ? closeAnalysis() : openAnalysis(analysis.tab))}
+        >
+          {t('analysis.open')}
+        </button>
+        <button
+          type="button"
+          className="language-toggle header-button"
+          data-testid="language-toggle"
+          lang={language === 'zh' ? 'en' : 'zh'}
+          onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')}
+        >
+          {t('app.language')}
+        </button>
+      </div>
     </header>
   );
 }

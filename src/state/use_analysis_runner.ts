@@ -1,0 +1,74 @@
+import { useEffect, useRef } from 'react';
+import { parameterProblems } from '../analysis/coverage_parameters';
+import type { CoverageInputs } from '../analysis/coverage_report';
+import { parkingMeasurableUnits } from '../data/completeness';
+import type { LayerData } from '../data/load';
+import { type AnalysisClient, createAnalysisClient } from '../worker/analysis_client';
+import { useAppStore } from './store';
+
+/** Wait this long after the last change (typing a radius) before asking the worker. */
+const SETTLE_MS = 200;
+
+/**
+ * Keeps the analysis result in step with the analysis settings while the panel is open:
+ * starts the worker on first use, sends each settled request and stores progress and result.
+ * Invalid parameters are not sent; the last result stays.
+ */
+export function useAnalysisRunner(data: LayerData | null): void {
+  const clientRef = useRef<AnalysisClient | null>(null);
+  const analysis = useAppStore((s) => s.analysis);
+
+  useEffect(
+    () => () => {
+      clientRef.current?.dispose();
+      clientRef.current = null;
+    },
+    [data],
+  );
+
+  useEffect(() => {
+    if (!data || !analysis.open) {
+      useAppStore.getState().setAnalysisRun({ progress: null });
+      return;
+    }
+    if (Object.keys(parameterProblems(analysis.parameters)).length > 0) return;
+    const { setAnalysisRun } = useAppStore.getState();
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      clientRef.current ??= createAnalysisClient(coverageInputs(data));
+      const startedAt = performance.now();
+      setAnalysisRun({ progress: { done: 0, total: 1, startedAt }, error: null });
+      const { tab, parameters, schoolLevel, schoolView } = analysis;
+      clientRef.current
+        .run({ tab, parameters, schoolLevel, schoolView }, (done, total) => {
+          if (!cancelled) setAnalysisRun({ progress: { done, total, startedAt } });
+        })
+        .then((result) => {
+          if (result && !cancelled) setAnalysisRun({ result, progress: null });
+        })
+        .catch((error: unknown) => {
+          if (!cancelled) {
+            setAnalysisRun({
+              progress: null,
+              error: error instanceof Error ? error.message : String(error),
+            });
+          }
+        });
+    }, SETTLE_MS);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [data, analysis]);
+}
+
+function coverageInputs(data: LayerData): CoverageInputs {
+  return {
+    subdistricts: data.layers.subdistricts,
+    residential: data.layers.residential,
+    parks: data.layers.parks,
+    schools: data.layers.schools,
+    carParks: null,
+    parkingUnits: parkingMeasurableUnits(data.completeness),
+  };
+}

@@ -1,0 +1,78 @@
+import { useId, useState } from 'react';
+import {
+  DEFAULT_COVERAGE_PARAMETERS,
+  type NumericParameter,
+  PARAMETER_NAMES,
+  isValidParameterValue,
+} from '../../analysis/coverage_parameters';
+import { useAppStore } from '../../state/store';
+import { useText } from '../use_text';
+
+const EXTERNAL_NAME = Object.fromEntries(
+  Object.entries(PARAMETER_NAMES).map(([name, key]) => [key, name]),
+) as Record<NumericParameter, string>;
+
+/**
+ * A number field for one parameter. What the planner types is kept as typed; only a valid
+ * number reaches the store, so a typo never loses the last result.
+ */
+export function ParameterInput({
+  parameter,
+  unit,
+  extraProblem,
+}: {
+  parameter: NumericParameter;
+  unit: 'm' | 'm2';
+  extraProblem?: string | null;
+}) {
+  const t = useText();
+  const id = useId();
+  const value = useAppStore((s) => s.analysis.parameters[parameter]);
+  const setParameters = useAppStore((s) => s.setParameters);
+  const [text, setText] = useState(String(value));
+  // A value changed elsewhere (a reset, a link) replaces the text unless it already says so.
+  const [shownValue, setShownValue] = useState(value);
+  if (value !== shownValue) {
+    setShownValue(value);
+    if (Number(text) !== value) setText(String(value));
+  }
+  const number = text.trim() === '' ? NaN : Number(text);
+  const invalid = !isValidParameterValue(number);
+  const problem = invalid ? t('param.error.range') : (extraProblem ?? null);
+  const name = EXTERNAL_NAME[parameter];
+  return (
+    <div className={problem ? 'parameter invalid' : 'parameter'}>
+      <label htmlFor={id}>{t(`param.${parameter}`)}</label>
+      <span className="parameter-field">
+        <input
+          id={id}
+          type="number"
+          inputMode="decimal"
+          min={1}
+          max={10000}
+          step="any"
+          value={text}
+          data-testid={`param-${name}`}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `${id}-problem` : undefined}
+          onChange={(event) => {
+            setText(event.target.value);
+            const next = Number(event.target.value);
+            if (event.target.value.trim() !== '' && isValidParameterValue(next)) {
+              setParameters({ [parameter]: next });
+            }
+          }}
+        />
+        <span className="parameter-unit">{t(`unit.${unit}`)}</span>
+      </span>
+      <span className="parameter-default">
+        {t('param.default')} {DEFAULT_COVERAGE_PARAMETERS[parameter]}
+      </span>
+      {problem && (
+        <span className="parameter-problem" id={`${id}-problem`} role="alert">
+          {problem}
+        </span>
+      )}
+    </div>
+  );
+}

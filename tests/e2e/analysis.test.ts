@@ -1,0 +1,124 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Session, openPage, startSession, stopSession } from './browser';
+
+const SCREENSHOTS = 'test-results';
+let session: Session | undefined;
+
+beforeAll(async () => {
+  session = await startSession();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+afterAll(() => stopSession(session));
+
+const WHOLE = '[data-testid="analysis-row"][data-unit="回天地区"]';
+
+/** The whole-area share shown for an indicator, as a number (percent), or null. */
+async function wholeShare(page: Page, indicator: string): Promise<number | null> {
+  const text = await page.textContent(`${WHOLE} td[data-indicator="${indicator}"]`);
+  const match = text?.match(/([\d.]+)%/);
+  return match ? Number(match[1]) : null;
+}
+
+/** Waits until the map has drawn the given analysis and features of a style layer. */
+async function waitForDrawn(page: Page, drawn: string, styleLayer: string) {
+  await page.waitForSelector(`[data-testid="map"][data-analysis-drawn="${drawn}"]`);
+  await page.waitForFunction(
+    (id) => window.__huitianMap!.renderedFeatures([id]).length > 0,
+    styleLayer,
+    { timeout: 30_000 },
+  );
+}
+
+describe('coverage analysis in the browser', () => {
+  it('measures park coverage, draws the gaps, and recomputes when a radius changes', async () => {
+    const { page, watch } = await openPage(session!);
+    await page.click('[data-testid="analysis-toggle"]');
+    await page.waitForSelector(`${WHOLE} td[data-indicator="parks"]`);
+    await waitForDrawn(page, 'parks:coverage', 'analysis-gaps-fill');
+    const before = await wholeShare(page, 'parks');
+    expect(before).toBeGreaterThan(0);
+    expect(before).toBeLessThan(100);
+    // The unit whose park data is incomplete is flagged.
+    const flagged = await page.getAttribute(
+      '[data-unit="天通苑北街道"] td[data-indicator="parks"]',
+      'data-completeness',
+    );
+    expect(flagged).toBe('partial');
+    await page.screenshot({ path: `${SCREENSHOTS}/analysis-parks.png` });
+
+    await page.fill('[data-testid="param-park-radius"]', '800');
+    await page.waitForFunction(
+      ([selector, old]) => {
+        const text = document.querySelector(selector)?.textContent ?? '';
+        const share = Number(text.match(/([\d.]+)%/)?.[1]);
+        return Number.isFinite(share) && share !== old;
+      },
+      [`${WHOLE} td[data-indicator="parks"]`, before] as const,
+    );
+    const after = await wholeShare(page, 'parks');
+    expect(after).toBeGreaterThan(before!);
+    expect(page.url()).toContain('park-radius=800');
+    await waitForDrawn(page, 'parks:coverage', 'analysis-gaps-fill');
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.cspViolations).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps what was typed and the last result when a radius is invalid', async () => {
+    const { page } = await openPage(session!, '#analysis=parks');
+    await page.waitForSelector(`${WHOLE} td[data-indicator="parks"]`);
+    const before = await wholeShare(page, 'parks');
+    await page.fill('[data-testid="param-park-radius"]', '-50');
+    await page.waitForSelector('.parameter.invalid [role="alert"]');
+    expect(await page.inputValue('[data-testid="param-park-radius"]')).toBe('-50');
+    await page.waitForTimeout(600);
+    expect(await wholeShare(page, 'parks')).toBe(before);
+    expect(page.url()).not.toContain('park-radius');
+    await page.close();
+  });
+
+  it('opens from a link on school catchments and lists each school', async () => {
+    const { page } = await openPage(session!, '#analysis=schools&level=middle&catchments=1');
+    await page.waitForSelector('[data-testid="catchment-row"]');
+    await waitForDrawn(page, 'schools:catchments', 'analysis-catchments-fill');
+    const rows = await page.$$('[data-testid="catchment-row"]');
+    expect(rows.length).toBeGreaterThan(5);
+    for (const level of ['kindergarten', 'primary', 'middle']) {
+      expect(await wholeShare(page, level)).toBeGreaterThan(0);
+    }
+    const blocks = await page.evaluate(() =>
+      window.__huitianMap!.renderedFeatures(['analysis-catchments-fill']),
+    );
+    expect(new Set(blocks.map((b) => b.school_id)).size).toBeGreaterThan(5);
+    await page.screenshot({ path: `${SCREENSHOTS}/analysis-catchments.png` });
+    await page.close();
+  });
+
+  it('says plainly that parking is not measured, never 0%', async () => {
+    const { page } = await openPage(session!, '#analysis=parking');
+    await page.waitForSelector('[data-testid="parking-no-data"]');
+    const cells = await page.$$eval('td[data-indicator="parking"]', (tds) =>
+      tds.map((td) => td.textContent ?? ''),
+    );
+    expect(cells).toHaveLength(8);
+    for (const cell of cells) {
+      expect(cell).not.toMatch(/%/);
+      expect(cell).toContain('未测算');
+    }
+    await page.waitForSelector('[data-testid="parking-histogram-empty"]');
+    await page.close();
+  });
+
+  it('fits on a phone: the panel is a bottom sheet and the map stays visible', async () => {
+    const { page } = await openPage(session!, '#analysis=parks', { width: 390, height: 844 });
+    await page.waitForSelector(`${WHOLE} td[data-indicator="parks"]`);
+    const map = await page.locator('[data-testid="map"]').boundingBox();
+    const panel = await page.locator('[data-testid="analysis-panel"]').boundingBox();
+    expect(map!.height).toBeGreaterThan(300);
+    expect(panel!.width).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `${SCREENSHOTS}/analysis-phone.png` });
+    await page.close();
+  });
+});
