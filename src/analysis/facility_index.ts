@@ -1,0 +1,170 @@
+import Flatbush from 'flatbush';
+import type { LayerId } from '../data/layers';
+import type { AppFeature, AppFeatureCollection } from '../data/schema';
+import type { LocalProjection } from './local_projection';
+import { type PlanarShape, distanceToShape, toPlanarShape } from './planar_shape';
+
+/** The kinds a point inspection groups facilities by, in display order. */
+export const FACILITY_GROUPS = [
+  'park',
+  'green',
+  'greenway',
+  'kindergarten',
+  'primary',
+  'middle',
+  'health',
+  'metro',
+  'car-park',
+] as const;
+export type FacilityGroup = (typeof FACILITY_GROUPS)[number];
+
+export interface IndexedFacility {
+  id: string;
+  name: string;
+  layer: LayerId | 'car-parks';
+  group: FacilityGroup;
+  feature: AppFeature;
+  shape: PlanarShape;
+}
+
+export interface FacilityHit {
+  facility: IndexedFacility;
+  /** Straight line to the facility's edge (0 inside), or to the point for points, metres. */
+  distanceM: number;
+}
+
+/** The groups a feature of a layer belongs to (a school may serve two levels). */
+export function facilityGroups(layer: string, feature: AppFeature): FacilityGroup[] {
+  const p = feature.properties;
+  switch (layer) {
+    case 'parks':
+      return [p.counts_as_park ? 'park' : 'green'];
+    case 'greenways':
+      return ['greenway'];
+    case 'schools':
+      return (p.serves_levels as string[]).filter((level): level is FacilityGroup =>
+        (['kindergarten', 'primary', 'middle'] as string[]).includes(level),
+      );
+    case 'healthcare':
+      return ['health'];
+    case 'metro-stations':
+      return ['metro'];
+    case 'car-parks':
+      return ['car-park'];
+    default:
+      return [];
+  }
+}
+
+export type FacilityLayers = Partial<Record<LayerId | 'car-parks', AppFeatureCollection>>;
+
+interface GroupIndex {
+  items: IndexedFacility[];
+  index: Flatbush | null;
+}
+
+/**
+ * Facilities by group, each group in its own R-tree (Flatbush) over planar boxes. `within`
+ * and `nearest` take candidates by box and confirm by exact distance.
+ */
+export interface FacilityIndex {
+  projection: LocalProjection;
+  groups: Map<FacilityGroup, GroupIndex>;
+}
+
+export function createFacilityIndex(
+  layers: FacilityLayers,
+  projection: LocalProjection,
+): FacilityIndex {
+  const groups = new Map<FacilityGroup, GroupIndex>(
+    FACILITY_GROUPS.map((g) => [g, { items: [], index: null }]),
+  );
+  for (const [layer, collection] of Object.entries(layers)) {
+    for (const feature of collection?.features ?? []) {
+      const shape = toPlanarShape(feature.geometry, projection);
+      for (const group of facilityGroups(layer, feature)) {
+        groups.get(group)!.items.push({
+          id: String(feature.properties.id),
+          name: feature.properties.name,
+          layer: layer as IndexedFacility['layer'],
+          group,
+          feature,
+          shape,
+        });
+      }
+    }
+  }
+  for (const entry of groups.values()) {
+    if (entry.items.length === 0) continue;
+    entry.index = new Flatbush(entry.items.length);
+    for (const { shape } of entry.items) entry.index.add(...shape.bbox);
+    entry.index.finish();
+  }
+  return { projection, groups };
+}
+
+/** Facilities of a group within `radiusM` of a planar point, nearest first. */
+export function facilitiesWithin(
+  index: FacilityIndex,
+  group: FacilityGroup,
+  [x, y]: [number, number],
+  radiusM: number,
+): FacilityHit[] {
+  const entry = index.groups.get(group)!;
+  if (!entry.index) return [];
+  return entry.index
+    .search(x - radiusM, y - radiusM, x + radiusM, y + radiusM)
+    .map((i) => ({
+      facility: entry.items[i]!,
+      distanceM: distanceToShape(entry.items[i]!.shape, x, y),
+    }))
+    .filter((hit) => hit.distanceM <= radiusM)
+    .sort(byDistance);
+}
+
+/** Nearest first; equal distances by id, so that answers are stable. */
+const byDistance = (a: FacilityHit, b: FacilityHit) =>
+  a.distanceM - b.distanceM || a.facility.id.localeCompare(b.facility.id);
+
+/**
+ * The nearest facility of a group, wherever it is. Box distance never exceeds the exact
+ * distance, so after one candidate only boxes closer than it can beat it.
+ */
+export function nearestFacility(
+  index: FacilityIndex,
+  group: FacilityGroup,
+  [x, y]: [number, number],
+): FacilityHit | null {
+  const entry = index.groups.get(group)!;
+  if (!entry.index) return null;
+  const [first] = entry.index.neighbors(x, y, 1);
+  if (first === undefined) return null;
+  let best: FacilityHit = {
+    facility: entry.items[first]!,
+    distanceM: distanceToShape(entry.items[first]!.shape, x, y),
+  };
+  for (const i of entry.index.neighbors(x, y, Infinity, best.distanceM)) {
+    const d = distanceToShape(entry.items[i]!.shape, x, y);
+    if (d < best.distanceM) best = { facility: entry.items[i]!, distanceM: d };
+  }
+  return best;
+}
+
+/** The same questions by scanning every facility: the reference for tests and the bench. */
+export const linearScan = {
+  within(index: FacilityIndex, group: FacilityGroup, [x, y]: [number, number], radiusM: number) {
+    return index.groups
+      .get(group)!
+      .items.map((facility) => ({ facility, distanceM: distanceToShape(facility.shape, x, y) }))
+      .filter((hit) => hit.distanceM <= radiusM)
+      .sort(byDistance);
+  },
+  nearest(index: FacilityIndex, group: FacilityGroup, [x, y]: [number, number]) {
+    let best: FacilityHit | null = null;
+    for (const facility of index.groups.get(group)!.items) {
+      const distanceM = distanceToShape(facility.shape, x, y);
+      if (!best || distanceM < best.distanceM) best = { facility, distanceM };
+    }
+    return best;
+  },
+};
