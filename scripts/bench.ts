@@ -4,7 +4,11 @@
  * same run on the real data and on 10× and 100× synthetic copies. One line per case, ending
  * with the ratio naive / row method (warm).
  *
- * Flags: --cases real,10x,100x   --naive-budget SECONDS (default 60)   --data DIR
+ * Then point inspection: 10,000 inspections from the spatial index against a linear scan
+ * over all facilities, on the real data and 10× copies.
+ *
+ * Flags: --cases real,10x,100x,inspect-real,inspect-10x   --naive-budget SECONDS (default 60)
+ *        --data DIR
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +18,7 @@ import {
   prepareCoverage,
 } from '../src/analysis/coverage_report';
 import { type BenchCaseName, loadBenchCase } from './bench/cases';
+import { benchInspection } from './bench/inspection';
 import { rowMethodShare } from './bench/methods';
 
 function flag(name: string, fallback: string): string {
@@ -21,7 +26,7 @@ function flag(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
 
-const CASES = flag('--cases', 'real,10x,100x').split(',') as BenchCaseName[];
+const CASES = flag('--cases', 'real,10x,100x,inspect-real,inspect-10x').split(',');
 const BUDGET_S = Number(flag('--naive-budget', '60'));
 const DATA_DIR = flag('--data', 'public/geo');
 const WARM_RUNS = 7;
@@ -71,10 +76,12 @@ function timeNaive(
   });
 }
 
-console.log(
-  `whole-area park coverage, row method (warm: median of ${WARM_RUNS}; cold: with preparing the residential rows) vs naive Turf union; naive budget ${BUDGET_S} s`,
-);
-for (const caseName of CASES) {
+const coverageCases = CASES.filter((c) => !c.startsWith('inspect-')) as BenchCaseName[];
+if (coverageCases.length > 0)
+  console.log(
+    `whole-area park coverage, row method (warm: median of ${WARM_RUNS}; cold: with preparing the residential rows) vs naive Turf union; naive budget ${BUDGET_S} s`,
+  );
+for (const caseName of coverageCases) {
   const rows = timeRowMethod(caseName);
   const naive = await timeNaive(caseName);
   const head = `${rows.label}: ${rows.parks}, ${rows.blocks} residential blocks — row method ${ms(rows.warmMs)} warm (${ms(rows.coldMs)} cold), ${pct(rows.share)}`;
@@ -87,4 +94,7 @@ for (const caseName of CASES) {
       `${head}; naive stopped unfinished after ${ms(naive.stoppedAfterMs)} — ratio > ${(naive.stoppedAfterMs / rows.warmMs).toFixed(0)}×`,
     );
   }
+}
+for (const caseName of CASES.filter((c) => c.startsWith('inspect-'))) {
+  console.log(benchInspection(caseName.slice('inspect-'.length) as 'real' | '10x', DATA_DIR));
 }

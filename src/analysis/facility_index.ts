@@ -127,8 +127,9 @@ const byDistance = (a: FacilityHit, b: FacilityHit) =>
   a.distanceM - b.distanceM || a.facility.id.localeCompare(b.facility.id);
 
 /**
- * The nearest facility of a group, wherever it is. Box distance never exceeds the exact
- * distance, so after one candidate only boxes closer than it can beat it.
+ * The nearest facility of a group, wherever it is. Candidates come in order of box distance,
+ * which never exceeds the exact distance: once a candidate's box is farther than the best
+ * exact distance found, no later one can win.
  */
 export function nearestFacility(
   index: FacilityIndex,
@@ -137,17 +138,21 @@ export function nearestFacility(
 ): FacilityHit | null {
   const entry = index.groups.get(group)!;
   if (!entry.index) return null;
-  const [first] = entry.index.neighbors(x, y, 1);
-  if (first === undefined) return null;
-  let best: FacilityHit = {
-    facility: entry.items[first]!,
-    distanceM: distanceToShape(entry.items[first]!.shape, x, y),
-  };
-  for (const i of entry.index.neighbors(x, y, Infinity, best.distanceM)) {
-    const d = distanceToShape(entry.items[i]!.shape, x, y);
-    if (d < best.distanceM) best = { facility: entry.items[i]!, distanceM: d };
+  let best: FacilityHit | null = null;
+  for (let k = 4; ; k *= 4) {
+    const candidates = entry.index.neighbors(x, y, k);
+    for (const i of candidates) {
+      const facility = entry.items[i]!;
+      if (best && boxDistance(facility.shape.bbox, x, y) >= best.distanceM) return best;
+      const distanceM = distanceToShape(facility.shape, x, y);
+      if (!best || distanceM < best.distanceM) best = { facility, distanceM };
+    }
+    if (candidates.length < k) return best;
   }
-  return best;
+}
+
+function boxDistance([minX, minY, maxX, maxY]: PlanarShape['bbox'], x: number, y: number) {
+  return Math.hypot(Math.max(minX - x, 0, x - maxX), Math.max(minY - y, 0, y - maxY));
 }
 
 /** The same questions by scanning every facility: the reference for tests and the bench. */

@@ -78,12 +78,12 @@ export function distanceToShape(shape: PlanarShape, x: number, y: number): numbe
   for (let i = 0; i < shape.points.length; i += 2) {
     best = Math.min(best, Math.hypot(x - shape.points[i]!, y - shape.points[i + 1]!));
   }
-  for (const line of [...shape.paths, ...shape.rings]) {
-    for (let i = 0; i + 3 < line.length; i += 2) {
-      best = Math.min(
-        best,
-        distanceToSegment(x, y, line[i]!, line[i + 1]!, line[i + 2]!, line[i + 3]!),
-      );
+  for (const lines of [shape.paths, shape.rings]) {
+    for (const line of lines) {
+      for (let i = 0; i + 3 < line.length; i += 2) {
+        const d = distanceToSegment(x, y, line[i]!, line[i + 1]!, line[i + 2]!, line[i + 3]!);
+        if (d < best) best = d;
+      }
     }
   }
   return best;
