@@ -5,6 +5,9 @@ import { useAppStore } from './state/store';
 import { useAnalysisRunner } from './state/use_analysis_runner';
 import { useHashSync } from './state/use_hash_sync';
 import { AnalysisPanel } from './ui/analysis/analysis_panel';
+import { InspectionPanel } from './ui/inspection/inspection_panel';
+import { SearchBox } from './ui/inspection/search_box';
+import { LinkNotice } from './ui/link_notice';
 import { Header } from './ui/header';
 import { InfoPanel } from './ui/info_panel';
 import { LayerPanel } from './ui/layer_panel';
@@ -49,6 +52,9 @@ export function App() {
           <>
             <MapView data={data.data} />
             <aside className="side">
+              <SearchBox data={data.data} />
+              <LinkNotice />
+              <InspectionPanel data={data.data} />
               <AnalysisPanel data={data.data} />
               <InfoPanel data={data.data} />
               <LayerPanel completeness={data.data.completeness} />

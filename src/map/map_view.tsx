@@ -17,6 +17,7 @@ import { useAppStore } from '../state/store';
 import { bbox } from '@turf/turf';
 import { attributionFor } from './attribution';
 import { installTestHooks } from './test_hooks';
+import { useInspectionOverlay } from './use_inspection_overlay';
 import { buildStyle } from './style';
 
 setWorkerUrl(workerUrl);
@@ -78,6 +79,10 @@ export function MapView({ data }: { data: LayerData }) {
     });
     map.on('mouseout', () => useAppStore.getState().hoverSubdistrict(null));
     map.on('click', (event) => {
+      if (useAppStore.getState().inspection.open) {
+        useAppStore.getState().inspectAt([event.lngLat.lng, event.lngLat.lat]);
+        return;
+      }
       const layers = [...CLICKABLE_PLAN, 'subdistricts-fill'].filter(
         (id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none',
       );
@@ -166,6 +171,16 @@ export function MapView({ data }: { data: LayerData }) {
     if (map.isStyleLoaded()) apply();
     else map.once('load', apply);
   }, [unitIdByName, hovered, selection]);
+
+  useInspectionOverlay(mapRef);
+
+  // A request to show a place: fly there, never zooming out.
+  const mapCommand = useAppStore((s) => s.mapCommand);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !mapCommand) return;
+    map.flyTo({ center: mapCommand.center, zoom: Math.max(map.getZoom(), mapCommand.zoom) });
+  }, [mapCommand]);
 
   // The analysis result of the open tab: served land, gaps, catchments.
   useEffect(() => {

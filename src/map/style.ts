@@ -10,10 +10,11 @@ import {
 } from '../layers/catalog';
 import { labelPoints } from '../analysis/label_points';
 import { ANALYSIS_SOURCES, ANALYSIS_STYLE_LAYERS } from '../layers/analysis_layers';
+import { INSPECTION_SOURCE, INSPECTION_STYLE_LAYERS } from '../layers/inspection_layers';
 
 /** Analysis results are drawn just below this layer: over land and parks, under facilities. */
 const ANALYSIS_BELOW: LayerId = 'greenways';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 
 /**
  * The whole map style, built from the shipped layers: no tiles, no glyph server, no sprite, so
@@ -33,6 +34,10 @@ export function buildStyle(data: LayerData, visible: readonly LayerId[]): StyleS
         { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } as const,
       ]),
     ),
+    [INSPECTION_SOURCE]: {
+      type: 'geojson',
+      data: { type: 'FeatureCollection', features: [] as Feature[] },
+    } as const,
     [SUBDISTRICT_LABEL_SOURCE]: {
       type: 'geojson',
       data: labelPoints(
@@ -49,6 +54,7 @@ export function buildStyle(data: LayerData, visible: readonly LayerId[]): StyleS
     ...LAYER_DEFINITIONS.flatMap((d) =>
       d.id === ANALYSIS_BELOW ? [...ANALYSIS_STYLE_LAYERS, ...d.styleLayers] : d.styleLayers,
     ),
+    ...INSPECTION_STYLE_LAYERS,
     SUBDISTRICT_LABEL_LAYER,
   ].map((layer) => {
     const owner = LAYER_IDS.find((id) => styleLayerIdsOf(id).includes(layer.id));

@@ -11,6 +11,7 @@ import {
   IDLE_ANALYSIS_RUN,
   TAB_LAYER,
 } from './analysis_settings';
+import { DEFAULT_INSPECTION, type InspectionSettings } from './inspection_settings';
 import type { Language, MapView } from './url_hash';
 
 /** The whole 回天 area at a glance. */
@@ -18,7 +19,19 @@ export const DEFAULT_VIEW: MapView = { center: [116.35, 40.075], zoom: 11.6 };
 
 /** What the user has selected on the map. */
 export type Selection =
-  { type: 'none' } | { type: 'subdistrict'; name: string } | { type: 'plan-element'; id: string };
+  | { type: 'none' }
+  | { type: 'subdistrict'; name: string }
+  | { type: 'plan-element'; id: string }
+  | { type: 'facility'; layer: string; id: string };
+
+/** A one-off request to move the map (a search result, a facility in a list). */
+export interface MapCommand {
+  type: 'fly';
+  center: [number, number];
+  zoom: number;
+  /** Distinguishes two requests to the same place. */
+  serial: number;
+}
 
 export type DataState =
   | { status: 'loading' }
@@ -36,6 +49,10 @@ export interface AppState {
   data: DataState;
   analysis: AnalysisSettings;
   analysisRun: AnalysisRunState;
+  inspection: InspectionSettings;
+  /** A short notice about the link (bad values ignored), as an i18n key, or null. */
+  linkNotice: string | null;
+  mapCommand: MapCommand | null;
   setLanguage: (language: Language) => void;
   setView: (view: MapView) => void;
   toggleLayer: (layer: LayerId) => void;
@@ -50,6 +67,11 @@ export interface AppState {
   setParameters: (change: Partial<CoverageParameters>) => void;
   setAnalysis: (settings: AnalysisSettings) => void;
   setAnalysisRun: (run: Partial<AnalysisRunState>) => void;
+  /** Places the inspected point (and opens the inspection). */
+  inspectAt: (lonLat: [number, number]) => void;
+  updateInspection: (change: Partial<InspectionSettings>) => void;
+  setLinkNotice: (notice: string | null) => void;
+  flyTo: (center: [number, number], zoom: number) => void;
 }
 
 export const useAppStore = create<AppState>()((set) => ({
@@ -91,4 +113,16 @@ export const useAppStore = create<AppState>()((set) => ({
     })),
   setAnalysis: (analysis) => set({ analysis }),
   setAnalysisRun: (run) => set((state) => ({ analysisRun: { ...state.analysisRun, ...run } })),
+  inspection: DEFAULT_INSPECTION,
+  linkNotice: null,
+  mapCommand: null,
+  inspectAt: (lonLat) =>
+    set((state) => ({ inspection: { ...state.inspection, open: true, lonLat } })),
+  updateInspection: (change) =>
+    set((state) => ({ inspection: { ...state.inspection, ...change } })),
+  setLinkNotice: (linkNotice) => set({ linkNotice }),
+  flyTo: (center, zoom) =>
+    set((state) => ({
+      mapCommand: { type: 'fly', center, zoom, serial: (state.mapCommand?.serial ?? 0) + 1 },
+    })),
 }));

@@ -10,6 +10,7 @@ import {
 import { SERVED_SCHOOL_LEVELS, type ServedSchoolLevel } from '../analysis/coverage_report';
 import { LAYER_IDS, type LayerId, isLayerId } from '../data/layers';
 import { type AnalysisSettings, DEFAULT_ANALYSIS_SETTINGS } from './analysis_settings';
+import { isValidRadius, parseLonLat } from './inspection_settings';
 
 export type Language = 'zh' | 'en';
 
@@ -26,6 +27,10 @@ export interface HashState {
   language: Language | null;
   /** The open analysis panel and its parameters, or null when the link has none. */
   analysis: AnalysisSettings | null;
+  /** The inspected point (`at=lon,lat`) and radius (`r=metres`); null when absent or bad. */
+  inspection: { lonLat: [number, number]; radiusM: number | null } | null;
+  /** Parts of the link that were present but unusable, so the UI can say so. */
+  ignored: ('at' | 'r')[];
 }
 
 /** The view must stay around the 回天 area; anything else in a link is ignored. */
@@ -77,13 +82,30 @@ export function parseHash(hash: string): HashState {
   try {
     params = new URLSearchParams(hash.replace(/^#/, ''));
   } catch {
-    return { view: null, layers: null, language: null, analysis: null };
+    return {
+      view: null,
+      layers: null,
+      language: null,
+      analysis: null,
+      inspection: null,
+      ignored: [],
+    };
   }
+  const at = params.get('at');
+  const r = params.get('r');
+  const lonLat = parseLonLat(at);
+  const radius = parseNumber(r ?? undefined);
+  const radiusM = radius !== null && isValidRadius(radius) ? radius : null;
+  const ignored: HashState['ignored'] = [];
+  if (at !== null && lonLat === null) ignored.push('at');
+  if (r !== null && radiusM === null) ignored.push('r');
   return {
     view: parseView(params.get('map')),
     layers: parseLayers(params.get('layers')),
     language: parseLanguage(params.get('lang')),
     analysis: parseAnalysis(params),
+    inspection: lonLat ? { lonLat, radiusM } : null,
+    ignored,
   };
 }
 
@@ -137,13 +159,18 @@ export function serializeHash(state: {
   layers: readonly LayerId[];
   language: Language;
   analysis?: AnalysisSettings;
+  inspection?: { lonLat: [number, number] | null; radiusM: number } | null;
 }): string {
-  const { view, layers, language, analysis } = state;
+  const { view, layers, language, analysis, inspection } = state;
   const parts = [
     `map=${view.zoom.toFixed(2)}/${view.center[1].toFixed(5)}/${view.center[0].toFixed(5)}`,
     `layers=${LAYER_IDS.filter((id) => layers.includes(id)).join(',')}`,
   ];
   if (language !== 'zh') parts.push(`lang=${language}`);
   if (analysis) parts.push(...serializeAnalysis(analysis));
+  if (inspection?.lonLat) {
+    const [lon, lat] = inspection.lonLat;
+    parts.push(`at=${lon.toFixed(5)},${lat.toFixed(5)}`, `r=${Math.round(inspection.radiusM)}`);
+  }
   return `#${parts.join('&')}`;
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { DEFAULT_VISIBLE_LAYERS } from '../layers/catalog';
+import { DEFAULT_INSPECTION, zoomForRadius } from './inspection_settings';
 import { DEFAULT_VIEW, useAppStore } from './store';
 import { parseHash, serializeHash } from './url_hash';
 
@@ -7,11 +8,32 @@ import { parseHash, serializeHash } from './url_hash';
 function applyHash(hash: string): void {
   const parsed = parseHash(hash);
   const store = useAppStore.getState();
-  store.setView(parsed.view ?? DEFAULT_VIEW);
-  useAppStore.setState({ viewFromLink: parsed.view !== null });
+  // A link to a point without a view opens close to the point.
+  const view =
+    parsed.view ??
+    (parsed.inspection
+      ? {
+          center: parsed.inspection.lonLat,
+          zoom: zoomForRadius(parsed.inspection.radiusM ?? DEFAULT_INSPECTION.radiusM),
+        }
+      : null);
+  store.setView(view ?? DEFAULT_VIEW);
+  useAppStore.setState({ viewFromLink: view !== null });
   store.setVisibleLayers(parsed.layers ?? [...DEFAULT_VISIBLE_LAYERS]);
   store.setLanguage(parsed.language ?? 'zh');
   store.setAnalysis(parsed.analysis ?? { ...store.analysis, open: false });
+  store.updateInspection(
+    parsed.inspection
+      ? {
+          open: true,
+          lonLat: parsed.inspection.lonLat,
+          radiusM: parsed.inspection.radiusM ?? DEFAULT_INSPECTION.radiusM,
+        }
+      : { lonLat: null },
+  );
+  store.setLinkNotice(
+    parsed.ignored.length > 0 ? `link.ignored.${parsed.ignored.join('-')}` : null,
+  );
 }
 
 /** Keeps the URL hash and the store in step: hash → store on load and on navigation. */
@@ -26,6 +48,7 @@ export function useHashSync(): void {
         layers: state.visibleLayers,
         language: state.language,
         analysis: state.analysis,
+        inspection: state.inspection.open ? state.inspection : null,
       });
       if (hash !== window.location.hash) {
         window.history.replaceState(null, '', hash);

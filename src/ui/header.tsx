@@ -8,6 +8,8 @@ export function Header() {
   const analysis = useAppStore((s) => s.analysis);
   const openAnalysis = useAppStore((s) => s.openAnalysis);
   const closeAnalysis = useAppStore((s) => s.closeAnalysis);
+  const inspecting = useAppStore((s) => s.inspection.open);
+  const updateInspection = useAppStore((s) => s.updateInspection);
   return (
     <header className="header">
       <div>
@@ -15,6 +17,17 @@ export function Header() {
         <p className="header-subtitle">{t('app.subtitle')}</p>
       </div>
       <div className="header-actions">
+        <button
+          type="button"
+          className="header-button"
+          data-testid="inspect-toggle"
+          aria-pressed={inspecting}
+          onClick={() =>
+            updateInspection(inspecting ? { open: false, lonLat: null } : { open: true })
+          }
+        >
+          {t('inspect.open')}
+        </button>
         <button
           type="button"
           className="header-button"

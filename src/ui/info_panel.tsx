@@ -1,5 +1,6 @@
 import type { LayerData } from '../data/load';
 import { useAppStore } from '../state/store';
+import { FacilityPanel } from './facility_panel';
 import { PlanElementPanel } from './plan_element_panel';
 import { SubdistrictPanel } from './subdistrict_panel';
 import { useText } from './use_text';
@@ -22,6 +23,9 @@ export function InfoPanel({ data }: { data: LayerData }) {
       </button>
       {selection.type === 'subdistrict' && <SubdistrictPanel data={data} name={selection.name} />}
       {selection.type === 'plan-element' && <PlanElementPanel data={data} id={selection.id} />}
+      {selection.type === 'facility' && (
+        <FacilityPanel data={data} layer={selection.layer} id={selection.id} />
+      )}
     </section>
   );
 }

@@ -10,7 +10,14 @@ import {
   serializeHash,
 } from '../../src/state/url_hash';
 
-const EMPTY: HashState = { view: null, layers: null, language: null, analysis: null };
+const EMPTY: HashState = {
+  view: null,
+  layers: null,
+  language: null,
+  analysis: null,
+  inspection: null,
+  ignored: [],
+};
 
 describe('parseHash', () => {
   it('reads view, layers and language', () => {
@@ -19,6 +26,8 @@ describe('parseHash', () => {
       layers: ['subdistricts', 'parks'],
       language: 'en',
       analysis: null,
+      inspection: null,
+      ignored: [],
     });
   });
 
@@ -127,5 +136,40 @@ describe('analysis in the link', () => {
     // A small-park threshold above the large one is not usable: both go back to defaults.
     expect(parsed.parameters.largeParkMinAreaM2).toBe(5000);
     expect(parseHash('#analysis=traffic').analysis).toBeNull();
+  });
+});
+
+describe('inspected point in the link', () => {
+  const view = { center: [116.35, 40.075] as [number, number], zoom: 11.6 };
+
+  it('reads at=lon,lat and r=metres, and writes them back', () => {
+    const parsed = parseHash('#at=116.3298,40.0695&r=500');
+    expect(parsed.inspection).toEqual({ lonLat: [116.3298, 40.0695], radiusM: 500 });
+    expect(parsed.ignored).toEqual([]);
+    const hash = serializeHash({
+      view,
+      layers: [],
+      language: 'zh',
+      inspection: { lonLat: [116.3298, 40.0695], radiusM: 500 },
+    });
+    expect(hash).toContain('at=116.32980,40.06950&r=500');
+    expect(parseHash(hash).inspection).toEqual({ lonLat: [116.3298, 40.0695], radiusM: 500 });
+  });
+
+  it.each([
+    ['#at=abc,40.07&r=500', ['at']],
+    ['#at=2.35,48.85', ['at']],
+    ['#at=116.33&r=500', ['at']],
+    ['#at=116.33,40.07,5', ['at']],
+    ['#at=116.33,40.07&r=50', ['r']],
+    ['#at=116.33,40.07&r=5000', ['r']],
+    ['#at=116.33,40.07&r=NaN', ['r']],
+    ['#at=,&r=', ['at', 'r']],
+  ])('ignores bad values in %s and says which', (hash, ignored) => {
+    expect(() => parseHash(hash)).not.toThrow();
+    const parsed = parseHash(hash);
+    expect(parsed.ignored).toEqual(ignored);
+    if (ignored.includes('at')) expect(parsed.inspection).toBeNull();
+    else expect(parsed.inspection!.radiusM).toBeNull();
   });
 });

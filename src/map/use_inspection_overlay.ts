@@ -1,0 +1,51 @@
+import { circle } from '@turf/turf';
+import type { FeatureCollection } from 'geojson';
+import { type GeoJSONSource, type Map as MapLibreMap, Marker } from 'maplibre-gl';
+import { type RefObject, useEffect, useRef } from 'react';
+import { INSPECTION_SOURCE } from '../layers/inspection_layers';
+import { useAppStore } from '../state/store';
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** Draws the inspected point as a draggable marker with its service circle. */
+export function useInspectionOverlay(mapRef: RefObject<MapLibreMap | null>): void {
+  const open = useAppStore((s) => s.inspection.open);
+  const lonLat = useAppStore((s) => s.inspection.lonLat);
+  const radiusM = useAppStore((s) => s.inspection.radiusM);
+  const markerRef = useRef<Marker | null>(null);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const apply = () => {
+      const source = map.getSource<GeoJSONSource>(INSPECTION_SOURCE);
+      if (!open || !lonLat) {
+        source?.setData(EMPTY);
+        markerRef.current?.remove();
+        markerRef.current = null;
+        return;
+      }
+      source?.setData(circle(lonLat, radiusM, { units: 'meters', steps: 96 }));
+      if (!markerRef.current) {
+        const marker = new Marker({ draggable: true, color: '#5b3f8c' }).setLngLat(lonLat);
+        marker.getElement().dataset.testid = 'inspection-marker';
+        marker.on('dragend', () => {
+          const { lng, lat } = marker.getLngLat();
+          useAppStore.getState().inspectAt([lng, lat]);
+        });
+        marker.addTo(map);
+        markerRef.current = marker;
+      } else markerRef.current.setLngLat(lonLat);
+    };
+    if (map.isStyleLoaded()) apply();
+    else map.once('load', apply);
+  }, [mapRef, open, lonLat, radiusM]);
+
+  useEffect(
+    () => () => {
+      markerRef.current?.remove();
+      markerRef.current = null;
+    },
+    [],
+  );
+}

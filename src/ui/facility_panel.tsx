@@ -1,0 +1,41 @@
+import type { LayerData } from '../data/load';
+import type { LayerId } from '../data/layers';
+import { useText } from './use_text';
+
+/** One facility chosen from a list: what it is, where, and where the data comes from. */
+export function FacilityPanel({ data, layer, id }: { data: LayerData; layer: string; id: string }) {
+  const t = useText();
+  const feature = data.layers[layer as LayerId]?.features.find((f) => f.properties.id === id);
+  if (!feature) return null;
+  const p = feature.properties;
+  const source = data.sources[p.source];
+  return (
+    <div data-testid="facility-panel">
+      <h2 data-testid="facility-name">{p.name || t(`layer.${layer}`)}</h2>
+      <dl className="facts">
+        <dt>{t('facility.kind')}</dt>
+        <dd>
+          {t(`layer.${layer}`)} · {p.kind}
+        </dd>
+        <dt>{t('facility.subdistrict')}</dt>
+        <dd>{p.subdistrict ?? t('facility.outside')}</dd>
+        {typeof p.area_m2 === 'number' && (
+          <>
+            <dt>{t('facility.area')}</dt>
+            <dd>
+              {Math.round(p.area_m2).toLocaleString()} {t('unit.m2')}
+            </dd>
+          </>
+        )}
+        <dt>{t('facility.accuracy')}</dt>
+        <dd>{t(`accuracy.${p.accuracy}`)}</dd>
+        <dt>{t('facility.crs')}</dt>
+        <dd>{p.source_crs}</dd>
+        <dt>{t('facility.source')}</dt>
+        <dd data-testid="facility-source">
+          {source ? `${source.title} · ${source.attribution} · ${source.licence}` : p.source}
+        </dd>
+      </dl>
+    </div>
+  );
+}

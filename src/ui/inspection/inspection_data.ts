@@ -1,0 +1,39 @@
+import * as turf from '@turf/turf';
+import { type FacilityIndex, createFacilityIndex } from '../../analysis/facility_index';
+import { type ResidentialIndex, createResidentialIndex } from '../../analysis/inspection';
+import { sinusoidalProjection } from '../../analysis/local_projection';
+import { type Place, buildPlaces } from '../../analysis/place_search';
+import type { LayerData } from '../../data/load';
+
+export interface InspectionData {
+  facilities: FacilityIndex;
+  residential: ResidentialIndex;
+  places: Place[];
+}
+
+const cache = new WeakMap<LayerData, InspectionData>();
+
+/** The indexes behind inspection and search, built once per loaded data set. */
+export function inspectionData(data: LayerData): InspectionData {
+  let built = cache.get(data);
+  if (!built) {
+    const [west, , east] = turf.bbox(data.layers.subdistricts);
+    const { layers } = data;
+    built = {
+      facilities: createFacilityIndex(
+        {
+          parks: layers.parks,
+          greenways: layers.greenways,
+          schools: layers.schools,
+          healthcare: layers.healthcare,
+          'metro-stations': layers['metro-stations'],
+        },
+        sinusoidalProjection((west + east) / 2),
+      ),
+      residential: createResidentialIndex(layers.residential),
+      places: buildPlaces(layers),
+    };
+    cache.set(data, built);
+  }
+  return built;
+}

@@ -1,0 +1,77 @@
+import type { Inspection } from '../../analysis/inspection';
+import { walkingMinutes } from '../../analysis/inspection';
+import { lifeCircleChecks } from '../../analysis/life_circle';
+import type { CompletenessTable } from '../../data/completeness';
+import { useAppStore } from '../../state/store';
+import { useText } from '../use_text';
+
+/** Which completeness row each life-circle kind rests on. */
+const DATA_LAYER = {
+  kindergarten: 'schools',
+  primary: 'schools',
+  middle: 'schools',
+  park: 'parks',
+  health: 'healthcare',
+  metro: 'metro-stations',
+} as const;
+
+/** For a home: each item of the 5/10/15-minute life circles, met or not, in plain words. */
+export function LifeCircleCard({
+  inspection,
+  unit,
+  completeness,
+}: {
+  inspection: Inspection;
+  unit: string | null;
+  completeness: CompletenessTable;
+}) {
+  const t = useText();
+  const speed = useAppStore((s) => s.inspection.walkingSpeed);
+  return (
+    <section className="life-circle" data-testid="life-circle-card">
+      <h3>{t('life.title')}</h3>
+      <ul>
+        {lifeCircleChecks(inspection.nearest).map(({ item, met, nearest }) => {
+          const status = met === null ? 'unknown' : met ? 'met' : 'not-met';
+          const dataStatus = unit
+            ? completeness[DATA_LAYER[item.key]]?.units[unit]?.status
+            : undefined;
+          return (
+            <li
+              key={item.key}
+              className={`life-item ${status}`}
+              data-testid={`life-${item.key}`}
+              data-status={status}
+            >
+              <span className="life-mark" aria-hidden="true">
+                {met === null ? '?' : met ? '✓' : '✗'}
+              </span>
+              <span className="life-text">
+                <strong>{t(`life.${item.key}`)}</strong>{' '}
+                {t('life.within')
+                  .replace('{r}', String(item.radiusM))
+                  .replace('{m}', String(item.minutes))}
+                ：{t(met === null ? 'life.unknown' : met ? 'life.met' : 'life.notMet')}
+                {nearest && (
+                  <small>
+                    {t('inspect.nearest')} {nearest.facility.name || t(`group.${item.group}`)} ·{' '}
+                    {Math.round(nearest.distanceM)} {t('unit.m')} ·{' '}
+                    {walkingMinutes(nearest.distanceM, speed)} {t('unit.min')}
+                  </small>
+                )}
+                <small className="life-source">
+                  {item.source}
+                  {item.assumed && ` · ${t('life.assumed')}`}
+                </small>
+                {met !== true && dataStatus && dataStatus !== 'covered' && (
+                  <small className="life-warning">⚠ {t('life.incomplete')}</small>
+                )}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      <p className="source-note">{t('inspect.walkNote')}</p>
+    </section>
+  );
+}

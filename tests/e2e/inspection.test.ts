@@ -1,0 +1,132 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FACILITY_GROUPS, createFacilityIndex } from '../../src/analysis/facility_index';
+import { inspectPoint } from '../../src/analysis/inspection';
+import { sinusoidalProjection } from '../../src/analysis/local_projection';
+import { type LayerId, layerFileName } from '../../src/data/layers';
+import { asLayer } from '../../src/data/load';
+import { type Session, openPage, startSession, stopSession } from './browser';
+
+const SCREENSHOTS = 'test-results';
+let session: Session | undefined;
+
+beforeAll(async () => {
+  session = await startSession();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+afterAll(() => stopSession(session));
+
+const load = (layer: LayerId) =>
+  asLayer(layer, JSON.parse(readFileSync(`public/geo/${layerFileName(layer)}`, 'utf8')));
+
+const POINT: [number, number] = [116.3298, 40.0695];
+
+describe('inspecting a point and looking up a home', () => {
+  it('opens a link with at= and r= and lists the facilities inside the circle', async () => {
+    const { page, watch } = await openPage(session!, `#at=${POINT.join(',')}&r=500`);
+    await page.waitForSelector('[data-testid="inspection-panel"]');
+    await page.waitForSelector('[data-testid="life-circle-card"]');
+    const listed = await page.$$eval('[data-testid="inspection-facility"]', (buttons) =>
+      buttons.map((b) => b.getAttribute('data-facility-id')),
+    );
+    // The same question asked of the shipped data directly.
+    const index = createFacilityIndex(
+      {
+        parks: load('parks'),
+        greenways: load('greenways'),
+        schools: load('schools'),
+        healthcare: load('healthcare'),
+        'metro-stations': load('metro-stations'),
+      },
+      sinusoidalProjection(116.35),
+    );
+    const expected = inspectPoint(index, POINT, 500);
+    const expectedIds = FACILITY_GROUPS.flatMap((g) =>
+      expected.within[g].map((h) => h.facility.id),
+    );
+    expect(listed).toEqual(expectedIds);
+    expect(listed.length).toBeGreaterThanOrEqual(3);
+    await page.waitForSelector('[data-testid="inspection-marker"]');
+    await page.waitForFunction(
+      () => window.__huitianMap!.renderedFeatures(['inspection-circle-fill']).length > 0,
+    );
+    await page.screenshot({ path: `${SCREENSHOTS}/inspection-link.png` });
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.cspViolations).toEqual([]);
+    await page.close();
+  });
+
+  it('moves the point where the map is clicked, and a facility opens its details', async () => {
+    const { page } = await openPage(session!, `#at=${POINT.join(',')}&r=500`);
+    await page.waitForSelector('[data-testid="inspection-where"]');
+    const before = await page.textContent('[data-testid="inspection-where"]');
+    const target = await page.evaluate(() => window.__huitianMap!.project([116.335, 40.072]));
+    await page.mouse.click(target.x, target.y);
+    await page.waitForFunction(
+      (old) => document.querySelector('[data-testid="inspection-where"]')?.textContent !== old,
+      before,
+    );
+    const where = (await page.textContent('[data-testid="inspection-where"]'))!;
+    const [lon, lat] = where
+      .split(/[,·\s]+/)
+      .filter(Boolean)
+      .map(Number);
+    expect(lon).toBeCloseTo(116.335, 3);
+    expect(lat).toBeCloseTo(40.072, 3);
+    expect(page.url()).toContain(`at=${lon!.toFixed(5)},${lat!.toFixed(5)}`);
+    await page.click('[data-testid="inspection-facility"] >> nth=0');
+    await page.waitForSelector('[data-testid="facility-panel"]');
+    expect(await page.textContent('[data-testid="facility-source"]')).toBeTruthy();
+    await page.close();
+  });
+
+  it('finds 龙跃 by search, chooses with the keyboard and shows the life-circle card', async () => {
+    const { page } = await openPage(session!);
+    await page.fill('[data-testid="place-search"]', '龙跃');
+    await page.waitForSelector('[data-testid="search-result"]');
+    const names = await page.$$eval('[data-testid="search-result"] .result-name', (els) =>
+      els.map((e) => e.textContent),
+    );
+    for (const name of ['龙跃苑一区', '龙跃苑二区', '龙跃苑三区', '龙跃苑四区']) {
+      expect(names).toContain(name);
+    }
+    const target = names.indexOf('龙跃苑一区');
+    for (let i = 0; i < target; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="life-circle-card"]');
+    const items = await page.$$eval('[data-testid^="life-"][data-status]', (els) =>
+      els.map((e) => e.getAttribute('data-status')),
+    );
+    expect(items).toHaveLength(6);
+    expect(page.url()).toContain('at=');
+    await page.close();
+  });
+
+  it('ignores a bad link with a notice, never a crash', async () => {
+    const { page, watch } = await openPage(session!, '#at=abc,40.07&r=500');
+    await page.waitForSelector('[data-testid="link-notice"]');
+    expect(await page.$('[data-testid="inspection-panel"]')).toBeNull();
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('works as a bottom sheet on a phone', async () => {
+    const { page } = await openPage(session!, `#at=${POINT.join(',')}&r=500`, {
+      width: 390,
+      height: 844,
+    });
+    await page.waitForSelector('[data-testid="life-circle-card"]');
+    const map = await page.locator('[data-testid="map"]').boundingBox();
+    expect(map!.height).toBeGreaterThan(300);
+    // Tap targets: the preset buttons and the search field are at least 40 px high.
+    for (const selector of [
+      '[data-testid="inspection-preset-300"]',
+      '[data-testid="place-search"]',
+    ]) {
+      const box = await page.locator(selector).boundingBox();
+      expect(box!.height).toBeGreaterThanOrEqual(40);
+    }
+    await page.screenshot({ path: `${SCREENSHOTS}/inspection-phone.png` });
+    await page.close();
+  });
+});
