@@ -102,6 +102,15 @@ describe('inspecting a point and looking up a home', () => {
     await page.close();
   });
 
+  it('says clearly when the browser refuses the location', async () => {
+    const { page } = await openPage(session!);
+    await page.context().clearPermissions();
+    await page.click('[data-testid="my-location"]');
+    await page.waitForSelector('[data-testid="location-message"]', { timeout: 20_000 });
+    expect(await page.textContent('[data-testid="location-message"]')).toContain('无法获取位置');
+    await page.close();
+  });
+
   it('ignores a bad link with a notice, never a crash', async () => {
     const { page, watch } = await openPage(session!, '#at=abc,40.07&r=500');
     await page.waitForSelector('[data-testid="link-notice"]');
