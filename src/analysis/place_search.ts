@@ -16,6 +16,20 @@ export interface Place {
   lonLat: [number, number];
   /** The search key: the name normalised. */
   key: string;
+  /** Toneless pinyin of the name, and its initials (`longyuey…`, `lyy…`), when added. */
+  pinyin?: string;
+  initials?: string;
+}
+
+/** Turns Chinese text into toneless pinyin syllables (supplied by a pinyin library). */
+export type PinyinSyllables = (text: string) => string[];
+
+/** Adds pinyin and initials keys, so that "lyy" or "longyue" find 龙跃苑. */
+export function withPinyin(places: Place[], syllables: PinyinSyllables): Place[] {
+  return places.map((place) => {
+    const parts = syllables(place.name).map((p) => normaliseName(p));
+    return { ...place, pinyin: parts.join(''), initials: parts.map((p) => p[0] ?? '').join('') };
+  });
 }
 
 const SOURCES: [layer: string, kind: PlaceKind][] = [
@@ -79,7 +93,7 @@ const orderKey = (name: string) =>
     .replace(/\d+/g, (d) => d.padStart(4, '0'));
 
 /**
- * Places whose name contains the query: exact names first, then names starting with it, then
+ * Places whose name (or, for Latin letters, pinyin or initials) contains the query: exact first, then names starting with it, then
  * the rest; within each, by kind (communities, compounds, stations, facilities, streets) and
  * in natural order.
  */
@@ -87,10 +101,16 @@ export function searchPlaces(places: Place[], query: string, limit = 10): Place[
   const q = normaliseName(query);
   if (!q) return [];
   const scored: { place: Place; score: number }[] = [];
+  const latin = /^[a-z]+$/.test(q);
   for (const place of places) {
-    const at = place.key.indexOf(q);
-    if (at < 0) continue;
-    scored.push({ place, score: place.key === q ? 0 : at === 0 ? 1 : 2 });
+    const keys = latin ? [place.key, place.initials, place.pinyin] : [place.key];
+    let score = Infinity;
+    for (const key of keys) {
+      if (!key) continue;
+      const at = key.indexOf(q);
+      if (at >= 0) score = Math.min(score, key === q ? 0 : at === 0 ? 1 : 2);
+    }
+    if (score < Infinity) scored.push({ place, score });
   }
   return scored
     .sort(

@@ -143,7 +143,10 @@ const STRINGS = {
     zh: '搜索社区、小区、设施、地铁站、道路',
     en: 'Search communities, compounds, facilities, stations, streets',
   },
-  'search.placeholder': { zh: '搜索地名，如 龙跃', en: 'Search a place, e.g. 龙跃' },
+  'search.placeholder': {
+    zh: '搜索地名或拼音，如 龙跃、lyy',
+    en: 'Search a place or pinyin, e.g. 龙跃, lyy',
+  },
   'search.none': { zh: '没有找到', en: 'Nothing found' },
   'search.myLocation': { zh: '我的位置', en: 'My location' },
   'search.locating': { zh: '正在定位…', en: 'Locating…' },

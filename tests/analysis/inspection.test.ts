@@ -17,7 +17,12 @@ import {
 } from '../../src/analysis/inspection';
 import { lifeCircleChecks } from '../../src/analysis/life_circle';
 import { sinusoidalProjection } from '../../src/analysis/local_projection';
-import { buildPlaces, normaliseName, searchPlaces } from '../../src/analysis/place_search';
+import {
+  buildPlaces,
+  normaliseName,
+  searchPlaces,
+  withPinyin,
+} from '../../src/analysis/place_search';
 import { type LayerId, layerFileName } from '../../src/data/layers';
 import { asLayer } from '../../src/data/load';
 import { ORIGIN, collection, createPoint, createRectangle, offset } from './fixtures';
@@ -151,5 +156,19 @@ describe('place search', () => {
     }
     expect(searchPlaces(places, '')).toEqual([]);
     expect(searchPlaces(places, '不存在的地名')).toEqual([]);
+  });
+});
+
+describe('place search by pinyin', () => {
+  it('finds 龙跃苑 from its initials or its pinyin', async () => {
+    const { pinyin } = await import('pinyin-pro');
+    const places = withPinyin(
+      buildPlaces({ residential: load('residential'), communities: load('communities') }),
+      (text) => pinyin(text, { toneType: 'none', type: 'array' }),
+    );
+    const byInitials = searchPlaces(places, 'lyy').map((p) => p.name);
+    expect(byInitials).toContain('龙跃苑一区');
+    expect(searchPlaces(places, 'longyue').map((p) => p.name)).toContain('龙跃苑二区');
+    expect(searchPlaces(places, 'LYY')).toEqual(searchPlaces(places, 'lyy'));
   });
 });

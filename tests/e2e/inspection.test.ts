@@ -99,6 +99,13 @@ describe('inspecting a point and looking up a home', () => {
     );
     expect(items).toHaveLength(6);
     expect(page.url()).toContain('at=');
+    // Pinyin initials find the same compounds.
+    await page.fill('[data-testid="place-search"]', 'lyy');
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="search-result"] .result-name')].some(
+        (e) => e.textContent === '龙跃苑一区',
+      ),
+    );
     await page.close();
   });
 

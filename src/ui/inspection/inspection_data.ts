@@ -2,7 +2,7 @@ import * as turf from '@turf/turf';
 import { type FacilityIndex, createFacilityIndex } from '../../analysis/facility_index';
 import { type ResidentialIndex, createResidentialIndex } from '../../analysis/inspection';
 import { sinusoidalProjection } from '../../analysis/local_projection';
-import { type Place, buildPlaces } from '../../analysis/place_search';
+import { type Place, buildPlaces, withPinyin } from '../../analysis/place_search';
 import type { LayerData } from '../../data/load';
 
 export interface InspectionData {
@@ -36,4 +36,20 @@ export function inspectionData(data: LayerData): InspectionData {
     cache.set(data, built);
   }
   return built;
+}
+
+const pinyinCache = new WeakMap<LayerData, Promise<Place[]>>();
+
+/** The places with pinyin keys; the pinyin dictionary is loaded only when first needed. */
+export function placesWithPinyin(data: LayerData): Promise<Place[]> {
+  let loading = pinyinCache.get(data);
+  if (!loading) {
+    loading = import('pinyin-pro').then(({ pinyin }) =>
+      withPinyin(inspectionData(data).places, (text) =>
+        pinyin(text, { toneType: 'none', type: 'array' }),
+      ),
+    );
+    pinyinCache.set(data, loading);
+  }
+  return loading;
 }

@@ -1,10 +1,10 @@
-import { useId, useMemo, useState } from 'react';
-import { searchPlaces } from '../../analysis/place_search';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { type Place, searchPlaces } from '../../analysis/place_search';
 import type { LayerData } from '../../data/load';
 import { isInArea, zoomForRadius } from '../../state/inspection_settings';
 import { useAppStore } from '../../state/store';
 import { useText } from '../use_text';
-import { inspectionData } from './inspection_data';
+import { inspectionData, placesWithPinyin } from './inspection_data';
 
 /**
  * Find a home or a place by name (partial Chinese input works); choosing one places the
@@ -19,7 +19,12 @@ export function SearchBox({ data }: { data: LayerData }) {
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const [locating, setLocating] = useState<'idle' | 'busy' | 'denied' | 'outside'>('idle');
-  const places = inspectionData(data).places;
+  const [pinyinPlaces, setPinyinPlaces] = useState<Place[] | null>(null);
+  const latin = /[a-z]/i.test(query);
+  useEffect(() => {
+    if (latin && !pinyinPlaces) void placesWithPinyin(data).then(setPinyinPlaces);
+  }, [data, latin, pinyinPlaces]);
+  const places = pinyinPlaces ?? inspectionData(data).places;
   const results = useMemo(() => searchPlaces(places, query), [places, query]);
 
   const choose = (index: number) => {
