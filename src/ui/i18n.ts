@@ -80,6 +80,7 @@ const STRINGS = {
   'unit.m': { zh: '米', en: 'm' },
   'unit.min': { zh: '分钟', en: 'min' },
   'unit.ha': { zh: '公顷', en: 'ha' },
+  'punct.colon': { zh: '：', en: ': ' },
   'inspect.open': { zh: '点位查询', en: 'Inspect' },
   'inspect.title': { zh: '点位服务查询', en: 'Point inspection' },
   'inspect.hint': {

@@ -51,7 +51,8 @@ export function LifeCircleCard({
                 {t('life.within')
                   .replace('{r}', String(item.radiusM))
                   .replace('{m}', String(item.minutes))}
-                ：{t(met === null ? 'life.unknown' : met ? 'life.met' : 'life.notMet')}
+                {t('punct.colon')}
+                {t(met === null ? 'life.unknown' : met ? 'life.met' : 'life.notMet')}
                 {nearest && (
                   <small>
                     {t('inspect.nearest')} {nearest.facility.name || t(`group.${item.group}`)} ·{' '}
