@@ -61,7 +61,7 @@ export function benchInspection(caseName: 'real' | '10x', dataDir: string): stri
     { length: INSPECTIONS },
     () => [west + random() * spanLon, south + random() * spanLat] as [number, number],
   );
-  const facilities = [...index.groups.values()].reduce((s, g) => s + g.items.length, 0);
+  const facilities = [...index.groups.values()].reduce((s, g) => s + g.facilities.length, 0);
 
   const time = (inspect: (p: [number, number]) => number) => {
     inspect(points[0]!); // warm

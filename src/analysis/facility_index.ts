@@ -56,9 +56,50 @@ export function facilityGroups(layer: string, feature: AppFeature): FacilityGrou
   }
 }
 
+const PATH_PIECE_POINTS = 16;
+
+/**
+ * A long line (a greenway) has a box covering half the area; indexed whole it would be a
+ * candidate everywhere. Its pieces of a few segments each get their own, small boxes.
+ */
+function splitLongPaths(shape: PlanarShape): PlanarShape[] {
+  if (shape.rings.length > 0 || shape.paths.every((p) => p.length <= 2 * PATH_PIECE_POINTS)) {
+    return [shape];
+  }
+  const pieces: PlanarShape[] = [];
+  for (const path of shape.paths) {
+    for (let start = 0; start < path.length - 2; start += 2 * (PATH_PIECE_POINTS - 1)) {
+      const piece = path.slice(start, start + 2 * PATH_PIECE_POINTS);
+      const xs = piece.filter((_, i) => i % 2 === 0);
+      const ys = piece.filter((_, i) => i % 2 === 1);
+      pieces.push({
+        points: [],
+        paths: [piece],
+        rings: [],
+        bbox: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)],
+      });
+    }
+  }
+  if (shape.points.length > 0) pieces.push({ ...shape, paths: [] });
+  return pieces;
+}
+
+/** One hit per facility: the nearest of its pieces. */
+function nearestPieces(hits: FacilityHit[]): FacilityHit[] {
+  const best = new Map<string, FacilityHit>();
+  for (const hit of hits) {
+    const seen = best.get(hit.facility.id);
+    if (!seen || hit.distanceM < seen.distanceM) best.set(hit.facility.id, hit);
+  }
+  return [...best.values()];
+}
+
 export type FacilityLayers = Partial<Record<LayerId | 'car-parks', AppFeatureCollection>>;
 
 interface GroupIndex {
+  /** Each facility once, with its whole shape (what a scan looks at). */
+  facilities: IndexedFacility[];
+  /** What the tree holds: facilities, long lines cut into pieces. */
   items: IndexedFacility[];
   index: Flatbush | null;
 }
@@ -77,20 +118,23 @@ export function createFacilityIndex(
   projection: LocalProjection,
 ): FacilityIndex {
   const groups = new Map<FacilityGroup, GroupIndex>(
-    FACILITY_GROUPS.map((g) => [g, { items: [], index: null }]),
+    FACILITY_GROUPS.map((g) => [g, { facilities: [], items: [], index: null }]),
   );
   for (const [layer, collection] of Object.entries(layers)) {
     for (const feature of collection?.features ?? []) {
       const shape = toPlanarShape(feature.geometry, projection);
       for (const group of facilityGroups(layer, feature)) {
-        groups.get(group)!.items.push({
+        const facility: IndexedFacility = {
           id: String(feature.properties.id),
           name: feature.properties.name,
           layer: layer as IndexedFacility['layer'],
           group,
           feature,
           shape,
-        });
+        };
+        const entry = groups.get(group)!;
+        entry.facilities.push(facility);
+        for (const piece of splitLongPaths(shape)) entry.items.push({ ...facility, shape: piece });
       }
     }
   }
@@ -112,14 +156,15 @@ export function facilitiesWithin(
 ): FacilityHit[] {
   const entry = index.groups.get(group)!;
   if (!entry.index) return [];
-  return entry.index
-    .search(x - radiusM, y - radiusM, x + radiusM, y + radiusM)
-    .map((i) => ({
-      facility: entry.items[i]!,
-      distanceM: distanceToShape(entry.items[i]!.shape, x, y),
-    }))
-    .filter((hit) => hit.distanceM <= radiusM)
-    .sort(byDistance);
+  const hits: FacilityHit[] = [];
+  for (const i of entry.index.search(x - radiusM, y - radiusM, x + radiusM, y + radiusM)) {
+    const facility = entry.items[i]!;
+    // The square search also returns boxes in its corners, beyond the circle.
+    if (boxDistance(facility.shape.bbox, x, y) > radiusM) continue;
+    const distanceM = distanceToShape(facility.shape, x, y);
+    if (distanceM <= radiusM) hits.push({ facility, distanceM });
+  }
+  return nearestPieces(hits).sort(byDistance);
 }
 
 /** Nearest first; equal distances by id, so that answers are stable. */
@@ -160,13 +205,16 @@ export const linearScan = {
   within(index: FacilityIndex, group: FacilityGroup, [x, y]: [number, number], radiusM: number) {
     return index.groups
       .get(group)!
-      .items.map((facility) => ({ facility, distanceM: distanceToShape(facility.shape, x, y) }))
+      .facilities.map((facility) => ({
+        facility,
+        distanceM: distanceToShape(facility.shape, x, y),
+      }))
       .filter((hit) => hit.distanceM <= radiusM)
       .sort(byDistance);
   },
   nearest(index: FacilityIndex, group: FacilityGroup, [x, y]: [number, number]) {
     let best: FacilityHit | null = null;
-    for (const facility of index.groups.get(group)!.items) {
+    for (const facility of index.groups.get(group)!.facilities) {
       const distanceM = distanceToShape(facility.shape, x, y);
       if (!best || distanceM < best.distanceM) best = { facility, distanceM };
     }

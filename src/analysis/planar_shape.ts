@@ -73,7 +73,9 @@ function extend(bbox: PlanarShape['bbox'], x: number, y: number) {
 
 /** Planar distance from (x, y) to a shape: 0 inside a ring, else to the nearest part. */
 export function distanceToShape(shape: PlanarShape, x: number, y: number): number {
-  if (shape.rings.length > 0 && insideRings(shape.rings, x, y)) return 0;
+  const [minX, minY, maxX, maxY] = shape.bbox;
+  const inBox = x >= minX && x <= maxX && y >= minY && y <= maxY;
+  if (inBox && shape.rings.length > 0 && insideRings(shape.rings, x, y)) return 0;
   let best = Infinity;
   for (let i = 0; i < shape.points.length; i += 2) {
     best = Math.min(best, Math.hypot(x - shape.points[i]!, y - shape.points[i + 1]!));
