@@ -2,7 +2,7 @@
  * npm run data:prepare — turns the raw sources (GEO_SOURCES, default ../shared/geo-sources)
  * into the layers the app serves under public/geo/.
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as turf from '@turf/turf';
 import type { FeatureCollection, LineString, Point } from 'geojson';
@@ -22,6 +22,8 @@ import {
 } from './pipeline/metro';
 import { buildParks } from './pipeline/parks';
 import { buildPlanLayout } from './pipeline/plan_layout';
+import { type ProjectRow, buildPlanProjects } from './pipeline/plan_projects';
+import { parsePlanTasks } from './pipeline/plan_tasks';
 import { buildResidential } from './pipeline/residential';
 import { buildHealthcare, buildSchools } from './pipeline/schools';
 import { SOURCES, readSourceGeoJson, readSourceText } from './pipeline/sources';
@@ -32,6 +34,10 @@ const FACILITY_MARGIN_METERS = 1500;
 const LINE_MARGIN_DEGREES = 0.03;
 
 const sourcesDir = resolve(process.env.GEO_SOURCES ?? '../shared/geo-sources');
+/** The plan's named projects, one row each, kept with the code. */
+const PLAN_PROJECTS_PATH = resolve(import.meta.dirname, 'data/plan-projects.json');
+/** The action plan's text, for its task list. */
+const planTextPath = resolve(process.env.PLAN_TEXT ?? '../shared/seed/action-plan-2021-2025.txt');
 const outDir = resolve(process.argv[2] ?? 'public/geo');
 
 function main(): void {
@@ -98,7 +104,19 @@ function main(): void {
     roads,
     greenways,
     'plan-layout': planLayout,
+    'plan-projects': [],
   };
+  const planTasks = parsePlanTasks(readFileSync(planTextPath, 'utf8'));
+  const projects = buildPlanProjects(
+    (JSON.parse(readFileSync(PLAN_PROJECTS_PATH, 'utf8')) as { projects: ProjectRow[] }).projects,
+    planTasks,
+    layers,
+    context,
+  );
+  layers['plan-projects'] = projects.features;
+  for (const task of planTasks.tasks) {
+    task.unplaced_projects = projects.unplaced.get(task.number) ?? [];
+  }
 
   const bboxOf = (...collections: FeatureCollection[]) =>
     turf.bbox(turf.featureCollection(collections.flatMap((c) => c.features)));
@@ -172,11 +190,13 @@ function main(): void {
   writeFileSync(join(outDir, 'sources.json'), `${JSON.stringify(SOURCES, null, 2)}\n`);
   writeFileSync(join(outDir, 'completeness.json'), `${JSON.stringify(completeness, null, 2)}\n`);
   writeDataDocument(join(outDir, 'README.md'), layers, completeness);
+  writeFileSync(join(outDir, 'plan-tasks.json'), `${JSON.stringify(planTasks, null, 2)}\n`);
 
   for (const [layer, features] of Object.entries(layers)) {
     console.log(`${layer.padEnd(16)} ${String(features.length).padStart(4)} features`);
   }
   const residentialM2 = residential.reduce((sum, f) => sum + Number(f.properties.area_m2), 0);
+  console.log(`plan tasks       ${String(planTasks.tasks.length).padStart(4)}`);
   console.log(`residential land ${(residentialM2 / 1e6).toFixed(2)} km² (no overlaps)`);
 }
 

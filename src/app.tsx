@@ -7,6 +7,7 @@ import { useHashSync } from './state/use_hash_sync';
 import { AnalysisPanel } from './ui/analysis/analysis_panel';
 import { InspectionPanel } from './ui/inspection/inspection_panel';
 import { SearchBox } from './ui/inspection/search_box';
+import { PlanPanel } from './ui/plan/plan_panel';
 import { LinkNotice } from './ui/link_notice';
 import { Header } from './ui/header';
 import { InfoPanel } from './ui/info_panel';
@@ -54,6 +55,7 @@ export function App() {
             <aside className="side">
               <SearchBox data={data.data} />
               <LinkNotice />
+              <PlanPanel data={data.data} />
               <InspectionPanel data={data.data} />
               <AnalysisPanel data={data.data} />
               <InfoPanel data={data.data} />

@@ -11,6 +11,7 @@ export const LAYER_IDS = [
   'roads',
   'greenways',
   'plan-layout',
+  'plan-projects',
 ] as const;
 
 export type LayerId = (typeof LAYER_IDS)[number];

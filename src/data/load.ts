@@ -1,5 +1,6 @@
 import type { CompletenessTable } from './completeness';
 import { LAYER_IDS, type LayerId, layerFileName } from './layers';
+import type { PlanTasks } from './plan_tasks';
 import { type AppFeatureCollection, validateFeatureProperties } from './schema';
 
 export interface SourceInfo {
@@ -14,6 +15,7 @@ export interface LayerData {
   layers: Record<LayerId, AppFeatureCollection>;
   completeness: CompletenessTable;
   sources: Record<string, SourceInfo>;
+  planTasks: PlanTasks;
 }
 
 async function fetchJson(url: string): Promise<unknown> {
@@ -49,13 +51,15 @@ export async function loadLayerData(baseUrl: string): Promise<LayerData> {
         [layer, asLayer(layer, await fetchJson(`${baseUrl}${layerFileName(layer)}`))] as const,
     ),
   );
-  const [completeness, sources] = await Promise.all([
+  const [completeness, sources, planTasks] = await Promise.all([
     fetchJson(`${baseUrl}completeness.json`),
     fetchJson(`${baseUrl}sources.json`),
+    fetchJson(`${baseUrl}plan-tasks.json`),
   ]);
   return {
     layers: Object.fromEntries(entries) as Record<LayerId, AppFeatureCollection>,
     completeness: completeness as CompletenessTable,
     sources: sources as Record<string, SourceInfo>,
+    planTasks: planTasks as PlanTasks,
   };
 }

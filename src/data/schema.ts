@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { isLayerId, isSubdistrictName, type LayerId } from './layers';
+import { PROJECT_STATUSES } from './plan_tasks';
 
 /**
  * How a feature's geometry was obtained:
@@ -85,6 +86,18 @@ const LAYER_CHECKS: Partial<Record<LayerId, Check[]>> = {
     (p) => (isString(p.line) ? null : 'missing line'),
     (p) => (typeof p.colour === 'string' && /^#[0-9A-F]{6}$/i.test(p.colour) ? null : 'bad colour'),
     (p) => (p.accuracy === 'schematic' ? null : 'metro lines must be schematic'),
+  ],
+  'plan-projects': [
+    (p) =>
+      Number.isInteger(p.task) && (p.task as number) >= 1 && (p.task as number) <= 23
+        ? null
+        : `bad task ${String(p.task)}`,
+    (p) => (isString(p.plan_words) ? null : 'missing plan_words'),
+    (p) =>
+      (PROJECT_STATUSES as readonly unknown[]).includes(p.status)
+        ? null
+        : `bad status ${String(p.status)}`,
+    (p) => (isString(p.placement_note) ? null : 'missing placement_note'),
   ],
   'plan-layout': [
     (p) => (isString(p.plan_text) ? null : 'missing plan_text'),

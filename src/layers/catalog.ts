@@ -32,12 +32,13 @@ export const COLOURS = {
   planBelt: '#f08a24',
   planCorridor: '#3b6fd4',
   planCluster: '#8e44ad',
+  planProject: '#d9480f',
 } as const;
 
 /** One row of the legend: a swatch and a label key (see ui/i18n.ts). */
 export interface LegendEntry {
   labelKey: string;
-  swatch: { type: 'fill' | 'line' | 'circle'; colour: string; dashed?: boolean };
+  swatch: { type: 'fill' | 'line' | 'circle'; colour: string; dashed?: boolean; filled?: boolean };
 }
 
 /** A data layer as the user sees it: its style layers and its legend rows. */
@@ -373,6 +374,94 @@ export const LAYER_DEFINITIONS: LayerDefinition[] = [
     ],
     clickable: ['plan-cluster-fill', 'plan-lines'],
   },
+  {
+    id: 'plan-projects',
+    styleLayers: [
+      {
+        id: 'plan-projects-fill',
+        type: 'fill',
+        source: 'plan-projects',
+        filter: ['==', ['geometry-type'], 'Polygon'],
+        paint: { 'fill-color': COLOURS.planProject, 'fill-opacity': 0.25 },
+      },
+      {
+        id: 'plan-projects-line',
+        type: 'line',
+        source: 'plan-projects',
+        filter: ['!=', ['get', 'accuracy'], 'approximate'],
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: { 'line-color': COLOURS.planProject, 'line-width': 3 },
+      },
+      {
+        id: 'plan-projects-line-approximate',
+        type: 'line',
+        source: 'plan-projects',
+        filter: [
+          'all',
+          ['==', ['geometry-type'], 'LineString'],
+          ['==', ['get', 'accuracy'], 'approximate'],
+        ],
+        paint: { 'line-color': COLOURS.planProject, 'line-width': 3, 'line-dasharray': [2, 1.5] },
+      },
+      {
+        id: 'plan-projects-highlight-line',
+        type: 'line',
+        source: 'plan-projects',
+        filter: ['all', ['!=', ['geometry-type'], 'Point'], ['==', ['get', 'task'], -1]],
+        paint: { 'line-color': '#1d1d1d', 'line-width': 5, 'line-opacity': 0.7 },
+      },
+      {
+        id: 'plan-projects-highlight',
+        type: 'circle',
+        source: 'plan-projects',
+        filter: ['all', ['==', ['geometry-type'], 'Point'], ['==', ['get', 'task'], -1]],
+        paint: {
+          'circle-radius': 13,
+          'circle-color': 'rgba(0,0,0,0)',
+          'circle-stroke-color': '#1d1d1d',
+          'circle-stroke-width': 3,
+        },
+      },
+      {
+        id: 'plan-projects-point',
+        type: 'circle',
+        source: 'plan-projects',
+        filter: ['==', ['geometry-type'], 'Point'],
+        paint: {
+          'circle-radius': 7,
+          'circle-color': [
+            'case',
+            ['==', ['get', 'accuracy'], 'approximate'],
+            '#ffffff',
+            COLOURS.planProject,
+          ],
+          'circle-stroke-color': COLOURS.planProject,
+          'circle-stroke-width': 2.5,
+        },
+      },
+      label('plan-projects-label', 'plan-projects', 13, {
+        layout: { 'text-size': 11, 'text-offset': [0, 1.3], 'text-anchor': 'top' },
+        paint: { 'text-color': COLOURS.planProject },
+      }),
+    ],
+    legend: [
+      {
+        labelKey: 'legend.projectSite',
+        swatch: { type: 'circle', colour: COLOURS.planProject, filled: true },
+      },
+      {
+        labelKey: 'legend.projectApproximate',
+        swatch: { type: 'circle', colour: COLOURS.planProject },
+      },
+      { labelKey: 'legend.projectLine', swatch: { type: 'line', colour: COLOURS.planProject } },
+    ],
+    clickable: [
+      'plan-projects-point',
+      'plan-projects-fill',
+      'plan-projects-line',
+      'plan-projects-line-approximate',
+    ],
+  },
 ];
 
 function schoolColour(): ExpressionSpecification {
@@ -410,6 +499,7 @@ export const DEFAULT_VISIBLE_LAYERS: readonly LayerId[] = [
   'metro-stations',
   'greenways',
   'plan-layout',
+  'plan-projects',
 ];
 
 /** The style layers that belong to a data layer (subdistrict labels go with subdistricts). */

@@ -11,7 +11,7 @@ import type { LayerData } from '../data/load';
 import { LAYER_IDS } from '../data/layers';
 import { LAYER_DEFINITIONS, LOCAL_FONT_FAMILY, styleLayerIdsOf } from '../layers/catalog';
 import { ANALYSIS_SOURCES } from '../layers/analysis_layers';
-import type { GeoJSONSource } from 'maplibre-gl';
+import type { ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { useAppStore } from '../state/store';
 import { bbox } from '@turf/turf';
@@ -23,6 +23,7 @@ import { buildStyle } from './style';
 setWorkerUrl(workerUrl);
 
 const CLICKABLE_PLAN = LAYER_DEFINITIONS.find((d) => d.id === 'plan-layout')?.clickable ?? [];
+const CLICKABLE_PROJECTS = LAYER_DEFINITIONS.find((d) => d.id === 'plan-projects')?.clickable ?? [];
 
 /** The map: the only component that talks to MapLibre. */
 export function MapView({ data }: { data: LayerData }) {
@@ -69,7 +70,9 @@ export function MapView({ data }: { data: LayerData }) {
         string | undefined;
 
     map.on('mousemove', (event) => {
-      const layers = ['subdistricts-fill', ...CLICKABLE_PLAN].filter((id) => map.getLayer(id));
+      const layers = ['subdistricts-fill', ...CLICKABLE_PLAN, ...CLICKABLE_PROJECTS].filter((id) =>
+        map.getLayer(id),
+      );
       const features = map.queryRenderedFeatures(event.point, { layers });
       const name = subdistrictAt(features) ?? null;
       if (useAppStore.getState().hoveredSubdistrict !== name) {
@@ -83,13 +86,15 @@ export function MapView({ data }: { data: LayerData }) {
         useAppStore.getState().inspectAt([event.lngLat.lng, event.lngLat.lat]);
         return;
       }
-      const layers = [...CLICKABLE_PLAN, 'subdistricts-fill'].filter(
+      const layers = [...CLICKABLE_PROJECTS, ...CLICKABLE_PLAN, 'subdistricts-fill'].filter(
         (id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none',
       );
       const features = map.queryRenderedFeatures(event.point, { layers });
+      const project = features.find((f) => CLICKABLE_PROJECTS.includes(f.layer.id));
       const plan = features.find((f) => CLICKABLE_PLAN.includes(f.layer.id));
       const select = useAppStore.getState().select;
-      if (plan) select({ type: 'plan-element', id: String(plan.properties.id) });
+      if (project) select({ type: 'plan-project', id: String(project.properties.id) });
+      else if (plan) select({ type: 'plan-element', id: String(plan.properties.id) });
       else {
         const name = subdistrictAt(features);
         select(name ? { type: 'subdistrict', name } : { type: 'none' });
@@ -173,6 +178,26 @@ export function MapView({ data }: { data: LayerData }) {
   }, [unitIdByName, hovered, selection]);
 
   useInspectionOverlay(mapRef);
+
+  // The chosen plan task's projects are ringed.
+  const planTask = useAppStore((s) => (s.plan.open ? s.plan.task : null));
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const apply = () => {
+      if (!map.getLayer('plan-projects-highlight')) return;
+      const ofTask: ExpressionSpecification = ['==', ['get', 'task'], planTask ?? -1];
+      map.setFilter('plan-projects-highlight', ['all', ['==', ['geometry-type'], 'Point'], ofTask]);
+      map.setFilter('plan-projects-highlight-line', [
+        'all',
+        ['!=', ['geometry-type'], 'Point'],
+        ofTask,
+      ]);
+      container.current?.setAttribute('data-plan-task', String(planTask ?? ''));
+    };
+    if (map.isStyleLoaded()) apply();
+    else map.once('load', apply);
+  }, [planTask]);
 
   // A request to show a place: fly there, never zooming out.
   const mapCommand = useAppStore((s) => s.mapCommand);

@@ -22,7 +22,14 @@ export type Selection =
   | { type: 'none' }
   | { type: 'subdistrict'; name: string }
   | { type: 'plan-element'; id: string }
-  | { type: 'facility'; layer: string; id: string };
+  | { type: 'facility'; layer: string; id: string }
+  | { type: 'plan-project'; id: string };
+
+/** The plan panel and the task chosen in it (a link carries `task=N`). */
+export interface PlanView {
+  open: boolean;
+  task: number | null;
+}
 
 /** A one-off request to move the map (a search result, a facility in a list). */
 export interface MapCommand {
@@ -53,6 +60,7 @@ export interface AppState {
   /** A short notice about the link (bad values ignored), as an i18n key, or null. */
   linkNotice: string | null;
   mapCommand: MapCommand | null;
+  plan: PlanView;
   setLanguage: (language: Language) => void;
   setView: (view: MapView) => void;
   toggleLayer: (layer: LayerId) => void;
@@ -72,6 +80,7 @@ export interface AppState {
   updateInspection: (change: Partial<InspectionSettings>) => void;
   setLinkNotice: (notice: string | null) => void;
   flyTo: (center: [number, number], zoom: number) => void;
+  setPlan: (plan: PlanView) => void;
 }
 
 export const useAppStore = create<AppState>()((set) => ({
@@ -121,6 +130,8 @@ export const useAppStore = create<AppState>()((set) => ({
   updateInspection: (change) =>
     set((state) => ({ inspection: { ...state.inspection, ...change } })),
   setLinkNotice: (linkNotice) => set({ linkNotice }),
+  plan: { open: false, task: null },
+  setPlan: (plan) => set({ plan }),
   flyTo: (center, zoom) =>
     set((state) => ({
       mapCommand: { type: 'fly', center, zoom, serial: (state.mapCommand?.serial ?? 0) + 1 },

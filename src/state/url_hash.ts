@@ -29,6 +29,8 @@ export interface HashState {
   analysis: AnalysisSettings | null;
   /** The inspected point (`at=lon,lat`) and radius (`r=metres`); null when absent or bad. */
   inspection: { lonLat: [number, number]; radiusM: number | null } | null;
+  /** The plan task a link points to (`task=1`…`23`), or null. */
+  task: number | null;
   /** Parts of the link that were present but unusable, so the UI can say so. */
   ignored: ('at' | 'r')[];
 }
@@ -88,6 +90,7 @@ export function parseHash(hash: string): HashState {
       language: null,
       analysis: null,
       inspection: null,
+      task: null,
       ignored: [],
     };
   }
@@ -105,8 +108,18 @@ export function parseHash(hash: string): HashState {
     language: parseLanguage(params.get('lang')),
     analysis: parseAnalysis(params),
     inspection: lonLat ? { lonLat, radiusM } : null,
+    task: parseTask(params.get('task')),
     ignored,
   };
+}
+
+export const TASK_COUNT = 23;
+
+/** A task number 1–23, or null. */
+export function parseTask(text: string | null): number | null {
+  if (!text || !/^\d{1,2}$/.test(text)) return null;
+  const task = Number(text);
+  return task >= 1 && task <= TASK_COUNT ? task : null;
 }
 
 /**
@@ -160,14 +173,16 @@ export function serializeHash(state: {
   language: Language;
   analysis?: AnalysisSettings;
   inspection?: { lonLat: [number, number] | null; radiusM: number } | null;
+  task?: number | null;
 }): string {
-  const { view, layers, language, analysis, inspection } = state;
+  const { view, layers, language, analysis, inspection, task } = state;
   const parts = [
     `map=${view.zoom.toFixed(2)}/${view.center[1].toFixed(5)}/${view.center[0].toFixed(5)}`,
     `layers=${LAYER_IDS.filter((id) => layers.includes(id)).join(',')}`,
   ];
   if (language !== 'zh') parts.push(`lang=${language}`);
   if (analysis) parts.push(...serializeAnalysis(analysis));
+  if (task) parts.push(`task=${task}`);
   if (inspection?.lonLat) {
     const [lon, lat] = inspection.lonLat;
     parts.push(`at=${lon.toFixed(5)},${lat.toFixed(5)}`, `r=${Math.round(inspection.radiusM)}`);

@@ -31,6 +31,7 @@ function applyHash(hash: string): void {
         }
       : { lonLat: null },
   );
+  store.setPlan(parsed.task ? { open: true, task: parsed.task } : { ...store.plan, task: null });
   store.setLinkNotice(
     parsed.ignored.length > 0 ? `link.ignored.${parsed.ignored.join('-')}` : null,
   );
@@ -49,6 +50,7 @@ export function useHashSync(): void {
         language: state.language,
         analysis: state.analysis,
         inspection: state.inspection.open ? state.inspection : null,
+        task: state.plan.open ? state.plan.task : null,
       });
       if (hash !== window.location.hash) {
         window.history.replaceState(null, '', hash);

@@ -10,6 +10,8 @@ export function Header() {
   const closeAnalysis = useAppStore((s) => s.closeAnalysis);
   const inspecting = useAppStore((s) => s.inspection.open);
   const updateInspection = useAppStore((s) => s.updateInspection);
+  const plan = useAppStore((s) => s.plan);
+  const setPlan = useAppStore((s) => s.setPlan);
   return (
     <header className="header">
       <div>
@@ -17,6 +19,15 @@ export function Header() {
         <p className="header-subtitle">{t('app.subtitle')}</p>
       </div>
       <div className="header-actions">
+        <button
+          type="button"
+          className="header-button"
+          data-testid="plan-toggle"
+          aria-pressed={plan.open}
+          onClick={() => setPlan({ open: !plan.open, task: null })}
+        >
+          {t('plan.open')}
+        </button>
         <button
           type="button"
           className="header-button"

@@ -2,6 +2,7 @@ import type { LayerData } from '../data/load';
 import { useAppStore } from '../state/store';
 import { FacilityPanel } from './facility_panel';
 import { PlanElementPanel } from './plan_element_panel';
+import { ProjectPanel } from './plan/project_panel';
 import { SubdistrictPanel } from './subdistrict_panel';
 import { useText } from './use_text';
 
@@ -23,6 +24,7 @@ export function InfoPanel({ data }: { data: LayerData }) {
       </button>
       {selection.type === 'subdistrict' && <SubdistrictPanel data={data} name={selection.name} />}
       {selection.type === 'plan-element' && <PlanElementPanel data={data} id={selection.id} />}
+      {selection.type === 'plan-project' && <ProjectPanel data={data} id={selection.id} />}
       {selection.type === 'facility' && (
         <FacilityPanel data={data} layer={selection.layer} id={selection.id} />
       )}

@@ -10,6 +10,10 @@ export function LegendSwatch({ swatch }: { swatch: LegendEntry['swatch'] }) {
         }
       : swatch.type === 'line'
         ? { borderTop: `3px ${swatch.dashed ? 'dashed' : 'solid'} ${swatch.colour}`, height: 0 }
-        : { background: '#fff', border: `2px solid ${swatch.colour}`, borderRadius: '50%' };
+        : {
+            background: swatch.filled ? swatch.colour : '#fff',
+            border: `2px solid ${swatch.colour}`,
+            borderRadius: '50%',
+          };
   return <span className={`swatch swatch-${swatch.type}`} style={style} aria-hidden="true" />;
 }

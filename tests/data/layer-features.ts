@@ -100,6 +100,18 @@ const LAYER_EXTRAS: Record<LayerId, () => { geometry: Geometry; properties: Prop
     },
     properties: { name: '昌平42绿道', kind: 'greenway', source_crs: 'GCJ-02' },
   }),
+  'plan-projects': () => ({
+    geometry: { type: 'Point', coordinates: [116.33, 40.07] },
+    properties: {
+      name: '积水潭医院回龙观院区二期扩建',
+      kind: 'hospital',
+      task: 4,
+      plan_words: '完成积水潭医院回龙观院区二期扩建',
+      status: 'planned',
+      placement_note: 'the hospital site',
+      accuracy: 'surveyed',
+    },
+  }),
   'plan-layout': () => ({
     geometry: createSmallPolygon(),
     properties: {

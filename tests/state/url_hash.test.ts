@@ -16,6 +16,7 @@ const EMPTY: HashState = {
   language: null,
   analysis: null,
   inspection: null,
+  task: null,
   ignored: [],
 };
 
@@ -27,6 +28,7 @@ describe('parseHash', () => {
       language: 'en',
       analysis: null,
       inspection: null,
+      task: null,
       ignored: [],
     });
   });
@@ -171,5 +173,22 @@ describe('inspected point in the link', () => {
     expect(parsed.ignored).toEqual(ignored);
     if (ignored.includes('at')) expect(parsed.inspection).toBeNull();
     else expect(parsed.inspection!.radiusM).toBeNull();
+  });
+});
+
+describe('plan task in the link', () => {
+  it('reads task=1…23 and writes it back', () => {
+    expect(parseHash('#task=4').task).toBe(4);
+    const hash = serializeHash({
+      view: { center: [116.35, 40.075], zoom: 11.6 },
+      layers: [],
+      language: 'zh',
+      task: 4,
+    });
+    expect(hash).toContain('task=4');
+  });
+
+  it.each(['0', '24', '4.5', 'abc', '', '-1', '004'])('ignores task=%s', (value) => {
+    expect(parseHash(`#task=${value}`).task).toBeNull();
   });
 });

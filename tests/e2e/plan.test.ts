@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Session, openPage, startSession, stopSession } from './browser';
+
+let session: Session | undefined;
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(() => stopSession(session));
+
+const projects = JSON.parse(readFileSync('public/geo/plan-projects.geojson', 'utf8')) as {
+  features: { properties: { id: string; task: number } }[];
+};
+
+describe('the action plan on the map', () => {
+  it('lists the 23 tasks, and choosing task 4 rings its hospital projects on the map', async () => {
+    const { page, watch } = await openPage(session!);
+    await page.click('[data-testid="plan-toggle"]');
+    expect(await page.$$('[data-testid^="plan-task-"]')).toHaveLength(23);
+    await page.click('[data-testid="plan-task-4"]');
+    await page.waitForSelector('[data-testid="plan-task"]');
+    expect(page.url()).toContain('task=4');
+    expect(await page.textContent('[data-testid="plan-task"]')).toContain('市卫生健康委');
+    const expected = projects.features
+      .filter((f) => f.properties.task === 4)
+      .map((f) => f.properties.id)
+      .sort();
+    expect(await page.$$('[data-testid="plan-project"]')).toHaveLength(expected.length);
+    await page.waitForSelector('[data-testid="map"][data-plan-task="4"]');
+    await page.waitForFunction(
+      (count) =>
+        new Set(
+          window
+            .__huitianMap!.renderedFeatures([
+              'plan-projects-highlight',
+              'plan-projects-highlight-line',
+            ])
+            .map((f) => f.id),
+        ).size === count,
+      expected.length,
+    );
+    const ringed = await page.evaluate(() =>
+      window.__huitianMap!.renderedFeatures([
+        'plan-projects-highlight',
+        'plan-projects-highlight-line',
+      ]),
+    );
+    expect([...new Set(ringed.map((f) => f.id))].sort()).toEqual(expected);
+    await page.screenshot({ path: 'test-results/plan-task-4.png' });
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a project from the map with its task, status and placement', async () => {
+    const { page } = await openPage(session!, '#task=4');
+    await page.waitForSelector('[data-testid="plan-project"] button');
+    await page.click('[data-testid="plan-project"] button >> nth=0');
+    await page.waitForSelector('[data-testid="project-panel"]');
+    expect(await page.textContent('[data-testid="project-status"]')).toContain('规划中');
+    await page.close();
+  });
+});
