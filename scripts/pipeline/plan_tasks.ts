@@ -2,7 +2,7 @@
  * The action plan's 23 tasks, parsed from the plan's own text: the six headings of
  * 二、重点任务, each task's title, text and responsible units (责任单位).
  */
-import type { PlanHeading, PlanTask, PlanTasks } from '../../src/data/plan_tasks';
+import type { PlanHeading, PlanTarget, PlanTask, PlanTasks } from '../../src/data/plan_tasks';
 
 const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
@@ -43,6 +43,11 @@ export const TASK_TITLES_EN = [
 ];
 
 export function parsePlanTasks(planText: string): PlanTasks {
+  return { source: 'action-plan', ...parseTasks(planText), targets: planTargets(planText) };
+}
+
+/** The six headings of 二、重点任务 and the tasks under them. */
+export function parseTasks(planText: string): Pick<PlanTasks, 'headings' | 'tasks'> {
   const lines = planText.split(/\r?\n/).map((l) => l.replace(/^[\s\u3000]+/, '').trim());
   const start = lines.findIndex((l) => l.startsWith('二、重点任务'));
   const end = lines.findIndex((l) => l.startsWith('三、保障措施'));
@@ -78,5 +83,23 @@ export function parsePlanTasks(planText: string): PlanTasks {
         .filter(Boolean),
     });
   }
-  return { source: 'action-plan', headings, tasks };
+  return { headings, tasks };
+}
+
+/** The headline targets; each must be found in the plan's words, or parsing fails. */
+const TARGET_PATTERNS: [PlanTarget['key'], RegExp, string][] = [
+  ['roads', /建设道路里程(\d+)公里以上/, 'km'],
+  ['parking', /新增各类停车位(\d+)个/, 'spaces'],
+  ['school-places', /新增幼儿园和中小学学位(\d+)个以上/, 'places'],
+  ['hospital-beds', /医疗床位(\d+)张/, 'beds'],
+  ['commercial-streets', /新增(\d+)个特色商业街区/, 'streets'],
+  ['park-coverage', /确保公园绿地500米服务半径覆盖率位居全市前列/, 'rank'],
+];
+
+export function planTargets(planText: string): PlanTarget[] {
+  return TARGET_PATTERNS.map(([key, pattern, unit]) => {
+    const match = planText.match(pattern);
+    if (!match) throw new Error(`plan text: target ${key} not found`);
+    return { key, value: match[1] ? Number(match[1]) : null, unit, plan_words: match[0] };
+  });
 }

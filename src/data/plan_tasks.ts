@@ -30,7 +30,23 @@ export interface PlanTasks {
   source: 'action-plan';
   headings: PlanHeading[];
   tasks: PlanTask[];
+  targets: PlanTarget[];
 }
 
 export const PROJECT_STATUSES = ['planned', 'started', 'completed', 'unknown'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+/** A headline 2025 target of the plan, in the plan's words. */
+export interface PlanTarget {
+  key:
+    | 'roads'
+    | 'parking'
+    | 'school-places'
+    | 'hospital-beds'
+    | 'commercial-streets'
+    | 'park-coverage';
+  /** The number the plan sets, or null for a ranking ("among the best in Beijing"). */
+  value: number | null;
+  unit: string;
+  plan_words: string;
+}

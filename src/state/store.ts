@@ -11,6 +11,12 @@ import {
   IDLE_ANALYSIS_RUN,
   TAB_LAYER,
 } from './analysis_settings';
+import {
+  STATUS_STORAGE_KEY,
+  type StatusOverride,
+  type StatusOverrides,
+  parseStoredOverrides,
+} from '../data/project_status';
 import { DEFAULT_INSPECTION, type InspectionSettings } from './inspection_settings';
 import type { Language, MapView } from './url_hash';
 
@@ -61,6 +67,8 @@ export interface AppState {
   linkNotice: string | null;
   mapCommand: MapCommand | null;
   plan: PlanView;
+  /** Planner's project statuses, kept in this browser (localStorage). */
+  projectStatus: StatusOverrides;
   setLanguage: (language: Language) => void;
   setView: (view: MapView) => void;
   toggleLayer: (layer: LayerId) => void;
@@ -81,6 +89,24 @@ export interface AppState {
   setLinkNotice: (notice: string | null) => void;
   flyTo: (center: [number, number], zoom: number) => void;
   setPlan: (plan: PlanView) => void;
+  /** Records (or with null, forgets) a planner's status for a project. */
+  setProjectStatus: (id: string, override: StatusOverride | null) => void;
+}
+
+function storedStatuses(): StatusOverrides {
+  try {
+    return parseStoredOverrides(globalThis.localStorage?.getItem(STATUS_STORAGE_KEY) ?? null);
+  } catch {
+    return {};
+  }
+}
+
+function storeStatuses(overrides: StatusOverrides): void {
+  try {
+    globalThis.localStorage?.setItem(STATUS_STORAGE_KEY, JSON.stringify(overrides));
+  } catch {
+    // Storage full or disabled: the change still holds for this session.
+  }
 }
 
 export const useAppStore = create<AppState>()((set) => ({
@@ -132,6 +158,15 @@ export const useAppStore = create<AppState>()((set) => ({
   setLinkNotice: (linkNotice) => set({ linkNotice }),
   plan: { open: false, task: null },
   setPlan: (plan) => set({ plan }),
+  projectStatus: storedStatuses(),
+  setProjectStatus: (id, override) =>
+    set((state) => {
+      const projectStatus = { ...state.projectStatus };
+      if (override) projectStatus[id] = override;
+      else delete projectStatus[id];
+      storeStatuses(projectStatus);
+      return { projectStatus };
+    }),
   flyTo: (center, zoom) =>
     set((state) => ({
       mapCommand: { type: 'fly', center, zoom, serial: (state.mapCommand?.serial ?? 0) + 1 },

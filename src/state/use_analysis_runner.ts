@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { parameterProblems } from '../analysis/coverage_parameters';
-import type { CoverageInputs } from '../analysis/coverage_report';
-import { parkingMeasurableUnits } from '../data/completeness';
+import { coverageInputs } from '../analysis/coverage_inputs';
 import type { LayerData } from '../data/load';
 import { type AnalysisClient, createAnalysisClient } from '../worker/analysis_client';
 import { useAppStore } from './store';
@@ -60,15 +59,4 @@ export function useAnalysisRunner(data: LayerData | null): void {
       clearTimeout(timer);
     };
   }, [data, analysis]);
-}
-
-function coverageInputs(data: LayerData): CoverageInputs {
-  return {
-    subdistricts: data.layers.subdistricts,
-    residential: data.layers.residential,
-    parks: data.layers.parks,
-    schools: data.layers.schools,
-    carParks: null,
-    parkingUnits: parkingMeasurableUnits(data.completeness),
-  };
 }

@@ -4,10 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { geometryProblems } from '../../src/data/check';
 import { asLayer } from '../../src/data/load';
 import { PROJECT_STATUSES, type PlanTasks } from '../../src/data/plan_tasks';
-import { parsePlanTasks } from '../../scripts/pipeline/plan_tasks';
+import { parseTasks } from '../../scripts/pipeline/plan_tasks';
+import { measuredStock } from '../../src/analysis/plan_targets';
+import type { LayerId } from '../../src/data/layers';
 
 const GEO = join(import.meta.dirname, '../../public/geo');
 const tasks = JSON.parse(readFileSync(join(GEO, 'plan-tasks.json'), 'utf8')) as PlanTasks;
+const load = (layer: LayerId) =>
+  asLayer(layer, JSON.parse(readFileSync(join(GEO, `${layer}.geojson`), 'utf8')));
 const projects = asLayer(
   'plan-projects',
   JSON.parse(readFileSync(join(GEO, 'plan-projects.geojson'), 'utf8')),
@@ -33,7 +37,7 @@ describe('the plan tasks', () => {
       '1.增强医疗卫生服务能力。完成某医院二期建设。(责任单位：昌平区政府、市卫生健康委)',
       '三、保障措施',
     ].join('\n');
-    const parsed = parsePlanTasks(text);
+    const parsed = parseTasks(text);
     expect(parsed.tasks[0]).toMatchObject({
       number: 1,
       heading: 1,
@@ -41,7 +45,7 @@ describe('the plan tasks', () => {
       text: '完成某医院二期建设。',
       responsible_units: ['昌平区政府', '市卫生健康委'],
     });
-    expect(() => parsePlanTasks(text.replace('(责任单位：昌平区政府、市卫生健康委)', ''))).toThrow(
+    expect(() => parseTasks(text.replace('(责任单位：昌平区政府、市卫生健康委)', ''))).toThrow(
       /责任单位/,
     );
   });
@@ -77,5 +81,29 @@ describe('the plan projects', () => {
     const unplaced = tasks.tasks.flatMap((t) => t.unplaced_projects ?? []);
     expect(unplaced.map((p) => p.name)).toContain('市郊铁路东北环线');
     for (const project of unplaced) expect(project.reason).toBeTruthy();
+  });
+});
+
+describe('the headline targets', () => {
+  it('are taken from the plan’s words', () => {
+    expect(tasks.targets.map((t) => [t.key, t.value])).toEqual([
+      ['roads', 70],
+      ['parking', 18000],
+      ['school-places', 20000],
+      ['hospital-beds', 1800],
+      ['commercial-streets', 2],
+      ['park-coverage', null],
+    ]);
+  });
+
+  it('sit beside the existing stock the data can count', () => {
+    const stock = measuredStock({
+      roads: load('roads'),
+      schools: load('schools'),
+      carParks: null,
+    });
+    expect(stock.carParks).toBeNull();
+    expect(stock.schools).toBeGreaterThan(30);
+    expect(stock.mainRoadsKm).toBeGreaterThan(10);
   });
 });

@@ -60,3 +60,52 @@ describe('the action plan on the map', () => {
     await page.close();
   });
 });
+
+describe('targets and project statuses', () => {
+  it('shows the measured park coverage equal to the analysis panel’s figure', async () => {
+    const { page } = await openPage(session!, '#analysis=parks');
+    const whole = '[data-testid="analysis-row"][data-unit="回天地区"] td[data-indicator="parks"]';
+    await page.waitForSelector(whole);
+    const analysed = (await page.textContent(whole))!.match(/[\d.]+%/)![0];
+    await page.click('[data-testid="plan-toggle"]');
+    await page.click('[data-testid="plan-view-targets"]');
+    await page.waitForFunction(() =>
+      /%/.test(
+        document.querySelector('[data-testid="target-park-coverage-measured"]')?.textContent ?? '',
+      ),
+    );
+    const measured = await page.textContent('[data-testid="target-park-coverage-measured"]');
+    expect(measured).toContain(analysed);
+    expect(await page.textContent('[data-testid="target-parking-measured"]')).toContain(
+      '无公共停车场数据',
+    );
+    await page.close();
+  });
+
+  it('keeps a planner’s status in the browser and exports it', async () => {
+    const { page } = await openPage(session!, '#task=4');
+    await page.click('[data-testid="plan-project"] button >> nth=0');
+    await page.waitForSelector('[data-testid="project-status-select"]');
+    await page.selectOption('[data-testid="project-status-select"]', 'completed');
+    await page.fill('[data-testid="project-status-date"]', '2024-12-30');
+    await page.fill('[data-testid="project-status-note"]', '已投入使用');
+    await page.click('[data-testid="project-status-save"]');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="project-status"]')?.textContent?.includes('已完成'),
+    );
+    await page.reload();
+    await page.waitForSelector('[data-map-ready="true"]');
+    await page.click('[data-testid="plan-project"] button >> nth=0');
+    await page.waitForSelector('[data-testid="project-status"]');
+    expect(await page.textContent('[data-testid="project-status"]')).toContain('2024-12-30');
+    await page.click('[data-testid="plan-toggle"]');
+    await page.click('[data-testid="plan-toggle"]');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="plan-export-csv"]'),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv).toContain('completed,2024-12-30,已投入使用');
+    await page.close();
+  });
+});

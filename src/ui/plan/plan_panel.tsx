@@ -1,8 +1,13 @@
 import * as turf from '@turf/turf';
+import { useState } from 'react';
 import type { LayerData } from '../../data/load';
 import type { PlanTask } from '../../data/plan_tasks';
+import { projectsCsv, projectsGeoJson } from '../../data/project_status';
+import type { AppFeature } from '../../data/schema';
 import { useAppStore } from '../../state/store';
 import { useText } from '../use_text';
+import { TargetsView } from './targets_view';
+import { useProjects } from './use_projects';
 
 /** The plan's 23 tasks under their six headings; a chosen task shows its text and projects. */
 export function PlanPanel({ data }: { data: LayerData }) {
@@ -10,6 +15,8 @@ export function PlanPanel({ data }: { data: LayerData }) {
   const plan = useAppStore((s) => s.plan);
   const setPlan = useAppStore((s) => s.setPlan);
   const language = useAppStore((s) => s.language);
+  const [view, setView] = useState<'tasks' | 'targets'>('tasks');
+  const projects = useProjects(data);
   if (!plan.open) return null;
   const { headings, tasks } = data.planTasks;
   const chosen = tasks.find((task) => task.number === plan.task) ?? null;
@@ -26,7 +33,25 @@ export function PlanPanel({ data }: { data: LayerData }) {
         ×
       </button>
       <h2>{t('plan.title')}</h2>
-      {chosen ? (
+      {!chosen && (
+        <div className="segmented" role="tablist">
+          {(['tasks', 'targets'] as const).map((v) => (
+            <button
+              key={v}
+              type="button"
+              role="tab"
+              aria-selected={v === view}
+              data-testid={`plan-view-${v}`}
+              onClick={() => setView(v)}
+            >
+              {t(`plan.view.${v}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      {!chosen && view === 'targets' ? (
+        <TargetsView data={data} />
+      ) : chosen ? (
         <TaskDetail data={data} task={chosen} title={title(chosen)} />
       ) : (
         headings.map((heading) => (
@@ -45,19 +70,50 @@ export function PlanPanel({ data }: { data: LayerData }) {
                     >
                       {title(task)}
                     </button>
-                    <small> · {projectsOf(data, task.number).length}</small>
+                    <small> · {projectsOf(projects, task.number).length}</small>
                   </li>
                 ))}
             </ol>
           </section>
         ))
       )}
+      <div className="plan-export">
+        <button
+          type="button"
+          data-testid="plan-export-geojson"
+          onClick={() =>
+            download(
+              'huitian-plan-projects.geojson',
+              projectsGeoJson(projects),
+              'application/geo+json',
+            )
+          }
+        >
+          {t('plan.exportGeoJson')}
+        </button>
+        <button
+          type="button"
+          data-testid="plan-export-csv"
+          onClick={() => download('huitian-plan-projects.csv', projectsCsv(projects), 'text/csv')}
+        >
+          {t('plan.exportCsv')}
+        </button>
+      </div>
     </section>
   );
 }
 
-function projectsOf(data: LayerData, task: number) {
-  return data.layers['plan-projects'].features.filter((f) => f.properties.task === task);
+function download(fileName: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function projectsOf(projects: AppFeature[], task: number) {
+  return projects.filter((f) => f.properties.task === task);
 }
 
 function TaskDetail({ data, task, title }: { data: LayerData; task: PlanTask; title: string }) {
@@ -66,7 +122,7 @@ function TaskDetail({ data, task, title }: { data: LayerData; task: PlanTask; ti
   const setPlan = useAppStore((s) => s.setPlan);
   const select = useAppStore((s) => s.select);
   const flyTo = useAppStore((s) => s.flyTo);
-  const projects = projectsOf(data, task.number);
+  const projects = projectsOf(useProjects(data), task.number);
   const unplaced = task.unplaced_projects ?? [];
   return (
     <div data-testid="plan-task">
@@ -112,7 +168,9 @@ function TaskDetail({ data, task, title }: { data: LayerData; task: PlanTask; ti
             </button>
             <small>
               {' '}
-              · {t(`plan.stage.${String(project.properties.plan_stage)}`)}
+              · {t(`status.${String(project.properties.status)}`)}
+              {' · '}
+              {t(`plan.stage.${String(project.properties.plan_stage)}`)}
               {project.properties.accuracy === 'approximate' && ` · ${t('accuracy.approximate')}`}
             </small>
           </li>

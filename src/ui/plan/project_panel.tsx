@@ -1,13 +1,15 @@
 import type { LayerData } from '../../data/load';
 import { useAppStore } from '../../state/store';
 import { useText } from '../use_text';
+import { StatusEditor } from './status_editor';
+import { useProjects } from './use_projects';
 
 /** One plan project: the plan's words, its task, status and where its position comes from. */
 export function ProjectPanel({ data, id }: { data: LayerData; id: string }) {
   const t = useText();
   const language = useAppStore((s) => s.language);
   const setPlan = useAppStore((s) => s.setPlan);
-  const project = data.layers['plan-projects'].features.find((f) => f.properties.id === id);
+  const project = useProjects(data).find((f) => f.properties.id === id);
   if (!project) return null;
   const p = project.properties;
   const task = data.planTasks.tasks.find((x) => x.number === p.task);
@@ -29,13 +31,18 @@ export function ProjectPanel({ data, id }: { data: LayerData; id: string }) {
         </dd>
         <dt>{t('project.status')}</dt>
         <dd data-testid="project-status">
-          {t(`status.${String(p.status)}`)} · {String(p.status_note)}
+          {t(`status.${String(p.status)}`)} · {String(p.status_date)} · {String(p.status_note)}
+          {Boolean(p.status_edited) && <em className="edited"> {t('project.edited')}</em>}
         </dd>
         <dt>{t('facility.accuracy')}</dt>
         <dd>{t(`accuracy.${p.accuracy}`)}</dd>
         <dt>{t('project.placement')}</dt>
         <dd>{String(p.placement_note)}</dd>
       </dl>
+      <StatusEditor
+        key={`${p.id}-${String(p.status)}-${String(p.status_date)}`}
+        project={project}
+      />
     </div>
   );
 }

@@ -1,0 +1,15 @@
+import { parkingMeasurableUnits } from '../data/completeness';
+import type { LayerData } from '../data/load';
+import type { CoverageInputs } from './coverage_report';
+
+/** What the coverage analysis needs from the loaded data. */
+export function coverageInputs(data: LayerData): CoverageInputs {
+  return {
+    subdistricts: data.layers.subdistricts,
+    residential: data.layers.residential,
+    parks: data.layers.parks,
+    schools: data.layers.schools,
+    carParks: null,
+    parkingUnits: parkingMeasurableUnits(data.completeness),
+  };
+}
