@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { checkLayers } from '../src/data/check';
 import { LAYER_IDS, type LayerId, layerFileName } from '../src/data/layers';
+import type { PlanTasks } from '../src/data/plan_tasks';
 
 const dir = resolve(process.argv[2] ?? 'public/geo');
 const layers: Partial<Record<LayerId, FeatureCollection>> = {};
@@ -15,6 +16,27 @@ for (const layer of LAYER_IDS) {
   }
 }
 const problems = checkLayers(layers);
+// Every plan project cites a task the plan has, in the task's own words.
+try {
+  const plan = JSON.parse(readFileSync(join(dir, 'plan-tasks.json'), 'utf8')) as PlanTasks;
+  if (plan.tasks.length !== 23) {
+    problems.push({ layer: 'plan-tasks', id: '-', message: `${plan.tasks.length} tasks, not 23` });
+  }
+  for (const project of layers['plan-projects']?.features ?? []) {
+    const p = project.properties as { id: string; task: number; plan_words: string };
+    const task = plan.tasks.find((t) => t.number === p.task);
+    if (!task) problems.push({ layer: 'plan-projects', id: p.id, message: `no task ${p.task}` });
+    else if (!task.text.includes(p.plan_words)) {
+      problems.push({
+        layer: 'plan-projects',
+        id: p.id,
+        message: 'plan_words not in the task text',
+      });
+    }
+  }
+} catch (error) {
+  problems.push({ layer: 'plan-tasks', id: '-', message: (error as Error).message });
+}
 for (const p of problems.slice(0, 50)) console.error(`${p.layer} ${p.id}: ${p.message}`);
 const total = Object.values(layers).reduce((sum, c) => sum + (c?.features.length ?? 0), 0);
 if (problems.length > 0) {
