@@ -6,6 +6,7 @@ import tseslint from 'typescript-eslint';
 const PURE_DIRECTORIES = [
   'src/analysis/**',
   'src/data/**',
+  'src/export/**',
   'src/layers/**',
   'src/state/url_hash.ts',
 ];

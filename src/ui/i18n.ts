@@ -47,6 +47,9 @@ const STRINGS = {
   'project.task': { zh: '所属任务', en: 'Task' },
   'project.status': { zh: '状态', en: 'Status' },
   'project.placement': { zh: '位置依据', en: 'Placed from' },
+  'export.tableCsv': { zh: '导出表格 CSV', en: 'Export table (CSV)' },
+  'export.mapGeoJson': { zh: '导出图层 GeoJSON', en: 'Export map layers (GeoJSON)' },
+  'export.inspectionCsv': { zh: '导出清单 CSV', en: 'Export list (CSV)' },
   'project.date': { zh: '日期', en: 'Date' },
   'project.note': { zh: '说明（来源）', en: 'Note (source)' },
   'project.notePlaceholder': {

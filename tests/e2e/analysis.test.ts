@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsvDocument } from '../../src/export/csv';
 import { type Session, openPage, startSession, stopSession } from './browser';
 
 const SCREENSHOTS = 'test-results';
@@ -63,6 +64,31 @@ describe('coverage analysis in the browser', () => {
     await waitForDrawn(page, 'parks:coverage', 'analysis-gaps-fill');
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.cspViolations).toEqual([]);
+    await page.close();
+  });
+
+  it('exports the table as CSV and the map as GeoJSON, matching the screen', async () => {
+    const { page } = await openPage(session!, '#analysis=parks');
+    await page.waitForSelector(`${WHOLE} td[data-indicator="parks"]`);
+    const shown = await wholeShare(page, 'parks');
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="analysis-export-csv"]'),
+    ]);
+    const csv = parseCsvDocument(readFileSync((await csvDownload.path())!, 'utf8'));
+    const whole = csv.rows.find((r) => r[0] === '回天地区')!;
+    expect(Number(whole[csv.header.indexOf('parks_share')]) * 100).toBeCloseTo(shown!, 1);
+    expect(csv.rows).toHaveLength(8);
+    expect(csv.metadata.join(' ')).toContain('OpenStreetMap');
+    const [mapDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="analysis-export-geojson"]'),
+    ]);
+    const geojson = JSON.parse(readFileSync((await mapDownload.path())!, 'utf8'));
+    const layers = new Set(
+      geojson.features.map((f: { properties: { layer: string } }) => f.properties.layer),
+    );
+    expect(layers).toEqual(new Set(['served', 'gap']));
     await page.close();
   });
 

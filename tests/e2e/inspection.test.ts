@@ -5,6 +5,7 @@ import { inspectPoint } from '../../src/analysis/inspection';
 import { sinusoidalProjection } from '../../src/analysis/local_projection';
 import { type LayerId, layerFileName } from '../../src/data/layers';
 import { asLayer } from '../../src/data/load';
+import { parseCsvDocument } from '../../src/export/csv';
 import { type Session, openPage, startSession, stopSession } from './browser';
 
 const SCREENSHOTS = 'test-results';
@@ -51,6 +52,12 @@ describe('inspecting a point and looking up a home', () => {
       () => window.__huitianMap!.renderedFeatures(['inspection-circle-fill']).length > 0,
     );
     await page.screenshot({ path: `${SCREENSHOTS}/inspection-link.png` });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="inspection-export-csv"]'),
+    ]);
+    const csv = parseCsvDocument(readFileSync((await download.path())!, 'utf8'));
+    expect(csv.rows.filter((r) => r[1] === 'inside').map((r) => r[3])).toEqual(expectedIds);
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.cspViolations).toEqual([]);
     await page.close();

@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
-import { ANALYSIS_TABS } from '../../analysis/analysis_run';
+import { ANALYSIS_TABS, type AnalysisResult, type AnalysisTab } from '../../analysis/analysis_run';
+import type { LayerId } from '../../data/layers';
+import { analysisGeoJson, analysisTableCsv } from '../../export/analysis_export';
+import { downloadText, exportContext } from '../download';
 import type { LayerData } from '../../data/load';
 import { useAppStore } from '../../state/store';
 import { useText } from '../use_text';
@@ -57,8 +60,51 @@ export function AnalysisPanel({ data }: { data: LayerData }) {
         {analysis.tab === 'schools' && <SchoolsTab {...props} />}
         {analysis.tab === 'parking' && <ParkingTab {...props} />}
       </div>
+      {result && <AnalysisExport data={data} result={result} />}
       <p className="source-note">{t('analysis.method')}</p>
     </section>
+  );
+}
+
+const TAB_LAYERS: Record<AnalysisTab, LayerId[]> = {
+  parks: ['subdistricts', 'residential', 'parks'],
+  schools: ['subdistricts', 'residential', 'schools'],
+  parking: ['subdistricts', 'residential'],
+};
+
+function AnalysisExport({ data, result }: { data: LayerData; result: AnalysisResult }) {
+  const t = useText();
+  const tab = result.request.tab;
+  const context = () => exportContext(data, TAB_LAYERS[tab]);
+  return (
+    <div className="plan-export">
+      <button
+        type="button"
+        data-testid="analysis-export-csv"
+        onClick={() =>
+          downloadText(
+            `huitian-${tab}-coverage.csv`,
+            analysisTableCsv(result, data.completeness, context()),
+            'text/csv',
+          )
+        }
+      >
+        {t('export.tableCsv')}
+      </button>
+      <button
+        type="button"
+        data-testid="analysis-export-geojson"
+        onClick={() =>
+          downloadText(
+            `huitian-${tab}-map.geojson`,
+            analysisGeoJson(result, context()),
+            'application/geo+json',
+          )
+        }
+      >
+        {t('export.mapGeoJson')}
+      </button>
+    </div>
   );
 }
 

@@ -11,6 +11,8 @@ import {
 import type { LayerData } from '../../data/load';
 import { parseLonLat, zoomForRadius } from '../../state/inspection_settings';
 import { useAppStore } from '../../state/store';
+import { inspectionCsv } from '../../export/inspection_export';
+import { downloadText, exportContext } from '../download';
 import { useText } from '../use_text';
 import { inspectionData } from './inspection_data';
 import { LifeCircleCard } from './life_circle_card';
@@ -78,6 +80,30 @@ export function InspectionPanel({ data }: { data: LayerData }) {
           </section>
           <FacilityGroups result={result} />
           <WalkingSpeed />
+          <button
+            type="button"
+            className="copy-link"
+            data-testid="inspection-export-csv"
+            onClick={() =>
+              downloadText(
+                'huitian-inspection.csv',
+                inspectionCsv(
+                  result,
+                  settings.walkingSpeed,
+                  exportContext(data, [
+                    'parks',
+                    'greenways',
+                    'schools',
+                    'healthcare',
+                    'metro-stations',
+                  ]),
+                ),
+                'text/csv',
+              )
+            }
+          >
+            {t('export.inspectionCsv')}
+          </button>
         </>
       )}
     </section>

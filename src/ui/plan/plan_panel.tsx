@@ -5,6 +5,7 @@ import type { PlanTask } from '../../data/plan_tasks';
 import { projectsCsv, projectsGeoJson } from '../../data/project_status';
 import type { AppFeature } from '../../data/schema';
 import { useAppStore } from '../../state/store';
+import { downloadText } from '../download';
 import { useText } from '../use_text';
 import { TargetsView } from './targets_view';
 import { useProjects } from './use_projects';
@@ -82,7 +83,7 @@ export function PlanPanel({ data }: { data: LayerData }) {
           type="button"
           data-testid="plan-export-geojson"
           onClick={() =>
-            download(
+            downloadText(
               'huitian-plan-projects.geojson',
               projectsGeoJson(projects),
               'application/geo+json',
@@ -94,22 +95,15 @@ export function PlanPanel({ data }: { data: LayerData }) {
         <button
           type="button"
           data-testid="plan-export-csv"
-          onClick={() => download('huitian-plan-projects.csv', projectsCsv(projects), 'text/csv')}
+          onClick={() =>
+            downloadText('huitian-plan-projects.csv', projectsCsv(projects), 'text/csv')
+          }
         >
           {t('plan.exportCsv')}
         </button>
       </div>
     </section>
   );
-}
-
-function download(fileName: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 function projectsOf(projects: AppFeature[], task: number) {

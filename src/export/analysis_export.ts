@@ -1,0 +1,95 @@
+import type { AnalysisResult, Indicator } from '../analysis/analysis_run';
+import { WHOLE_AREA_NAME } from '../analysis/coverage_report';
+import { type CompletenessTable, indicatorCompleteness } from '../data/completeness';
+import type { SourceInfo } from '../data/load';
+import { csvDocument } from './csv';
+
+/** What every exported file says about itself: what, when, with which parameters and data. */
+export interface ExportContext {
+  generatedAt: string;
+  sources: Record<string, SourceInfo>;
+  /** The source keys behind the export (looked up in `sources`). */
+  sourceKeys: string[];
+}
+
+const TAB_INDICATORS: Record<AnalysisResult['request']['tab'], Indicator[]> = {
+  parks: ['parks'],
+  schools: ['kindergarten', 'primary', 'middle'],
+  parking: ['parking'],
+};
+
+export function attributionLine(context: ExportContext): string {
+  return context.sourceKeys
+    .map((key) => context.sources[key])
+    .filter((s): s is SourceInfo => Boolean(s))
+    .map((s) => `${s.attribution} (${s.licence})`)
+    .join('; ');
+}
+
+function metadata(result: AnalysisResult, context: ExportContext): string[] {
+  return [
+    `回天地图 coverage analysis: ${result.request.tab}`,
+    `generated ${context.generatedAt}`,
+    `parameters ${JSON.stringify(result.request.parameters)}`,
+    `sources ${attributionLine(context)}`,
+  ];
+}
+
+/** The tab's table: one row per unit and one for the whole area, with data completeness. */
+export function analysisTableCsv(
+  result: AnalysisResult,
+  completeness: CompletenessTable,
+  context: ExportContext,
+): string {
+  const indicators = TAB_INDICATORS[result.request.tab];
+  const units = result.rows.filter((r) => r.name !== WHOLE_AREA_NAME).map((r) => r.name);
+  const header = [
+    'name',
+    'residential_area_m2',
+    ...indicators.flatMap((k) => [`${k}_covered_m2`, `${k}_share`, `${k}_data`]),
+  ];
+  const rows = result.rows.map((row) => [
+    row.name,
+    Math.round(row.residentialAreaM2),
+    ...indicators.flatMap((k) => {
+      const figure = row.figures[k];
+      return [
+        figure?.coveredM2 === null || figure?.coveredM2 === undefined
+          ? ''
+          : Math.round(figure.coveredM2),
+        figure?.share === null || figure?.share === undefined
+          ? ''
+          : Math.round(figure.share * 1e4) / 1e4,
+        indicatorCompleteness(completeness, k, row.name === WHOLE_AREA_NAME ? units : [row.name]),
+      ];
+    }),
+  ]);
+  return csvDocument(metadata(result, context), header, rows);
+}
+
+/** What the map draws for the result, with its properties, and the export's metadata. */
+export function analysisGeoJson(result: AnalysisResult, context: ExportContext): string {
+  const tagged = (
+    collection: { features: { type: 'Feature'; geometry: unknown; properties: unknown }[] } | null,
+    layer: string,
+  ) =>
+    (collection?.features ?? []).map((f) => ({
+      ...f,
+      properties: { ...(f.properties as object), layer },
+    }));
+  const features = [
+    ...tagged(result.geometry.served, 'served'),
+    ...tagged(result.geometry.gaps, result.request.tab === 'parking' ? 'beyond-radius' : 'gap'),
+    ...tagged(result.geometry.catchments, 'catchment'),
+  ];
+  return `${JSON.stringify({
+    type: 'FeatureCollection',
+    metadata: {
+      title: `回天地图 coverage analysis: ${result.request.tab}`,
+      generated: context.generatedAt,
+      request: result.request,
+      sources: attributionLine(context),
+    },
+    features,
+  })}\n`;
+}

@@ -1,0 +1,21 @@
+import type { LayerData } from '../data/load';
+import type { LayerId } from '../data/layers';
+import type { ExportContext } from '../export/analysis_export';
+
+/** Hands a text to the browser as a file download. */
+export function downloadText(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The export context: now, and the sources of the given layers' features. */
+export function exportContext(data: LayerData, layers: LayerId[]): ExportContext {
+  const keys = new Set<string>();
+  for (const layer of layers)
+    for (const f of data.layers[layer].features) keys.add(f.properties.source);
+  return { generatedAt: new Date().toISOString(), sources: data.sources, sourceKeys: [...keys] };
+}
