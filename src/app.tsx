@@ -1,10 +1,11 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { loadLayerData } from './data/load';
 import { MapView } from './map/map_view';
 import { useAppStore } from './state/store';
 import { useAnalysisRunner } from './state/use_analysis_runner';
 import { useHashSync } from './state/use_hash_sync';
 import { AnalysisPanel } from './ui/analysis/analysis_panel';
+import { ExportDialog } from './ui/export/export_dialog';
 import { InspectionPanel } from './ui/inspection/inspection_panel';
 import { SearchBox } from './ui/inspection/search_box';
 import { PlanPanel } from './ui/plan/plan_panel';
@@ -19,6 +20,7 @@ export function App() {
   const data = useAppStore((s) => s.data);
   const setData = useAppStore((s) => s.setData);
   const language = useAppStore((s) => s.language);
+  const [exporting, setExporting] = useState(false);
   useHashSync();
   useAnalysisRunner(data.status === 'ready' ? data.data : null);
 
@@ -40,7 +42,7 @@ export function App() {
 
   return (
     <div className="app">
-      <Header />
+      <Header onExport={() => setExporting(true)} />
       <main className="workspace">
         {data.status === 'loading' && <p className="status">{t('app.loading')}</p>}
         {data.status === 'error' && (
@@ -64,6 +66,9 @@ export function App() {
           </>
         )}
       </main>
+      {exporting && data.status === 'ready' && (
+        <ExportDialog data={data.data} onClose={() => setExporting(false)} />
+      )}
     </div>
   );
 }

@@ -499,7 +499,6 @@ export const DEFAULT_VISIBLE_LAYERS: readonly LayerId[] = [
   'metro-stations',
   'greenways',
   'plan-layout',
-  'plan-projects',
 ];
 
 /** The style layers that belong to a data layer (subdistrict labels go with subdistricts). */

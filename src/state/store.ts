@@ -157,7 +157,15 @@ export const useAppStore = create<AppState>()((set) => ({
     set((state) => ({ inspection: { ...state.inspection, ...change } })),
   setLinkNotice: (linkNotice) => set({ linkNotice }),
   plan: { open: false, task: null },
-  setPlan: (plan) => set({ plan }),
+  // Opening the plan shows its projects.
+  setPlan: (plan) =>
+    set((state) => ({
+      plan,
+      visibleLayers:
+        plan.open && !state.plan.open && !state.visibleLayers.includes('plan-projects')
+          ? [...state.visibleLayers, 'plan-projects']
+          : state.visibleLayers,
+    })),
   projectStatus: storedStatuses(),
   setProjectStatus: (id, override) =>
     set((state) => {

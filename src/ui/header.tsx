@@ -1,7 +1,7 @@
 import { useAppStore } from '../state/store';
 import { useText } from './use_text';
 
-export function Header() {
+export function Header({ onExport }: { onExport: () => void }) {
   const t = useText();
   const language = useAppStore((s) => s.language);
   const setLanguage = useAppStore((s) => s.setLanguage);
@@ -19,6 +19,14 @@ export function Header() {
         <p className="header-subtitle">{t('app.subtitle')}</p>
       </div>
       <div className="header-actions">
+        <button
+          type="button"
+          className="header-button"
+          data-testid="export-toggle"
+          onClick={onExport}
+        >
+          {t('export.open')}
+        </button>
         <button
           type="button"
           className="header-button"

@@ -1,0 +1,113 @@
+import { type GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import type { LayerData } from '../data/load';
+import type { LayerId } from '../data/layers';
+import { tiles } from '../export/page_layout';
+import { LOCAL_FONT_FAMILY } from '../layers/catalog';
+import { buildStyle } from './style';
+
+/** Larger canvases are refused or silently scaled down by browsers; tiles stay below this. */
+const MAX_TILE_PX = 2048;
+
+export interface PrintMapRequest {
+  data: LayerData;
+  visibleLayers: LayerId[];
+  /** Extra GeoJSON to show, by source id (analysis results, the inspection circle). */
+  overlays: Record<string, FeatureCollection | null | undefined>;
+  /** The view on screen, to print the same place: centre, zoom and the map's CSS size. */
+  view: { center: [number, number]; zoom: number; width: number; height: number };
+  /** Output size in device pixels. */
+  width: number;
+  height: number;
+  /** Device pixels per CSS pixel: dpi / 96. */
+  pixelRatio: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface PrintedMap {
+  canvas: HTMLCanvasElement;
+  /** The zoom the print was drawn at (for the scale bar). */
+  zoom: number;
+  center: [number, number];
+}
+
+/**
+ * Draws the map at the requested pixel size in a hidden map of its own, never touching the
+ * one on screen. Images larger than a tile are drawn tile by tile: the hidden map moves to
+ * each tile's centre (found by unprojecting from the print's centre) and its canvas is copied
+ * into place, so the result always has the full requested size.
+ */
+export async function printMap(request: PrintMapRequest): Promise<PrintedMap> {
+  const { width, height, pixelRatio, view } = request;
+  const cssWidth = width / pixelRatio;
+  const cssHeight = height / pixelRatio;
+  const zoom = view.zoom + Math.log2(Math.min(cssWidth / view.width, cssHeight / view.height));
+  const output = document.createElement('canvas');
+  output.width = width;
+  output.height = height;
+  const context = output.getContext('2d')!;
+  const pieces = tiles(width, height, MAX_TILE_PX);
+
+  const container = document.createElement('div');
+  container.setAttribute('aria-hidden', 'true');
+  container.className = 'print-stage';
+  document.body.appendChild(container);
+  const sizeTo = (w: number, h: number) => {
+    container.style.width = `${w / pixelRatio}px`;
+    container.style.height = `${h / pixelRatio}px`;
+  };
+  sizeTo(pieces[0]!.width, pieces[0]!.height);
+  const map = new MapLibreMap({
+    container,
+    style: buildStyle(request.data, request.visibleLayers),
+    center: view.center,
+    zoom,
+    pixelRatio,
+    interactive: false,
+    attributionControl: false,
+    fadeDuration: 0,
+    localIdeographFontFamily: LOCAL_FONT_FAMILY,
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+  });
+  const idle = () => new Promise<void>((resolve) => map.once('idle', () => resolve()));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      map.once('load', () => resolve());
+      map.once('error', (event) => reject(new Error(String(event.error?.message ?? event))));
+    });
+    for (const [source, collection] of Object.entries(request.overlays)) {
+      if (collection) map.getSource<GeoJSONSource>(source)?.setData(collection);
+    }
+    for (const [i, tile] of pieces.entries()) {
+      sizeTo(tile.width, tile.height);
+      map.resize();
+      map.jumpTo({ center: view.center, zoom });
+      const canvas = map.getCanvas();
+      if (
+        canvas.width < Math.floor(tile.width) - 1 ||
+        canvas.height < Math.floor(tile.height) - 1
+      ) {
+        throw new Error(
+          `the browser drew ${canvas.width}×${canvas.height} for a ${tile.width}×${tile.height} tile`,
+        );
+      }
+      // The tile's centre, in CSS pixels from the print's centre.
+      const dx = (tile.x + tile.width / 2 - width / 2) / pixelRatio;
+      const dy = (tile.y + tile.height / 2 - height / 2) / pixelRatio;
+      const tileCenter = map.unproject([
+        tile.width / pixelRatio / 2 + dx,
+        tile.height / pixelRatio / 2 + dy,
+      ]);
+      const ready = idle();
+      map.jumpTo({ center: tileCenter, zoom });
+      map.triggerRepaint();
+      await ready;
+      context.drawImage(map.getCanvas(), tile.x, tile.y, tile.width, tile.height);
+      request.onProgress?.(i + 1, pieces.length);
+    }
+  } finally {
+    map.remove();
+    container.remove();
+  }
+  return { canvas: output, zoom, center: view.center };
+}

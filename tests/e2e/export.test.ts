@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pageLayout } from '../../src/export/page_layout';
+import { type Session, openPage, startSession, stopSession } from './browser';
+
+let session: Session | undefined;
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(() => stopSession(session));
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(bytes: Buffer): [number, number] {
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+}
+
+/** Decodes the PNG in the page and reports colours found in a region. */
+function regionColours(
+  page: Page,
+  png: Buffer,
+  region: { x: number; y: number; width: number; height: number },
+) {
+  return page.evaluate(
+    async ({ base64, region }) => {
+      const binary = atob(base64);
+      const bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      const blob = new Blob([bytes], { type: 'image/png' });
+      const bitmap = await createImageBitmap(blob);
+      const canvas = document.createElement('canvas');
+      canvas.width = region.width;
+      canvas.height = region.height;
+      const g = canvas.getContext('2d')!;
+      g.drawImage(bitmap, -region.x, -region.y);
+      const pixels = g.getImageData(0, 0, region.width, region.height).data;
+      const colours = new Set<string>();
+      for (let i = 0; i < pixels.length; i += 4 * 7) {
+        colours.add(`${pixels[i]},${pixels[i + 1]},${pixels[i + 2]}`);
+      }
+      return [...colours];
+    },
+    { base64: png.toString('base64'), region },
+  );
+}
+
+async function exportWith(page: Page, choices: Record<string, string>) {
+  await page.click('[data-testid="export-toggle"]');
+  await page.waitForSelector('[data-testid="export-dialog"]');
+  for (const [field, value] of Object.entries(choices)) {
+    await page.selectOption(`[data-testid="export-${field}"]`, value);
+  }
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 150_000 }),
+    page.click('[data-testid="export-start"]'),
+  ]);
+  return readFileSync((await download.path())!);
+}
+
+describe('print export', () => {
+  it('writes an A4 landscape 300 dpi PNG of 3508 × 2480 with the map and its legend', async () => {
+    const { page, watch } = await openPage(session!, '#analysis=parks');
+    await page.waitForSelector('[data-testid="analysis-row"]');
+    const png = await exportWith(page, {});
+    expect(pngSize(png)).toEqual([3508, 2480]);
+    const layout = pageLayout({ paper: 'A4', orientation: 'landscape', dpi: 300 }, true);
+    const legend = await regionColours(page, png, layout.legend);
+    // The gap colour (#e0115f) and the park colour (#6dbb63) are in the legend.
+    expect(legend).toContain('224,17,95');
+    expect(legend).toContain('109,187,99');
+    const map = await regionColours(page, png, layout.map);
+    expect(map.length).toBeGreaterThan(50);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  }, 200_000);
+
+  it('writes a one-page A4 PDF holding the map image', async () => {
+    const { page } = await openPage(session!);
+    const pdf = (await exportWith(page, { format: 'pdf', dpi: '150' })).toString('latin1');
+    expect(pdf.startsWith('%PDF-')).toBe(true);
+    expect(pdf).toContain('/MediaBox [0 0 841.89 595.28]');
+    expect(pdf).toContain('/Subtype /Image /Width 1754 /Height 1240');
+    expect(pdf.match(/\/Type \/Page\b/g)).toHaveLength(1);
+    await page.close();
+  }, 200_000);
+});
