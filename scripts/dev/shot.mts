@@ -1,4 +1,4 @@
-import { startSession, stopSession, openPage } from '../../tests/e2e/browser';
+import { startSession, stopSession, openPage } from '../lib/browser';
 const s = await startSession();
 try {
   const { page, watch } = await openPage(

@@ -14,6 +14,7 @@ import { ANALYSIS_SOURCES } from '../layers/analysis_layers';
 import type { ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { useAppStore } from '../state/store';
+import { trackLoad, whenLoaded } from './when_loaded';
 import { bbox } from '@turf/turf';
 import { attributionFor } from './attribution';
 import { installTestHooks } from './test_hooks';
@@ -58,6 +59,7 @@ export function MapView({ data }: { data: LayerData }) {
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     mapRef.current = map;
+    trackLoad(map);
     // A link without a view shows the whole area, whatever the screen size.
     if (!state.viewFromLink) {
       const [west, south, east, north] = bbox(data.layers.subdistricts);
@@ -142,8 +144,7 @@ export function MapView({ data }: { data: LayerData }) {
         }
       }
     };
-    if (map.isStyleLoaded()) apply();
-    else map.once('load', apply);
+    whenLoaded(map, apply);
   }, [data, visibleLayers]);
 
   // A view from the URL (or any other source) that differs from the map's: move the map.
@@ -173,8 +174,7 @@ export function MapView({ data }: { data: LayerData }) {
         );
       }
     };
-    if (map.isStyleLoaded()) apply();
-    else map.once('load', apply);
+    whenLoaded(map, apply);
   }, [unitIdByName, hovered, selection]);
 
   useInspectionOverlay(mapRef);
@@ -195,8 +195,7 @@ export function MapView({ data }: { data: LayerData }) {
       ]);
       container.current?.setAttribute('data-plan-task', String(planTask ?? ''));
     };
-    if (map.isStyleLoaded()) apply();
-    else map.once('load', apply);
+    whenLoaded(map, apply);
   }, [planTask]);
 
   // A request to show a place: fly there, never zooming out.
@@ -225,8 +224,7 @@ export function MapView({ data }: { data: LayerData }) {
         shown ? `${analysisResult.request.tab}:${analysisResult.request.schoolView}` : 'none',
       );
     };
-    if (map.isStyleLoaded()) apply();
-    else map.once('load', apply);
+    whenLoaded(map, apply);
   }, [analysisOpen, analysisTab, analysisResult]);
 
   return <div ref={container} className="map" data-testid="map" />;

@@ -4,6 +4,7 @@ import { type GeoJSONSource, type Map as MapLibreMap, Marker } from 'maplibre-gl
 import { type RefObject, useEffect, useRef } from 'react';
 import { INSPECTION_SOURCE } from '../layers/inspection_layers';
 import { useAppStore } from '../state/store';
+import { whenLoaded } from './when_loaded';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -37,8 +38,7 @@ export function useInspectionOverlay(mapRef: RefObject<MapLibreMap | null>): voi
         markerRef.current = marker;
       } else markerRef.current.setLngLat(lonLat);
     };
-    if (map.isStyleLoaded()) apply();
-    else map.once('load', apply);
+    whenLoaded(map, apply);
   }, [mapRef, open, lonLat, radiusM]);
 
   useEffect(

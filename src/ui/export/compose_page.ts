@@ -74,8 +74,8 @@ export function composePage(layout: PageLayout, map: HTMLCanvasElement, content:
   g.font = `${2.8 * mm}px ${FONT}`;
   g.fillStyle = '#4a4552';
   g.textBaseline = 'top';
-  const lines = [...content.completenessNotes, content.attribution, content.date].filter(
-    (l): l is string => Boolean(l),
+  const lines = [...content.completenessNotes, content.attribution].filter((l): l is string =>
+    Boolean(l),
   );
   for (const line of lines) {
     for (const wrapped of wrap(g, line, layout.footer.width)) {
