@@ -31,6 +31,19 @@ export interface ProjectRow {
 
 const PLAN_DATE = '2021-07-02';
 
+/**
+ * A short stable hash of a project's name (FNV-1a), so that its id survives rows being
+ * added or reordered — statuses a planner records are kept by id.
+ */
+function nameHash(name: string): string {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(name)) {
+    hash ^= byte;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
 export function buildPlanProjects(
   rows: ProjectRow[],
   tasks: PlanTasks,
@@ -57,7 +70,7 @@ export function buildPlanProjects(
       ),
     };
   };
-  rows.forEach((row, i) => {
+  rows.forEach((row) => {
     const task = tasks.tasks.find((t) => t.number === row.task);
     if (!task) throw new Error(`plan project ${row.name}: no task ${row.task}`);
     if (!task.text.includes(row.plan_words) && !task.title.includes(row.plan_words)) {
@@ -106,7 +119,7 @@ export function buildPlanProjects(
       createAppFeature(
         geometry,
         {
-          id: `plan-project-${row.task}-${i + 1}`,
+          id: `plan-project-${row.task}-${nameHash(row.name)}`,
           name: row.name,
           name_en: row.name_en,
           kind: row.category,
