@@ -45,6 +45,7 @@ try {
     subdistricts: readLayer(options.dataDir, 'subdistricts'),
     residential: readLayer(options.dataDir, 'residential'),
     parks: readLayer(options.dataDir, 'parks'),
+    greenways: readLayer(options.dataDir, 'greenways'),
     schools: readLayer(options.dataDir, 'schools'),
     carParks: null,
     parkingUnits: parkingMeasurableUnits(completeness),

@@ -2,6 +2,7 @@ import {
   type CoverageParameters,
   DEFAULT_COVERAGE_PARAMETERS,
   INCLUDE_FOREST_NAME,
+  INCLUDE_GREENWAYS_NAME,
   PARAMETER_NAMES,
   isValidParameterValue,
   parameterProblems,
@@ -30,6 +31,10 @@ export function parseReportOptions(args: string[]): ReportOptions {
     const flag = args[i]!;
     if (flag === `--${INCLUDE_FOREST_NAME}`) {
       options.parameters.includeForest = true;
+      continue;
+    }
+    if (flag === `--${INCLUDE_GREENWAYS_NAME}`) {
+      options.parameters.includeGreenways = true;
       continue;
     }
     const value = args[i + 1];

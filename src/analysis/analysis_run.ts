@@ -108,7 +108,7 @@ export function runAnalysis(
 
   if (request.tab === 'parks') {
     onProgress(0, 2);
-    const reach = measure('parks', parkFacilities(inputs.parks, p));
+    const reach = measure('parks', parkFacilities(inputs.parks, p, inputs.greenways));
     onProgress(1, 2);
     const geometry = servedAndGapGeometry(prepared, reach);
     onProgress(2, 2);

@@ -8,6 +8,7 @@ export function coverageInputs(data: LayerData): CoverageInputs {
     subdistricts: data.layers.subdistricts,
     residential: data.layers.residential,
     parks: data.layers.parks,
+    greenways: data.layers.greenways,
     schools: data.layers.schools,
     carParks: null,
     parkingUnits: parkingMeasurableUnits(data.completeness),

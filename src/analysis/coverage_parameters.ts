@@ -3,6 +3,9 @@ import type { ParkRadiusRule } from './park_service_radius';
 export interface CoverageParameters extends ParkRadiusRule {
   /** Count forest and other non-park green as parks (to see the difference). */
   includeForest: boolean;
+  /** Count greenways, as the national city check-up does, with their own radius. */
+  includeGreenways: boolean;
+  greenwayRadiusMeters: number;
   kindergartenRadiusMeters: number;
   primaryRadiusMeters: number;
   middleRadiusMeters: number;
@@ -16,13 +19,18 @@ export const DEFAULT_COVERAGE_PARAMETERS: CoverageParameters = {
   smallParkMinAreaM2: 2000,
   smallRadiusMeters: 300,
   includeForest: false,
+  includeGreenways: false,
+  greenwayRadiusMeters: 1000,
   kindergartenRadiusMeters: 300,
   primaryRadiusMeters: 500,
   middleRadiusMeters: 1000,
   parkingRadiusMeters: 300,
 };
 
-export type NumericParameter = Exclude<keyof CoverageParameters, 'includeForest'>;
+export type NumericParameter = Exclude<
+  keyof CoverageParameters,
+  'includeForest' | 'includeGreenways'
+>;
 
 /**
  * The outside names of the numeric parameters: `npm run report --<name>` flags and URL
@@ -37,9 +45,11 @@ export const PARAMETER_NAMES: Record<string, NumericParameter> = {
   'primary-radius': 'primaryRadiusMeters',
   'middle-radius': 'middleRadiusMeters',
   'parking-radius': 'parkingRadiusMeters',
+  'greenway-radius': 'greenwayRadiusMeters',
 };
 
 export const INCLUDE_FOREST_NAME = 'include-forest';
+export const INCLUDE_GREENWAYS_NAME = 'include-greenways';
 
 export const PARAMETER_LIMITS = { min: 0, max: 10_000 } as const;
 

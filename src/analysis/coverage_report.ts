@@ -55,6 +55,8 @@ export interface CoverageInputs {
   residential: AppFeatureCollection;
   parks: AppFeatureCollection;
   schools: AppFeatureCollection;
+  /** Greenways, counted as park service when the parameters ask for it. */
+  greenways?: AppFeatureCollection;
   /** Public car parks, or null when no data has them. */
   carParks: AppFeatureCollection | null;
   /** Units whose car-park data is complete enough to measure. */
@@ -85,16 +87,25 @@ function sortedUnits<F extends Feature<Geometry, { name: string }>>(units: F[]):
   return [...units].sort((a, b) => rank(a) - rank(b));
 }
 
-/** Parks with their service radius by size; forest and other green only when asked. */
+/**
+ * Parks with their service radius by size; forest and other green only when asked;
+ * greenways with their own radius when asked (the city check-up counts them at 1 km).
+ */
 export function parkFacilities(
   parks: AppFeatureCollection,
   p: CoverageParameters,
+  greenways?: AppFeatureCollection,
 ): FacilityReach[] {
-  return parks.features.flatMap((park) => {
+  const fromParks = parks.features.flatMap((park) => {
     if (!park.properties.counts_as_park && !p.includeForest) return [];
     const radiusM = parkServiceRadiusMeters(Number(park.properties.area_m2), p);
     return radiusM === null ? [] : [{ geometry: park.geometry, radiusM }];
   });
+  if (!p.includeGreenways || !greenways) return fromParks;
+  return [
+    ...fromParks,
+    ...greenways.features.map((g) => ({ geometry: g.geometry, radiusM: p.greenwayRadiusMeters })),
+  ];
 }
 
 export function schoolsOfLevel(schools: AppFeatureCollection, level: ServedSchoolLevel) {
@@ -172,7 +183,7 @@ export function coverageReport(
   p: CoverageParameters,
   prepared: PreparedCoverage = prepareCoverage(inputs),
 ): CoverageRow[] {
-  const parks = indicatorCoverage(prepared, parkFacilities(inputs.parks, p));
+  const parks = indicatorCoverage(prepared, parkFacilities(inputs.parks, p, inputs.greenways));
   const school = (level: ServedSchoolLevel) =>
     indicatorCoverage(
       prepared,

@@ -3,6 +3,7 @@ import {
   type CoverageParameters,
   DEFAULT_COVERAGE_PARAMETERS,
   INCLUDE_FOREST_NAME,
+  INCLUDE_GREENWAYS_NAME,
   PARAMETER_NAMES,
   isValidParameterValue,
   parameterProblems,
@@ -136,6 +137,7 @@ export function parseAnalysis(params: URLSearchParams): AnalysisSettings | null 
     if (value !== null && isValidParameterValue(value)) parameters[key] = value;
   }
   parameters.includeForest = params.get(INCLUDE_FOREST_NAME) === '1';
+  parameters.includeGreenways = params.get(INCLUDE_GREENWAYS_NAME) === '1';
   if (parameterProblems(parameters).smallParkMinAreaM2) {
     parameters.smallParkMinAreaM2 = DEFAULT_COVERAGE_PARAMETERS.smallParkMinAreaM2;
     parameters.largeParkMinAreaM2 = DEFAULT_COVERAGE_PARAMETERS.largeParkMinAreaM2;
@@ -163,6 +165,7 @@ function serializeAnalysis(analysis: AnalysisSettings): string[] {
     if (value !== DEFAULT_COVERAGE_PARAMETERS[key]) parts.push(`${name}=${value}`);
   }
   if (analysis.parameters.includeForest) parts.push(`${INCLUDE_FOREST_NAME}=1`);
+  if (analysis.parameters.includeGreenways) parts.push(`${INCLUDE_GREENWAYS_NAME}=1`);
   return parts;
 }
 

@@ -333,6 +333,11 @@ const STRINGS = {
     zh: '将林地、草地等其他绿地计入公园',
     en: 'Count forest, grass and scrub as parks',
   },
+  'param.includeGreenways': {
+    zh: '计入绿道（城市体检按1公里服务半径计）',
+    en: 'Count greenways (the city check-up uses 1 km)',
+  },
+  'param.greenwayRadiusMeters': { zh: '绿道服务半径', en: 'Greenway radius' },
   'param.default': { zh: '默认', en: 'default' },
   'param.reset': { zh: '恢复默认值', en: 'Reset to defaults' },
   'param.error.range': {

@@ -8,7 +8,7 @@ import {
 } from '../../src/analysis/coverage_report';
 import { colourByProximity } from '../../src/analysis/colour_catchments';
 import { distanceHistogram } from '../../src/analysis/distance_histogram';
-import { collection, createPoint, createRectangle } from './fixtures';
+import { collection, createPoint, createRectangle, offset } from './fixtures';
 
 const units = collection([
   createRectangle(-5000, -5000, 0, 5000, { name: '回龙观街道' }),
@@ -83,6 +83,32 @@ describe('runAnalysis', () => {
     expect(result.rows.every((r) => r.figures.parking!.share === null)).toBe(true);
     expect(result.parking!.histogram).toBeNull();
     expect(result.geometry.gaps.features).toEqual([]);
+  });
+});
+
+describe('greenways', () => {
+  it('count with their own radius only when asked, as the city check-up does', () => {
+    const greenway = {
+      type: 'Feature' as const,
+      geometry: {
+        type: 'LineString' as const,
+        coordinates: [offset(1500, -3000), offset(1500, 3000)],
+      },
+      properties: { id: 'g', name: '绿道', kind: 'greenway' },
+    };
+    const withGreenway = { ...inputs, greenways: collection([greenway]) };
+    const prepared = prepareCoverage(withGreenway, 1);
+    const share = (includeGreenways: boolean) =>
+      runAnalysis(
+        prepared,
+        withGreenway,
+        request({
+          parameters: { ...DEFAULT_COVERAGE_PARAMETERS, includeGreenways },
+        }),
+      ).rows.at(-1)!.figures.parks!.share!;
+    // The far block (x 2000–2200 m) is 500–700 m from the greenway at x = 1500 m.
+    expect(share(false)).toBeCloseTo(0.5, 2);
+    expect(share(true)).toBeCloseTo(1, 2);
   });
 });
 

@@ -25,6 +25,12 @@ describe('npm run report flags', () => {
     expect(options.parameters.largeRadiusMeters).toBe(800);
     expect(options.parameters.largeParkMinAreaM2).toBe(10000);
     expect(options.parameters.includeForest).toBe(true);
+    expect(
+      parseReportOptions(['--include-greenways', '--greenway-radius', '800']).parameters,
+    ).toMatchObject({
+      includeGreenways: true,
+      greenwayRadiusMeters: 800,
+    });
     expect(options.format).toBe('json');
     expect(options.dataDir).toBe('elsewhere');
   });

@@ -108,11 +108,19 @@ describe('analysis in the link', () => {
       tab: 'schools' as const,
       schoolLevel: 'middle' as const,
       schoolView: 'catchments' as const,
-      parameters: { ...DEFAULT_COVERAGE_PARAMETERS, middleRadiusMeters: 800, includeForest: true },
+      parameters: {
+        ...DEFAULT_COVERAGE_PARAMETERS,
+        middleRadiusMeters: 800,
+        includeForest: true,
+        includeGreenways: true,
+        greenwayRadiusMeters: 800,
+      },
     };
     const hash = serializeHash({ view, layers: ['schools'], language: 'zh', analysis });
     expect(hash).toContain('analysis=schools&level=middle&catchments=1&middle-radius=800');
     expect(hash).toContain('include-forest=1');
+    expect(hash).toContain('greenway-radius=800');
+    expect(hash).toContain('include-greenways=1');
     expect(parseHash(hash).analysis).toEqual(analysis);
   });
 

@@ -38,6 +38,18 @@ export function ParksTab({
           />
           {t('param.includeForest')}
         </label>
+        <label className="toggle">
+          <input
+            type="checkbox"
+            data-testid="param-include-greenways"
+            checked={parameters.includeGreenways}
+            onChange={(event) => setParameters({ includeGreenways: event.target.checked })}
+          />
+          {t('param.includeGreenways')}
+        </label>
+        {parameters.includeGreenways && (
+          <ParameterInput parameter="greenwayRadiusMeters" unit="m" />
+        )}
         <p className="source-note">{t('source.parks')}</p>
       </fieldset>
       {result && (

@@ -143,7 +143,7 @@ function analysisNote(state: AppState, t: Translate): string {
   const tab = state.analysis.tab;
   const radii =
     tab === 'parks'
-      ? `≥${p.largeParkMinAreaM2} m²: ${p.largeRadiusMeters} m; ≥${p.smallParkMinAreaM2} m²: ${p.smallRadiusMeters} m${p.includeForest ? `; ${t('param.includeForest')}` : ''}`
+      ? `≥${p.largeParkMinAreaM2} m²: ${p.largeRadiusMeters} m; ≥${p.smallParkMinAreaM2} m²: ${p.smallRadiusMeters} m${p.includeForest ? `; ${t('param.includeForest')}` : ''}${p.includeGreenways ? `; ${t('param.greenwayRadiusMeters')} ${p.greenwayRadiusMeters} m` : ''}`
       : tab === 'schools'
         ? `${t('legend.kindergarten')} ${p.kindergartenRadiusMeters} m; ${t('legend.primary')} ${p.primaryRadiusMeters} m; ${t('legend.middle')} ${p.middleRadiusMeters} m`
         : `${p.parkingRadiusMeters} m`;
