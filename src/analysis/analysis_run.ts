@@ -9,13 +9,12 @@ import {
   SERVED_SCHOOL_LEVELS,
   type ServedSchoolLevel,
   WHOLE_AREA_NAME,
-  indicatorCoverage,
   parkFacilities,
-  parkingFigures,
+  parkingMeasures,
   schoolsOfLevel,
 } from './coverage_report';
 import { type HistogramBin, distanceHistogram } from './distance_histogram';
-import { nearestFacilities } from './nearest_facility';
+import type { NearestFacility } from './nearest_facility';
 import { shapeCentre, toPlanarShape } from './planar_shape';
 import {
   type FacilityReach,
@@ -140,12 +139,12 @@ export function runAnalysis(
   }
 
   onProgress(0, 1);
-  const figures = parkingFigures(prepared, inputs, p.parkingRadiusMeters);
-  record('parking', indicatorCoverage(prepared, []));
+  const { figures, coverage, nearest } = parkingMeasures(prepared, inputs, p.parkingRadiusMeters);
+  record('parking', coverage);
   figures.forEach((f, i) => {
     rows[i]!.figures.parking = { coveredM2: f.covered_m2, share: f.share };
   });
-  const { histogram, beyond } = parkingDistances(prepared, inputs, figures.at(-1)!, p);
+  const { histogram, beyond } = parkingDistances(prepared, inputs, figures.at(-1)!, p, nearest);
   onProgress(1, 1);
   return {
     request,
@@ -219,16 +218,12 @@ function parkingDistances(
   inputs: CoverageInputs,
   whole: ParkingFigure,
   p: CoverageParameters,
+  nearest: NearestFacility[],
 ) {
   const measured = new Set(whole.units_measured);
-  const carParks = inputs.carParks?.features ?? [];
-  if (measured.size === 0 || carParks.length === 0) {
+  if (measured.size === 0 || (inputs.carParks?.features.length ?? 0) === 0) {
     return { histogram: null, beyond: emptyCollection<Geometry>() };
   }
-  const nearest = nearestFacilities(
-    prepared.sites,
-    carParks.map((c) => toPlanarShape(c.geometry, prepared.area.projection)),
-  );
   const entries = prepared.sites.flatMap((site, i) =>
     site.unit !== null && measured.has(site.unit)
       ? [{ site, areaM2: site.areaM2, distanceM: nearest[i]!.distanceM }]

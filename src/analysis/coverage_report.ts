@@ -3,7 +3,13 @@ import type { Feature, Geometry } from 'geojson';
 export { type CoverageParameters, DEFAULT_COVERAGE_PARAMETERS } from './coverage_parameters';
 import { SUBDISTRICT_NAMES } from '../data/layers';
 import type { AppFeatureCollection } from '../data/schema';
-import { type BlockSite, blockSites, distanceSummary, nearestFacilities } from './nearest_facility';
+import {
+  type BlockSite,
+  type NearestFacility,
+  blockSites,
+  distanceSummary,
+  nearestFacilities,
+} from './nearest_facility';
 import { type CoverageParameters } from './coverage_parameters';
 import { parkServiceRadiusMeters } from './park_service_radius';
 import { toPlanarShape } from './planar_shape';
@@ -131,13 +137,27 @@ export function parkingFigures(
   inputs: Pick<CoverageInputs, 'carParks' | 'parkingUnits'>,
   radiusM: number,
 ): ParkingFigure[] {
+  return parkingMeasures(prepared, inputs, radiusM).figures;
+}
+
+/**
+ * The parking figures together with what they rest on, for callers that draw them: the
+ * coverage rows (units, then the whole area, all units counted) and each block's nearest
+ * car park (in the order of `prepared.sites`).
+ */
+export function parkingMeasures(
+  prepared: PreparedCoverage,
+  inputs: Pick<CoverageInputs, 'carParks' | 'parkingUnits'>,
+  radiusM: number,
+): { figures: ParkingFigure[]; coverage: UnitCoverage[]; nearest: NearestFacility[] } {
   const names = prepared.area.unitNames;
   const carParks = inputs.carParks?.features ?? [];
   const measured = new Set(carParks.length > 0 ? inputs.parkingUnits : []);
-  const coverage = indicatorCoverage(
+  const allUnits = indicatorCoverage(
     prepared,
     carParks.map((c) => ({ geometry: c.geometry, radiusM })),
-  ).slice(0, names.length);
+  );
+  const coverage = allUnits.slice(0, names.length);
   const nearest = nearestFacilities(
     prepared.sites,
     carParks.map((c) => toPlanarShape(c.geometry, prepared.area.projection)),
@@ -169,10 +189,11 @@ export function parkingFigures(
       units_measured: units,
     };
   };
-  return [
+  const figures = [
     ...names.map((name) => figureFor(measured.has(name) ? [name] : [])),
     figureFor(names.filter((name) => measured.has(name))),
   ];
+  return { figures, coverage: allUnits, nearest };
 }
 
 const figure = (c: UnitCoverage): CoverageFigure => ({ covered_m2: c.coveredM2, share: c.share });
