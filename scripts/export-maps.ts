@@ -11,10 +11,10 @@ import { join, resolve } from 'node:path';
 import * as turf from '@turf/turf';
 import type { FeatureCollection, Polygon } from 'geojson';
 import { build } from 'vite';
+import { WHOLE_AREA_NAME } from '../src/analysis/coverage_report';
 import { LAYER_IDS, type LayerId } from '../src/data/layers';
 import { openPage, startSession, stopSession } from './lib/browser';
-
-class UsageError extends Error {}
+import { UsageError } from './report/options';
 
 const ANALYSES: Record<string, string> = {
   'park-coverage': 'parks',
@@ -107,7 +107,7 @@ async function main() {
   ) as FeatureCollection<Polygon, { name: string }>;
   const targets = [
     ...units.features.map((f) => ({ name: f.properties.name, bbox: turf.bbox(f) })),
-    { name: '回天地区', bbox: turf.bbox(units) },
+    { name: WHOLE_AREA_NAME, bbox: turf.bbox(units) },
   ];
   const session = await startSession();
   try {
@@ -131,7 +131,7 @@ async function main() {
       }
       await page.click('[data-testid="export-toggle"]');
       const title = await page.inputValue('[data-testid="export-title"]');
-      await page.fill('[data-testid="export-title"]', title.replace('回天地区', target.name));
+      await page.fill('[data-testid="export-title"]', title.replace(WHOLE_AREA_NAME, target.name));
       await page.selectOption('[data-testid="export-paper"]', options.paper);
       await page.selectOption('[data-testid="export-orientation"]', options.orientation);
       await page.selectOption('[data-testid="export-dpi"]', options.dpi);

@@ -1,6 +1,6 @@
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { intersection } from '../../src/analysis/area_operations';
+import { bboxesOverlap, intersection } from '../../src/analysis/area_operations';
 import {
   DEFAULT_COVERAGE_PARAMETERS,
   type PreparedCoverage,
@@ -24,8 +24,7 @@ export function residentialInUnits(data: BenchCase): Areal[] {
   for (const unit of data.subdistricts.features as Areal[]) {
     const box = turf.bbox(unit);
     for (const block of data.residential.features as Areal[]) {
-      const b = turf.bbox(block);
-      if (b[0] > box[2] || b[2] < box[0] || b[1] > box[3] || b[3] < box[1]) continue;
+      if (!bboxesOverlap(turf.bbox(block), box)) continue;
       const piece = intersection(block, unit);
       if (piece) pieces.push(piece);
     }

@@ -2,7 +2,7 @@ import Flatbush from 'flatbush';
 import type { LayerId } from '../data/layers';
 import type { AppFeature, AppFeatureCollection } from '../data/schema';
 import type { LocalProjection } from './local_projection';
-import { type PlanarShape, distanceToShape, toPlanarShape } from './planar_shape';
+import { type PlanarShape, boxDistance, distanceToShape, toPlanarShape } from './planar_shape';
 
 /** The kinds a point inspection groups facilities by, in display order. */
 export const FACILITY_GROUPS = [
@@ -194,10 +194,6 @@ export function nearestFacility(
     }
     if (candidates.length < k) return best;
   }
-}
-
-function boxDistance([minX, minY, maxX, maxY]: PlanarShape['bbox'], x: number, y: number) {
-  return Math.hypot(Math.max(minX - x, 0, x - maxX), Math.max(minY - y, 0, y - maxY));
 }
 
 /** The same questions by scanning every facility: the reference for tests and the bench. */

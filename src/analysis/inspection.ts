@@ -2,6 +2,7 @@ import * as turf from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
 import Flatbush from 'flatbush';
 import type { CoverageParameters } from './coverage_parameters';
+import { bboxesOverlap } from './area_operations';
 import { parkFacilities } from './coverage_report';
 import type { AppFeatureCollection } from '../data/schema';
 import {
@@ -92,10 +93,9 @@ export function circleLand(
   const reachBox = turf.bbox(
     turf.circle(lonLat, radiusM + parameters.largeRadiusMeters + 50, { units: 'meters' }),
   );
-  const nearbyParks = parkFacilities(parks, parameters).filter((park) => {
-    const b = turf.bbox(park.geometry);
-    return b[0] <= reachBox[2] && b[2] >= reachBox[0] && b[1] <= reachBox[3] && b[3] >= reachBox[1];
-  });
+  const nearbyParks = parkFacilities(parks, parameters).filter((park) =>
+    bboxesOverlap(turf.bbox(park.geometry), reachBox),
+  );
   const [land] = measureCoverage(prepared, reachRows(prepared, nearbyParks));
   return { residentialAreaM2: land!.residentialAreaM2, parkCoveredShare: land!.share };
 }

@@ -1,7 +1,13 @@
 import * as turf from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
 import type { LocalProjection } from './local_projection';
-import { type PlanarShape, distanceToShape, shapeCentre, toPlanarShape } from './planar_shape';
+import {
+  type PlanarShape,
+  boxDistance,
+  distanceToShape,
+  shapeCentre,
+  toPlanarShape,
+} from './planar_shape';
 
 /** A residential block, with its centre and area, ready for distance questions. */
 export interface BlockSite {
@@ -43,12 +49,7 @@ export function nearestFacilities(
     let index = -1;
     let distanceM = Infinity;
     facilities.forEach((shape, i) => {
-      const [minX, minY, maxX, maxY] = shape.bbox;
-      const boxDistance = Math.hypot(
-        Math.max(minX - x, 0, x - maxX),
-        Math.max(minY - y, 0, y - maxY),
-      );
-      if (boxDistance >= distanceM) return;
+      if (boxDistance(shape.bbox, x, y) >= distanceM) return;
       const d = distanceToShape(shape, x, y);
       if (d < distanceM) {
         distanceM = d;

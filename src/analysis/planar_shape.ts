@@ -109,6 +109,11 @@ export function distanceToSegment(
   return Math.hypot(x - (ax + t * dx), y - (ay + t * dy));
 }
 
+/** Distance from (x, y) to a shape's bounding box: never more than to the shape itself. */
+export function boxDistance([minX, minY, maxX, maxY]: PlanarShape['bbox'], x: number, y: number) {
+  return Math.hypot(Math.max(minX - x, 0, x - maxX), Math.max(minY - y, 0, y - maxY));
+}
+
 /** Even-odd point-in-rings test. */
 export function insideRings(rings: readonly number[][], x: number, y: number): boolean {
   let inside = false;

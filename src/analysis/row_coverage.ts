@@ -1,3 +1,4 @@
+import * as turf from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
 import {
   type Intervals,
@@ -53,14 +54,7 @@ export function prepareArea(
   residential: Feature<Geometry>[],
   rowSpacingM = DEFAULT_ROW_SPACING_M,
 ): PreparedArea {
-  let west = Infinity;
-  let east = -Infinity;
-  for (const unit of units) {
-    for (const lon of collectLons(unit.geometry)) {
-      if (lon < west) west = lon;
-      if (lon > east) east = lon;
-    }
-  }
+  const [west, , east] = turf.bbox(turf.featureCollection(units));
   const centralLon = (west + east) / 2;
   const projection = sinusoidalProjection(centralLon);
   const unitShapes = units.map((u) => toPlanarShape(u.geometry, projection));
@@ -157,16 +151,4 @@ export function totalCoverage(name: string, units: UnitCoverage[]): UnitCoverage
     coveredM2,
     share: residentialAreaM2 > 0 ? coveredM2 / residentialAreaM2 : null,
   };
-}
-
-function collectLons(geometry: Geometry): number[] {
-  const lons: number[] = [];
-  const walk = (c: unknown): void => {
-    if (typeof (c as number[])[0] === 'number') lons.push((c as number[])[0]!);
-    else for (const child of c as unknown[]) walk(child);
-  };
-  if (geometry.type === 'GeometryCollection') {
-    for (const part of geometry.geometries) for (const lon of collectLons(part)) lons.push(lon);
-  } else walk(geometry.coordinates);
-  return lons;
 }

@@ -1,4 +1,5 @@
 import { PROJECT_STATUSES, type ProjectStatus } from './plan_tasks';
+import { csvCell } from '../export/csv';
 import type { AppFeature } from './schema';
 
 /** A planner's update of a project's status, kept in this browser only. */
@@ -77,11 +78,6 @@ const CSV_COLUMNS = [
   'subdistrict',
   'plan_words',
 ] as const;
-
-const csvCell = (value: unknown) => {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
 
 /** CSV with a BOM so that Excel opens the Chinese text correctly. */
 export function projectsCsv(features: AppFeature[]): string {

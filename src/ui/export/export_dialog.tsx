@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { WHOLE_AREA_NAME } from '../../analysis/coverage_report';
 import type { LayerData } from '../../data/load';
 import { useAppStore } from '../../state/store';
 import { downloadBlob } from '../download';
@@ -8,7 +9,7 @@ import { type ExportOptions, exportMapPage } from './export_page';
 /** The title a map of what is on screen would have. */
 function defaultTitle(t: (key: string) => string): string {
   const state = useAppStore.getState();
-  const place = state.selection.type === 'subdistrict' ? state.selection.name : '回天地区';
+  const place = state.selection.type === 'subdistrict' ? state.selection.name : WHOLE_AREA_NAME;
   if (state.analysis.open) return `${place} · ${t(`export.titleTab.${state.analysis.tab}`)}`;
   if (state.plan.open) return `${place} · ${t('plan.title')}`;
   return `${place} · ${t('app.title')}`;

@@ -2,17 +2,8 @@ import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { bboxesOverlap, intersection } from '../../../src/analysis/area_operations';
 import type { AreaFeature } from '../../../src/analysis/service_area';
+import type { UnitCoverage } from '../../../src/analysis/row_coverage';
 import { createFeatureIndex } from '../../../src/analysis/spatial_index';
-
-export interface UnitCoverage {
-  name: string;
-  /** Residential land in the unit, m² (spherical area, turf.area). */
-  residentialAreaM2: number;
-  /** Part of it inside at least one service area, m². */
-  coveredM2: number;
-  /** coveredM2 / residentialAreaM2 (0–1), or null when the unit has no residential land. */
-  share: number | null;
-}
 
 /**
  * The independent reference for the row method: Turf polygon clipping of Turf buffers.
@@ -53,14 +44,5 @@ export function radiusCoverage(
   });
 }
 
-/** The whole area: the sum over units (units do not overlap). */
-export function totalCoverage(name: string, units: UnitCoverage[]): UnitCoverage {
-  const residentialAreaM2 = units.reduce((s, u) => s + u.residentialAreaM2, 0);
-  const coveredM2 = units.reduce((s, u) => s + u.coveredM2, 0);
-  return {
-    name,
-    residentialAreaM2,
-    coveredM2,
-    share: residentialAreaM2 > 0 ? coveredM2 / residentialAreaM2 : null,
-  };
-}
+/** Summing units needs no clipping: the reference shares the app's sum. */
+export { totalCoverage } from '../../../src/analysis/row_coverage';
