@@ -290,8 +290,8 @@ const STRINGS = {
   'analysis.running': { zh: '正在计算…', en: 'Computing…' },
   'analysis.error': { zh: '分析失败：', en: 'The analysis failed: ' },
   'analysis.method': {
-    zh: '按居住用地计算：服务半径内的居住用地面积 ÷ 居住用地总面积。直线距离，自设施边界起算；面积在等积投影中按4米行采样计算。',
-    en: 'Share of residential land within the radius, straight-line from the facility’s edge; areas in an equal-area projection, sampled in 4 m rows.',
+    zh: '按居住用地计算：服务半径内的居住用地面积 ÷ 居住用地总面积。直线距离，自设施边界起算；面积在等积投影中按{h}米行采样计算。',
+    en: 'Share of residential land within the radius, straight-line from the facility’s edge; areas in an equal-area projection, sampled in {h} m rows.',
   },
   'analysis.unit': { zh: '街道（镇）', en: 'Unit' },
   'analysis.residential': { zh: '居住用地', en: 'Residential' },

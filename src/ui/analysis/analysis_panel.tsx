@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ANALYSIS_TABS, type AnalysisResult, type AnalysisTab } from '../../analysis/analysis_run';
+import { DEFAULT_ROW_SPACING_M } from '../../analysis/row_coverage';
 import type { LayerId } from '../../data/layers';
 import { analysisGeoJson, analysisTableCsv } from '../../export/analysis_export';
 import { downloadText, exportContext } from '../download';
@@ -61,7 +62,9 @@ export function AnalysisPanel({ data }: { data: LayerData }) {
         {analysis.tab === 'parking' && <ParkingTab {...props} />}
       </div>
       {result && <AnalysisExport data={data} result={result} />}
-      <p className="source-note">{t('analysis.method')}</p>
+      <p className="source-note">
+        {t('analysis.method').replace('{h}', String(DEFAULT_ROW_SPACING_M))}
+      </p>
     </section>
   );
 }
