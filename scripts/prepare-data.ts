@@ -99,6 +99,8 @@ function main(): void {
     parks,
     schools,
     healthcare,
+    // No source has public car parks: the layer ships empty and fills from imported data.
+    'car-parks': [],
     'metro-stations': metroStations as AppFeature<Point>[],
     'metro-lines': metroLines as AppFeature<LineString>[],
     roads,

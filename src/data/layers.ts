@@ -6,6 +6,7 @@ export const LAYER_IDS = [
   'parks',
   'schools',
   'healthcare',
+  'car-parks',
   'metro-stations',
   'metro-lines',
   'roads',

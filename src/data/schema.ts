@@ -81,6 +81,12 @@ const LAYER_CHECKS: Partial<Record<LayerId, Check[]>> = {
         ? null
         : 'bad serves_levels',
   ],
+  'car-parks': [
+    (p) =>
+      p.spaces === null || (Number.isInteger(p.spaces) && (p.spaces as number) >= 0)
+        ? null
+        : `bad spaces ${String(p.spaces)}`,
+  ],
   'metro-stations': [(p) => (Array.isArray(p.lines) ? null : 'missing lines')],
   'metro-lines': [
     (p) => (isString(p.line) ? null : 'missing line'),

@@ -33,6 +33,7 @@ export const COLOURS = {
   planCorridor: '#3b6fd4',
   planCluster: '#8e44ad',
   planProject: '#d9480f',
+  carPark: '#1f5fa8',
 } as const;
 
 /** One row of the legend: a swatch and a label key (see ui/i18n.ts). */
@@ -106,6 +107,7 @@ export const LAYER_DEFINITIONS: LayerDefinition[] = [
         id: 'parks-fill',
         type: 'fill',
         source: 'parks',
+        filter: ['!=', ['geometry-type'], 'Point'],
         paint: {
           'fill-color': [
             'case',
@@ -118,6 +120,7 @@ export const LAYER_DEFINITIONS: LayerDefinition[] = [
           'fill-opacity': 0.85,
         },
       },
+      pointCircle('parks-point', 'parks', COLOURS.park),
       label('parks-label', 'parks', 13.5, { filter: ['get', 'counts_as_park'] }),
     ],
     legend: [
@@ -234,14 +237,40 @@ export const LAYER_DEFINITIONS: LayerDefinition[] = [
         id: 'healthcare-fill',
         type: 'fill',
         source: 'healthcare',
+        filter: ['!=', ['geometry-type'], 'Point'],
         paint: { 'fill-color': COLOURS.health, 'fill-opacity': 0.7 },
       },
+      pointCircle('healthcare-point', 'healthcare', COLOURS.health),
       label('healthcare-label', 'healthcare', 13.5, {
         layout: { 'text-size': 11 },
         paint: { 'text-color': '#8c1020' },
       }),
     ],
     legend: [{ labelKey: 'legend.health', swatch: { type: 'fill', colour: COLOURS.health } }],
+  },
+  {
+    // Ships empty (no source has public car parks); filled by imported data.
+    id: 'car-parks',
+    styleLayers: [
+      pointCircle('car-parks-point', 'car-parks', COLOURS.carPark),
+      {
+        id: 'car-parks-fill',
+        type: 'fill',
+        source: 'car-parks',
+        filter: ['!=', ['geometry-type'], 'Point'],
+        paint: { 'fill-color': COLOURS.carPark, 'fill-opacity': 0.5 },
+      },
+      label('car-parks-label', 'car-parks', 14.5, {
+        layout: { 'text-size': 11, 'text-offset': [0, 1], 'text-anchor': 'top' },
+        paint: { 'text-color': COLOURS.carPark },
+      }),
+    ],
+    legend: [
+      {
+        labelKey: 'legend.carPark',
+        swatch: { type: 'circle', colour: COLOURS.carPark, filled: true },
+      },
+    ],
   },
   {
     id: 'subdistricts',
@@ -463,6 +492,22 @@ export const LAYER_DEFINITIONS: LayerDefinition[] = [
     ],
   },
 ];
+
+/** Imported facilities may be points where the shipped ones are areas. */
+function pointCircle(id: string, source: string, colour: string): LayerSpecification {
+  return {
+    id,
+    type: 'circle',
+    source,
+    filter: ['==', ['geometry-type'], 'Point'],
+    paint: {
+      'circle-color': colour,
+      'circle-radius': 5,
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 1.2,
+    },
+  };
+}
 
 function schoolColour(): ExpressionSpecification {
   return [

@@ -23,6 +23,7 @@ const STRINGS = {
   'layer.parks': { zh: '公园与绿地', en: 'Parks and green space' },
   'layer.schools': { zh: '学校与幼儿园', en: 'Schools and kindergartens' },
   'layer.healthcare': { zh: '医疗卫生', en: 'Health facilities' },
+  'layer.car-parks': { zh: '公共停车场', en: 'Public car parks' },
   'layer.metro-stations': { zh: '地铁站', en: 'Metro stations' },
   'layer.metro-lines': { zh: '地铁线路（示意）', en: 'Metro lines (schematic)' },
   'layer.roads': { zh: '主要道路', en: 'Main roads' },
@@ -136,6 +137,7 @@ const STRINGS = {
   'legend.middle': { zh: '中学', en: 'Middle school' },
   'legend.otherSchool': { zh: '高校及其他', en: 'College and other' },
   'legend.health': { zh: '医院、诊所', en: 'Hospital, clinic' },
+  'legend.carPark': { zh: '公共停车场', en: 'Public car park' },
   'legend.subdistrict': { zh: '街道（镇）界', en: 'Sub-district boundary' },
   'legend.metroLine': {
     zh: '地铁线路（按站点连线示意，官方配色）',

@@ -60,6 +60,10 @@ const LAYER_EXTRAS: Record<LayerId, () => { geometry: Geometry; properties: Prop
     geometry: createSmallPolygon(),
     properties: { name: '北京积水潭医院回龙观院区', kind: 'hospital' },
   }),
+  'car-parks': () => ({
+    geometry: { type: 'Point', coordinates: [116.3312, 40.0721] },
+    properties: { name: '回龙观地铁站停车场', kind: 'car-park', spaces: 120 },
+  }),
   'metro-stations': () => ({
     geometry: { type: 'Point', coordinates: [116.3298, 40.0695] },
     properties: { name: '回龙观', kind: 'metro_station', lines: ['13号线'] },

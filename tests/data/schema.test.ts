@@ -14,9 +14,18 @@ describe('validateFeatureProperties', () => {
   });
 
   it('rejects an unknown layer', () => {
-    expect(validateFeatureProperties('car-parks', createLayerFeature('parks', 'p'))).toEqual([
-      'unknown layer car-parks',
+    expect(validateFeatureProperties('bus-stops', createLayerFeature('parks', 'p'))).toEqual([
+      'unknown layer bus-stops',
     ]);
+  });
+
+  it('takes a car park with a whole number of spaces, or none known', () => {
+    const withSpaces = createLayerFeature('car-parks', 'c-1');
+    const unknown = createLayerFeature('car-parks', 'c-2', { spaces: null });
+    const bad = createLayerFeature('car-parks', 'c-3', { spaces: 12.5 });
+    expect(validateFeatureProperties('car-parks', withSpaces)).toEqual([]);
+    expect(validateFeatureProperties('car-parks', unknown)).toEqual([]);
+    expect(validateFeatureProperties('car-parks', bad)).toEqual(['bad spaces 12.5']);
   });
 
   it('rejects a feature without id', () => {
