@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { loadSavedWork } from './data/browser_storage';
 import { loadLayerData } from './data/load';
 import { MapView } from './map/map_view';
 import { useAppStore } from './state/store';
@@ -19,21 +20,26 @@ export function App() {
   const t = useText();
   const data = useAppStore((s) => s.data);
   const setData = useAppStore((s) => s.setData);
+  const setShipped = useAppStore((s) => s.setShipped);
   const language = useAppStore((s) => s.language);
   const [exporting, setExporting] = useState(false);
   useHashSync();
   useAnalysisRunner(data.status === 'ready' ? data.data : null);
 
   useEffect(() => {
-    loadLayerData(`${import.meta.env.BASE_URL}geo/`)
-      .then((loaded) => setData({ status: 'ready', data: loaded }))
+    // The planner's saved imports and scenarios are restored before the first analysis.
+    Promise.all([loadLayerData(`${import.meta.env.BASE_URL}geo/`), loadSavedWork()])
+      .then(([loaded, work]) => {
+        useAppStore.getState().restoreWork(work);
+        setShipped(loaded);
+      })
       .catch((error: unknown) =>
         setData({
           status: 'error',
           message: error instanceof Error ? error.message : String(error),
         }),
       );
-  }, [setData]);
+  }, [setData, setShipped]);
 
   useEffect(() => {
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';

@@ -10,7 +10,7 @@ export function coverageInputs(data: LayerData): CoverageInputs {
     parks: data.layers.parks,
     greenways: data.layers.greenways,
     schools: data.layers.schools,
-    carParks: null,
+    carParks: data.layers['car-parks'].features.length > 0 ? data.layers['car-parks'] : null,
     parkingUnits: parkingMeasurableUnits(data.completeness),
   };
 }

@@ -39,6 +39,7 @@ const SOURCES: [layer: string, kind: PlaceKind][] = [
   ['parks', 'facility'],
   ['schools', 'facility'],
   ['healthcare', 'facility'],
+  ['car-parks', 'facility'],
   ['roads', 'street'],
 ];
 

@@ -38,18 +38,22 @@ export function MapView({ data }: { data: LayerData }) {
   const analysisOpen = useAppStore((s) => s.analysis.open);
   const analysisTab = useAppStore((s) => s.analysis.tab);
   const analysisResult = useAppStore((s) => s.analysisRun.result);
+  const subdistricts = data.layers.subdistricts;
   const unitIdByName = useMemo(
-    () =>
-      new Map(data.layers.subdistricts.features.map((f) => [f.properties.name, f.properties.id])),
-    [data],
+    () => new Map(subdistricts.features.map((f) => [f.properties.name, f.properties.id])),
+    [subdistricts],
   );
+  // The map is built once for the shipped boundaries; imported data then only swaps sources.
+  const dataRef = useRef(data);
+  dataRef.current = data;
+  const drawnData = useRef<LayerData | null>(null);
 
   useEffect(() => {
     if (!container.current) return;
     const state = useAppStore.getState();
     const map = new MapLibreMap({
       container: container.current,
-      style: buildStyle(data, state.visibleLayers),
+      style: buildStyle(dataRef.current, state.visibleLayers),
       center: state.view.center,
       zoom: state.view.zoom,
       minZoom: 9,
@@ -59,10 +63,11 @@ export function MapView({ data }: { data: LayerData }) {
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     mapRef.current = map;
+    drawnData.current = dataRef.current;
     trackLoad(map);
     // A link without a view shows the whole area, whatever the screen size.
     if (!state.viewFromLink) {
-      const [west, south, east, north] = bbox(data.layers.subdistricts);
+      const [west, south, east, north] = bbox(subdistricts);
       map.fitBounds([west, south, east, north], { padding: 16, animate: false });
       const fitted = map.getCenter();
       state.setView({ center: [fitted.lng, fitted.lat], zoom: map.getZoom() });
@@ -117,7 +122,21 @@ export function MapView({ data }: { data: LayerData }) {
       mapRef.current = null;
       attributionRef.current = null;
     };
-  }, [data, unitIdByName]);
+  }, [subdistricts, unitIdByName]);
+
+  // Imported data (or its removal): the layers' sources take the current features.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    whenLoaded(map, () => {
+      const drawn = drawnData.current;
+      for (const layer of LAYER_IDS) {
+        if (drawn?.layers[layer] === data.layers[layer]) continue;
+        map.getSource<GeoJSONSource>(layer)?.setData(data.layers[layer]);
+      }
+      drawnData.current = data;
+    });
+  }, [data]);
 
   // Visible layers → layout visibility, and the attribution of what is shown.
   useEffect(() => {

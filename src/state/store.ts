@@ -19,6 +19,7 @@ import {
 } from '../data/project_status';
 import { DEFAULT_INSPECTION, type InspectionSettings } from './inspection_settings';
 import type { Language, MapView } from './url_hash';
+import { type WorkSlice, createWorkSlice } from './work_slice';
 
 /** The whole 回天 area at a glance. */
 export const DEFAULT_VIEW: MapView = { center: [116.35, 40.075], zoom: 11.6 };
@@ -51,7 +52,7 @@ export type DataState =
   | { status: 'ready'; data: LayerData }
   | { status: 'error'; message: string };
 
-export interface AppState {
+export interface AppState extends WorkSlice {
   language: Language;
   view: MapView;
   /** True when the view came from a link; otherwise the map fits the whole area on start. */
@@ -109,7 +110,8 @@ function storeStatuses(overrides: StatusOverrides): void {
   }
 }
 
-export const useAppStore = create<AppState>()((set) => ({
+export const useAppStore = create<AppState>()((set, get, api) => ({
+  ...createWorkSlice(set, get, api),
   language: 'zh',
   view: DEFAULT_VIEW,
   viewFromLink: false,

@@ -26,6 +26,7 @@ export function inspectionData(data: LayerData): InspectionData {
           greenways: layers.greenways,
           schools: layers.schools,
           healthcare: layers.healthcare,
+          'car-parks': layers['car-parks'],
           'metro-stations': layers['metro-stations'],
         },
         sinusoidalProjection((west + east) / 2),

@@ -1,0 +1,106 @@
+import type { CompletenessTable, LayerCompleteness } from './completeness';
+import type { SourceCrs } from './crs';
+import type { LayerId } from './layers';
+import type { LayerData, SourceInfo } from './load';
+import type { AppFeature, AppFeatureCollection } from './schema';
+
+/** The layers a planner can bring data for. */
+export const IMPORT_LAYERS = [
+  'parks',
+  'schools',
+  'car-parks',
+  'healthcare',
+  'residential',
+] as const;
+export type ImportLayer = (typeof IMPORT_LAYERS)[number];
+
+/** `replace`: the planner's data stands for the whole layer; `add`: it joins the shipped data. */
+export type ImportMode = 'add' | 'replace';
+
+/** One confirmed import, as kept in the browser. */
+export interface ImportedDataset {
+  id: string;
+  fileName: string;
+  layer: ImportLayer;
+  mode: ImportMode;
+  crs: SourceCrs;
+  /** ISO time of the confirmation. */
+  importedAt: string;
+  features: AppFeature[];
+}
+
+export const importSourceKey = (datasetId: string) => `import-${datasetId}`;
+
+/**
+ * The data the app works on: the shipped layers with the imports applied in order. A replacing
+ * import drops what came before it in its layer. Completeness follows the imported data: a
+ * replaced layer is as complete as the import where it has features, an added one lifts the
+ * units it reaches from "none" to "partial". The shipped data itself is never changed.
+ */
+export function composeLayerData(
+  shipped: LayerData,
+  imports: readonly ImportedDataset[],
+): LayerData {
+  if (imports.length === 0) return shipped;
+  const layers: Record<LayerId, AppFeatureCollection> = { ...shipped.layers };
+  const completeness: CompletenessTable = { ...shipped.completeness };
+  const sources: Record<string, SourceInfo> = { ...shipped.sources };
+  for (const dataset of imports) {
+    const before = dataset.mode === 'replace' ? [] : layers[dataset.layer].features;
+    layers[dataset.layer] = {
+      type: 'FeatureCollection',
+      features: [...before, ...dataset.features],
+    };
+    completeness[dataset.layer] = importedCompleteness(completeness[dataset.layer], dataset);
+    sources[importSourceKey(dataset.id)] = {
+      title: dataset.fileName,
+      origin: `imported ${dataset.importedAt.slice(0, 10)} (${dataset.crs})`,
+      licence: 'provided by the importer',
+      attribution: `导入数据 · ${dataset.fileName}`,
+    };
+  }
+  return { ...shipped, layers, completeness, sources };
+}
+
+function importedCompleteness(
+  row: LayerCompleteness | undefined,
+  dataset: ImportedDataset,
+): LayerCompleteness {
+  const counts = new Map<string, number>();
+  for (const f of dataset.features) {
+    const unit = f.properties.subdistrict;
+    if (unit) counts.set(unit, (counts.get(unit) ?? 0) + 1);
+  }
+  const units: LayerCompleteness['units'] = {};
+  const names = new Set([...Object.keys(row?.units ?? {}), ...counts.keys()]);
+  for (const name of names) {
+    const old = row?.units[name];
+    const added = counts.get(name) ?? 0;
+    if (dataset.mode === 'replace') {
+      units[name] = {
+        status: added > 0 ? 'covered' : 'none',
+        coverage_share: added > 0 ? 1 : 0,
+        count: added,
+      };
+    } else {
+      units[name] = {
+        status:
+          old?.status === 'covered' ? 'covered' : added > 0 ? 'partial' : (old?.status ?? 'none'),
+        coverage_share: old?.coverage_share ?? 0,
+        count: (old?.count ?? 0) + added,
+      };
+    }
+  }
+  const how = dataset.mode === 'replace' ? 'replaced by' : 'with';
+  const howZh = dataset.mode === 'replace' ? '已由导入数据替换' : '含导入数据';
+  return {
+    note: `${row?.note ?? ''} (${how} imported data: ${dataset.fileName})`.trim(),
+    note_zh: `${row?.note_zh ?? ''}（${howZh}：${dataset.fileName}）`,
+    units,
+  };
+}
+
+/** The current features of a layer as one GeoJSON file, imports included. */
+export function layerAsGeoJson(data: LayerData, layer: LayerId): string {
+  return JSON.stringify({ type: 'FeatureCollection', features: data.layers[layer].features });
+}

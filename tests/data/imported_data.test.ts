@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { parkingMeasurableUnits } from '../../src/data/completeness';
+import { type ImportedDataset, composeLayerData } from '../../src/data/imported_data';
+import { LAYER_IDS } from '../../src/data/layers';
+import type { LayerData } from '../../src/data/load';
+import type { AppFeature, AppFeatureCollection } from '../../src/data/schema';
+import { createLayerFeature } from './layer-features';
+
+const collection = (features: AppFeature[]): AppFeatureCollection => ({
+  type: 'FeatureCollection',
+  features,
+});
+
+function shippedData(): LayerData {
+  const layers = Object.fromEntries(
+    LAYER_IDS.map((l) => [l, collection([])]),
+  ) as LayerData['layers'];
+  layers.parks = collection([createLayerFeature('parks', 'park-1') as AppFeature]);
+  return {
+    layers,
+    completeness: {
+      'car-parks': {
+        note: 'no source',
+        note_zh: '无数据',
+        units: {
+          回龙观街道: { status: 'none', coverage_share: 0, count: 0 },
+          霍营街道: { status: 'none', coverage_share: 0, count: 0 },
+        },
+      },
+    },
+    sources: {},
+    planTasks: { headings: [], tasks: [], targets: [] } as unknown as LayerData['planTasks'],
+  };
+}
+
+function dataset(layer: ImportedDataset['layer'], mode: ImportedDataset['mode']): ImportedDataset {
+  const feature = createLayerFeature(layer, `imp-a-${layer}`, {
+    subdistrict: '回龙观街道',
+    source: 'import-a',
+  }) as AppFeature;
+  return {
+    id: 'a',
+    fileName: 'mine.geojson',
+    layer,
+    mode,
+    crs: 'WGS-84',
+    importedAt: '2026-11-29T08:00:00.000Z',
+    features: [feature],
+  };
+}
+
+describe('composeLayerData', () => {
+  it('adds imported features to the shipped layer without changing the shipped data', () => {
+    const shipped = shippedData();
+    const before = structuredClone(shipped);
+    const data = composeLayerData(shipped, [dataset('parks', 'add')]);
+    expect(data.layers.parks.features.map((f) => f.properties.id)).toEqual([
+      'park-1',
+      'imp-a-parks',
+    ]);
+    expect(shipped).toEqual(before);
+    expect(data.sources['import-a']?.title).toBe('mine.geojson');
+  });
+
+  it('replaces the layer when asked', () => {
+    const data = composeLayerData(shippedData(), [dataset('parks', 'replace')]);
+    expect(data.layers.parks.features.map((f) => f.properties.id)).toEqual(['imp-a-parks']);
+  });
+
+  it('makes parking measurable in the units the imported car parks reach', () => {
+    const shipped = shippedData();
+    expect(parkingMeasurableUnits(shipped.completeness)).toEqual([]);
+    const data = composeLayerData(shipped, [dataset('car-parks', 'add')]);
+    expect(parkingMeasurableUnits(data.completeness)).toEqual(['回龙观街道']);
+    expect(data.completeness['car-parks']?.units['回龙观街道']?.status).toBe('partial');
+    const replaced = composeLayerData(shipped, [dataset('car-parks', 'replace')]);
+    expect(replaced.completeness['car-parks']?.units['回龙观街道']?.status).toBe('covered');
+    expect(replaced.completeness['car-parks']?.units['霍营街道']?.status).toBe('none');
+  });
+
+  it('returns the shipped data itself when nothing is imported', () => {
+    const shipped = shippedData();
+    expect(composeLayerData(shipped, [])).toBe(shipped);
+  });
+});
