@@ -1,0 +1,58 @@
+/// <reference lib="webworker" />
+/**
+ * Reads and maps imported files off the main thread. The last read stays here, so a build
+ * (for example after the user changes the coordinate system) does not send the file again.
+ */
+import { buildImport } from './build';
+import type { FromImportWorker, ToImportWorker } from './protocol';
+import { readImportFile, summariseRead } from './read';
+import type { ImportContext, ReadResult } from './types';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let context: ImportContext = {
+  subdistricts: { type: 'FeatureCollection', features: [] },
+  reference: {},
+};
+let lastRead: ReadResult = { ok: false, error: { code: 'no-features' } };
+
+const post = (message: FromImportWorker) => self.postMessage(message);
+
+// Messages are handled one after another: a build waits for the read before it.
+let queue: Promise<void> = Promise.resolve();
+
+self.onmessage = (event: MessageEvent<ToImportWorker>) => {
+  queue = queue.then(() => handle(event.data));
+};
+
+async function handle(message: ToImportWorker): Promise<void> {
+  try {
+    await handleUnchecked(message);
+  } catch (error) {
+    // Only posting can fail here (read and build never throw); answer so no promise hangs.
+    if (message.type === 'context') return;
+    const problem = { code: 'internal-error' as const, detail: String(error) };
+    const type = message.type === 'read' ? 'read-result' : 'build-result';
+    post({ type, id: message.id, result: { ok: false, error: problem } });
+  }
+}
+
+async function handleUnchecked(message: ToImportWorker): Promise<void> {
+  if (message.type === 'context') {
+    context = message.context;
+    return;
+  }
+  const progress = (done: number, total: number) =>
+    post({ type: 'progress', id: message.id, done, total });
+  if (message.type === 'read') {
+    lastRead = await readImportFile(new Uint8Array(message.bytes), message.fileName, progress);
+    // Features and rows stay here for the build; the page gets a summary.
+    post({ type: 'read-result', id: message.id, result: summariseRead(lastRead) });
+    return;
+  }
+  post({
+    type: 'build-result',
+    id: message.id,
+    result: buildImport(lastRead, message.options, context, progress),
+  });
+}

@@ -1,0 +1,104 @@
+import type { FromImportWorker, ToImportWorker } from './protocol';
+import { fileSizeProblem } from './read';
+import type {
+  BuildOptions,
+  ImportContext,
+  ImportPreview,
+  ProgressCallback,
+  ReadSummary,
+} from './types';
+
+/** Rejection reason of a request that `cancel()` stopped. */
+export class ImportCancelledError extends Error {
+  constructor() {
+    super('import cancelled');
+    this.name = 'ImportCancelledError';
+  }
+}
+
+export interface ImportClient {
+  /** Reads a file in the worker; files over the size limit are refused without being read. */
+  read: (file: File, onProgress?: ProgressCallback) => Promise<ReadSummary>;
+  /** Maps the last file read into the app's layers. */
+  build: (options: BuildOptions, onProgress?: ProgressCallback) => Promise<ImportPreview>;
+  /** Stops the work in progress: the pending request rejects with ImportCancelledError. */
+  cancel: () => void;
+  dispose: () => void;
+}
+
+interface Waiting {
+  resolve: (result: never) => void;
+  reject: (error: Error) => void;
+  onProgress?: ProgressCallback;
+}
+
+/**
+ * Runs imports in a module worker. The worker is created on first use and again after a
+ * cancel (which terminates it); the context is sent to each new worker. Since a cancelled
+ * worker loses the file it had read, `build` after `cancel` needs a new `read`.
+ */
+export function createImportClient(context: ImportContext): ImportClient {
+  let worker: Worker | null = null;
+  const waiting = new Map<number, Waiting>();
+  let nextId = 1;
+
+  const rejectAll = (error: Error) => {
+    for (const entry of waiting.values()) entry.reject(error);
+    waiting.clear();
+  };
+
+  const ensureWorker = (): Worker => {
+    if (worker) return worker;
+    const created = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+    created.onmessage = (event: MessageEvent<FromImportWorker>) => {
+      const message = event.data;
+      const entry = waiting.get(message.id);
+      if (!entry) return;
+      if (message.type === 'progress') {
+        entry.onProgress?.(message.done, message.total);
+        return;
+      }
+      waiting.delete(message.id);
+      entry.resolve(message.result as never);
+    };
+    created.onerror = (event) => rejectAll(new Error(event.message || 'import worker failed'));
+    const init: ToImportWorker = { type: 'context', context };
+    created.postMessage(init);
+    worker = created;
+    return created;
+  };
+
+  const request = <T>(
+    make: (id: number) => ToImportWorker,
+    transfer: Transferable[],
+    onProgress?: ProgressCallback,
+  ): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const id = nextId++;
+      waiting.set(id, { resolve: resolve as (result: never) => void, reject, onProgress });
+      ensureWorker().postMessage(make(id), transfer);
+    });
+
+  const stop = (error: Error) => {
+    worker?.terminate();
+    worker = null;
+    rejectAll(error);
+  };
+
+  return {
+    read: async (file, onProgress) => {
+      const tooLarge = fileSizeProblem(file.size);
+      if (tooLarge) return { ok: false, error: tooLarge };
+      const bytes = await file.arrayBuffer();
+      return request<ReadSummary>(
+        (id) => ({ type: 'read', id, bytes, fileName: file.name }),
+        [bytes],
+        onProgress,
+      );
+    },
+    build: (options, onProgress) =>
+      request<ImportPreview>((id) => ({ type: 'build', id, options }), [], onProgress),
+    cancel: () => stop(new ImportCancelledError()),
+    dispose: () => stop(new ImportCancelledError()),
+  };
+}

@@ -1,0 +1,16 @@
+import type { BuildOptions, ImportContext, ImportPreview, ReadSummary } from './types';
+
+/**
+ * Messages to the import worker. The context (units and reference layers) is sent once;
+ * `build` works on the result of the latest `read`.
+ */
+export type ToImportWorker =
+  | { type: 'context'; context: ImportContext }
+  | { type: 'read'; id: number; bytes: ArrayBuffer; fileName: string }
+  | { type: 'build'; id: number; options: BuildOptions };
+
+/** Messages from it. */
+export type FromImportWorker =
+  | { type: 'progress'; id: number; done: number; total: number }
+  | { type: 'read-result'; id: number; result: ReadSummary }
+  | { type: 'build-result'; id: number; result: ImportPreview };

@@ -1,0 +1,115 @@
+import type { Feature } from 'geojson';
+import { parseCsvTable } from './csv';
+import { decodeText } from './decode';
+import { detectFormat } from './detect_format';
+import { geojsonFeatures } from './read_geojson';
+import { kmlFeatures } from './read_kml';
+import { osmXmlFeatures, overpassFeatures } from './read_osm';
+import { shapefileFeatures } from './read_shapefile';
+import {
+  type ImportFormat,
+  type ImportProblem,
+  MAX_IMPORT_BYTES,
+  type ProgressCallback,
+  type ReadResult,
+  type ReadSummary,
+  type TextEncodingUsed,
+} from './types';
+
+/** The whole-file error for a file of this size, or null when it may be read. */
+export function fileSizeProblem(size: number): ImportProblem | null {
+  if (size > MAX_IMPORT_BYTES) {
+    return { code: 'file-too-large', detail: `${(size / 1024 / 1024).toFixed(1)} MB` };
+  }
+  if (size === 0) return { code: 'empty-file' };
+  return null;
+}
+
+const fail = (code: ImportProblem['code'], detail?: string): ReadResult => ({
+  ok: false,
+  error: detail === undefined ? { code } : { code, detail },
+});
+
+/**
+ * Reads a file into raw features or a CSV table. Never throws: every failure is a whole-file
+ * problem. Progress is reported in bytes at the start, after decoding and at the end.
+ */
+export async function readImportFile(
+  bytes: Uint8Array,
+  fileName: string,
+  onProgress?: ProgressCallback,
+): Promise<ReadResult> {
+  try {
+    const total = bytes.length;
+    onProgress?.(0, total);
+    const result = await readUnchecked(bytes, fileName, onProgress);
+    onProgress?.(total, total);
+    return result;
+  } catch (error) {
+    return fail('internal-error', error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function readUnchecked(
+  bytes: Uint8Array,
+  fileName: string,
+  onProgress?: ProgressCallback,
+): Promise<ReadResult> {
+  const sizeProblem = fileSizeProblem(bytes.length);
+  if (sizeProblem) return { ok: false, error: sizeProblem };
+  const format = detectFormat(bytes, fileName);
+  if (!format) return fail('unknown-format', fileName);
+  if (format === 'shapefile') {
+    const read = await shapefileFeatures(bytes);
+    if (!read.ok)
+      return fail(read.reason === 'no-shp' ? 'zip-without-shp' : 'parse-failed', read.detail);
+    return withFeatures(format, null, read.features);
+  }
+  const { text, encoding } = decodeText(bytes);
+  onProgress?.(Math.round(bytes.length / 2), bytes.length);
+  if (text.trim() === '') return fail('empty-file');
+  if (format === 'csv') {
+    const table = parseCsvTable(text);
+    if (!table || table.rows.every((row) => row.every((cell) => cell.trim() === ''))) {
+      return fail('no-features');
+    }
+    return { ok: true, kind: 'table', format, encoding, table };
+  }
+  return withFeatures(format, encoding, parseText(format, text));
+}
+
+function parseText(
+  format: Exclude<ImportFormat, 'csv' | 'shapefile'>,
+  text: string,
+): Feature[] | null {
+  if (format === 'kml') return kmlFeatures(text);
+  if (format === 'osm-xml') return osmXmlFeatures(text);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  return format === 'overpass-json' ? overpassFeatures(value) : geojsonFeatures(value);
+}
+
+function withFeatures(
+  format: Exclude<ImportFormat, 'csv'>,
+  encoding: TextEncodingUsed | null,
+  features: Feature[] | null,
+): ReadResult {
+  if (!features) return fail('parse-failed', format);
+  if (features.length === 0) return fail('no-features');
+  return { ok: true, kind: 'features', format, encoding, features };
+}
+
+/** The read without its bulk: what the worker sends back to the page. */
+export function summariseRead(read: ReadResult): ReadSummary {
+  if (!read.ok) return read;
+  if (read.kind === 'features') {
+    const { format, encoding } = read;
+    return { ok: true, format, encoding, count: read.features.length, table: null };
+  }
+  const { rows, ...table } = read.table;
+  return { ok: true, format: read.format, encoding: read.encoding, count: rows.length, table };
+}
