@@ -7,7 +7,11 @@
  * Then point inspection: 10,000 inspections from the spatial index against a linear scan
  * over all facilities, on the real data and 10× copies.
  *
- * Flags: --cases real,10x,100x,inspect-real,inspect-10x   --naive-budget SECONDS (default 60)
+ * Then scenario edits on the real data (adding a park in a gap, removing a large park, adding
+ * a primary school): the incremental update against the full recomputation.
+ *
+ * Flags: --cases real,10x,100x,inspect-real,inspect-10x,scenario-real
+ *        --naive-budget SECONDS (default 60)
  *        --data DIR
  */
 import { fork } from 'node:child_process';
@@ -20,13 +24,14 @@ import {
 import { type BenchCaseName, loadBenchCase } from './bench/cases';
 import { benchInspection } from './bench/inspection';
 import { rowMethodShare } from './bench/methods';
+import { benchScenario } from './bench/scenario';
 
 function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
 
-const CASES = flag('--cases', 'real,10x,100x,inspect-real,inspect-10x').split(',');
+const CASES = flag('--cases', 'real,10x,100x,inspect-real,inspect-10x,scenario-real').split(',');
 const BUDGET_S = Number(flag('--naive-budget', '60'));
 const DATA_DIR = flag('--data', 'public/geo');
 const WARM_RUNS = 7;
@@ -76,7 +81,9 @@ function timeNaive(
   });
 }
 
-const coverageCases = CASES.filter((c) => !c.startsWith('inspect-')) as BenchCaseName[];
+const coverageCases = CASES.filter(
+  (c) => !c.startsWith('inspect-') && !c.startsWith('scenario-'),
+) as BenchCaseName[];
 if (coverageCases.length > 0)
   console.log(
     `whole-area park coverage, row method (warm: median of ${WARM_RUNS}; cold: with preparing the residential rows) vs naive Turf union; naive budget ${BUDGET_S} s`,
@@ -97,4 +104,7 @@ for (const caseName of coverageCases) {
 }
 for (const caseName of CASES.filter((c) => c.startsWith('inspect-'))) {
   console.log(benchInspection(caseName.slice('inspect-'.length) as 'real' | '10x', DATA_DIR));
+}
+if (CASES.includes('scenario-real')) {
+  for (const line of benchScenario(DATA_DIR)) console.log(line);
 }

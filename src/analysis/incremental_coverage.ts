@@ -6,7 +6,7 @@ import {
   mergeIntervals,
   subtractIntervals,
 } from './intervals';
-import { type PlanarShape, toPlanarShape } from './planar_shape';
+import { toPlanarShape } from './planar_shape';
 import { addReachIntervals } from './reach_rows';
 import {
   type FacilityReach,
@@ -23,11 +23,12 @@ export interface IdentifiedReach extends FacilityReach {
 
 interface BaselineFacility {
   id: string;
-  shape: PlanarShape;
   radiusM: number;
   /** The rows its reach spans (inclusive); first > last when it reaches none. */
   first: number;
   last: number;
+  /** Its own merged reach per row: rows[i] is row first + i. */
+  rows: (Intervals | undefined)[];
   /** Its reach's box: the shape's box grown by the radius. */
   box: [minX: number, minY: number, maxX: number, maxY: number];
 }
@@ -78,19 +79,26 @@ export function createBaseline(
   wholeName: string,
 ): CoverageBaseline {
   const { grid } = area;
+  // Each facility's rows are kept, so that a removal rebuilds rows without redoing geometry.
+  const scratch: (number[] | undefined)[] = new Array(grid.count);
+  const pairs: (number[] | undefined)[] = new Array(grid.count);
   const entries: BaselineFacility[] = facilities.map((f) => {
     const shape = toPlanarShape(f.geometry, area.projection);
     const [minX, minY, maxX, maxY] = shape.bbox;
     const r = f.radiusM;
     const [first, last] = rowRange(grid, minY - r, maxY + r);
-    return {
-      id: f.id,
-      shape,
-      radiusM: r,
-      first,
-      last,
-      box: [minX - r, minY - r, maxX + r, maxY + r],
-    };
+    addReachIntervals(scratch, shape, r, grid, area.wantedRows);
+    const rows: (Intervals | undefined)[] = [];
+    for (let k = first; k <= last; k++) {
+      const row = scratch[k];
+      if (!row) continue;
+      rows[k - first] = row;
+      scratch[k] = undefined;
+      const bucket = (pairs[k] ??= []);
+      for (const v of row) bucket.push(v);
+    }
+    const box: BaselineFacility['box'] = [minX - r, minY - r, maxX + r, maxY + r];
+    return { id: f.id, radiusM: r, first, last, rows, box };
   });
   const byId = new Map<string, number[]>();
   entries.forEach((f, i) => {
@@ -109,8 +117,6 @@ export function createBaseline(
     }
     index.finish();
   }
-  const pairs: (number[] | undefined)[] = new Array(grid.count);
-  for (const f of entries) addReachIntervals(pairs, f.shape, f.radiusM, grid, area.wantedRows);
   const reach = pairs.map((row) => (row ? mergeIntervals(row) : undefined));
   const unitRowCovered = area.unitRows.map(() => new Float64Array(grid.count));
   const unitResidential: number[] = [];
@@ -170,9 +176,9 @@ function coverageFrom(baseline: CoverageBaseline, coveredLengths: number[]): Uni
  *
  * An added facility's reach is merged into the baseline rows it reaches. A removed facility
  * changes its rows only within its reach box's x-range (its "window"): there, a row is rebuilt
- * from the remaining facilities whose reach box meets the window (found in the R-tree, restricted
- * to the affected rows by addReachIntervals's mask); outside it, the baseline row stands.
- * Interval ends are copied, never computed anew, so the rows equal a full recomputation's.
+ * from the kept rows of the remaining facilities whose reach box meets the window (found in the
+ * R-tree); outside it, the baseline row stands. Interval ends are copied, never computed anew,
+ * so the rows equal a full recomputation's.
  */
 export function updateCoverage(baseline: CoverageBaseline, change: CoverageChange): CoverageUpdate {
   const { area, facilities } = baseline;
@@ -205,7 +211,12 @@ export function updateCoverage(baseline: CoverageBaseline, change: CoverageChang
   const rebuilt: (number[] | undefined)[] = new Array(grid.count);
   for (const j of candidates) {
     const f = facilities[j]!;
-    addReachIntervals(rebuilt, f.shape, f.radiusM, grid, rebuildRows);
+    f.rows.forEach((row, i) => {
+      const k = f.first + i;
+      if (!row || !rebuildRows[k]) return;
+      const bucket = (rebuilt[k] ??= []);
+      for (const v of row) bucket.push(v);
+    });
   }
   const added: (number[] | undefined)[] = new Array(grid.count);
   for (const f of change.added) {
