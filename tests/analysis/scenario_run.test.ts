@@ -109,6 +109,23 @@ describe('runScenario', () => {
     expectSameAsFullRun(result.rows, applyScenario(inputs, scenario(removePark)), request());
   });
 
+  it('parks: greenways count when the parameters say, and a removal can drop one', () => {
+    const withGreenway = {
+      ...inputs,
+      greenways: collection([createRectangle(2300, -600, 2320, 600, { id: 'g1' })]),
+    };
+    const parameters = { ...DEFAULT_COVERAGE_PARAMETERS, includeGreenways: true };
+    const edits = scenario({ id: 'r', type: 'remove', layer: 'parks', featureId: 'g1', name: '' });
+    const cache = createScenarioCache();
+    const kept = runScenario(prepared, withGreenway, request({ parameters }), scenario(), cache);
+    expect(unit(kept.rows, '霍营街道').figures.parks!.share).toBeCloseTo(1, 2);
+    const result = runScenario(prepared, withGreenway, request({ parameters }), edits, cache);
+    expect(unit(result.rows, '霍营街道').figures.parks!.share).toBe(0);
+    expect(area(result.lostService) / turf.area(far)).toBeCloseTo(1, 2);
+    expectSameAsFullRun(result.rows, applyScenario(withGreenway, edits), request({ parameters }));
+    expect(cache.builds).toBe(1);
+  });
+
   it('keeps one baseline across consecutive edits, and a new one for new inputs', () => {
     const cache = createScenarioCache();
     runScenario(prepared, inputs, request(), scenario(parkOverFar), cache);
