@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -34,6 +35,15 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   base: './',
   plugins: [react(), contentSecurityPolicy()],
+  resolve: {
+    // osmtogeojson's bundled lodash 2 evaluates strings when loaded; see the shim's comment.
+    alias: [
+      {
+        find: /^\.\/lodash\.custom\.js$/,
+        replacement: fileURLToPath(new URL('./src/import/osm_lodash.cjs', import.meta.url)),
+      },
+    ],
+  },
   build: { target: 'es2022', chunkSizeWarningLimit: 1600 },
   preview: { port: 4173, strictPort: true },
 });

@@ -10,3 +10,8 @@ export function attributionFor(data: LayerData, visible: readonly LayerId[]): st
   const texts = [...keys].map((k) => data.sources[k]?.attribution).filter((t): t is string => !!t);
   return [...new Set(texts)];
 }
+
+/** MapLibre shows attribution as HTML; imported file names are text, so every one is escaped. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

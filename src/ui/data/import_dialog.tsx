@@ -1,0 +1,495 @@
+import { useEffect, useMemo, useState } from 'react';
+import { type ImportMode, type ImportedDataset, IMPORT_LAYERS } from '../../data/imported_data';
+import type { LayerData } from '../../data/load';
+import {
+  type BuildOptions,
+  type ImportCrs,
+  type ImportPreview,
+  type ImportTarget,
+  IMPORT_CRS,
+  type ReadSummary,
+  type SchoolLevelOption,
+} from '../../import/types';
+import { problemMessage } from '../../import/messages';
+import { ImportCancelledError, createImportClient } from '../../import/import_client';
+import { useAppStore } from '../../state/store';
+import { newId } from '../../state/work_slice';
+import { useText } from '../use_text';
+
+/** Problems listed one by one; the rest are counted. */
+const LISTED_PROBLEMS = 100;
+const OSM_FORMATS = ['osm-xml', 'overpass-json'];
+
+type ReadState =
+  | { type: 'reading' }
+  | { type: 'failed'; message: string }
+  | { type: 'read'; summary: Extract<ReadSummary, { ok: true }> };
+
+type Phase =
+  | { type: 'reading' }
+  | { type: 'read-failed'; message: string }
+  | { type: 'choosing' }
+  | { type: 'building' }
+  | { type: 'built'; preview: ImportPreview };
+
+/**
+ * One file's import: read in a worker, the user says what it holds and in which coordinate
+ * system, the preview lists what would be imported and every problem by feature or row, and
+ * nothing changes until the import is confirmed. Cancel stops the worker at any point.
+ */
+export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
+  const t = useText();
+  const language = useAppStore((s) => s.language);
+  const shipped = useAppStore((s) => s.shipped) ?? data;
+  const close = () => useAppStore.getState().setImportFile(null);
+  const client = useMemo(
+    () =>
+      createImportClient({
+        subdistricts: shipped.layers.subdistricts,
+        reference: {
+          parks: shipped.layers.parks,
+          schools: shipped.layers.schools,
+          healthcare: shipped.layers.healthcare,
+          residential: shipped.layers.residential,
+          'metro-stations': shipped.layers['metro-stations'],
+        },
+      }),
+    [shipped],
+  );
+  useEffect(() => () => client.dispose(), [client]);
+
+  const [datasetId] = useState(newId);
+  const [read, setRead] = useState<ReadState>({ type: 'reading' });
+  const [built, setBuilt] = useState<{ options: BuildOptions; preview: ImportPreview } | null>(
+    null,
+  );
+  const [buildFailure, setBuildFailure] = useState<string | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [target, setTarget] = useState<ImportTarget | ''>('');
+  const [crs, setCrs] = useState<ImportCrs>('WGS-84');
+  const [schoolLevel, setSchoolLevel] = useState<SchoolLevelOption>('primary');
+  const [lonColumn, setLonColumn] = useState('');
+  const [latColumn, setLatColumn] = useState('');
+  const [swapAxes, setSwapAxes] = useState(false);
+  const [mode, setMode] = useState<ImportMode>('add');
+  // Consent to skip the rejected features holds for the preview it was given on.
+  const [keepValidFor, setKeepValidFor] = useState<ImportPreview | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    client
+      .read(file, (done, total) => live && setProgress({ done, total }))
+      .then((result) => {
+        if (!live) return;
+        setProgress(null);
+        if (!result.ok) {
+          setRead({ type: 'failed', message: problemMessage(result.error, language) });
+          return;
+        }
+        setRead({ type: 'read', summary: result });
+        if (OSM_FORMATS.includes(result.format)) setTarget('osm-detect');
+        setLonColumn(result.table?.detected.lon ?? '');
+        setLatColumn(result.table?.detected.lat ?? '');
+      })
+      .catch((error: unknown) => {
+        if (live && !(error instanceof ImportCancelledError)) {
+          setRead({ type: 'failed', message: String(error) });
+        }
+      });
+    return () => {
+      live = false;
+    };
+    // The file is read once; the language of its message is fixed at that moment.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client, file]);
+
+  const summary = read.type === 'read' ? read.summary : null;
+  const options = useMemo<BuildOptions | null>(
+    () =>
+      summary && target !== ''
+        ? {
+            target,
+            crs,
+            schoolLevel,
+            swapAxes,
+            datasetId,
+            ...(summary.table ? { csvColumns: { lon: lonColumn, lat: latColumn } } : {}),
+          }
+        : null,
+    [target, crs, schoolLevel, swapAxes, datasetId, summary, lonColumn, latColumn],
+  );
+
+  useEffect(() => {
+    if (!options) return;
+    let live = true;
+    client
+      .build(options, (done, total) => live && setProgress({ done, total }))
+      .then((preview) => {
+        if (!live) return;
+        setProgress(null);
+        setBuilt({ options, preview });
+      })
+      .catch((error: unknown) => {
+        if (live && !(error instanceof ImportCancelledError)) setBuildFailure(String(error));
+      });
+    return () => {
+      live = false;
+    };
+  }, [client, options]);
+
+  const current = built && built.options === options ? built.preview : null;
+  const phase: Phase =
+    read.type === 'reading'
+      ? { type: 'reading' }
+      : read.type === 'failed' || buildFailure
+        ? { type: 'read-failed', message: read.type === 'failed' ? read.message : buildFailure! }
+        : !options
+          ? { type: 'choosing' }
+          : current
+            ? { type: 'built', preview: current }
+            : { type: 'building' };
+  const keepValid = current !== null && keepValidFor === current;
+  const setKeepValid = (keep: boolean) => setKeepValidFor(keep ? current : null);
+
+  const preview = phase.type === 'built' && phase.preview.ok ? phase.preview : null;
+  const accepted = preview
+    ? IMPORT_LAYERS.flatMap((layer) => {
+        const features = preview.layers[layer] ?? [];
+        return features.length > 0 ? [{ layer, features }] : [];
+      })
+    : [];
+  const acceptedCount = accepted.reduce((n, a) => n + a.features.length, 0);
+  const rejectedCount = preview?.rejected.length ?? 0;
+  const canConfirm = acceptedCount > 0 && (rejectedCount === 0 || keepValid);
+
+  const confirm = () => {
+    if (!canConfirm || !options) return;
+    const importedAt = new Date().toISOString();
+    const datasets: ImportedDataset[] = accepted.map(({ layer, features }) => ({
+      id: datasetId,
+      fileName: file.name,
+      layer,
+      mode,
+      crs: options.crs,
+      importedAt,
+      features,
+    }));
+    const state = useAppStore.getState();
+    state.addImports(datasets);
+    const shown = new Set([...state.visibleLayers, ...datasets.map((d) => d.layer)]);
+    state.setVisibleLayers([...shown]);
+    close();
+  };
+
+  const cancel = () => {
+    client.cancel();
+    close();
+  };
+
+  return (
+    <div className="dialog-backdrop">
+      <div
+        className="dialog import-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label={t('import.title')}
+        data-testid="import-dialog"
+        data-phase={phase.type}
+      >
+        <h2>{t('import.title')}</h2>
+        <p className="import-file">
+          <span className="import-file-name">{file.name}</span>
+          {summary && (
+            <small>
+              {' '}
+              · {t(`import.format.${summary.format}`)}
+              {summary.encoding ? ` · ${summary.encoding.toUpperCase()}` : ''} ·{' '}
+              {t('import.featureCount').replace('{n}', String(summary.count))}
+            </small>
+          )}
+        </p>
+        {phase.type === 'read-failed' && (
+          <p className="status error" role="alert" data-testid="import-error">
+            {phase.message}
+          </p>
+        )}
+        {summary && phase.type !== 'read-failed' && (
+          <>
+            <div className="fields">
+              <label className="field">
+                {t('import.target')}
+                <select
+                  data-testid="import-target"
+                  value={target}
+                  onChange={(event) => setTarget(event.target.value as ImportTarget)}
+                >
+                  <option value="" disabled>
+                    {t('import.chooseTarget')}
+                  </option>
+                  {IMPORT_LAYERS.map((layer) => (
+                    <option key={layer} value={layer}>
+                      {t(`layer.${layer}`)}
+                    </option>
+                  ))}
+                  <option value="osm-detect">{t('import.osmDetect')}</option>
+                </select>
+              </label>
+              <label className="field">
+                {t('import.crs')}
+                <select
+                  data-testid="import-crs"
+                  value={crs}
+                  onChange={(event) => setCrs(event.target.value as ImportCrs)}
+                >
+                  {IMPORT_CRS.map((c) => (
+                    <option key={c} value={c}>
+                      {t(`import.crs.${c}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              {target === 'schools' && (
+                <label className="field">
+                  {t('import.schoolLevel')}
+                  <select
+                    data-testid="import-school-level"
+                    value={schoolLevel}
+                    onChange={(event) => setSchoolLevel(event.target.value as SchoolLevelOption)}
+                  >
+                    {(['kindergarten', 'primary', 'middle'] as const).map((level) => (
+                      <option key={level} value={level}>
+                        {t(`legend.${level}`)}
+                      </option>
+                    ))}
+                    <option value="column">{t('import.levelFromColumn')}</option>
+                  </select>
+                </label>
+              )}
+              <label className="field">
+                {t('import.mode')}
+                <select
+                  data-testid="import-mode"
+                  value={mode}
+                  onChange={(event) => setMode(event.target.value as ImportMode)}
+                >
+                  <option value="add">{t('import.mode.add')}</option>
+                  <option value="replace">{t('import.mode.replace')}</option>
+                </select>
+              </label>
+            </div>
+            {summary.table && (
+              <CsvColumns
+                table={summary.table}
+                lon={lonColumn}
+                lat={latColumn}
+                onLon={setLonColumn}
+                onLat={setLatColumn}
+              />
+            )}
+            <label className="toggle">
+              <input
+                type="checkbox"
+                data-testid="import-swap-axes"
+                checked={swapAxes}
+                onChange={(event) => setSwapAxes(event.target.checked)}
+              />
+              {t('import.swapAxes')}
+            </label>
+          </>
+        )}
+        {progress && (
+          <div className="analysis-progress" role="status" data-testid="import-progress">
+            {phase.type === 'reading' ? t('import.reading') : t('import.checking')}
+            <progress value={progress.done} max={Math.max(progress.total, 1)} />
+          </div>
+        )}
+        {phase.type === 'built' && !phase.preview.ok && (
+          <p className="status error" role="alert" data-testid="import-error">
+            {problemMessage(phase.preview.error, language)}
+          </p>
+        )}
+        {preview && (
+          <ImportSummary
+            preview={preview}
+            accepted={accepted}
+            crs={crs}
+            onUseCrs={setCrs}
+            onSwap={() => setSwapAxes(true)}
+            swapAxes={swapAxes}
+          />
+        )}
+        {preview && rejectedCount > 0 && acceptedCount > 0 && (
+          <label className="toggle">
+            <input
+              type="checkbox"
+              data-testid="import-keep-valid"
+              checked={keepValid}
+              onChange={(event) => setKeepValid(event.target.checked)}
+            />
+            {t('import.keepValid')
+              .replace('{valid}', String(acceptedCount))
+              .replace('{rejected}', String(rejectedCount))}
+          </label>
+        )}
+        {mode === 'replace' && accepted.length > 0 && (
+          <p className="hint" data-testid="import-replace-note">
+            {t('import.replaceNote').replace(
+              '{layers}',
+              accepted.map((a) => t(`layer.${a.layer}`)).join('、'),
+            )}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" data-testid="import-cancel" onClick={cancel}>
+            {t('import.cancel')}
+          </button>
+          <button
+            type="button"
+            className="primary"
+            data-testid="import-confirm"
+            disabled={!canConfirm}
+            onClick={confirm}
+          >
+            {t('import.confirm').replace('{n}', String(acceptedCount))}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function CsvColumns({
+  table,
+  lon,
+  lat,
+  onLon,
+  onLat,
+}: {
+  table: NonNullable<Extract<ReadSummary, { ok: true }>['table']>;
+  lon: string;
+  lat: string;
+  onLon: (column: string) => void;
+  onLat: (column: string) => void;
+}) {
+  const t = useText();
+  const picker = (value: string, onChange: (c: string) => void, label: string, testId: string) => (
+    <label className="field">
+      {label}
+      <select data-testid={testId} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">—</option>
+        {table.columns.map((c) => (
+          <option key={c} value={c}>
+            {c}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <div className="csv-columns">
+      <div className="fields">
+        {picker(lon, onLon, t('import.lonColumn'), 'import-lon-column')}
+        {picker(lat, onLat, t('import.latColumn'), 'import-lat-column')}
+      </div>
+      <div className="csv-preview">
+        <table data-testid="import-csv-preview">
+          <thead>
+            <tr>
+              {table.columns.map((c) => (
+                <th key={c} className={c === lon || c === lat ? 'picked' : undefined}>
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.preview.map((row, i) => (
+              <tr key={i}>
+                {table.columns.map((c, j) => (
+                  <td key={c}>{row[j] ?? ''}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function ImportSummary({
+  preview,
+  accepted,
+  crs,
+  onUseCrs,
+  onSwap,
+  swapAxes,
+}: {
+  preview: Extract<ImportPreview, { ok: true }>;
+  accepted: { layer: string; features: unknown[] }[];
+  crs: ImportCrs;
+  onUseCrs: (crs: ImportCrs) => void;
+  onSwap: () => void;
+  swapAxes: boolean;
+}) {
+  const t = useText();
+  const language = useAppStore((s) => s.language);
+  const suggestion = preview.suggestedCrs;
+  const metres = (crsName: ImportCrs) =>
+    String(Math.round(suggestion?.evidence.medianMeters[crsName] ?? 0));
+  return (
+    <div className="import-summary" data-testid="import-summary">
+      <p data-testid="import-accepted">
+        {accepted.length === 0
+          ? t('import.nothingValid')
+          : t('import.willImport').replace(
+              '{list}',
+              accepted.map((a) => `${t(`layer.${a.layer}`)} ${a.features.length}`).join('，'),
+            )}
+      </p>
+      {suggestion && suggestion.crs !== crs && (
+        <p className="notice" data-testid="import-crs-suggestion">
+          {t('import.crsSuggestion')
+            .replace('{off}', metres(crs))
+            .replace('{crs}', suggestion.crs)
+            .replace('{near}', metres(suggestion.crs))}{' '}
+          <button type="button" onClick={() => onUseCrs(suggestion.crs)}>
+            {t('import.useCrs').replace('{crs}', suggestion.crs)}
+          </button>
+        </p>
+      )}
+      {preview.swappedSuspected && !swapAxes && (
+        <p className="notice" data-testid="import-swap-suggestion">
+          {t('import.swapSuggestion')}{' '}
+          <button type="button" onClick={onSwap}>
+            {t('import.swapAxes')}
+          </button>
+        </p>
+      )}
+      {preview.skipped.length > 0 && (
+        <p className="hint" data-testid="import-skipped">
+          {t('import.skipped')}{' '}
+          {preview.skipped.map((s) => `${t(`import.skip.${s.reason}`)} ${s.count}`).join('，')}
+        </p>
+      )}
+      {preview.rejected.length > 0 && (
+        <details open className="import-problems">
+          <summary>{t('import.problems').replace('{n}', String(preview.rejected.length))}</summary>
+          <ul data-testid="import-problems">
+            {preview.rejected.slice(0, LISTED_PROBLEMS).map((problem, i) => (
+              <li key={i}>{problemMessage(problem, language)}</li>
+            ))}
+          </ul>
+          {preview.rejected.length > LISTED_PROBLEMS && (
+            <p className="hint">
+              {t('import.moreProblems').replace(
+                '{n}',
+                String(preview.rejected.length - LISTED_PROBLEMS),
+              )}
+            </p>
+          )}
+        </details>
+      )}
+    </div>
+  );
+}
