@@ -10,6 +10,9 @@ import { ExportDialog } from './ui/export/export_dialog';
 import { InspectionPanel } from './ui/inspection/inspection_panel';
 import { SearchBox } from './ui/inspection/search_box';
 import { PlanPanel } from './ui/plan/plan_panel';
+import { DataPanel } from './ui/data/data_panel';
+import { ImportDialog } from './ui/data/import_dialog';
+import { ScenarioPanel } from './ui/scenario/scenario_panel';
 import { LinkNotice } from './ui/link_notice';
 import { Header } from './ui/header';
 import { InfoPanel } from './ui/info_panel';
@@ -23,6 +26,8 @@ export function App() {
   const setShipped = useAppStore((s) => s.setShipped);
   const language = useAppStore((s) => s.language);
   const [exporting, setExporting] = useState(false);
+  const importFile = useAppStore((s) => s.importFile);
+  const [dropping, setDropping] = useState(false);
   useHashSync();
   useAnalysisRunner(data.status === 'ready' ? data.data : null);
 
@@ -49,7 +54,24 @@ export function App() {
   return (
     <div className="app">
       <Header onExport={() => setExporting(true)} />
-      <main className="workspace">
+      <main
+        className={dropping ? 'workspace dropping' : 'workspace'}
+        data-testid="workspace"
+        onDragOver={(event) => {
+          if (data.status !== 'ready' || !event.dataTransfer.types.includes('Files')) return;
+          event.preventDefault();
+          setDropping(true);
+        }}
+        onDragLeave={(event) => {
+          if (event.currentTarget === event.target) setDropping(false);
+        }}
+        onDrop={(event) => {
+          event.preventDefault();
+          setDropping(false);
+          const file = event.dataTransfer.files[0];
+          if (file && data.status === 'ready') useAppStore.getState().setImportFile(file);
+        }}
+      >
         {data.status === 'loading' && <p className="status">{t('app.loading')}</p>}
         {data.status === 'error' && (
           <p className="status error" role="alert">
@@ -63,6 +85,8 @@ export function App() {
             <aside className="side">
               <SearchBox data={data.data} />
               <LinkNotice />
+              <DataPanel data={data.data} />
+              <ScenarioPanel />
               <PlanPanel data={data.data} />
               <InspectionPanel data={data.data} />
               <AnalysisPanel data={data.data} />
@@ -72,6 +96,13 @@ export function App() {
           </>
         )}
       </main>
+      {importFile && data.status === 'ready' && (
+        <ImportDialog
+          key={`${importFile.name}-${importFile.lastModified}`}
+          file={importFile}
+          data={data.data}
+        />
+      )}
       {exporting && data.status === 'ready' && (
         <ExportDialog data={data.data} onClose={() => setExporting(false)} />
       )}

@@ -57,8 +57,20 @@ export interface AnalysisGeometry {
   catchments: FeatureCollection<Geometry> | null;
 }
 
+/** A scenario's figures for the same request: the rows after its edits, and what changed. */
+export interface ScenarioOutcome {
+  scenarioId: string;
+  scenarioName: string;
+  /** Same shape as AnalysisResult.rows, with the edits applied. */
+  rows: AnalysisRow[];
+  newlyServed: FeatureCollection<MultiPolygon>;
+  lostService: FeatureCollection<MultiPolygon>;
+}
+
 export interface AnalysisResult {
   request: AnalysisRequest;
+  /** The active scenario first, then the one compared with it; absent without scenarios. */
+  scenarios?: ScenarioOutcome[];
   /** The seven units, then the whole area. */
   rows: AnalysisRow[];
   geometry: AnalysisGeometry;

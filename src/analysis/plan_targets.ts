@@ -25,6 +25,6 @@ export function measuredStock(layers: {
     schools: layers.schools.features.filter(
       (f) => inArea(f) && (f.properties.serves_levels as string[]).length > 0,
     ).length,
-    carParks: layers.carParks ? layers.carParks.features.length : null,
+    carParks: layers.carParks?.features.length ? layers.carParks.features.length : null,
   };
 }

@@ -16,9 +16,10 @@ import type { FeatureCollection } from 'geojson';
 import { useAppStore } from '../state/store';
 import { trackLoad, whenLoaded } from './when_loaded';
 import { bbox } from '@turf/turf';
-import { attributionFor } from './attribution';
+import { attributionFor, escapeHtml } from './attribution';
 import { installTestHooks } from './test_hooks';
 import { useInspectionOverlay } from './use_inspection_overlay';
+import { handleScenarioClick, useScenarioOverlay } from './use_scenario_overlay';
 import { buildStyle } from './style';
 
 setWorkerUrl(workerUrl);
@@ -45,7 +46,9 @@ export function MapView({ data }: { data: LayerData }) {
   );
   // The map is built once for the shipped boundaries; imported data then only swaps sources.
   const dataRef = useRef(data);
-  dataRef.current = data;
+  useEffect(() => {
+    dataRef.current = data;
+  });
   const drawnData = useRef<LayerData | null>(null);
 
   useEffect(() => {
@@ -89,6 +92,7 @@ export function MapView({ data }: { data: LayerData }) {
     });
     map.on('mouseout', () => useAppStore.getState().hoverSubdistrict(null));
     map.on('click', (event) => {
+      if (handleScenarioClick(map, event)) return;
       if (useAppStore.getState().inspection.open) {
         useAppStore.getState().inspectAt([event.lngLat.lng, event.lngLat.lat]);
         return;
@@ -106,6 +110,10 @@ export function MapView({ data }: { data: LayerData }) {
         const name = subdistrictAt(features);
         select(name ? { type: 'subdistrict', name } : { type: 'none' });
       }
+    });
+    map.on('dblclick', () => {
+      const editor = useAppStore.getState().scenarioEditor;
+      if (editor.open && editor.tool === 'add-park') useAppStore.getState().finishPark();
     });
     map.on('moveend', () => {
       const center = map.getCenter();
@@ -145,7 +153,7 @@ export function MapView({ data }: { data: LayerData }) {
     if (attributionRef.current) map.removeControl(attributionRef.current);
     attributionRef.current = new AttributionControl({
       compact: window.matchMedia('(max-width: 700px)').matches,
-      customAttribution: attributionFor(data, visibleLayers),
+      customAttribution: attributionFor(data, visibleLayers).map(escapeHtml),
     });
     map.addControl(attributionRef.current, 'bottom-right');
     // On a phone the attribution starts folded, behind its (i) button.
@@ -197,6 +205,7 @@ export function MapView({ data }: { data: LayerData }) {
   }, [unitIdByName, hovered, selection]);
 
   useInspectionOverlay(mapRef);
+  useScenarioOverlay(mapRef, container, data);
 
   // The chosen plan task's projects are ringed.
   const planTask = useAppStore((s) => (s.plan.open ? s.plan.task : null));

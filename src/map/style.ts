@@ -11,6 +11,11 @@ import {
 import { labelPoints } from '../analysis/label_points';
 import { ANALYSIS_SOURCES, ANALYSIS_STYLE_LAYERS } from '../layers/analysis_layers';
 import { INSPECTION_SOURCE, INSPECTION_STYLE_LAYERS } from '../layers/inspection_layers';
+import {
+  SCENARIO_EDIT_LAYERS,
+  SCENARIO_EFFECT_LAYERS,
+  SCENARIO_SOURCES,
+} from '../layers/scenario_layers';
 
 /** Analysis results are drawn just below this layer: over land and parks, under facilities. */
 const ANALYSIS_BELOW: LayerId = 'greenways';
@@ -29,7 +34,7 @@ export function buildStyle(data: LayerData, visible: readonly LayerId[]): StyleS
       ]),
     ),
     ...Object.fromEntries(
-      Object.values(ANALYSIS_SOURCES).map((id) => [
+      [...Object.values(ANALYSIS_SOURCES), ...Object.values(SCENARIO_SOURCES)].map((id) => [
         id,
         { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } as const,
       ]),
@@ -52,8 +57,11 @@ export function buildStyle(data: LayerData, visible: readonly LayerId[]): StyleS
       paint: { 'background-color': COLOURS.background },
     } as const,
     ...LAYER_DEFINITIONS.flatMap((d) =>
-      d.id === ANALYSIS_BELOW ? [...ANALYSIS_STYLE_LAYERS, ...d.styleLayers] : d.styleLayers,
+      d.id === ANALYSIS_BELOW
+        ? [...ANALYSIS_STYLE_LAYERS, ...SCENARIO_EFFECT_LAYERS, ...d.styleLayers]
+        : d.styleLayers,
     ),
+    ...SCENARIO_EDIT_LAYERS,
     ...INSPECTION_STYLE_LAYERS,
     SUBDISTRICT_LABEL_LAYER,
   ].map((layer) => {

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { parameterProblems } from '../analysis/coverage_parameters';
 import { coverageInputs } from '../analysis/coverage_inputs';
+import type { Scenario } from '../analysis/scenario';
 import type { LayerData } from '../data/load';
 import { type AnalysisClient, createAnalysisClient } from '../worker/analysis_client';
 import { useAppStore } from './store';
@@ -16,6 +17,9 @@ const SETTLE_MS = 200;
 export function useAnalysisRunner(data: LayerData | null): void {
   const clientRef = useRef<AnalysisClient | null>(null);
   const analysis = useAppStore((s) => s.analysis);
+  const scenarios = useAppStore((s) => s.scenarios);
+  const activeId = useAppStore((s) => s.activeScenarioId);
+  const compareId = useAppStore((s) => s.scenarioEditor.compareWithId);
 
   useEffect(
     () => () => {
@@ -38,8 +42,11 @@ export function useAnalysisRunner(data: LayerData | null): void {
       const startedAt = performance.now();
       setAnalysisRun({ progress: { done: 0, total: 1, startedAt }, error: null });
       const { tab, parameters, schoolLevel, schoolView } = analysis;
+      const measured = [activeId, compareId]
+        .map((id) => scenarios.find((s) => s.id === id))
+        .filter((s): s is Scenario => s !== undefined);
       clientRef.current
-        .run({ tab, parameters, schoolLevel, schoolView }, (done, total) => {
+        .run({ tab, parameters, schoolLevel, schoolView }, measured, (done, total) => {
           if (!cancelled) setAnalysisRun({ progress: { done, total, startedAt } });
         })
         .then((result) => {
@@ -58,5 +65,5 @@ export function useAnalysisRunner(data: LayerData | null): void {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [data, analysis]);
+  }, [data, analysis, scenarios, activeId, compareId]);
 }

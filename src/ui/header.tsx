@@ -12,6 +12,8 @@ export function Header({ onExport }: { onExport: () => void }) {
   const updateInspection = useAppStore((s) => s.updateInspection);
   const plan = useAppStore((s) => s.plan);
   const setPlan = useAppStore((s) => s.setPlan);
+  const dataPanelOpen = useAppStore((s) => s.dataPanelOpen);
+  const scenarioOpen = useAppStore((s) => s.scenarioEditor.open);
   return (
     <header className="header">
       <div>
@@ -55,6 +57,29 @@ export function Header({ onExport }: { onExport: () => void }) {
           onClick={() => (analysis.open ? closeAnalysis() : openAnalysis(analysis.tab))}
         >
           {t('analysis.open')}
+        </button>
+        <button
+          type="button"
+          className="header-button"
+          data-testid="scenario-toggle"
+          aria-pressed={scenarioOpen}
+          onClick={() => {
+            const state = useAppStore.getState();
+            state.updateScenarioEditor({ open: !scenarioOpen, tool: null, draft: [] });
+            // The tables show each scenario's change, so the analysis opens with it.
+            if (!scenarioOpen && !analysis.open) openAnalysis(analysis.tab);
+          }}
+        >
+          {t('scenario.open')}
+        </button>
+        <button
+          type="button"
+          className="header-button"
+          data-testid="data-toggle"
+          aria-pressed={dataPanelOpen}
+          onClick={() => useAppStore.getState().setDataPanelOpen(!dataPanelOpen)}
+        >
+          {t('data.open')}
         </button>
         <button
           type="button"

@@ -1,21 +1,26 @@
 /// <reference lib="webworker" />
 /**
  * Runs the coverage analyses off the main thread. The residential rows are prepared once on
- * 'init'; each 'run' then measures one tab. When requests pile up while it is busy, only the
- * newest is run and the others are answered 'skipped'.
+ * 'init'; each 'run' then measures one tab, and each scenario it names against that result.
+ * The data's own result is kept while only scenarios change, and scenario baselines are kept
+ * between runs, so an edit costs only the rows it touches. When requests pile up while it is
+ * busy, only the newest is run and the others are answered 'skipped'.
  */
-import { runAnalysis } from '../analysis/analysis_run';
+import { type AnalysisResult, runAnalysis } from '../analysis/analysis_run';
 import {
   type CoverageInputs,
   type PreparedCoverage,
   prepareCoverage,
 } from '../analysis/coverage_report';
+import { ScenarioCache, runScenario } from '../analysis/scenario_run';
 import type { FromAnalysisWorker, ToAnalysisWorker } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 let inputs: CoverageInputs | null = null;
 let prepared: PreparedCoverage | null = null;
+let scenarioCache = new ScenarioCache();
+let lastRun: { key: string; result: AnalysisResult } | null = null;
 let pending: Extract<ToAnalysisWorker, { type: 'run' }> | null = null;
 let scheduled = false;
 
@@ -26,6 +31,8 @@ self.onmessage = (event: MessageEvent<ToAnalysisWorker>) => {
   if (message.type === 'init') {
     inputs = message.inputs;
     prepared = null;
+    lastRun = null;
+    scenarioCache = new ScenarioCache();
     return;
   }
   if (pending) post({ type: 'skipped', id: pending.id });
@@ -44,10 +51,25 @@ function runPending() {
   try {
     if (!inputs) throw new Error('no data loaded');
     prepared ??= prepareCoverage(inputs);
-    const result = runAnalysis(prepared, inputs, message.request, (done, total) =>
-      post({ type: 'progress', id: message.id, done, total }),
-    );
-    post({ type: 'result', id: message.id, result });
+    const key = JSON.stringify(message.request);
+    const onProgress = (done: number, total: number) =>
+      post({ type: 'progress', id: message.id, done, total });
+    const base =
+      lastRun?.key === key
+        ? lastRun.result
+        : runAnalysis(prepared, inputs, message.request, onProgress);
+    lastRun = { key, result: base };
+    const scenarios = message.scenarios.map((scenario) => {
+      const outcome = runScenario(prepared!, inputs!, message.request, scenario, scenarioCache);
+      return {
+        scenarioId: scenario.id,
+        scenarioName: scenario.name,
+        rows: outcome.rows,
+        newlyServed: outcome.newlyServed,
+        lostService: outcome.lostService,
+      };
+    });
+    post({ type: 'result', id: message.id, result: { ...base, scenarios } });
   } catch (error) {
     post({
       type: 'error',

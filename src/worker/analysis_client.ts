@@ -1,5 +1,6 @@
 import type { AnalysisRequest, AnalysisResult } from '../analysis/analysis_run';
 import type { CoverageInputs } from '../analysis/coverage_report';
+import type { Scenario } from '../analysis/scenario';
 import type { FromAnalysisWorker, ToAnalysisWorker } from './protocol';
 
 export interface AnalysisClient {
@@ -9,6 +10,7 @@ export interface AnalysisClient {
    */
   run: (
     request: AnalysisRequest,
+    scenarios: Scenario[],
     onProgress: (done: number, total: number) => void,
   ) => Promise<AnalysisResult | null>;
   dispose: () => void;
@@ -44,11 +46,11 @@ export function createAnalysisClient(inputs: CoverageInputs): AnalysisClient {
   };
   send({ type: 'init', inputs });
   return {
-    run: (request, onProgress) =>
+    run: (request, scenarios, onProgress) =>
       new Promise((resolve, reject) => {
         const id = nextId++;
         waiting.set(id, { resolve, reject, onProgress });
-        send({ type: 'run', id, request });
+        send({ type: 'run', id, request, scenarios });
       }),
     dispose: () => {
       worker.terminate();

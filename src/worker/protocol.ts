@@ -1,9 +1,17 @@
 import type { AnalysisRequest, AnalysisResult } from '../analysis/analysis_run';
 import type { CoverageInputs } from '../analysis/coverage_report';
+import type { Scenario } from '../analysis/scenario';
 
 /** Messages to the analysis worker. */
 export type ToAnalysisWorker =
-  { type: 'init'; inputs: CoverageInputs } | { type: 'run'; id: number; request: AnalysisRequest };
+  | { type: 'init'; inputs: CoverageInputs }
+  | {
+      type: 'run';
+      id: number;
+      request: AnalysisRequest;
+      /** The active scenario, then one to compare it with: each measured against the data. */
+      scenarios: Scenario[];
+    };
 
 /** Messages from it. `skipped`: a newer request arrived first, so this one was not run. */
 export type FromAnalysisWorker =

@@ -9,6 +9,7 @@ import { useAppStore } from '../../state/store';
 import { useText } from '../use_text';
 import { ParkingTab } from './parking_tab';
 import { ParksTab } from './parks_tab';
+import { ScenarioCompare } from '../scenario/scenario_compare';
 import { SchoolsTab } from './schools_tab';
 
 /** Progress shows only when the work takes longer than a moment. */
@@ -60,6 +61,7 @@ export function AnalysisPanel({ data }: { data: LayerData }) {
         {analysis.tab === 'parks' && <ParksTab {...props} />}
         {analysis.tab === 'schools' && <SchoolsTab {...props} />}
         {analysis.tab === 'parking' && <ParkingTab {...props} />}
+        {result && <ScenarioCompare result={result} />}
       </div>
       {result && <AnalysisExport data={data} result={result} />}
       <p className="source-note">

@@ -6,7 +6,7 @@ import {
   indicatorCompleteness,
 } from '../../data/completeness';
 import { useText } from '../use_text';
-import { formatKm2, formatShare } from './format';
+import { formatKm2, formatShare, formatShareChange } from './format';
 
 /**
  * The table of one tab: the seven units and the whole area, each indicator's share, and how
@@ -17,8 +17,11 @@ export function CoverageTable({
   indicators,
   completeness,
   showCoveredArea,
+  scenarioRows,
 }: {
   rows: AnalysisRow[];
+  /** The active scenario's rows: each share then reads "before → after (change)". */
+  scenarioRows?: AnalysisRow[];
   indicators: readonly Indicator[];
   completeness: CompletenessTable;
   showCoveredArea: boolean;
@@ -33,6 +36,7 @@ export function CoverageTable({
     );
   return (
     <table className="coverage-table" data-testid="analysis-table">
+      {scenarioRows && <caption className="scenario-caption">{t('scenario.tableCaption')}</caption>}
       <thead>
         <tr>
           <th scope="col">{t('analysis.unit')}</th>
@@ -56,7 +60,7 @@ export function CoverageTable({
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => (
+        {rows.map((row, rowIndex) => (
           <tr
             key={row.name}
             data-testid="analysis-row"
@@ -92,6 +96,12 @@ export function CoverageTable({
                       ⚠
                     </span>
                   )}
+                  {scenarioRows && (
+                    <ScenarioShare
+                      before={row.figures[indicator]?.share ?? null}
+                      after={scenarioRows[rowIndex]?.figures[indicator]?.share ?? null}
+                    />
+                  )}
                 </td>
               );
             })}
@@ -99,5 +109,32 @@ export function CoverageTable({
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** "→ after (change)" beside a share; the change in percentage points. */
+function ScenarioShare({ before, after }: { before: number | null; after: number | null }) {
+  const t = useText();
+  if (after === null) return null;
+  const change = before === null ? null : after - before;
+  const direction =
+    change === null || Math.abs(change) < 5e-5 ? 'same' : change > 0 ? 'up' : 'down';
+  return (
+    <span
+      className="scenario-share"
+      data-testid="scenario-share"
+      data-before={before ?? ''}
+      data-after={after}
+      data-change={change ?? ''}
+    >
+      {' → '}
+      <strong>{formatShare(after)}</strong>
+      {change !== null && (
+        <span className={`scenario-change ${direction}`} title={t('scenario.changeTitle')}>
+          {' '}
+          {formatShareChange(change)}
+        </span>
+      )}
+    </span>
   );
 }

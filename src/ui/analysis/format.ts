@@ -7,3 +7,10 @@ export const formatKm2 = (m2: number | null | undefined) =>
 
 export const formatMetres = (m: number | null | undefined) =>
   m === null || m === undefined ? null : `${Math.round(m)}`;
+
+/** A change of share in percentage points, signed: "+6.2", "−0.4", "±0.0". */
+export const formatShareChange = (change: number) => {
+  const points = change * 100;
+  if (Math.abs(points) < 0.05) return '±0.0';
+  return `${points > 0 ? '+' : '−'}${Math.abs(points).toFixed(1)}`;
+};

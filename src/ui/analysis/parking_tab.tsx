@@ -42,6 +42,7 @@ export function ParkingTab({
       {result && (
         <CoverageTable
           rows={result.rows}
+          scenarioRows={result.scenarios?.[0]?.rows}
           indicators={['parking']}
           completeness={completeness}
           showCoveredArea

@@ -55,6 +55,7 @@ export function ParksTab({
       {result && (
         <CoverageTable
           rows={result.rows}
+          scenarioRows={result.scenarios?.[0]?.rows}
           indicators={['parks']}
           completeness={completeness}
           showCoveredArea

@@ -30,6 +30,7 @@ export function SchoolsTab({
       {result && (
         <CoverageTable
           rows={result.rows}
+          scenarioRows={result.scenarios?.[0]?.rows}
           indicators={SERVED_SCHOOL_LEVELS}
           completeness={completeness}
           showCoveredArea={false}

@@ -5,6 +5,11 @@ import { jpegPagePdf } from '../../export/pdf';
 import { ANALYSIS_COLOURS, ANALYSIS_SOURCES } from '../../layers/analysis_layers';
 import { LAYER_DEFINITIONS } from '../../layers/catalog';
 import { INSPECTION_SOURCE } from '../../layers/inspection_layers';
+import {
+  SCENARIO_COLOURS,
+  SCENARIO_SOURCES,
+  scenarioEditFeatures,
+} from '../../layers/scenario_layers';
 import { attributionFor } from '../../map/attribution';
 import { printMap } from '../../map/print_map';
 import type { AppState } from '../../state/store';
@@ -41,6 +46,8 @@ export async function exportMapPage(
   const analysis =
     state.analysis.open && result?.request.tab === state.analysis.tab ? result : null;
   const inspection = state.inspection.open ? state.inspection.lonLat : null;
+  const scenario = state.scenarios.find((s) => s.id === state.activeScenarioId) ?? null;
+  const outcome = analysis?.scenarios?.[0] ?? null;
   const printed = await printMap({
     data,
     visibleLayers: state.visibleLayers,
@@ -48,6 +55,9 @@ export async function exportMapPage(
       [ANALYSIS_SOURCES.served]: analysis?.geometry.served,
       [ANALYSIS_SOURCES.gaps]: analysis?.geometry.gaps,
       [ANALYSIS_SOURCES.catchments]: analysis?.geometry.catchments,
+      [SCENARIO_SOURCES.edits]: scenario ? scenarioEditFeatures(scenario, data) : null,
+      [SCENARIO_SOURCES.newlyServed]: outcome?.newlyServed,
+      [SCENARIO_SOURCES.lostService]: outcome?.lostService,
       [INSPECTION_SOURCE]: inspection
         ? {
             type: 'FeatureCollection',
@@ -68,9 +78,18 @@ export async function exportMapPage(
   const content: PageContent = {
     title: options.title,
     legend: options.legend
-      ? { heading: t('panel.legend'), entries: legendEntries(state, analysis !== null, t) }
+      ? {
+          heading: t('panel.legend'),
+          entries: [
+            ...scenarioLegend(scenario !== null, outcome !== null, t),
+            ...legendEntries(state, analysis !== null, t),
+          ],
+        }
       : null,
-    legendNotes: analysis ? [analysisNote(state, t)] : [],
+    legendNotes: [
+      ...(analysis ? [analysisNote(state, t)] : []),
+      ...(scenario ? [`${t('scenario.title')}：${scenario.name}`] : []),
+    ],
     scale: options.scale ? { metresPerPixel: metresPerCssPixel / pixelRatio } : null,
     northArrow: options.northArrow,
     attribution: options.attribution
@@ -110,6 +129,30 @@ function toBlob(canvas: HTMLCanvasElement, type: string, quality?: number): Prom
       quality,
     ),
   );
+}
+
+function scenarioLegend(withEdits: boolean, withOutcome: boolean, t: Translate) {
+  const fill = (colour: string) => ({ type: 'fill' as const, colour });
+  return [
+    ...(withOutcome
+      ? [
+          { label: t('scenario.legend.newlyServed'), swatch: fill(SCENARIO_COLOURS.newlyServed) },
+          { label: t('scenario.legend.lostService'), swatch: fill(SCENARIO_COLOURS.lostService) },
+        ]
+      : []),
+    ...(withEdits
+      ? [
+          {
+            label: t('scenario.legend.added'),
+            swatch: { type: 'circle' as const, colour: SCENARIO_COLOURS.added },
+          },
+          {
+            label: t('scenario.legend.removed'),
+            swatch: { type: 'circle' as const, colour: SCENARIO_COLOURS.removed },
+          },
+        ]
+      : []),
+  ];
 }
 
 function legendEntries(state: AppState, withAnalysis: boolean, t: Translate) {

@@ -13,7 +13,12 @@ export function TargetsView({ data }: { data: LayerData }) {
   const language = useAppStore((s) => s.language);
   const parameters = useAppStore((s) => s.analysis.parameters);
   const stock = useMemo(
-    () => measuredStock({ roads: data.layers.roads, schools: data.layers.schools, carParks: null }),
+    () =>
+      measuredStock({
+        roads: data.layers.roads,
+        schools: data.layers.schools,
+        carParks: data.layers['car-parks'],
+      }),
     [data],
   );
   const [parkShare, setParkShare] = useState<{ key: string; share: number | null } | null>(null);
@@ -22,7 +27,11 @@ export function TargetsView({ data }: { data: LayerData }) {
     // Its own worker, so that it never displaces a run of the analysis panel.
     const client = createAnalysisClient(coverageInputs(data));
     client
-      .run({ tab: 'parks', parameters, schoolLevel: 'primary', schoolView: 'coverage' }, () => {})
+      .run(
+        { tab: 'parks', parameters, schoolLevel: 'primary', schoolView: 'coverage' },
+        [],
+        () => {},
+      )
       .then((result) => {
         if (result) setParkShare({ key, share: result.rows.at(-1)!.figures.parks!.share });
       })

@@ -1,0 +1,348 @@
+import { useRef, useState } from 'react';
+import { SERVED_SCHOOL_LEVELS } from '../../analysis/coverage_report';
+import {
+  type Scenario,
+  type ScenarioEdit,
+  scenarioFromGeoJson,
+  scenarioToGeoJson,
+} from '../../analysis/scenario';
+import { useAppStore } from '../../state/store';
+import { type ScenarioTool, newId } from '../../state/work_slice';
+import { downloadText } from '../download';
+import { useText } from '../use_text';
+
+const TOOLS: ScenarioTool[] = ['add-park', 'add-school', 'add-car-park', 'remove'];
+
+/**
+ * What-if scenarios: named sets of edits (a planned park, school or car park; a facility
+ * removed), measured by the analysis panel as before → after. Kept in this browser.
+ */
+export function ScenarioPanel() {
+  const t = useText();
+  const editor = useAppStore((s) => s.scenarioEditor);
+  const scenarios = useAppStore((s) => s.scenarios);
+  const activeId = useAppStore((s) => s.activeScenarioId);
+  const { updateScenarioEditor, saveScenario, setActiveScenario } = useAppStore.getState();
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  if (!editor.open) return null;
+  const active = scenarios.find((s) => s.id === activeId) ?? null;
+
+  const create = (from?: Scenario) => {
+    const now = new Date().toISOString();
+    const scenario: Scenario = {
+      id: newId(),
+      name: from
+        ? `${from.name} ${t('scenario.copySuffix')}`
+        : `${t('scenario.defaultName')} ${scenarios.length + 1}`,
+      edits: from ? structuredClone(from.edits) : [],
+      createdAt: now,
+      updatedAt: now,
+    };
+    saveScenario(scenario);
+    setActiveScenario(scenario.id);
+  };
+
+  return (
+    <section
+      className="scenario-panel"
+      data-testid="scenario-panel"
+      aria-label={t('scenario.title')}
+    >
+      <button
+        type="button"
+        className="close"
+        aria-label={t('panel.close')}
+        onClick={() => updateScenarioEditor({ open: false, tool: null, draft: [] })}
+      >
+        ×
+      </button>
+      <h2>{t('scenario.title')}</h2>
+      <p className="hint">{t('scenario.intro')}</p>
+      <div className="scenario-actions">
+        <button type="button" data-testid="scenario-new" onClick={() => create()}>
+          {t('scenario.new')}
+        </button>
+        <ScenarioFileImport onProblem={setFileProblem} />
+      </div>
+      {fileProblem && (
+        <p className="status error" role="alert" data-testid="scenario-file-problem">
+          {fileProblem}
+        </p>
+      )}
+      {scenarios.length > 0 && (
+        <ul className="scenario-list" data-testid="scenario-list">
+          {scenarios.map((s) => (
+            <li key={s.id} data-active={s.id === activeId}>
+              <label>
+                <input
+                  type="radio"
+                  name="active-scenario"
+                  checked={s.id === activeId}
+                  onChange={() => setActiveScenario(s.id)}
+                />
+                <span className="scenario-name">{s.name}</span>
+                <small> · {t('scenario.editCount').replace('{n}', String(s.edits.length))}</small>
+              </label>
+            </li>
+          ))}
+          <li>
+            <label>
+              <input
+                type="radio"
+                name="active-scenario"
+                checked={activeId === null}
+                onChange={() => setActiveScenario(null)}
+              />
+              {t('scenario.none')}
+            </label>
+          </li>
+        </ul>
+      )}
+      {active && <ActiveScenario scenario={active} onDuplicate={() => create(active)} />}
+      {active && scenarios.length > 1 && (
+        <label className="field">
+          {t('scenario.compareWith')}
+          <select
+            data-testid="scenario-compare"
+            value={editor.compareWithId ?? ''}
+            onChange={(event) =>
+              updateScenarioEditor({ compareWithId: event.target.value || null })
+            }
+          >
+            <option value="">—</option>
+            {scenarios
+              .filter((s) => s.id !== active.id)
+              .map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+          </select>
+        </label>
+      )}
+    </section>
+  );
+}
+
+function ActiveScenario({
+  scenario,
+  onDuplicate,
+}: {
+  scenario: Scenario;
+  onDuplicate: () => void;
+}) {
+  const t = useText();
+  const editor = useAppStore((s) => s.scenarioEditor);
+  const { updateScenarioEditor, saveScenario, deleteScenario, removeEdit, finishPark } =
+    useAppStore.getState();
+  return (
+    <div className="active-scenario" data-testid="active-scenario">
+      <label className="field">
+        {t('scenario.name')}
+        <input
+          type="text"
+          data-testid="scenario-name"
+          value={scenario.name}
+          maxLength={80}
+          onChange={(event) =>
+            saveScenario({
+              ...scenario,
+              name: event.target.value,
+              updatedAt: new Date().toISOString(),
+            })
+          }
+        />
+      </label>
+      <div className="scenario-actions">
+        <button type="button" data-testid="scenario-duplicate" onClick={onDuplicate}>
+          {t('scenario.duplicate')}
+        </button>
+        <button
+          type="button"
+          data-testid="scenario-export"
+          onClick={() =>
+            downloadText(
+              `huitian-scenario-${scenario.name.replace(/[\\/:*?"<>|\s]+/g, '_')}.geojson`,
+              JSON.stringify(scenarioToGeoJson(scenario)),
+              'application/geo+json',
+            )
+          }
+        >
+          {t('scenario.export')}
+        </button>
+        <button
+          type="button"
+          data-testid="scenario-delete"
+          onClick={() => {
+            if (window.confirm(t('scenario.confirmDelete').replace('{name}', scenario.name))) {
+              deleteScenario(scenario.id);
+            }
+          }}
+        >
+          {t('scenario.delete')}
+        </button>
+      </div>
+      <h3>{t('scenario.tools')}</h3>
+      <div className="segmented scenario-tools" role="group">
+        {TOOLS.map((tool) => (
+          <button
+            key={tool}
+            type="button"
+            data-testid={`scenario-tool-${tool}`}
+            aria-pressed={editor.tool === tool}
+            onClick={() =>
+              updateScenarioEditor({
+                tool: editor.tool === tool ? null : tool,
+                draft: [],
+                problem: null,
+              })
+            }
+          >
+            {t(`scenario.tool.${tool}`)}
+          </button>
+        ))}
+      </div>
+      {editor.tool === 'add-school' && (
+        <label className="field">
+          {t('scenario.schoolLevel')}
+          <select
+            data-testid="scenario-school-level"
+            value={editor.schoolLevel}
+            onChange={(event) =>
+              updateScenarioEditor({
+                schoolLevel: event.target.value as (typeof SERVED_SCHOOL_LEVELS)[number],
+              })
+            }
+          >
+            {SERVED_SCHOOL_LEVELS.map((level) => (
+              <option key={level} value={level}>
+                {t(`legend.${level}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {editor.tool === 'add-car-park' && (
+        <label className="field">
+          {t('scenario.spaces')}
+          <input
+            type="number"
+            min={1}
+            step={1}
+            data-testid="scenario-spaces"
+            value={editor.carParkSpaces}
+            onChange={(event) => {
+              const spaces = Math.round(Number(event.target.value));
+              if (Number.isFinite(spaces) && spaces >= 1)
+                updateScenarioEditor({ carParkSpaces: spaces });
+            }}
+          />
+        </label>
+      )}
+      {editor.tool && (
+        <p className="hint" data-testid="scenario-tool-hint">
+          {t(`scenario.hint.${editor.tool}`)}
+        </p>
+      )}
+      {editor.tool === 'add-park' && (
+        <div className="scenario-actions">
+          <span className="hint">
+            {t('scenario.vertices').replace('{n}', String(editor.draft.length))}
+          </span>
+          <button type="button" data-testid="scenario-finish-park" onClick={() => finishPark()}>
+            {t('scenario.finishPark')}
+          </button>
+          <button
+            type="button"
+            disabled={editor.draft.length === 0}
+            onClick={() =>
+              updateScenarioEditor({ draft: editor.draft.slice(0, -1), problem: null })
+            }
+          >
+            {t('scenario.undoVertex')}
+          </button>
+        </div>
+      )}
+      {editor.problem && (
+        <p className="status error" role="alert" data-testid="scenario-problem">
+          {t(editor.problem)}
+        </p>
+      )}
+      <h3>{t('scenario.edits')}</h3>
+      {scenario.edits.length === 0 ? (
+        <p className="hint">{t('scenario.noEdits')}</p>
+      ) : (
+        <ol className="scenario-edits">
+          {scenario.edits.map((edit) => (
+            <li key={edit.id} data-testid="scenario-edit" data-edit-type={edit.type}>
+              <span>
+                {t(`scenario.edit.${edit.type}`)} · {edit.name || '—'}
+                {editDetail(edit, t)}
+              </span>
+              <button
+                type="button"
+                aria-label={t('scenario.undoEdit')}
+                title={t('scenario.undoEdit')}
+                onClick={() => removeEdit(edit.id)}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+function editDetail(edit: ScenarioEdit, t: (key: string) => string): string {
+  if (edit.type === 'add-school') return ` (${t(`legend.${edit.level}`)})`;
+  if (edit.type === 'add-car-park') return ` (${edit.spaces} ${t('scenario.spacesUnit')})`;
+  return '';
+}
+
+/** Reads a scenario exported before; a scenario whose id exists already comes in as a copy. */
+function ScenarioFileImport({ onProblem }: { onProblem: (message: string | null) => void }) {
+  const t = useText();
+  const input = useRef<HTMLInputElement>(null);
+  const read = async (file: File) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(await file.text());
+    } catch {
+      onProblem(`${t('scenario.fileProblem')}${t('scenario.notJson')}`);
+      return;
+    }
+    const read = scenarioFromGeoJson(value);
+    if (!read.ok) {
+      onProblem(`${t('scenario.fileProblem')}${read.message}`);
+      return;
+    }
+    const { scenarios, saveScenario, setActiveScenario } = useAppStore.getState();
+    const scenario = scenarios.some((s) => s.id === read.scenario.id)
+      ? { ...read.scenario, id: newId() }
+      : read.scenario;
+    saveScenario(scenario);
+    setActiveScenario(scenario.id);
+    onProblem(null);
+  };
+  return (
+    <>
+      <button type="button" onClick={() => input.current?.click()}>
+        {t('scenario.import')}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        hidden
+        accept=".geojson,.json,application/geo+json,application/json"
+        data-testid="scenario-import-input"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void read(file);
+        }}
+      />
+    </>
+  );
+}
