@@ -1,0 +1,177 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import * as turf from '@turf/turf';
+import type { Feature, FeatureCollection } from 'geojson';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Session, openPage, startSession, stopSession } from './browser';
+
+const SCREENSHOTS = 'test-results';
+const XSS_NAME = '<img src=x onerror=alert(1)>';
+let session: Session | undefined;
+
+beforeAll(async () => {
+  session = await startSession();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+afterAll(() => stopSession(session));
+
+/** Car parks at a point inside every eighth residential block of the seven units. */
+function carParkFile(): string {
+  const residential = JSON.parse(
+    readFileSync('public/geo/residential.geojson', 'utf8'),
+  ) as FeatureCollection;
+  const blocks = residential.features.filter((f) => f.properties?.subdistrict);
+  const features: Feature[] = blocks
+    .filter((_, i) => i % 8 === 0)
+    .map((block, i) => ({
+      type: 'Feature',
+      properties: { name: i === 0 ? XSS_NAME : `测试停车场 ${i}`, 泊位: 40 + i },
+      geometry: turf.pointOnFeature(block).geometry,
+    }));
+  return JSON.stringify({ type: 'FeatureCollection', features });
+}
+
+const cell = (unit: string, indicator: string) =>
+  `[data-testid="analysis-row"][data-unit="${unit}"] td[data-indicator="${indicator}"]`;
+
+/** Imports a file through the "my data" panel, choosing what it holds. */
+async function importFile(page: Page, name: string, text: string, target: string) {
+  if (!(await page.isVisible('[data-testid="data-panel"]'))) {
+    await page.click('[data-testid="data-toggle"]');
+  }
+  await page.setInputFiles('[data-testid="import-file-input"]', {
+    name,
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from(text),
+  });
+  await page.waitForSelector('[data-testid="import-dialog"][data-phase="choosing"]');
+  await page.selectOption('[data-testid="import-target"]', target);
+  await page.waitForSelector('[data-testid="import-dialog"][data-phase="built"]');
+}
+
+describe('bringing your own data', () => {
+  it('imports car parks: parking is measured, names stay text, and a reload keeps them', async () => {
+    const { page, watch } = await openPage(session!);
+    // An alert would mean an imported name ran as markup; confirms (remove) are accepted.
+    const alerts: string[] = [];
+    page.on('dialog', (dialog) => {
+      if (dialog.type() === 'alert') alerts.push(dialog.message());
+      void dialog.accept();
+    });
+    await page.click('[data-testid="analysis-toggle"]');
+    await page.click('[data-testid="analysis-tab-parking"]');
+    await page.waitForSelector(`${cell('回天地区', 'parking')} .not-measured`);
+
+    await importFile(page, '<b>停车场</b>.geojson', carParkFile(), 'car-parks');
+    expect(await page.textContent('[data-testid="import-accepted"]')).toMatch(/公共停车场 \d+/);
+    // Nothing is loaded before the confirm.
+    expect(await page.isVisible(`${cell('回天地区', 'parking')} .not-measured`)).toBe(true);
+    await page.click('[data-testid="import-confirm"]');
+    await page.waitForFunction(
+      (selector) => /\d+\.\d%/.test(document.querySelector(selector)?.textContent ?? ''),
+      cell('回天地区', 'parking'),
+    );
+    const measured = await page.textContent(cell('回龙观街道', 'parking'));
+    expect(measured).toMatch(/\d+\.\d%/);
+    await page.waitForFunction(
+      () => window.__huitianMap!.renderedFeatures(['car-parks-point']).length > 10,
+    );
+
+    // The imported name is shown literally: in search, in the panel, in the attribution.
+    await page.fill('[data-testid="place-search"]', 'img src');
+    await page.waitForSelector('[data-testid="search-result"]');
+    expect(await page.textContent('[data-testid="search-results"]')).toContain(XSS_NAME);
+    expect(await page.textContent('.maplibregl-ctrl-attrib')).toContain('<b>停车场</b>.geojson');
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    await page.click('[data-testid="search-result"]');
+    await page.waitForSelector('[data-testid="inspection-panel"]');
+    await page.waitForFunction(
+      (name) =>
+        document.querySelector('[data-testid="inspection-panel"]')?.textContent?.includes(name),
+      XSS_NAME,
+    );
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/import-car-parks.png` });
+
+    // The link keeps the parking tab open; the imported car parks come back from the browser.
+    expect(page.url()).toContain('analysis=parking');
+    await page.reload();
+    await page.waitForSelector('[data-map-ready="true"]');
+    await page.waitForFunction(
+      (selector) => /\d+\.\d%/.test(document.querySelector(selector)?.textContent ?? ''),
+      cell('回天地区', 'parking'),
+    );
+    await page.click('[data-testid="data-toggle"]');
+    expect(await page.locator('[data-testid="import-item"]').count()).toBe(1);
+    await page.click('[data-testid="import-remove"]');
+    await page.waitForSelector(`${cell('回天地区', 'parking')} .not-measured`);
+
+    expect(alerts).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.cspViolations).toEqual([]);
+    await page.close();
+  });
+});
+
+/** A 1 ha square (about 110 m × 110 m) centred in a large residential block of 天通苑北街道. */
+const GAP_CENTRE: [number, number] = [116.4215, 40.069];
+const PARK_CORNERS: [number, number][] = [
+  [-0.00065, -0.0005],
+  [0.00065, -0.0005],
+  [0.00065, 0.0005],
+  [-0.00065, 0.0005],
+].map(([dx, dy]) => [GAP_CENTRE[0] + dx!, GAP_CENTRE[1] + dy!]);
+
+/** The scenario change shown for a unit's park share, in percentage points. */
+async function parkChange(page: Page, unit: string): Promise<number> {
+  const change = await page.getAttribute(
+    `${cell(unit, 'parks')} [data-testid="scenario-share"]`,
+    'data-change',
+  );
+  return Number(change) * 100;
+}
+
+describe('what-if scenarios', () => {
+  it('adds a park in a gap: the unit’s coverage rises, the change shows, and it survives a reload', async () => {
+    const { page, watch } = await openPage(
+      session!,
+      `#map=15/${GAP_CENTRE[1]}/${GAP_CENTRE[0]}&analysis=parks`,
+    );
+    await page.waitForSelector(cell('天通苑北街道', 'parks'));
+    const before = await page.textContent(cell('天通苑北街道', 'parks'));
+    await page.click('[data-testid="scenario-toggle"]');
+    await page.click('[data-testid="scenario-new"]');
+    await page.click('[data-testid="scenario-tool-add-park"]');
+    for (const corner of PARK_CORNERS) {
+      const { x, y } = await page.evaluate((p) => window.__huitianMap!.project(p), corner);
+      await page.mouse.click(x, y);
+    }
+    await page.click('[data-testid="scenario-finish-park"]');
+    await page.waitForSelector(`${cell('天通苑北街道', 'parks')} [data-testid="scenario-share"]`);
+    const change = await parkChange(page, '天通苑北街道');
+    expect(change).toBeGreaterThan(1);
+    expect(await page.textContent(cell('天通苑北街道', 'parks'))).toMatch(
+      /\d+\.\d%.*→ *\d+\.\d%.*\+\d+\.\d/,
+    );
+    expect(await page.textContent(cell('天通苑北街道', 'parks'))).toContain(before!.trim());
+    // Units out of the park's reach do not change.
+    expect(await parkChange(page, '回龙观街道')).toBeCloseTo(0, 6);
+    expect(await parkChange(page, '回天地区')).toBeGreaterThan(0);
+    await page.waitForFunction(
+      () => window.__huitianMap!.renderedFeatures(['scenario-newly-served-fill']).length > 0,
+    );
+    await page.waitForFunction(
+      () => window.__huitianMap!.renderedFeatures(['scenario-added-fill']).length > 0,
+    );
+    await page.screenshot({ path: `${SCREENSHOTS}/scenario-park.png` });
+
+    await page.reload();
+    await page.waitForSelector('[data-map-ready="true"]');
+    await page.waitForSelector(`${cell('天通苑北街道', 'parks')} [data-testid="scenario-share"]`);
+    expect(await parkChange(page, '天通苑北街道')).toBeCloseTo(change, 6);
+    await page.click('[data-testid="scenario-toggle"]');
+    expect(await page.locator('[data-testid="scenario-edit"]').count()).toBe(1);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
