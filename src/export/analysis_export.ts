@@ -31,9 +31,15 @@ function metadata(result: AnalysisResult, context: ExportContext): string[] {
     `回天地图 coverage analysis: ${result.request.tab}`,
     `generated ${context.generatedAt}`,
     `parameters ${JSON.stringify(result.request.parameters)}`,
+    ...(result.scenarios ?? []).map(
+      (s, i) => `scenario ${i + 1}: ${s.scenarioName} (columns scenario${i + 1}_*)`,
+    ),
     `sources ${attributionLine(context)}`,
   ];
 }
+
+const roundedShare = (share: number | null | undefined) =>
+  share === null || share === undefined ? '' : Math.round(share * 1e4) / 1e4;
 
 /** The tab's table: one row per unit and one for the whole area, with data completeness. */
 export function analysisTableCsv(
@@ -47,8 +53,12 @@ export function analysisTableCsv(
     'name',
     'residential_area_m2',
     ...indicators.flatMap((k) => [`${k}_covered_m2`, `${k}_share`, `${k}_data`]),
+    // Each scenario's share after its edits, and the change from the data's own share.
+    ...(result.scenarios ?? []).flatMap((_, i) =>
+      indicators.flatMap((k) => [`scenario${i + 1}_${k}_share`, `scenario${i + 1}_${k}_change`]),
+    ),
   ];
-  const rows = result.rows.map((row) => [
+  const rows = result.rows.map((row, r) => [
     row.name,
     Math.round(row.residentialAreaM2),
     ...indicators.flatMap((k) => {
@@ -57,12 +67,21 @@ export function analysisTableCsv(
         figure?.coveredM2 === null || figure?.coveredM2 === undefined
           ? ''
           : Math.round(figure.coveredM2),
-        figure?.share === null || figure?.share === undefined
-          ? ''
-          : Math.round(figure.share * 1e4) / 1e4,
+        roundedShare(figure?.share),
         indicatorCompleteness(completeness, k, row.name === WHOLE_AREA_NAME ? units : [row.name]),
       ];
     }),
+    ...(result.scenarios ?? []).flatMap((scenario) =>
+      indicators.flatMap((k) => {
+        const before = row.figures[k]?.share;
+        const after = scenario.rows[r]?.figures[k]?.share;
+        const change =
+          before === null || before === undefined || after === null || after === undefined
+            ? null
+            : after - before;
+        return [roundedShare(after), roundedShare(change)];
+      }),
+    ),
   ]);
   return csvDocument(metadata(result, context), header, rows);
 }
@@ -81,6 +100,12 @@ export function analysisGeoJson(result: AnalysisResult, context: ExportContext):
     ...tagged(result.geometry.served, 'served'),
     ...tagged(result.geometry.gaps, result.request.tab === 'parking' ? 'beyond-radius' : 'gap'),
     ...tagged(result.geometry.catchments, 'catchment'),
+    ...(result.scenarios?.[0]
+      ? [
+          ...tagged(result.scenarios[0].newlyServed, 'scenario-newly-served'),
+          ...tagged(result.scenarios[0].lostService, 'scenario-lost-service'),
+        ]
+      : []),
   ];
   return `${JSON.stringify({
     type: 'FeatureCollection',
@@ -88,6 +113,7 @@ export function analysisGeoJson(result: AnalysisResult, context: ExportContext):
       title: `回天地图 coverage analysis: ${result.request.tab}`,
       generated: context.generatedAt,
       request: result.request,
+      scenario: result.scenarios?.[0]?.scenarioName ?? null,
       sources: attributionLine(context),
     },
     features,

@@ -1,5 +1,7 @@
+import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { runAnalysis } from '../../src/analysis/analysis_run';
+import { ScenarioCache, runScenario } from '../../src/analysis/scenario_run';
 import { DEFAULT_COVERAGE_PARAMETERS, prepareCoverage } from '../../src/analysis/coverage_report';
 import { createFacilityIndex } from '../../src/analysis/facility_index';
 import { inspectPoint } from '../../src/analysis/inspection';
@@ -64,6 +66,43 @@ describe('analysis exports', () => {
     expect(rows[1]![4]).toBe('none'); // no completeness table given: not vouched for
     expect(metadata.join('\n')).toContain('"largeRadiusMeters":500');
     expect(metadata.join('\n')).toContain('© OpenStreetMap contributors');
+  });
+
+  it('adds each scenario’s share and change after the data’s own columns', () => {
+    const prepared = prepareCoverage(inputs, 1);
+    const scenario = {
+      id: 's1',
+      name: '东侧加一处公园',
+      createdAt: '2026-11-29T00:00:00.000Z',
+      updatedAt: '2026-11-29T00:00:00.000Z',
+      edits: [
+        {
+          id: 'e1',
+          type: 'add-park' as const,
+          name: '规划公园 1',
+          geometry: createRectangle(1900, 200, 2100, 400).geometry as Polygon,
+        },
+      ],
+    };
+    const outcome = runScenario(prepared, inputs, result.request, scenario, new ScenarioCache());
+    const withScenario = {
+      ...result,
+      scenarios: [{ scenarioId: 's1', scenarioName: scenario.name, ...outcome }],
+    };
+    const { metadata, header, rows } = parseCsvDocument(
+      analysisTableCsv(withScenario, {}, context),
+    );
+    expect(header.slice(-2)).toEqual(['scenario1_parks_share', 'scenario1_parks_change']);
+    expect(metadata.join('\n')).toContain('东侧加一处公园');
+    const whole = rows[1]!;
+    const before = Number(whole[3]);
+    const after = Number(whole.at(-2));
+    expect(after).toBeGreaterThan(before);
+    expect(Number(whole.at(-1))).toBeCloseTo(after - before, 4);
+    const layers = JSON.parse(analysisGeoJson(withScenario, context)).features.map(
+      (f: { properties: { layer: string } }) => f.properties.layer,
+    );
+    expect(layers).toContain('scenario-newly-served');
   });
 
   it('writes what the map draws as GeoJSON, each feature saying what it is', () => {
