@@ -171,6 +171,133 @@ describe('what-if scenarios', () => {
     expect(await parkChange(page, '天通苑北街道')).toBeCloseTo(change, 6);
     await page.click('[data-testid="scenario-toggle"]');
     expect(await page.locator('[data-testid="scenario-edit"]').count()).toBe(1);
+
+    // A copy without the park, compared side by side with the original.
+    await page.click('[data-testid="scenario-duplicate"]');
+    await page.fill('[data-testid="scenario-name"]', '不建公园');
+    await page.click('[data-testid="scenario-edit"] button');
+    expect(await page.locator('[data-testid="scenario-edit"]').count()).toBe(0);
+    await page.selectOption('[data-testid="scenario-compare"]', { label: '方案 1' });
+    await page.waitForSelector('[data-testid="scenario-compare-table"]');
+    const compared = await page.textContent('[data-testid="scenario-compare-table"] thead');
+    expect(compared).toContain('不建公园');
+    expect(compared).toContain('方案 1');
+
+    // Export the copy, delete it, and bring it back from the file.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="scenario-export"]'),
+    ]);
+    const file = readFileSync((await download.path())!, 'utf8');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.click('[data-testid="scenario-delete"]');
+    await page.waitForFunction(
+      () =>
+        !document.querySelector('[data-testid="scenario-list"]')?.textContent?.includes('不建公园'),
+    );
+    await page.setInputFiles('[data-testid="scenario-import-input"]', {
+      name: 'scenario.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(file),
+    });
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="scenario-list"]')?.textContent?.includes('不建公园'),
+    );
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+/** Three parks, one outline that crosses itself, one park far outside the area. */
+function parksWithProblems(): string {
+  const square = (lon: number, lat: number, name: string): Feature => ({
+    type: 'Feature',
+    properties: { name },
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [lon, lat],
+          [lon + 0.001, lat],
+          [lon + 0.001, lat + 0.001],
+          [lon, lat + 0.001],
+          [lon, lat],
+        ],
+      ],
+    },
+  });
+  const bowTie: Feature = {
+    type: 'Feature',
+    properties: { name: '自相交绿地' },
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [116.42, 40.07],
+          [116.421, 40.071],
+          [116.421, 40.07],
+          [116.42, 40.071],
+          [116.42, 40.07],
+        ],
+      ],
+    },
+  };
+  return JSON.stringify({
+    type: 'FeatureCollection',
+    features: [
+      square(116.4205, 40.0665, '规划口袋公园甲'),
+      square(116.4305, 40.0695, '规划口袋公园乙'),
+      bowTie,
+      square(121.47, 31.23, '上海的公园'),
+      square(116.4105, 40.0705, '规划口袋公园丙'),
+    ],
+  });
+}
+
+const parkCount = async (page: Page) =>
+  Number(
+    (await page.textContent('[data-testid="dataset-export-layer"] option[value="parks"]'))?.match(
+      /\((\d+)\)/,
+    )?.[1],
+  );
+
+describe('bad input never costs data', () => {
+  it('names each bad feature, keeps valid ones only on consent, and changes nothing when cancelled', async () => {
+    const { page, watch } = await openPage(session!);
+    await page.click('[data-testid="data-toggle"]');
+    const shipped = await parkCount(page);
+    expect(shipped).toBeGreaterThan(100);
+
+    await page.setInputFiles('[data-testid="import-file-input"]', {
+      name: 'broken.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from('{"type":"FeatureCollection","features":[{"type":'),
+    });
+    await page.waitForSelector('[data-testid="import-error"]');
+    expect(await page.textContent('[data-testid="import-error"]')).toMatch(/无法解析/);
+    await page.click('[data-testid="import-cancel"]');
+
+    await importFile(page, '公园.geojson', parksWithProblems(), 'parks');
+    const problems = await page.textContent('[data-testid="import-problems"]');
+    expect(problems).toContain('自相交绿地');
+    expect(problems).toContain('上海的公园');
+    expect(await page.textContent('[data-testid="import-accepted"]')).toContain('3');
+    expect(await page.isDisabled('[data-testid="import-confirm"]')).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}/import-problems.png` });
+    await page.click('[data-testid="import-cancel"]');
+    await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached' });
+    expect(await parkCount(page)).toBe(shipped);
+
+    await importFile(page, '公园.geojson', parksWithProblems(), 'parks');
+    await page.check('[data-testid="import-keep-valid"]');
+    await page.click('[data-testid="import-confirm"]');
+    await page.waitForFunction(
+      ([count]) =>
+        document
+          .querySelector('[data-testid="dataset-export-layer"] option[value="parks"]')
+          ?.textContent?.includes(`(${count})`),
+      [shipped + 3],
+    );
     expect(watch.consoleErrors).toEqual([]);
     await page.close();
   });
