@@ -43,9 +43,15 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+// The reference layers are the same for every build of a session: measure them once.
+const referenceCache = new WeakMap<FeatureCollection, ReferencePoint[]>();
+
 function referencePoints(collection: FeatureCollection | undefined): ReferencePoint[] {
+  if (!collection) return [];
+  const cached = referenceCache.get(collection);
+  if (cached) return cached;
   const points: ReferencePoint[] = [];
-  for (const feature of collection?.features ?? []) {
+  for (const feature of Array.isArray(collection.features) ? collection.features : []) {
     const geometry = readGeometry(feature?.geometry, 'parks');
     if (!geometry.ok) continue;
     const name = feature.properties?.name;
@@ -54,6 +60,7 @@ function referencePoints(collection: FeatureCollection | undefined): ReferencePo
       point: representativePoint(geometry.geometry),
     });
   }
+  referenceCache.set(collection, points);
   return points;
 }
 
@@ -75,12 +82,13 @@ export function suggestCrs(
   reference: Partial<Record<string, FeatureCollection>>,
   chosen: ImportCrs,
 ): CrsSuggestion | null {
+  if (samples.length === 0) return null;
   const byLayer = new Map<string, ReferencePoint[]>();
   for (const [layer, collection] of Object.entries(reference)) {
     byLayer.set(layer, referencePoints(collection));
   }
   const all = [...byLayer.values()].flat();
-  if (all.length === 0 || samples.length === 0) return null;
+  if (all.length === 0) return null;
   const byName = new Map<string, ReferencePoint[]>();
   for (const point of all) {
     if (point.name === '') continue;

@@ -116,9 +116,17 @@ export function mapPositions<G extends ImportGeometry>(geometry: G, change: (p: 
 
 export const swapPosition = (p: Pair): Pair => [p[1], p[0]];
 
-/** Converts to WGS-84, rounded to 1e-7° (about 1 cm) so conversions leave no float noise. */
+/** Positions farther than this from the area are left as they are (and then refused). */
+const CONVERSION_MARGIN = 1;
+
+/**
+ * Converts to WGS-84, rounded to 1e-7° (about 1 cm) so conversions leave no float noise. Only
+ * positions near the area are converted: gcoord's GCJ-02 inverse iterates, and never ends for
+ * some positions at the edge of its China box.
+ */
 export function convertToWgs84<G extends ImportGeometry>(geometry: G, crs: ImportCrs): G {
   return mapPositions(geometry, (p) => {
+    if (!insideArea(p, CONVERSION_MARGIN)) return p;
     const [lon, lat] = toWgs84(p, crs);
     return [Math.round(lon * 1e7) / 1e7, Math.round(lat * 1e7) / 1e7];
   });

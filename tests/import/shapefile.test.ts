@@ -1,4 +1,5 @@
 import * as turf from '@turf/turf';
+import type { Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { buildImport, problemMessage, readImportFile } from '../../src/import';
 import { createShippedContext, fixtureBytes, STATIONS } from './context';
@@ -30,7 +31,7 @@ describe('zipped Shapefile import', () => {
       ['霍营中心半截塔小学', 'primary', '东小口镇'],
       ['回龙观站旁幼儿园', 'kindergarten', '回龙观街道'],
     ]);
-    const reprojected = schools[2]!.geometry.coordinates as number[];
+    const reprojected = (schools[2]!.geometry as Point).coordinates;
     expect(turf.distance(reprojected, [...STATIONS.回龙观], { units: 'meters' })).toBeLessThan(1);
   });
 
