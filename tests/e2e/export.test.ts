@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scenarioToGeoJson } from '../../src/analysis/scenario';
 import { pageLayout } from '../../src/export/page_layout';
 import { type Session, openPage, startSession, stopSession } from './browser';
 
@@ -71,6 +72,59 @@ describe('print export', () => {
     expect(legend).toContain('109,187,99');
     const map = await regionColours(page, png, layout.map);
     expect(map.length).toBeGreaterThan(50);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  }, 200_000);
+
+  it('includes the active scenario: its park, the newly served land and their legend', async () => {
+    const { page, watch } = await openPage(session!, '#map=14/40.069/116.4215&analysis=parks');
+    await page.click('[data-testid="scenario-toggle"]');
+    const scenario = scenarioToGeoJson({
+      id: 'export-test',
+      name: '天通苑北口袋公园',
+      createdAt: '2026-11-29T00:00:00.000Z',
+      updatedAt: '2026-11-29T00:00:00.000Z',
+      edits: [
+        {
+          id: 'park-a',
+          type: 'add-park',
+          name: '规划公园 1',
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [116.421, 40.0685],
+                [116.422, 40.0685],
+                [116.422, 40.0695],
+                [116.421, 40.0695],
+                [116.421, 40.0685],
+              ],
+            ],
+          },
+        },
+      ],
+    });
+    await page.setInputFiles('[data-testid="scenario-import-input"]', {
+      name: 'scenario.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify(scenario)),
+    });
+    await page.waitForSelector('[data-testid="map"][data-scenario-drawn="export-test"]');
+    const png = await exportWith(page, { dpi: '150' });
+    const layout = pageLayout({ paper: 'A4', orientation: 'landscape', dpi: 150 }, true);
+    // The newly served colour (#7b2cbf) is in the legend; the added park fills the map's centre.
+    expect(await regionColours(page, png, layout.legend)).toContain('123,44,191');
+    const centre = {
+      x: Math.round(layout.map.x + layout.map.width / 2) - 1,
+      y: Math.round(layout.map.y + layout.map.height / 2) - 1,
+      width: 3,
+      height: 3,
+    };
+    for (const colour of await regionColours(page, png, centre)) {
+      const [r, g, b] = colour.split(',').map(Number) as [number, number, number];
+      expect(g).toBeGreaterThan(r);
+      expect(g).toBeGreaterThan(b);
+    }
     expect(watch.consoleErrors).toEqual([]);
     await page.close();
   }, 200_000);
