@@ -1,0 +1,81 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { loadSavedWork } from '../../src/data/browser_storage';
+import { useAppStore } from '../../src/state/store';
+import { DEFAULT_SCENARIO_EDITOR } from '../../src/state/work_slice';
+
+const store = () => useAppStore.getState();
+
+beforeEach(() => {
+  useAppStore.setState({
+    scenarios: [],
+    activeScenarioId: null,
+    scenarioEditor: { ...DEFAULT_SCENARIO_EDITOR, open: true },
+  });
+  const now = '2026-11-29T00:00:00.000Z';
+  store().saveScenario({ id: 's1', name: '方案 1', edits: [], createdAt: now, updatedAt: now });
+  store().setActiveScenario('s1');
+});
+
+const edits = () => store().scenarios.find((s) => s.id === 's1')!.edits;
+
+describe('editing a scenario', () => {
+  it('draws a park corner by corner; the double click that closes it adds no corner', () => {
+    store().updateScenarioEditor({ tool: 'add-park' });
+    for (const corner of [
+      [116.42, 40.068],
+      [116.422, 40.068],
+      [116.422, 40.07],
+      [116.422, 40.07],
+    ] as [number, number][]) {
+      store().placeScenarioPoint(corner);
+    }
+    expect(store().scenarioEditor.draft).toHaveLength(3);
+    expect(store().finishPark()).toBeNull();
+    expect(edits()).toHaveLength(1);
+    expect(edits()[0]).toMatchObject({ type: 'add-park', name: '规划公园 1' });
+    expect(store().scenarioEditor.draft).toEqual([]);
+  });
+
+  it('refuses a park of two corners, or one whose outline crosses itself', () => {
+    store().updateScenarioEditor({ tool: 'add-park' });
+    store().placeScenarioPoint([116.42, 40.068]);
+    store().placeScenarioPoint([116.422, 40.068]);
+    expect(store().finishPark()).toBe('tooFewVertices');
+    store().placeScenarioPoint([116.42, 40.07]);
+    store().placeScenarioPoint([116.422, 40.07]);
+    expect(store().finishPark()).toBe('selfIntersecting');
+    expect(store().scenarioEditor.problem).toBe('scenario.problem.selfIntersecting');
+    expect(edits()).toEqual([]);
+  });
+
+  it('places schools of the chosen level and car parks with their spaces, each named apart', () => {
+    store().updateScenarioEditor({ tool: 'add-school', schoolLevel: 'middle' });
+    store().placeScenarioPoint([116.42, 40.07]);
+    store().placeScenarioPoint([116.43, 40.07]);
+    store().updateScenarioEditor({ tool: 'add-car-park', carParkSpaces: 240 });
+    store().placeScenarioPoint([116.41, 40.07]);
+    expect(edits().map((e) => e.name)).toEqual(['规划中学 1', '规划中学 2', '规划停车场 1']);
+    expect(edits()[2]).toMatchObject({ type: 'add-car-park', spaces: 240 });
+  });
+
+  it('removes a facility once, and undoes an edit', () => {
+    store().removeFacility('parks', 'park-osm-6', '回龙园');
+    store().removeFacility('parks', 'park-osm-6', '回龙园');
+    expect(edits()).toHaveLength(1);
+    store().removeEdit(edits()[0]!.id);
+    expect(edits()).toEqual([]);
+  });
+
+  it('keeps scenarios in IndexedDB, and forgets a compared scenario when it is deleted', async () => {
+    const now = '2026-11-29T00:00:00.000Z';
+    store().saveScenario({ id: 's2', name: '方案 2', edits: [], createdAt: now, updatedAt: now });
+    store().updateScenarioEditor({ compareWithId: 's2' });
+    store().deleteScenario('s2');
+    expect(store().scenarioEditor.compareWithId).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const saved = await loadSavedWork();
+    expect(saved.scenarios.map((s) => s.id)).toEqual(['s1']);
+    expect(saved.activeScenarioId).toBe('s1');
+  });
+});
