@@ -42,6 +42,19 @@ describe('coordinate systems', () => {
     });
   });
 
+  it('does not convert positions far from the area (gcoord never returns for some)', async () => {
+    // gcoord's GCJ-02 inverse loops forever at the edge of its China box, e.g. 72.005, 30.
+    const far = JSON.stringify({ type: 'Point', coordinates: [72.005, 30] });
+    const preview = buildImport(
+      await readImportFile(utf8(far), 'far.geojson'),
+      { target: 'car-parks', crs: 'GCJ-02', datasetId: 'f' },
+      context,
+    );
+    expect(preview.ok && preview.rejected).toEqual([
+      { code: 'outside-area', featureIndex: 0, detail: '72.005, 30' },
+    ]);
+  });
+
   it('moves GCJ-02 input by the expected ~500 m when read as it is', () => {
     const gcj = shifted(STATIONS.回龙观, gcoord.GCJ02);
     const offset = metres(gcj, STATIONS.回龙观);
