@@ -1,14 +1,15 @@
 import type { Feature, FeatureCollection } from 'geojson';
+import type { LayerId } from '../data/layers';
 import type { AppFeature } from '../data/schema';
 
-/** Layers an import can fill. `car-parks` may not be a LayerId yet, so the union is local. */
+/** The app layers an import can fill. */
 export const IMPORT_LAYERS = [
   'parks',
   'schools',
   'car-parks',
   'healthcare',
   'residential',
-] as const;
+] as const satisfies readonly LayerId[];
 export type ImportLayer = (typeof IMPORT_LAYERS)[number];
 
 /** What the user says the file holds; `osm-detect` sorts OSM-tagged features into layers. */
