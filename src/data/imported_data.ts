@@ -11,7 +11,7 @@ export const IMPORT_LAYERS = [
   'car-parks',
   'healthcare',
   'residential',
-] as const;
+] as const satisfies readonly LayerId[];
 export type ImportLayer = (typeof IMPORT_LAYERS)[number];
 
 /** `replace`: the planner's data stands for the whole layer; `add`: it joins the shipped data. */

@@ -1,5 +1,5 @@
 import type { FromImportWorker, ToImportWorker } from './protocol';
-import { fileSizeProblem } from './read';
+import { fileSizeProblem } from './file_size';
 import type {
   BuildOptions,
   ImportContext,

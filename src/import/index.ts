@@ -21,6 +21,7 @@ export { decodeText } from './decode';
 export { detectFormat } from './detect_format';
 export { problemMessage } from './messages';
 export { osmLayerOf, type OsmMatch, type OsmSkipReason } from './osm_tags';
-export { fileSizeProblem, readImportFile, summariseRead } from './read';
+export { fileSizeProblem } from './file_size';
+export { readImportFile, summariseRead } from './read';
 export { validateImported } from './validate';
 export * from './types';

@@ -2,6 +2,7 @@ import type { Feature } from 'geojson';
 import { parseCsvTable } from './csv';
 import { decodeText } from './decode';
 import { detectFormat } from './detect_format';
+import { fileSizeProblem } from './file_size';
 import { geojsonFeatures } from './read_geojson';
 import { kmlFeatures } from './read_kml';
 import { osmXmlFeatures, overpassFeatures } from './read_osm';
@@ -9,21 +10,11 @@ import { shapefileFeatures } from './read_shapefile';
 import {
   type ImportFormat,
   type ImportProblem,
-  MAX_IMPORT_BYTES,
   type ProgressCallback,
   type ReadResult,
   type ReadSummary,
   type TextEncodingUsed,
 } from './types';
-
-/** The whole-file error for a file of this size, or null when it may be read. */
-export function fileSizeProblem(size: number): ImportProblem | null {
-  if (size > MAX_IMPORT_BYTES) {
-    return { code: 'file-too-large', detail: `${(size / 1024 / 1024).toFixed(1)} MB` };
-  }
-  if (size === 0) return { code: 'empty-file' };
-  return null;
-}
 
 const fail = (code: ImportProblem['code'], detail?: string): ReadResult => ({
   ok: false,

@@ -1,16 +1,9 @@
 import type { Feature, FeatureCollection } from 'geojson';
-import type { LayerId } from '../data/layers';
 import type { AppFeature } from '../data/schema';
 
-/** The app layers an import can fill. */
-export const IMPORT_LAYERS = [
-  'parks',
-  'schools',
-  'car-parks',
-  'healthcare',
-  'residential',
-] as const satisfies readonly LayerId[];
-export type ImportLayer = (typeof IMPORT_LAYERS)[number];
+import type { ImportLayer } from '../data/imported_data';
+
+export { IMPORT_LAYERS, type ImportLayer } from '../data/imported_data';
 
 /** What the user says the file holds; `osm-detect` sorts OSM-tagged features into layers. */
 export type ImportTarget = ImportLayer | 'osm-detect';
