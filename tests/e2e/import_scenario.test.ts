@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import * as turf from '@turf/turf';
-import type { Feature, FeatureCollection } from 'geojson';
+import gcoord from 'gcoord';
+import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, openPage, startSession, stopSession } from './browser';
@@ -298,6 +299,83 @@ describe('bad input never costs data', () => {
           ?.textContent?.includes(`(${count})`),
       [shipped + 3],
     );
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+/** Eight shipped schools, each at its centre (WGS-84), named uniquely. */
+function shippedSchoolSites(): { name: string; site: [number, number] }[] {
+  const schools = JSON.parse(
+    readFileSync('public/geo/schools.geojson', 'utf8'),
+  ) as FeatureCollection;
+  const names = schools.features.map((f) => String(f.properties?.name));
+  return schools.features
+    .filter(
+      (f, i) => f.properties?.subdistrict && f.properties.name && names.indexOf(names[i]!) === i,
+    )
+    .slice(0, 8)
+    .map((f) => ({
+      name: String(f.properties!.name),
+      site: turf.centroid(f).geometry.coordinates as [number, number],
+    }));
+}
+
+/** Those schools as a CSV in GCJ-02, as a planner's spreadsheet from AMap would be. */
+function gcjSchoolCsv(): string {
+  const rows = shippedSchoolSites().map(({ name, site }) => {
+    const [lon, lat] = gcoord.transform(site, gcoord.WGS84, gcoord.GCJ02);
+    return `"${name}",${lon.toFixed(6)},${lat.toFixed(6)},小学`;
+  });
+  return ['名称,经度,纬度,学段', ...rows].join('\n');
+}
+
+describe('a CSV dropped on the map', () => {
+  it('detects the coordinate columns, suggests GCJ-02 and imports the schools converted', async () => {
+    const { page, watch } = await openPage(session!);
+    await page.evaluate((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], '学校.csv', { type: 'text/csv' }));
+      const workspace = document.querySelector('[data-testid="workspace"]')!;
+      workspace.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true }));
+      workspace.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true }));
+    }, gcjSchoolCsv());
+    await page.waitForSelector('[data-testid="import-dialog"][data-phase="choosing"]');
+    expect(await page.inputValue('[data-testid="import-lon-column"]')).toBe('经度');
+    expect(await page.inputValue('[data-testid="import-lat-column"]')).toBe('纬度');
+    expect(await page.locator('[data-testid="import-csv-preview"] tbody tr').count()).toBe(8);
+    await page.selectOption('[data-testid="import-target"]', 'schools');
+    await page.waitForSelector('[data-testid="import-crs-suggestion"]');
+    expect(await page.textContent('[data-testid="import-crs-suggestion"]')).toContain('GCJ-02');
+    await page.screenshot({ path: `${SCREENSHOTS}/import-csv.png` });
+    await page.click('[data-testid="import-crs-suggestion"] button');
+    await page.waitForSelector('[data-testid="import-dialog"][data-phase="built"]');
+    expect(await page.inputValue('[data-testid="import-crs"]')).toBe('GCJ-02');
+    expect(await page.isVisible('[data-testid="import-crs-suggestion"]')).toBe(false);
+    await page.click('[data-testid="import-confirm"]');
+
+    // The current schools layer, exported, holds the imported schools back on their sites.
+    await page.click('[data-testid="data-toggle"]');
+    await page.selectOption('[data-testid="dataset-export-layer"]', 'schools');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="dataset-export"]'),
+    ]);
+    const exported = JSON.parse(
+      readFileSync((await download.path())!, 'utf8'),
+    ) as FeatureCollection;
+    const imported = exported.features.filter((f) => String(f.properties?.id).startsWith('imp-'));
+    expect(imported).toHaveLength(8);
+    const sites = new Map(shippedSchoolSites().map((s) => [s.name, s.site]));
+    for (const school of imported) {
+      const metres = turf.distance(
+        (school.geometry as Point).coordinates,
+        sites.get(String(school.properties?.name))!,
+        { units: 'meters' },
+      );
+      expect(metres).toBeLessThan(30);
+      expect(school.properties).toMatchObject({ level: 'primary', source_crs: 'GCJ-02' });
+    }
     expect(watch.consoleErrors).toEqual([]);
     await page.close();
   });
