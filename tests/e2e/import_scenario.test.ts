@@ -114,6 +114,27 @@ describe('bringing your own data', () => {
   });
 });
 
+describe('a zipped Shapefile', () => {
+  it('is read with its projection and school levels from a column', async () => {
+    const { page, watch } = await openPage(session!);
+    await page.click('[data-testid="data-toggle"]');
+    await page.setInputFiles('[data-testid="import-file-input"]', {
+      name: 'schools.zip',
+      mimeType: 'application/zip',
+      buffer: readFileSync('tests/fixtures/import/schools-two-layers.zip'),
+    });
+    await page.waitForSelector('[data-testid="import-dialog"][data-phase="choosing"]');
+    await page.selectOption('[data-testid="import-target"]', 'schools');
+    await page.selectOption('[data-testid="import-school-level"]', 'column');
+    await page.waitForSelector('[data-testid="import-dialog"][data-phase="built"]');
+    expect(await page.textContent('[data-testid="import-accepted"]')).toContain('学校与幼儿园 3');
+    await page.click('[data-testid="import-confirm"]');
+    await page.waitForSelector('[data-testid="import-item"]');
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
+
 /** A 1 ha square (about 110 m × 110 m) centred in a large residential block of 天通苑北街道. */
 const GAP_CENTRE: [number, number] = [116.4215, 40.069];
 const PARK_CORNERS: [number, number][] = [
@@ -376,6 +397,65 @@ describe('a CSV dropped on the map', () => {
       expect(metres).toBeLessThan(30);
       expect(school.properties).toMatchObject({ level: 'primary', source_crs: 'GCJ-02' });
     }
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+const OSM_EXTRACT = `<?xml version="1.0" encoding="UTF-8"?>
+<osm version="0.6" generator="test">
+  <node id="1" lat="40.0700" lon="116.3300"/>
+  <node id="2" lat="40.0700" lon="116.3310"/>
+  <node id="3" lat="40.0707" lon="116.3310"/>
+  <node id="4" lat="40.0707" lon="116.3300"/>
+  <node id="5" lat="40.0695" lon="116.3297">
+    <tag k="amenity" v="parking"/><tag k="parking" v="surface"/><tag k="capacity" v="150"/>
+    <tag k="name" v="回龙观地铁站停车场"/>
+  </node>
+  <node id="6" lat="40.0690" lon="116.3290"><tag k="amenity" v="parking"/><tag k="access" v="private"/></node>
+  <way id="10">
+    <nd ref="1"/><nd ref="2"/><nd ref="3"/><nd ref="4"/><nd ref="1"/>
+    <tag k="leisure" v="park"/><tag k="name" v="测试口袋公园"/>
+  </way>
+</osm>`;
+
+describe('an OpenStreetMap extract', () => {
+  it('is sorted into layers by its tags in the built app', async () => {
+    const { page, watch } = await openPage(session!);
+    await page.click('[data-testid="data-toggle"]');
+    await page.setInputFiles('[data-testid="import-file-input"]', {
+      name: 'extract.osm',
+      mimeType: 'application/xml',
+      buffer: Buffer.from(OSM_EXTRACT),
+    });
+    // OSM files default to "detect from OSM tags", so the preview comes without a choice.
+    await page.waitForSelector('[data-testid="import-dialog"][data-phase="built"]');
+    expect(await page.inputValue('[data-testid="import-target"]')).toBe('osm-detect');
+    const accepted = await page.textContent('[data-testid="import-accepted"]');
+    expect(accepted).toContain('公园与绿地 1');
+    expect(accepted).toContain('公共停车场 1');
+    expect(await page.textContent('[data-testid="import-skipped"]')).toContain('私人停车场 1');
+    await page.click('[data-testid="import-confirm"]');
+    await page.waitForSelector('[data-testid="import-item"]');
+    expect(await page.textContent('[data-testid="import-item"]')).toContain('extract.osm');
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.cspViolations).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a KML file', () => {
+  it('is read into health facilities', async () => {
+    const kml = `<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+  <Placemark><name>天通苑社区卫生服务中心</name><Point><coordinates>116.4215,40.069,0</coordinates></Point></Placemark>
+  <Placemark><name>东小口社区卫生服务站</name><Point><coordinates>116.3905,40.0615,0</coordinates></Point></Placemark>
+</Document></kml>`;
+    const { page, watch } = await openPage(session!);
+    await importFile(page, 'clinics.kml', kml, 'healthcare');
+    expect(await page.textContent('[data-testid="import-accepted"]')).toContain('医疗卫生 2');
+    await page.click('[data-testid="import-confirm"]');
+    await page.waitForSelector('[data-testid="import-item"]');
     expect(watch.consoleErrors).toEqual([]);
     await page.close();
   });
