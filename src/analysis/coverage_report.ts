@@ -150,26 +150,34 @@ export function parkingMeasures(
   inputs: Pick<CoverageInputs, 'carParks' | 'parkingUnits'>,
   radiusM: number,
 ): { figures: ParkingFigure[]; coverage: UnitCoverage[]; nearest: NearestFacility[] } {
-  const names = prepared.area.unitNames;
   const carParks = inputs.carParks?.features ?? [];
   const measured = new Set(carParks.length > 0 ? inputs.parkingUnits : []);
   const allUnits = indicatorCoverage(
     prepared,
     carParks.map((c) => ({ geometry: c.geometry, radiusM })),
   );
-  const coverage = allUnits.slice(0, names.length);
   const nearest = nearestFacilities(
     prepared.sites,
     carParks.map((c) => toPlanarShape(c.geometry, prepared.area.projection)),
   );
-  const blocksIn = (units: Set<string>) =>
-    prepared.sites.flatMap((site, i) =>
-      site.unit !== null && units.has(site.unit)
-        ? [{ areaM2: site.areaM2, distanceM: nearest[i]!.distanceM }]
-        : [],
-    );
+  const figures = parkingFiguresFrom(prepared, allUnits, nearest, measured);
+  return { figures, coverage: allUnits, nearest };
+}
+
+/**
+ * The parking figures from measured parts: coverage per unit (units first, as
+ * indicatorCoverage returns them), each block's nearest car park, and the units whose data
+ * can be measured. Unmeasured units get nulls; the whole area covers the measured ones.
+ */
+export function parkingFiguresFrom(
+  prepared: PreparedCoverage,
+  coverage: UnitCoverage[],
+  nearest: NearestFacility[],
+  measured: ReadonlySet<string>,
+): ParkingFigure[] {
+  const names = prepared.area.unitNames;
   const figureFor = (units: string[]): ParkingFigure => {
-    const covered = coverage.filter((c) => units.includes(c.name));
+    const covered = coverage.slice(0, names.length).filter((c) => units.includes(c.name));
     if (covered.length === 0) {
       return {
         covered_m2: null,
@@ -180,7 +188,13 @@ export function parkingMeasures(
       };
     }
     const total = totalCoverage(WHOLE_AREA_NAME, covered);
-    const distances = distanceSummary(blocksIn(new Set(units)));
+    const distances = distanceSummary(
+      prepared.sites.flatMap((site, i) =>
+        site.unit !== null && units.includes(site.unit)
+          ? [{ areaM2: site.areaM2, distanceM: nearest[i]!.distanceM }]
+          : [],
+      ),
+    );
     return {
       covered_m2: total.coveredM2,
       share: total.share,
@@ -189,11 +203,10 @@ export function parkingMeasures(
       units_measured: units,
     };
   };
-  const figures = [
+  return [
     ...names.map((name) => figureFor(measured.has(name) ? [name] : [])),
     figureFor(names.filter((name) => measured.has(name))),
   ];
-  return { figures, coverage: allUnits, nearest };
 }
 
 const figure = (c: UnitCoverage): CoverageFigure => ({ covered_m2: c.coveredM2, share: c.share });

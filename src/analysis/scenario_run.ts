@@ -11,6 +11,7 @@ import {
   type ServedSchoolLevel,
   WHOLE_AREA_NAME,
   parkFacilities,
+  parkingFiguresFrom,
   schoolsOfLevel,
 } from './coverage_report';
 import {
@@ -22,7 +23,7 @@ import {
   updateCoverage,
 } from './incremental_coverage';
 import { type Intervals, intersectIntervals, intervalsLength, mergeIntervals } from './intervals';
-import { distanceSummary, nearestFacilities } from './nearest_facility';
+import { nearestFacilities } from './nearest_facility';
 import { toPlanarShape } from './planar_shape';
 import { type PreparedArea, type UnitCoverage, totalCoverage } from './row_coverage';
 import { rowsToPolygons } from './rows_to_polygons';
@@ -246,44 +247,16 @@ function parkingFiguresAfter(
   coverage: UnitCoverage[],
   measured: Set<string>,
 ): ParkingFigure[] {
-  const names = prepared.area.unitNames;
-  const empty: ParkingFigure = {
-    covered_m2: null,
-    share: null,
-    mean_distance_m: null,
-    max_distance_m: null,
-    units_measured: [],
-  };
-  if (measured.size === 0) return [...names, WHOLE_AREA_NAME].map(() => empty);
-  const nearest = nearestFacilities(
-    prepared.sites,
-    (edited.carParks?.features ?? []).map((c) =>
-      toPlanarShape(c.geometry, prepared.area.projection),
-    ),
-  );
-  const figureFor = (units: string[]): ParkingFigure => {
-    const covered = coverage.slice(0, names.length).filter((c) => units.includes(c.name));
-    if (covered.length === 0) return empty;
-    const total = totalCoverage(WHOLE_AREA_NAME, covered);
-    const distances = distanceSummary(
-      prepared.sites.flatMap((site, i) =>
-        site.unit !== null && units.includes(site.unit)
-          ? [{ areaM2: site.areaM2, distanceM: nearest[i]!.distanceM }]
-          : [],
-      ),
-    );
-    return {
-      covered_m2: total.coveredM2,
-      share: total.share,
-      mean_distance_m: distances.meanDistanceM,
-      max_distance_m: distances.maxDistanceM,
-      units_measured: units,
-    };
-  };
-  return [
-    ...names.map((name) => figureFor(measured.has(name) ? [name] : [])),
-    figureFor(names.filter((name) => measured.has(name))),
-  ];
+  const nearest =
+    measured.size === 0
+      ? []
+      : nearestFacilities(
+          prepared.sites,
+          (edited.carParks?.features ?? []).map((c) =>
+            toPlanarShape(c.geometry, prepared.area.projection),
+          ),
+        );
+  return parkingFiguresFrom(prepared, coverage, nearest, measured);
 }
 
 /** The row intervals restricted to the given units' residential land. */
