@@ -27,8 +27,8 @@ export function writeDataDocument(
     '|---|---|---|---|',
   ];
   for (const [layer, features] of Object.entries(layers)) {
-    const sources = [...new Set(features.map((f) => f.properties.source))].join(', ');
-    const accuracy = [...new Set(features.map((f) => f.properties.accuracy))].join(', ');
+    const sources = [...new Set(features.map((f) => f.properties.source))].join(', ') || '—';
+    const accuracy = [...new Set(features.map((f) => f.properties.accuracy))].join(', ') || '—';
     lines.push(`| \`${layer}\` | ${features.length} | ${sources} | ${accuracy} |`);
   }
   lines.push('', '## Sources, licences and attribution', '');
