@@ -72,6 +72,11 @@ export function App() {
           if (file && data.status === 'ready') useAppStore.getState().setImportFile(file);
         }}
       >
+        {dropping && (
+          <p className="drop-hint" aria-live="polite">
+            {t('data.dropHere')}
+          </p>
+        )}
         {data.status === 'loading' && <p className="status">{t('app.loading')}</p>}
         {data.status === 'error' && (
           <p className="status error" role="alert">

@@ -57,6 +57,16 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
     [shipped],
   );
   useEffect(() => () => client.dispose(), [client]);
+  // Escape cancels, as the Cancel button does.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      client.cancel();
+      useAppStore.getState().setImportFile(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [client]);
 
   const [datasetId] = useState(newId);
   const [read, setRead] = useState<ReadState>({ type: 'reading' });
