@@ -92,6 +92,11 @@ describe('bringing your own data', () => {
       XSS_NAME,
     );
     expect(await page.locator('img[src="x"]').count()).toBe(0);
+    const [inspectionCsv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="inspection-export-csv"]'),
+    ]);
+    expect(readFileSync((await inspectionCsv.path())!, 'utf8')).toContain(XSS_NAME);
     await page.screenshot({ path: `${SCREENSHOTS}/import-car-parks.png` });
 
     // The link keeps the parking tab open; the imported car parks come back from the browser.
@@ -154,6 +159,33 @@ async function parkChange(page: Page, unit: string): Promise<number> {
 }
 
 describe('what-if scenarios', () => {
+  it('removes a park: its unit’s coverage falls and the land losing service is drawn', async () => {
+    const parks = JSON.parse(readFileSync('public/geo/parks.geojson', 'utf8')) as FeatureCollection;
+    const forest = parks.features.find((f) => f.properties?.name === '东小口森林公园')!;
+    const [lon, lat] = turf.pointOnFeature(forest).geometry.coordinates as [number, number];
+    const { page, watch } = await openPage(session!, `#map=14/${lat}/${lon}&analysis=parks`);
+    await page.waitForSelector(cell('天通苑南街道', 'parks'));
+    await page.click('[data-testid="scenario-toggle"]');
+    await page.click('[data-testid="scenario-new"]');
+    await page.click('[data-testid="scenario-tool-remove"]');
+    const site: [number, number] = [lon, lat];
+    const { x, y } = await page.evaluate((p) => window.__huitianMap!.project(p), site);
+    await page.mouse.click(x, y);
+    await page.waitForSelector('[data-testid="scenario-edit"][data-edit-type="remove"]');
+    expect(await page.textContent('[data-testid="scenario-edit"]')).toContain('东小口森林公园');
+    await page.waitForSelector(`${cell('天通苑南街道', 'parks')} [data-testid="scenario-share"]`);
+    expect(await parkChange(page, '天通苑南街道')).toBeLessThan(-5);
+    await page.waitForFunction(
+      () => window.__huitianMap!.renderedFeatures(['scenario-lost-service-fill']).length > 0,
+    );
+    await page.waitForFunction(
+      () => window.__huitianMap!.renderedFeatures(['scenario-removed-line']).length > 0,
+    );
+    await page.screenshot({ path: `${SCREENSHOTS}/scenario-remove.png` });
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   it('adds a park in a gap: the unit’s coverage rises, the change shows, and it survives a reload', async () => {
     const { page, watch } = await openPage(
       session!,
