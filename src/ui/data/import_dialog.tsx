@@ -14,6 +14,7 @@ import { problemMessage } from '../../import/messages';
 import { ImportCancelledError, createImportClient } from '../../import/import_client';
 import { useAppStore } from '../../state/store';
 import { newId } from '../../state/work_slice';
+import { SelectField } from '../select_field';
 import { useText } from '../use_text';
 
 /** Problems listed one by one; the rest are counted. */
@@ -226,66 +227,49 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
         {summary && phase.type !== 'read-failed' && (
           <>
             <div className="fields">
-              <label className="field">
-                {t('import.target')}
-                <select
-                  data-testid="import-target"
-                  value={target}
-                  onChange={(event) => setTarget(event.target.value as ImportTarget)}
-                >
-                  <option value="" disabled>
-                    {t('import.chooseTarget')}
-                  </option>
-                  {IMPORT_LAYERS.map((layer) => (
-                    <option key={layer} value={layer}>
-                      {t(`layer.${layer}`)}
-                    </option>
-                  ))}
-                  <option value="osm-detect">{t('import.osmDetect')}</option>
-                </select>
-              </label>
-              <label className="field">
-                {t('import.crs')}
-                <select
-                  data-testid="import-crs"
-                  value={crs}
-                  onChange={(event) => setCrs(event.target.value as ImportCrs)}
-                >
-                  {IMPORT_CRS.map((c) => (
-                    <option key={c} value={c}>
-                      {t(`import.crs.${c}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <SelectField<ImportTarget | ''>
+                label={t('import.target')}
+                testId="import-target"
+                value={target}
+                onChange={setTarget}
+                options={[
+                  { value: '', label: t('import.chooseTarget'), disabled: true },
+                  ...IMPORT_LAYERS.map((layer) => ({ value: layer, label: t(`layer.${layer}`) })),
+                  { value: 'osm-detect', label: t('import.osmDetect') },
+                ]}
+              />
+              <SelectField
+                label={t('import.crs')}
+                testId="import-crs"
+                value={crs}
+                onChange={setCrs}
+                options={IMPORT_CRS.map((c) => ({ value: c, label: t(`import.crs.${c}`) }))}
+              />
               {target === 'schools' && (
-                <label className="field">
-                  {t('import.schoolLevel')}
-                  <select
-                    data-testid="import-school-level"
-                    value={schoolLevel}
-                    onChange={(event) => setSchoolLevel(event.target.value as SchoolLevelOption)}
-                  >
-                    {(['kindergarten', 'primary', 'middle'] as const).map((level) => (
-                      <option key={level} value={level}>
-                        {t(`legend.${level}`)}
-                      </option>
-                    ))}
-                    <option value="column">{t('import.levelFromColumn')}</option>
-                  </select>
-                </label>
+                <SelectField<SchoolLevelOption>
+                  label={t('import.schoolLevel')}
+                  testId="import-school-level"
+                  value={schoolLevel}
+                  onChange={setSchoolLevel}
+                  options={[
+                    ...(['kindergarten', 'primary', 'middle'] as const).map((level) => ({
+                      value: level,
+                      label: t(`legend.${level}`),
+                    })),
+                    { value: 'column', label: t('import.levelFromColumn') },
+                  ]}
+                />
               )}
-              <label className="field">
-                {t('import.mode')}
-                <select
-                  data-testid="import-mode"
-                  value={mode}
-                  onChange={(event) => setMode(event.target.value as ImportMode)}
-                >
-                  <option value="add">{t('import.mode.add')}</option>
-                  <option value="replace">{t('import.mode.replace')}</option>
-                </select>
-              </label>
+              <SelectField<ImportMode>
+                label={t('import.mode')}
+                testId="import-mode"
+                value={mode}
+                onChange={setMode}
+                options={[
+                  { value: 'add', label: t('import.mode.add') },
+                  { value: 'replace', label: t('import.mode.replace') },
+                ]}
+              />
             </div>
             {summary.table && (
               <CsvColumns
@@ -382,24 +366,27 @@ function CsvColumns({
   onLat: (column: string) => void;
 }) {
   const t = useText();
-  const picker = (value: string, onChange: (c: string) => void, label: string, testId: string) => (
-    <label className="field">
-      {label}
-      <select data-testid={testId} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">—</option>
-        {table.columns.map((c) => (
-          <option key={c} value={c}>
-            {c}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  const columns = [
+    { value: '', label: '—' },
+    ...table.columns.map((c) => ({ value: c, label: c })),
+  ];
   return (
     <div className="csv-columns">
       <div className="fields">
-        {picker(lon, onLon, t('import.lonColumn'), 'import-lon-column')}
-        {picker(lat, onLat, t('import.latColumn'), 'import-lat-column')}
+        <SelectField
+          label={t('import.lonColumn')}
+          testId="import-lon-column"
+          value={lon}
+          onChange={onLon}
+          options={columns}
+        />
+        <SelectField
+          label={t('import.latColumn')}
+          testId="import-lat-column"
+          value={lat}
+          onChange={onLat}
+          options={columns}
+        />
       </div>
       <div className="csv-preview">
         <table data-testid="import-csv-preview">
