@@ -18,7 +18,12 @@ export function ScenarioCompare({ result }: { result: AnalysisResult }) {
   return (
     <div className="scenario-compare">
       <h3>
-        {t('scenario.compareTitle')} · {t(`legend.${indicator}`)}
+        {t('scenario.compareTitle')} ·{' '}
+        {t(
+          indicator === 'parks' || indicator === 'parking'
+            ? `analysis.tab.${indicator}`
+            : `legend.${indicator}`,
+        )}
       </h3>
       <table className="coverage-table" data-testid="scenario-compare-table">
         <thead>
