@@ -1,4 +1,6 @@
 import { ANALYSIS_COLOURS } from '../../layers/analysis_layers';
+import { SCENARIO_COLOURS } from '../../layers/scenario_layers';
+import { useAppStore } from '../../state/store';
 import { LegendSwatch } from '../legend_swatch';
 import { useText } from '../use_text';
 
@@ -11,8 +13,10 @@ const SWATCH: Record<Entry, string> = {
   parkingGap: ANALYSIS_COLOURS.gap,
 };
 
+/** The analysis layers on the map; with a scenario, also the land it serves anew or loses. */
 export function AnalysisLegend({ entries }: { entries: Entry[] }) {
   const t = useText();
+  const withScenario = useAppStore((s) => (s.analysisRun.result?.scenarios?.length ?? 0) > 0);
   return (
     <ul className="legend analysis-legend" data-testid="analysis-legend">
       {entries.map((entry) => (
@@ -21,6 +25,13 @@ export function AnalysisLegend({ entries }: { entries: Entry[] }) {
           {t(`analysis.legend.${entry}`)}
         </li>
       ))}
+      {withScenario &&
+        (['newlyServed', 'lostService'] as const).map((entry) => (
+          <li key={entry}>
+            <LegendSwatch swatch={{ type: 'fill', colour: SCENARIO_COLOURS[entry] }} />
+            {t(`scenario.legend.${entry}`)}
+          </li>
+        ))}
     </ul>
   );
 }
