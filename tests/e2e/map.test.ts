@@ -154,6 +154,12 @@ describe('the map of the 回天 area', () => {
     expect(new Set(fills.map((f) => f.name))).toEqual(new Set(SUBDISTRICT_NAMES));
     const toggle = await page.getByTestId('language-toggle').boundingBox();
     expect(toggle!.height).toBeGreaterThanOrEqual(40);
+    // Every header button is on screen, none scrolled out of reach.
+    for (const button of await page.locator('.header-button').all()) {
+      const box = (await button.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
     await page.close();
   });
 });
