@@ -540,6 +540,7 @@ const STRINGS = {
   'scenario.edit.add-school': { zh: '新增学校', en: 'New school' },
   'scenario.edit.add-car-park': { zh: '新增停车场', en: 'New car park' },
   'scenario.edit.remove': { zh: '移除', en: 'Removed' },
+  'scenario.showEdit': { zh: '在地图上显示', en: 'Show on the map' },
   'scenario.undoEdit': { zh: '撤销此项修改', en: 'Undo this edit' },
   'scenario.compareWith': { zh: '与另一方案对比', en: 'Compare with' },
   'scenario.compareTitle': { zh: '方案对比', en: 'Scenarios compared' },

@@ -229,7 +229,7 @@ describe('what-if scenarios', () => {
     // A copy without the park, compared side by side with the original.
     await page.click('[data-testid="scenario-duplicate"]');
     await page.fill('[data-testid="scenario-name"]', '不建公园');
-    await page.click('[data-testid="scenario-edit"] button');
+    await page.click('[data-testid="scenario-edit-undo"]');
     expect(await page.locator('[data-testid="scenario-edit"]').count()).toBe(0);
     await page.selectOption('[data-testid="scenario-compare"]', { label: '方案 1' });
     await page.waitForSelector('[data-testid="scenario-compare-table"]');

@@ -1,3 +1,5 @@
+import { centroid } from '@turf/turf';
+import type { Geometry } from 'geojson';
 import { useRef, useState } from 'react';
 import { SERVED_SCHOOL_LEVELS } from '../../analysis/coverage_report';
 import {
@@ -275,12 +277,18 @@ function ActiveScenario({
         <ol className="scenario-edits">
           {scenario.edits.map((edit) => (
             <li key={edit.id} data-testid="scenario-edit" data-edit-type={edit.type}>
-              <span>
-                {t(`scenario.edit.${edit.type}`)} · {edit.name || '—'}
-                {editDetail(edit, t)}
-              </span>
               <button
                 type="button"
+                className="link-button"
+                title={t('scenario.showEdit')}
+                onClick={() => showEdit(edit)}
+              >
+                {t(`scenario.edit.${edit.type}`)} · {edit.name || '—'}
+                {editDetail(edit, t)}
+              </button>
+              <button
+                type="button"
+                data-testid="scenario-edit-undo"
                 aria-label={t('scenario.undoEdit')}
                 title={t('scenario.undoEdit')}
                 onClick={() => removeEdit(edit.id)}
@@ -293,6 +301,21 @@ function ActiveScenario({
       )}
     </div>
   );
+}
+
+/** Flies the map to an edit: the added facility, or the removed one where the data has it. */
+function showEdit(edit: ScenarioEdit) {
+  const state = useAppStore.getState();
+  let geometry: Geometry | undefined;
+  if (edit.type !== 'remove') geometry = edit.geometry;
+  else if (state.data.status === 'ready') {
+    geometry = state.data.data.layers[edit.layer].features.find(
+      (f) => f.properties.id === edit.featureId,
+    )?.geometry;
+  }
+  if (!geometry) return;
+  const [lon, lat] = centroid(geometry).geometry.coordinates as [number, number];
+  state.flyTo([lon, lat], 15);
 }
 
 function editDetail(edit: ScenarioEdit, t: (key: string) => string): string {
