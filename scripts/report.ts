@@ -4,7 +4,8 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { coverageReport } from '../src/analysis/coverage_report';
+import { coverageReport, prepareCoverage } from '../src/analysis/coverage_report';
+import { type Scenario, applyScenario, scenarioFromGeoJson } from '../src/analysis/scenario';
 import { type CompletenessTable, parkingMeasurableUnits } from '../src/data/completeness';
 import { type LayerId, layerFileName } from '../src/data/layers';
 import { asLayer } from '../src/data/load';
@@ -23,6 +24,12 @@ function readJson(path: string): unknown {
   } catch (error) {
     throw new UsageError(`${path}: not valid JSON (${(error as Error).message})`);
   }
+}
+
+function readScenario(path: string): Scenario {
+  const read = scenarioFromGeoJson(readJson(path));
+  if (!read.ok) throw new UsageError(`${path}: ${read.message}`);
+  return read.scenario;
 }
 
 function readLayer(dir: string, layer: LayerId) {
@@ -47,19 +54,30 @@ try {
     parks: readLayer(options.dataDir, 'parks'),
     greenways: readLayer(options.dataDir, 'greenways'),
     schools: readLayer(options.dataDir, 'schools'),
-    carParks: null,
+    // Older data directories have no car-parks file; an empty layer means no data either.
+    carParks: existsSync(join(options.dataDir, layerFileName('car-parks')))
+      ? readLayer(options.dataDir, 'car-parks')
+      : null,
     parkingUnits: parkingMeasurableUnits(completeness),
   };
   if (inputs.subdistricts.features.length === 0) {
     throw new UsageError(`${options.dataDir}: the subdistricts layer has no units`);
   }
-  const rows = coverageReport(inputs, options.parameters);
+  if (inputs.carParks?.features.length === 0) inputs.carParks = null;
+  const prepared = prepareCoverage(inputs);
+  const rows = coverageReport(inputs, options.parameters, prepared);
+  const scenario = options.scenario ? readScenario(options.scenario) : null;
+  const measured = scenario && {
+    name: scenario.name,
+    edits: scenario.edits.length,
+    rows: coverageReport(applyScenario(inputs, scenario), options.parameters, prepared),
+  };
   const text =
     options.format === 'json'
-      ? formatJson(rows, options.parameters, completeness)
+      ? formatJson(rows, options.parameters, completeness, measured)
       : options.format === 'csv'
-        ? formatCsv(rows)
-        : formatMarkdown(rows, options.parameters, completeness);
+        ? formatCsv(rows, measured)
+        : formatMarkdown(rows, options.parameters, completeness, measured);
   if (options.out) writeFileSync(options.out, text);
   else process.stdout.write(text);
 } catch (error) {

@@ -12,6 +12,13 @@ import {
 
 const INDICATORS = ['parks', 'kindergarten', 'primary', 'middle', 'parking'] as const;
 
+/** A scenario measured beside the data: its rows after the edits, in the same order. */
+export interface ScenarioRows {
+  name: string;
+  edits: number;
+  rows: CoverageRow[];
+}
+
 const percent = (share: number | null) => (share === null ? 'n/a' : `${(share * 100).toFixed(1)}%`);
 
 /** The units a row stands for: itself, or all units for the whole area. */
@@ -31,31 +38,35 @@ export function formatJson(
   rows: CoverageRow[],
   parameters: CoverageParameters,
   table: CompletenessTable | null,
+  scenario: ScenarioRows | null = null,
 ): string {
   const withCompleteness = rows.map((row) => ({
     ...row,
     completeness: rowCompleteness(row, rows, table),
   }));
-  return `${JSON.stringify({ parameters, rows: withCompleteness }, null, 2)}\n`;
+  return `${JSON.stringify({ parameters, rows: withCompleteness, ...(scenario ? { scenario } : {}) }, null, 2)}\n`;
 }
 
 /** CSV with a BOM so that Excel opens the Chinese names correctly. */
-export function formatCsv(rows: CoverageRow[]): string {
+export function formatCsv(rows: CoverageRow[], scenario: ScenarioRows | null = null): string {
   const header = [
     'name',
     'residential_area_m2',
     ...INDICATORS.flatMap((k) => [`${k}_covered_m2`, `${k}_share`]),
     'parking_mean_distance_m',
     'parking_max_distance_m',
+    // With a scenario: each share after its edits.
+    ...(scenario ? INDICATORS.map((k) => `scenario_${k}_share`) : []),
   ];
   const cell = (v: number | null) => (v === null ? '' : String(Math.round(v * 1e4) / 1e4));
-  const lines = rows.map((r) =>
+  const lines = rows.map((r, i) =>
     [
       r.name,
       String(Math.round(r.residential_area_m2)),
       ...INDICATORS.flatMap((k) => [cell(r[k].covered_m2), cell(r[k].share)]),
       cell(r.parking.mean_distance_m),
       cell(r.parking.max_distance_m),
+      ...(scenario ? INDICATORS.map((k) => cell(scenario.rows[i]![k].share)) : []),
     ].join(','),
   );
   return `\uFEFF${[header.join(','), ...lines].join('\n')}\n`;
@@ -65,6 +76,7 @@ export function formatMarkdown(
   rows: CoverageRow[],
   p: CoverageParameters,
   table: CompletenessTable | null,
+  scenario: ScenarioRows | null = null,
 ): string {
   const flagged = (row: CoverageRow, k: CoverageIndicator) =>
     row[k].share !== null && indicatorCompleteness(table, k, rowUnits(row, rows)) !== 'covered';
@@ -90,6 +102,30 @@ export function formatMarkdown(
     '',
     'Data notes:',
     ...notes,
+    ...(scenario ? ['', ...scenarioMarkdown(rows, scenario)] : []),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** The scenario's table: each share now → after its edits (change in percentage points). */
+function scenarioMarkdown(rows: CoverageRow[], scenario: ScenarioRows): string[] {
+  const change = (before: number | null, after: number | null) => {
+    if (before === null || after === null) return '';
+    const points = (after - before) * 100;
+    return ` (${points >= 0 ? '+' : '−'}${Math.abs(points).toFixed(1)})`;
+  };
+  return [
+    `Scenario "${scenario.name.replace(/\|/g, '\\|')}" (${scenario.edits} edits): now → scenario (change, percentage points)`,
+    '',
+    '| unit | parks | kindergarten | primary | middle | parking |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...rows.map((r, i) => {
+      const after = scenario.rows[i]!;
+      const cells = INDICATORS.map(
+        (k) =>
+          `${percent(r[k].share)} → ${percent(after[k].share)}${change(r[k].share, after[k].share)}`,
+      );
+      return `| ${r.name} | ${cells.join(' | ')} |`;
+    }),
+  ];
 }

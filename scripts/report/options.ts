@@ -14,6 +14,8 @@ export interface ReportOptions {
   dataDir: string;
   format: ReportFormat;
   out: string | null;
+  /** A what-if scenario file (exported from the app) to measure beside the data. */
+  scenario: string | null;
   parameters: CoverageParameters;
 }
 
@@ -25,6 +27,7 @@ export function parseReportOptions(args: string[]): ReportOptions {
     dataDir: 'public/geo',
     format: 'md',
     out: null,
+    scenario: null,
     parameters: { ...DEFAULT_COVERAGE_PARAMETERS },
   };
   for (let i = 0; i < args.length; i++) {
@@ -43,6 +46,7 @@ export function parseReportOptions(args: string[]): ReportOptions {
     i++;
     if (flag === '--data') options.dataDir = value;
     else if (flag === '--out') options.out = value;
+    else if (flag === '--scenario') options.scenario = value;
     else if (flag === '--format') {
       if (value !== 'md' && value !== 'csv' && value !== 'json') {
         throw new UsageError(`--format must be md, csv or json, not ${value}`);
