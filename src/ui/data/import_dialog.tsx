@@ -16,9 +16,9 @@ import { useAppStore } from '../../state/store';
 import { newId } from '../../state/work_slice';
 import { SelectField } from '../select_field';
 import { useText } from '../use_text';
+import { CsvColumns } from './csv_columns';
+import { ImportSummary } from './import_summary';
 
-/** Problems listed one by one; the rest are counted. */
-const LISTED_PROBLEMS = 100;
 const OSM_FORMATS = ['osm-xml', 'overpass-json'];
 
 type ReadState =
@@ -348,145 +348,6 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
           </button>
         </div>
       </div>
-    </div>
-  );
-}
-
-function CsvColumns({
-  table,
-  lon,
-  lat,
-  onLon,
-  onLat,
-}: {
-  table: NonNullable<Extract<ReadSummary, { ok: true }>['table']>;
-  lon: string;
-  lat: string;
-  onLon: (column: string) => void;
-  onLat: (column: string) => void;
-}) {
-  const t = useText();
-  const columns = [
-    { value: '', label: '—' },
-    ...table.columns.map((c) => ({ value: c, label: c })),
-  ];
-  return (
-    <div className="csv-columns">
-      <div className="fields">
-        <SelectField
-          label={t('import.lonColumn')}
-          testId="import-lon-column"
-          value={lon}
-          onChange={onLon}
-          options={columns}
-        />
-        <SelectField
-          label={t('import.latColumn')}
-          testId="import-lat-column"
-          value={lat}
-          onChange={onLat}
-          options={columns}
-        />
-      </div>
-      <div className="csv-preview">
-        <table data-testid="import-csv-preview">
-          <thead>
-            <tr>
-              {table.columns.map((c) => (
-                <th key={c} className={c === lon || c === lat ? 'picked' : undefined}>
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.preview.map((row, i) => (
-              <tr key={i}>
-                {table.columns.map((c, j) => (
-                  <td key={c}>{row[j] ?? ''}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
-  );
-}
-
-function ImportSummary({
-  preview,
-  accepted,
-  crs,
-  onUseCrs,
-  onSwap,
-  swapAxes,
-}: {
-  preview: Extract<ImportPreview, { ok: true }>;
-  accepted: { layer: string; features: unknown[] }[];
-  crs: ImportCrs;
-  onUseCrs: (crs: ImportCrs) => void;
-  onSwap: () => void;
-  swapAxes: boolean;
-}) {
-  const t = useText();
-  const language = useAppStore((s) => s.language);
-  const suggestion = preview.suggestedCrs;
-  const metres = (crsName: ImportCrs) =>
-    String(Math.round(suggestion?.evidence.medianMeters[crsName] ?? 0));
-  return (
-    <div className="import-summary" data-testid="import-summary">
-      <p data-testid="import-accepted">
-        {accepted.length === 0
-          ? t('import.nothingValid')
-          : t('import.willImport').replace(
-              '{list}',
-              accepted.map((a) => `${t(`layer.${a.layer}`)} ${a.features.length}`).join('，'),
-            )}
-      </p>
-      {suggestion && suggestion.crs !== crs && (
-        <p className="notice" data-testid="import-crs-suggestion">
-          {t('import.crsSuggestion')
-            .replace('{off}', metres(crs))
-            .replace('{crs}', suggestion.crs)
-            .replace('{near}', metres(suggestion.crs))}{' '}
-          <button type="button" onClick={() => onUseCrs(suggestion.crs)}>
-            {t('import.useCrs').replace('{crs}', suggestion.crs)}
-          </button>
-        </p>
-      )}
-      {preview.swappedSuspected && !swapAxes && (
-        <p className="notice" data-testid="import-swap-suggestion">
-          {t('import.swapSuggestion')}{' '}
-          <button type="button" onClick={onSwap}>
-            {t('import.swapAxes')}
-          </button>
-        </p>
-      )}
-      {preview.skipped.length > 0 && (
-        <p className="hint" data-testid="import-skipped">
-          {t('import.skipped')}{' '}
-          {preview.skipped.map((s) => `${t(`import.skip.${s.reason}`)} ${s.count}`).join('，')}
-        </p>
-      )}
-      {preview.rejected.length > 0 && (
-        <details open className="import-problems">
-          <summary>{t('import.problems').replace('{n}', String(preview.rejected.length))}</summary>
-          <ul data-testid="import-problems">
-            {preview.rejected.slice(0, LISTED_PROBLEMS).map((problem, i) => (
-              <li key={i}>{problemMessage(problem, language)}</li>
-            ))}
-          </ul>
-          {preview.rejected.length > LISTED_PROBLEMS && (
-            <p className="hint">
-              {t('import.moreProblems').replace(
-                '{n}',
-                String(preview.rejected.length - LISTED_PROBLEMS),
-              )}
-            </p>
-          )}
-        </details>
-      )}
     </div>
   );
 }
