@@ -172,6 +172,7 @@ export function ActiveScenario({
               </button>
               <button
                 type="button"
+                className="undo-button"
                 data-testid="scenario-edit-undo"
                 aria-label={t('scenario.undoEdit')}
                 title={t('scenario.undoEdit')}
