@@ -1,6 +1,7 @@
 import { createStore, get, set } from 'idb-keyval';
 import type { Scenario } from '../analysis/scenario';
-import type { ImportedDataset } from './imported_data';
+import { IMPORT_LAYERS, type ImportedDataset } from './imported_data';
+import { validateFeatureProperties } from './schema';
 
 /**
  * What a planner adds is kept in this browser's IndexedDB (imports can be megabytes, too much
@@ -30,13 +31,34 @@ export async function loadSavedWork(): Promise<SavedWork> {
       get<string | null>('active-scenario', database()),
     ]);
     return {
-      imports: Array.isArray(imports) ? imports : [],
-      scenarios: Array.isArray(scenarios) ? scenarios : [],
+      imports: Array.isArray(imports) ? imports.filter(isSavedDataset) : [],
+      scenarios: Array.isArray(scenarios) ? scenarios.filter(isSavedScenario) : [],
       activeScenarioId: typeof activeScenarioId === 'string' ? activeScenarioId : null,
     };
   } catch {
     return EMPTY;
   }
+}
+
+/**
+ * What was saved by an older version, or damaged, is left out rather than breaking the app;
+ * features are checked against the schema the analysis relies on.
+ */
+function isSavedDataset(value: unknown): value is ImportedDataset {
+  const d = value as Partial<ImportedDataset> | null;
+  return (
+    typeof d?.id === 'string' &&
+    typeof d.fileName === 'string' &&
+    (IMPORT_LAYERS as readonly unknown[]).includes(d.layer) &&
+    (d.mode === 'add' || d.mode === 'replace') &&
+    Array.isArray(d.features) &&
+    d.features.every((f) => f?.geometry && validateFeatureProperties(d.layer!, f).length === 0)
+  );
+}
+
+function isSavedScenario(value: unknown): value is Scenario {
+  const s = value as Partial<Scenario> | null;
+  return typeof s?.id === 'string' && typeof s.name === 'string' && Array.isArray(s.edits);
 }
 
 /** Saves one part of the work; resolves false when the browser refused. */

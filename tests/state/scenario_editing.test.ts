@@ -79,3 +79,20 @@ describe('editing a scenario', () => {
     expect(saved.activeScenarioId).toBe('s1');
   });
 });
+
+describe('saved work', () => {
+  it('leaves out a damaged import instead of breaking the app', async () => {
+    const { createStore, set } = await import('idb-keyval');
+    const db = createStore('huitian-map', 'saved-work');
+    await set(
+      'imports',
+      [
+        { id: 'bad', fileName: 'x.geojson', layer: 'parks', mode: 'add', features: [{}] },
+        { id: 'worse', layer: 'roads' },
+      ],
+      db,
+    );
+    const saved = await loadSavedWork();
+    expect(saved.imports).toEqual([]);
+  });
+});
