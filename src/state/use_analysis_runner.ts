@@ -20,6 +20,8 @@ export function useAnalysisRunner(data: LayerData | null): void {
   const scenarios = useAppStore((s) => s.scenarios);
   const activeId = useAppStore((s) => s.activeScenarioId);
   const compareId = useAppStore((s) => s.scenarioEditor.compareWithId);
+  // Settings typed into the panel settle first; a scenario edit is measured at once.
+  const lastAnalysis = useRef(analysis);
 
   useEffect(
     () => () => {
@@ -37,6 +39,8 @@ export function useAnalysisRunner(data: LayerData | null): void {
     if (Object.keys(parameterProblems(analysis.parameters)).length > 0) return;
     const { setAnalysisRun } = useAppStore.getState();
     let cancelled = false;
+    const delay = lastAnalysis.current === analysis ? 0 : SETTLE_MS;
+    lastAnalysis.current = analysis;
     const timer = setTimeout(() => {
       clientRef.current ??= createAnalysisClient(coverageInputs(data));
       const startedAt = performance.now();
@@ -60,7 +64,7 @@ export function useAnalysisRunner(data: LayerData | null): void {
             });
           }
         });
-    }, SETTLE_MS);
+    }, delay);
     return () => {
       cancelled = true;
       clearTimeout(timer);
