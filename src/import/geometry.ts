@@ -12,7 +12,8 @@ type Pair = [number, number];
 export type GeometryRead =
   { ok: true; geometry: ImportGeometry } | { ok: false; code: ProblemCode; detail?: string };
 
-const KNOWN_TYPES = new Set([
+/** The geometry types GeoJSON defines. */
+export const GEOJSON_GEOMETRY_TYPES: ReadonlySet<string> = new Set([
   'Point',
   'MultiPoint',
   'LineString',
@@ -62,7 +63,7 @@ export function readGeometry(value: unknown, layer: ImportLayer): GeometryRead {
     return { ok: false, code: 'missing-geometry' };
   }
   const { type, coordinates } = value as { type?: unknown; coordinates?: unknown };
-  if (typeof type !== 'string' || !KNOWN_TYPES.has(type)) {
+  if (typeof type !== 'string' || !GEOJSON_GEOMETRY_TYPES.has(type)) {
     return { ok: false, code: 'invalid-geometry', detail: `type ${String(type).slice(0, 40)}` };
   }
   const isPoint = type === 'Point' || type === 'MultiPoint';

@@ -1,14 +1,5 @@
 import type { Feature, Geometry } from 'geojson';
-
-const GEOMETRY_TYPES = new Set([
-  'Point',
-  'MultiPoint',
-  'LineString',
-  'MultiLineString',
-  'Polygon',
-  'MultiPolygon',
-  'GeometryCollection',
-]);
+import { GEOJSON_GEOMETRY_TYPES } from './geometry';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -25,7 +16,7 @@ export function geojsonFeatures(value: unknown): Feature[] | null {
     return value.features.map(asFeature);
   }
   if (value.type === 'Feature') return [asFeature(value)];
-  if (typeof value.type === 'string' && GEOMETRY_TYPES.has(value.type)) {
+  if (typeof value.type === 'string' && GEOJSON_GEOMETRY_TYPES.has(value.type)) {
     return [{ type: 'Feature', geometry: value as unknown as Geometry, properties: {} }];
   }
   return null;
