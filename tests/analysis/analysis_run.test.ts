@@ -8,12 +8,9 @@ import {
 } from '../../src/analysis/coverage_report';
 import { colourByProximity } from '../../src/analysis/colour_catchments';
 import { distanceHistogram } from '../../src/analysis/distance_histogram';
-import { collection, createPoint, createRectangle, offset } from './fixtures';
+import { collection, createPoint, createRectangle, offset, twoUnits } from './fixtures';
 
-const units = collection([
-  createRectangle(-5000, -5000, 0, 5000, { name: '回龙观街道' }),
-  createRectangle(0, -5000, 5000, 5000, { name: '霍营街道' }),
-]);
+const units = twoUnits();
 const near = createRectangle(-400, -100, -200, 100, { id: 'near', subdistrict: '回龙观街道' });
 const far = createRectangle(2000, -100, 2200, 100, { id: 'far', subdistrict: '霍营街道' });
 const park = createRectangle(-300, 200, -100, 400, { counts_as_park: true, area_m2: 40_000 });

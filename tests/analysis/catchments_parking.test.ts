@@ -5,11 +5,9 @@ import {
   prepareCoverage,
 } from '../../src/analysis/coverage_report';
 import { schoolCatchments } from '../../src/analysis/school_catchments';
-import { collection, createPoint, createRectangle } from './fixtures';
+import { collection, createPoint, createRectangle, twoUnits } from './fixtures';
 
-const west = createRectangle(-5000, -5000, 0, 5000, { name: '回龙观街道' });
-const east = createRectangle(0, -5000, 5000, 5000, { name: '霍营街道' });
-const units = collection([west, east]);
+const units = twoUnits();
 
 describe('school catchments', () => {
   it('assigns each block to the nearer of two schools, with distances', () => {

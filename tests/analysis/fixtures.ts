@@ -55,3 +55,11 @@ function feature(properties: Partial<CommonProperties>): CommonProperties {
     ...properties,
   };
 }
+
+/** Two units side by side, 5 km each way: 回龙观街道 west of ORIGIN and 霍营街道 east of it. */
+export function twoUnits(): AppFeatureCollection {
+  return collection([
+    createRectangle(-5000, -5000, 0, 5000, { name: '回龙观街道' }),
+    createRectangle(0, -5000, 5000, 5000, { name: '霍营街道' }),
+  ]);
+}

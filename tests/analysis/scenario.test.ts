@@ -11,12 +11,9 @@ import {
   scenarioToGeoJson,
 } from '../../src/analysis/scenario';
 import { validateFeatureProperties } from '../../src/data/schema';
-import { collection, createPoint, createRectangle, offset } from './fixtures';
+import { collection, createPoint, createRectangle, offset, twoUnits } from './fixtures';
 
-const units = collection([
-  createRectangle(-5000, -5000, 0, 5000, { name: '回龙观街道' }),
-  createRectangle(0, -5000, 5000, 5000, { name: '霍营街道' }),
-]);
+const units = twoUnits();
 const inputs: CoverageInputs = {
   subdistricts: units,
   residential: collection([createRectangle(-400, -100, -200, 100, { id: 'block' })]),

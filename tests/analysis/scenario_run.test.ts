@@ -12,12 +12,9 @@ import {
 } from '../../src/analysis/coverage_report';
 import { type Scenario, type ScenarioEdit, applyScenario } from '../../src/analysis/scenario';
 import { createScenarioCache, runScenario } from '../../src/analysis/scenario_run';
-import { collection, createPoint, createRectangle } from './fixtures';
+import { collection, createPoint, createRectangle, twoUnits } from './fixtures';
 
-const units = collection([
-  createRectangle(-5000, -5000, 0, 5000, { name: '回龙观街道' }),
-  createRectangle(0, -5000, 5000, 5000, { name: '霍营街道' }),
-]);
+const units = twoUnits();
 const near = createRectangle(-400, -100, -200, 100, { id: 'near', subdistrict: '回龙观街道' });
 const far = createRectangle(2000, -100, 2200, 100, { id: 'far', subdistrict: '霍营街道' });
 const inputs: CoverageInputs = {
