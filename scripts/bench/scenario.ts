@@ -7,6 +7,7 @@ import {
   DEFAULT_COVERAGE_PARAMETERS,
   WHOLE_AREA_NAME,
   prepareCoverage,
+  schoolReaches,
 } from '../../src/analysis/coverage_report';
 import {
   type CoverageChange,
@@ -23,7 +24,6 @@ import {
   facilityChange,
   parkReaches,
   runScenario,
-  schoolReaches,
 } from '../../src/analysis/scenario_run';
 import { type LayerId, layerFileName } from '../../src/data/layers';
 import { asLayer } from '../../src/data/load';

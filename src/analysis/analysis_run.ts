@@ -5,12 +5,12 @@ import {
   type CoverageParameters,
   type ParkingFigure,
   type PreparedCoverage,
-  SCHOOL_RADIUS_PARAMETER,
   SERVED_SCHOOL_LEVELS,
   type ServedSchoolLevel,
   WHOLE_AREA_NAME,
   parkFacilities,
   parkingMeasures,
+  schoolReaches,
   schoolsOfLevel,
 } from './coverage_report';
 import { type HistogramBin, distanceHistogram } from './distance_histogram';
@@ -78,6 +78,18 @@ export interface AnalysisResult {
   parking: { figures: ParkingFigure[]; histogram: HistogramBin[] | null } | null;
 }
 
+/** Adds an indicator's figures to the table's rows (units, then the whole area). */
+export function recordCoverage(
+  rows: AnalysisRow[],
+  indicator: Indicator,
+  coverage: UnitCoverage[],
+) {
+  coverage.forEach((c, i) => {
+    rows[i] ??= { name: c.name, residentialAreaM2: c.residentialAreaM2, figures: {} };
+    rows[i]!.figures[indicator] = { coveredM2: c.coveredM2, share: c.share };
+  });
+}
+
 export type ProgressListener = (done: number, total: number) => void;
 
 /** Colours the map cycles through for catchments (see the catalog). */
@@ -101,21 +113,13 @@ export function runAnalysis(
   const p = request.parameters;
   const rows: AnalysisRow[] = [];
   const record = (indicator: Indicator, coverage: UnitCoverage[]) =>
-    coverage.forEach((c, i) => {
-      rows[i] ??= { name: c.name, residentialAreaM2: c.residentialAreaM2, figures: {} };
-      rows[i]!.figures[indicator] = { coveredM2: c.coveredM2, share: c.share };
-    });
+    recordCoverage(rows, indicator, coverage);
   const measure = (indicator: Indicator, facilities: FacilityReach[]) => {
     const reach = reachRows(prepared.area, facilities);
     const perUnit = measureCoverage(prepared.area, reach);
     record(indicator, [...perUnit, totalCoverage(WHOLE_AREA_NAME, perUnit)]);
     return reach;
   };
-  const schoolFacilities = (level: ServedSchoolLevel) =>
-    schoolsOfLevel(inputs.schools, level).map((s) => ({
-      geometry: s.geometry,
-      radiusM: p[SCHOOL_RADIUS_PARAMETER[level]] as number,
-    }));
 
   if (request.tab === 'parks') {
     onProgress(0, 2);
@@ -131,7 +135,7 @@ export function runAnalysis(
     let geometry: AnalysisGeometry = { served: null, gaps: emptyCollection(), catchments: null };
     SERVED_SCHOOL_LEVELS.forEach((level, i) => {
       onProgress(i, total);
-      const reach = measure(level, schoolFacilities(level));
+      const reach = measure(level, schoolReaches(inputs.schools, level, p));
       if (level === request.schoolLevel && request.schoolView === 'coverage') {
         geometry = servedAndGapGeometry(prepared, reach);
       }

@@ -114,6 +114,20 @@ export function parkFacilities(
   ];
 }
 
+/** The schools serving a level, each reaching that level's radius, with its id. */
+export function schoolReaches(
+  schools: AppFeatureCollection,
+  level: ServedSchoolLevel,
+  p: CoverageParameters,
+): (FacilityReach & { id: string })[] {
+  const radiusM = p[SCHOOL_RADIUS_PARAMETER[level]] as number;
+  return schoolsOfLevel(schools, level).map((s) => ({
+    id: String(s.properties.id),
+    geometry: s.geometry,
+    radiusM,
+  }));
+}
+
 export function schoolsOfLevel(schools: AppFeatureCollection, level: ServedSchoolLevel) {
   return schools.features.filter((s) => (s.properties.serves_levels as string[]).includes(level));
 }
@@ -219,13 +233,7 @@ export function coverageReport(
 ): CoverageRow[] {
   const parks = indicatorCoverage(prepared, parkFacilities(inputs.parks, p, inputs.greenways));
   const school = (level: ServedSchoolLevel) =>
-    indicatorCoverage(
-      prepared,
-      schoolsOfLevel(inputs.schools, level).map((s) => ({
-        geometry: s.geometry,
-        radiusM: p[SCHOOL_RADIUS_PARAMETER[level]] as number,
-      })),
-    );
+    indicatorCoverage(prepared, schoolReaches(inputs.schools, level, p));
   const kindergarten = school('kindergarten');
   const primary = school('primary');
   const middle = school('middle');

@@ -1,18 +1,21 @@
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { AppFeature, AppFeatureCollection } from '../data/schema';
-import type { AnalysisRequest, AnalysisRow, Indicator } from './analysis_run';
+import {
+  type AnalysisRequest,
+  type AnalysisRow,
+  type Indicator,
+  recordCoverage,
+} from './analysis_run';
 import {
   type CoverageInputs,
   type CoverageParameters,
   type ParkingFigure,
   type PreparedCoverage,
-  SCHOOL_RADIUS_PARAMETER,
   SERVED_SCHOOL_LEVELS,
-  type ServedSchoolLevel,
   WHOLE_AREA_NAME,
   parkFacilities,
   parkingFiguresFrom,
-  schoolsOfLevel,
+  schoolReaches,
 } from './coverage_report';
 import {
   type CoverageBaseline,
@@ -112,19 +115,6 @@ export function parkReaches(
   return [...parks, ...greenways];
 }
 
-export function schoolReaches(
-  schools: AppFeatureCollection,
-  level: ServedSchoolLevel,
-  p: CoverageParameters,
-): IdentifiedReach[] {
-  const radiusM = p[SCHOOL_RADIUS_PARAMETER[level]] as number;
-  return schoolsOfLevel(schools, level).map((s) => ({
-    id: String(s.properties.id),
-    geometry: s.geometry,
-    radiusM,
-  }));
-}
-
 function carParkReaches(carParks: AppFeatureCollection | null, radiusM: number) {
   return (carParks?.features ?? []).map((c) => ({
     id: String(c.properties.id),
@@ -163,10 +153,7 @@ export function runScenario(
   const area = prepared.area;
   const rows: AnalysisRow[] = [];
   const record = (indicator: Indicator, coverage: UnitCoverage[]) =>
-    coverage.forEach((c, i) => {
-      rows[i] ??= { name: c.name, residentialAreaM2: c.residentialAreaM2, figures: {} };
-      rows[i]!.figures[indicator] = { coveredM2: c.coveredM2, share: c.share };
-    });
+    recordCoverage(rows, indicator, coverage);
   const measure = (
     indicator: Indicator,
     objects: object[],
