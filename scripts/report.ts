@@ -63,7 +63,6 @@ try {
   if (inputs.subdistricts.features.length === 0) {
     throw new UsageError(`${options.dataDir}: the subdistricts layer has no units`);
   }
-  if (inputs.carParks?.features.length === 0) inputs.carParks = null;
   const prepared = prepareCoverage(inputs);
   const rows = coverageReport(inputs, options.parameters, prepared);
   const scenario = options.scenario ? readScenario(options.scenario) : null;
