@@ -256,6 +256,10 @@ const STRINGS = {
     zh: '您的位置不在回天地区附近。',
     en: 'Your location is not near the 回天 area.',
   },
+  'search.unnamedCompound': {
+    zh: '社区内居住用地（数据中无小区名）',
+    en: 'Residential land in the community (no compound name in the data)',
+  },
   'kind.community': { zh: '社区', en: 'Community' },
   'kind.compound': { zh: '小区', en: 'Compound' },
   'kind.metro': { zh: '地铁站', en: 'Metro station' },

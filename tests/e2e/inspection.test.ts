@@ -113,6 +113,15 @@ describe('inspecting a point and looking up a home', () => {
         (e) => e.textContent === '龙跃苑一区',
       ),
     );
+    // An Arabic numeral and a one-character typo find it too.
+    for (const query of ['龙跃苑1区', '龙越苑']) {
+      await page.fill('[data-testid="place-search"]', query);
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('[data-testid="search-result"] .result-name')].some(
+          (e) => e.textContent === '龙跃苑一区',
+        ),
+      );
+    }
     await page.close();
   });
 

@@ -39,17 +39,22 @@ export function inspectionData(data: LayerData): InspectionData {
   return built;
 }
 
-const pinyinCache = new WeakMap<LayerData, Promise<Place[]>>();
+/** The places with pinyin keys, and the function that gave them (for the query's pinyin). */
+export interface PinyinPlaces {
+  places: Place[];
+  syllables: (text: string) => string[];
+}
+
+const pinyinCache = new WeakMap<LayerData, Promise<PinyinPlaces>>();
 
 /** The places with pinyin keys; the pinyin dictionary is loaded only when first needed. */
-export function placesWithPinyin(data: LayerData): Promise<Place[]> {
+export function placesWithPinyin(data: LayerData): Promise<PinyinPlaces> {
   let loading = pinyinCache.get(data);
   if (!loading) {
-    loading = import('pinyin-pro').then(({ pinyin }) =>
-      withPinyin(inspectionData(data).places, (text) =>
-        pinyin(text, { toneType: 'none', type: 'array' }),
-      ),
-    );
+    loading = import('pinyin-pro').then(({ pinyin }) => {
+      const syllables = (text: string) => pinyin(text, { toneType: 'none', type: 'array' });
+      return { places: withPinyin(inspectionData(data).places, syllables), syllables };
+    });
     pinyinCache.set(data, loading);
   }
   return loading;

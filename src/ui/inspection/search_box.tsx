@@ -1,10 +1,10 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { type Place, searchPlaces } from '../../analysis/place_search';
+import { searchPlaces } from '../../analysis/place_search';
 import type { LayerData } from '../../data/load';
 import { isInArea, zoomForRadius } from '../../state/inspection_settings';
 import { useAppStore } from '../../state/store';
 import { useText } from '../use_text';
-import { inspectionData, placesWithPinyin } from './inspection_data';
+import { type PinyinPlaces, inspectionData, placesWithPinyin } from './inspection_data';
 
 /**
  * Find a home or a place by name (partial Chinese input works); choosing one places the
@@ -19,13 +19,19 @@ export function SearchBox({ data }: { data: LayerData }) {
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const [locating, setLocating] = useState<'idle' | 'busy' | 'denied' | 'outside'>('idle');
-  const [pinyinPlaces, setPinyinPlaces] = useState<Place[] | null>(null);
-  const latin = /[a-z]/i.test(query);
+  const [pinyin, setPinyin] = useState<PinyinPlaces | null>(null);
+  // Pinyin serves Latin queries and ranks same-sounding typos (龙越苑 → 龙跃苑) first.
+  const needsPinyin = /[a-z]/i.test(query) || query.trim().length >= 3;
   useEffect(() => {
-    if (latin && !pinyinPlaces) void placesWithPinyin(data).then(setPinyinPlaces);
-  }, [data, latin, pinyinPlaces]);
-  const places = pinyinPlaces ?? inspectionData(data).places;
-  const results = useMemo(() => searchPlaces(places, query), [places, query]);
+    if (needsPinyin && !pinyin) void placesWithPinyin(data).then(setPinyin);
+  }, [data, needsPinyin, pinyin]);
+  const results = useMemo(
+    () =>
+      pinyin
+        ? searchPlaces(pinyin.places, query, 10, pinyin.syllables(query).join(''))
+        : searchPlaces(inspectionData(data).places, query),
+    [data, pinyin, query],
+  );
 
   const choose = (index: number) => {
     const place = results[index];
@@ -125,7 +131,7 @@ export function SearchBox({ data }: { data: LayerData }) {
             >
               <span className="result-name">{place.name}</span>
               <small>
-                {t(`kind.${place.kind}`)}
+                {place.unnamedIn ? t('search.unnamedCompound') : t(`kind.${place.kind}`)}
                 {place.subdistrict ? ` · ${place.subdistrict}` : ''}
               </small>
             </li>
