@@ -19,6 +19,18 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+/**
+ * What a deployment must send with every response. A `<meta>` policy cannot forbid framing,
+ * so the header adds `frame-ancestors` (and X-Frame-Options for older browsers). The preview
+ * server sends these; public/_headers and docs/security.md say the same for static hosts.
+ */
+export const RESPONSE_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+};
+
 /** Adds the policy to the built index.html only (the dev server needs inline scripts). */
 function contentSecurityPolicy(): Plugin {
   return {
@@ -45,5 +57,5 @@ export default defineConfig({
     ],
   },
   build: { target: 'es2022', chunkSizeWarningLimit: 1600 },
-  preview: { port: 4173, strictPort: true },
+  preview: { port: 4173, strictPort: true, headers: RESPONSE_HEADERS },
 });

@@ -123,7 +123,10 @@ export function MapView({ data }: { data: LayerData }) {
     map.on('error', (event) => {
       container.current?.setAttribute('data-map-error', String(event.error?.message ?? event));
     });
-    const removeHooks = installTestHooks(map, unitIdByName);
+    // Browser tests read the map through a window hook; only their build (`--mode e2e`) has it,
+    // and the production bundle drops this branch and the hook's module.
+    const removeHooks =
+      import.meta.env.MODE === 'e2e' ? installTestHooks(map, unitIdByName) : () => undefined;
     return () => {
       removeHooks();
       map.remove();
