@@ -10,7 +10,12 @@
  * Then scenario edits on the real data (adding a park in a gap, removing a large park, adding
  * a primary school): the incremental update against the full recomputation.
  *
- * Flags: --cases real,10x,100x,inspect-real,inspect-10x,scenario-real
+ * The browser case (`--cases browser`) drives the built app in Chromium (building it when dist/
+ * is stale): first load, opening the analysis, radius changes, scenario edits and school levels,
+ * with the time each stage of an analysis request takes. It takes a few minutes, so it runs only
+ * when named.
+ *
+ * Flags: --cases real,10x,100x,inspect-real,inspect-10x,scenario-real,browser
  *        --naive-budget SECONDS (default 60)
  *        --data DIR
  */
@@ -82,7 +87,7 @@ function timeNaive(
 }
 
 const coverageCases = CASES.filter(
-  (c) => !c.startsWith('inspect-') && !c.startsWith('scenario-'),
+  (c) => !c.startsWith('inspect-') && !c.startsWith('scenario-') && c !== 'browser',
 ) as BenchCaseName[];
 if (coverageCases.length > 0)
   console.log(
@@ -107,4 +112,8 @@ for (const caseName of CASES.filter((c) => c.startsWith('inspect-'))) {
 }
 if (CASES.includes('scenario-real')) {
   for (const line of benchScenario(DATA_DIR)) console.log(line);
+}
+if (CASES.includes('browser')) {
+  const { benchBrowser } = await import('./bench/browser');
+  for (const line of await benchBrowser()) console.log(line);
 }

@@ -3,6 +3,9 @@ import type { Intervals } from './intervals';
 import type { LocalProjection } from './local_projection';
 import { type RowGrid, rowY } from './row_sampling';
 
+/** Milliseconds spent in rowsToPolygons since the caller last reset it (for stage timing). */
+export const polygonClock = { ms: 0 };
+
 interface Chain {
   firstRow: number;
   left: number[];
@@ -21,6 +24,7 @@ export function rowsToPolygons(
   projection: LocalProjection,
   toleranceM = 0.5,
 ): Position[][][] {
+  const startedAt = performance.now();
   const polygons: Position[][][] = [];
   const close = (chain: Chain) => polygons.push([chainRing(chain, grid, projection, toleranceM)]);
   let active: Chain[] = [];
@@ -59,6 +63,7 @@ export function rowsToPolygons(
     active = next;
     previous = current;
   }
+  polygonClock.ms += performance.now() - startedAt;
   return polygons;
 }
 

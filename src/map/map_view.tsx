@@ -21,6 +21,7 @@ import { installTestHooks } from './test_hooks';
 import { useInspectionOverlay } from './use_inspection_overlay';
 import { handleScenarioClick, useScenarioOverlay } from './use_scenario_overlay';
 import { buildStyle } from './style';
+import { measureStage, takeResultStored } from '../timing/analysis_stages';
 
 setWorkerUrl(workerUrl);
 
@@ -119,7 +120,10 @@ export function MapView({ data }: { data: LayerData }) {
       const center = map.getCenter();
       useAppStore.getState().setView({ center: [center.lng, center.lat], zoom: map.getZoom() });
     });
-    map.once('idle', () => container.current?.setAttribute('data-map-ready', 'true'));
+    map.once('idle', () => {
+      performance.mark('map:first-idle');
+      container.current?.setAttribute('data-map-ready', 'true');
+    });
     map.on('error', (event) => {
       container.current?.setAttribute('data-map-error', String(event.error?.message ?? event));
     });
@@ -241,15 +245,21 @@ export function MapView({ data }: { data: LayerData }) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
+    const stored = takeResultStored();
+    if (stored !== null) measureStage('render', stored);
     const shown = analysisOpen && analysisResult?.request.tab === analysisTab;
     const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
     const apply = () => {
+      const settingData = performance.now();
       const geometry = shown ? analysisResult.geometry : null;
       const set = (id: string, collection: FeatureCollection | null | undefined) =>
         map.getSource<GeoJSONSource>(id)?.setData(collection ?? empty);
       set(ANALYSIS_SOURCES.served, geometry?.served);
       set(ANALYSIS_SOURCES.gaps, geometry?.gaps);
       set(ANALYSIS_SOURCES.catchments, geometry?.catchments);
+      const dataSet = performance.now();
+      measureStage('setData', settingData, dataSet);
+      if (stored !== null) map.once('idle', () => measureStage('idle', dataSet));
       container.current?.setAttribute(
         'data-analysis-drawn',
         shown ? `${analysisResult.request.tab}:${analysisResult.request.schoolView}` : 'none',

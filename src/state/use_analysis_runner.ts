@@ -3,6 +3,7 @@ import { parameterProblems } from '../analysis/coverage_parameters';
 import { coverageInputs } from '../analysis/coverage_inputs';
 import type { Scenario } from '../analysis/scenario';
 import type { LayerData } from '../data/load';
+import { markResultStored, measureStage } from '../timing/analysis_stages';
 import { type AnalysisClient, createAnalysisClient } from '../worker/analysis_client';
 import { useAppStore } from './store';
 
@@ -41,7 +42,9 @@ export function useAnalysisRunner(data: LayerData | null): void {
     let cancelled = false;
     const delay = lastAnalysis.current === analysis ? 0 : SETTLE_MS;
     lastAnalysis.current = analysis;
+    const changedAt = performance.now();
     const timer = setTimeout(() => {
+      measureStage('settle', changedAt);
       clientRef.current ??= createAnalysisClient(coverageInputs(data));
       const startedAt = performance.now();
       setAnalysisRun({ progress: { done: 0, total: 1, startedAt }, error: null });
@@ -54,7 +57,12 @@ export function useAnalysisRunner(data: LayerData | null): void {
           if (!cancelled) setAnalysisRun({ progress: { done, total, startedAt } });
         })
         .then((result) => {
-          if (result && !cancelled) setAnalysisRun({ result, progress: null });
+          if (!result || cancelled) return;
+          const storing = performance.now();
+          setAnalysisRun({ result, progress: null });
+          const stored = performance.now();
+          measureStage('store', storing, stored);
+          markResultStored(stored);
         })
         .catch((error: unknown) => {
           if (!cancelled) {

@@ -12,7 +12,9 @@ import {
   type PreparedCoverage,
   prepareCoverage,
 } from '../analysis/coverage_report';
+import { polygonClock } from '../analysis/rows_to_polygons';
 import { ScenarioCache, runScenario } from '../analysis/scenario_run';
+import { wallClock } from '../timing/analysis_stages';
 import type { FromAnalysisWorker, ToAnalysisWorker } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -48,9 +50,12 @@ function runPending() {
   const message = pending;
   pending = null;
   if (!message) return;
+  const startedAt = wallClock();
+  polygonClock.ms = 0;
   try {
     if (!inputs) throw new Error('no data loaded');
     prepared ??= prepareCoverage(inputs);
+    const prepareMs = wallClock() - startedAt;
     const key = JSON.stringify(message.request);
     const onProgress = (done: number, total: number) =>
       post({ type: 'progress', id: message.id, done, total });
@@ -69,7 +74,15 @@ function runPending() {
         lostService: outcome.lostService,
       };
     });
-    post({ type: 'result', id: message.id, result: { ...base, scenarios } });
+    const polygonsMs = polygonClock.ms;
+    const timing = {
+      startedAt,
+      prepareMs,
+      computeMs: wallClock() - startedAt - prepareMs - polygonsMs,
+      polygonsMs,
+      postedAt: wallClock(),
+    };
+    post({ type: 'result', id: message.id, result: { ...base, scenarios }, timing });
   } catch (error) {
     post({
       type: 'error',

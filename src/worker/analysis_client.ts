@@ -1,6 +1,7 @@
 import type { AnalysisRequest, AnalysisResult } from '../analysis/analysis_run';
 import type { CoverageInputs } from '../analysis/coverage_report';
 import type { Scenario } from '../analysis/scenario';
+import { fromWallClock, measureStage } from '../timing/analysis_stages';
 import type { FromAnalysisWorker, ToAnalysisWorker } from './protocol';
 
 export interface AnalysisClient {
@@ -20,6 +21,7 @@ interface Waiting {
   resolve: (result: AnalysisResult | null) => void;
   reject: (error: Error) => void;
   onProgress: (done: number, total: number) => void;
+  sentAt: number;
 }
 
 export function createAnalysisClient(inputs: CoverageInputs): AnalysisClient {
@@ -36,8 +38,17 @@ export function createAnalysisClient(inputs: CoverageInputs): AnalysisClient {
       return;
     }
     waiting.delete(message.id);
-    if (message.type === 'result') entry.resolve(message.result);
-    else if (message.type === 'skipped') entry.resolve(null);
+    if (message.type === 'result') {
+      const { startedAt, prepareMs, computeMs, polygonsMs, postedAt } = message.timing;
+      const start = fromWallClock(startedAt);
+      measureStage('post', entry.sentAt, start);
+      if (prepareMs > 1) measureStage('prepare', start, start + prepareMs);
+      const computed = start + prepareMs + computeMs;
+      measureStage('compute', start + prepareMs, computed);
+      measureStage('polygons', computed, computed + polygonsMs);
+      measureStage('transfer', fromWallClock(postedAt));
+      entry.resolve(message.result);
+    } else if (message.type === 'skipped') entry.resolve(null);
     else entry.reject(new Error(message.message));
   };
   worker.onerror = (event) => {
@@ -49,7 +60,7 @@ export function createAnalysisClient(inputs: CoverageInputs): AnalysisClient {
     run: (request, scenarios, onProgress) =>
       new Promise((resolve, reject) => {
         const id = nextId++;
-        waiting.set(id, { resolve, reject, onProgress });
+        waiting.set(id, { resolve, reject, onProgress, sentAt: performance.now() });
         send({ type: 'run', id, request, scenarios });
       }),
     dispose: () => {

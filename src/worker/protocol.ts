@@ -13,9 +13,18 @@ export type ToAnalysisWorker =
       scenarios: Scenario[];
     };
 
+/** Where a run's time went in the worker; times are on the shared wall clock. */
+export interface WorkerTiming {
+  startedAt: number;
+  prepareMs: number;
+  computeMs: number;
+  polygonsMs: number;
+  postedAt: number;
+}
+
 /** Messages from it. `skipped`: a newer request arrived first, so this one was not run. */
 export type FromAnalysisWorker =
   | { type: 'progress'; id: number; done: number; total: number }
-  | { type: 'result'; id: number; result: AnalysisResult }
+  | { type: 'result'; id: number; result: AnalysisResult; timing: WorkerTiming }
   | { type: 'skipped'; id: number }
   | { type: 'error'; id: number; message: string };

@@ -1,0 +1,186 @@
+/**
+ * The browser case of `npm run bench -- --cases browser`: drives the built app in Chromium and
+ * prints, for each interaction, the median time from the planner's action to the idle map and
+ * each stage's median and share (the app's `analysis:*` User Timing measures).
+ *
+ * Interactions: cold first load to the first idle map (and bytes fetched before it); opening
+ * the park analysis; 20 radius changes; 20 scenario edits; switching the school level.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { type Session, startSession, stopSession } from '../lib/browser';
+import { ANALYSIS_STAGES, STAGE_PREFIX } from '../../src/timing/analysis_stages';
+
+const COLD_LOADS = 3;
+const RADIUS_CHANGES = 20;
+const SCENARIO_EDITS = 20;
+const LEVEL_SWITCHES = 6;
+
+/** Milliseconds per stage of one interaction, and its total from action to idle map. */
+type Sample = { totalMs: number; stages: Record<string, number> };
+
+const median = (values: number[]) =>
+  values.length === 0 ? NaN : [...values].sort((a, b) => a - b)[values.length >> 1]!;
+
+function newestChange(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newestChange(join(path, name))));
+}
+
+/** Builds the app when dist/ is missing or older than what it is built from. */
+export function buildIfStale(): void {
+  const built = existsSync('dist/index.html') ? statSync('dist/index.html').mtimeMs : 0;
+  const sources = Math.max(
+    ...['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'].map(newestChange),
+  );
+  if (built > sources) return;
+  console.log('browser: building the app (dist/ is stale)');
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+}
+
+/** Runs `act` in the page and waits for the analysis result it causes to be drawn. */
+async function timed(page: Page, act: () => Promise<void>): Promise<Sample> {
+  await page.evaluate(() => {
+    performance.clearMeasures();
+    (window as unknown as { __benchStart: number }).__benchStart = performance.now();
+  });
+  await act();
+  await page.waitForFunction(
+    (name) => performance.getEntriesByName(name).length > 0,
+    `${STAGE_PREFIX}idle`,
+    { timeout: 60_000, polling: 20 },
+  );
+  return page.evaluate((prefix) => {
+    const start = (window as unknown as { __benchStart: number }).__benchStart;
+    const stages: Record<string, number> = {};
+    let end = start;
+    for (const entry of performance.getEntriesByType('measure')) {
+      if (!entry.name.startsWith(prefix)) continue;
+      const stage = entry.name.slice(prefix.length);
+      stages[stage] = (stages[stage] ?? 0) + entry.duration;
+      end = Math.max(end, entry.startTime + entry.duration);
+    }
+    return { totalMs: end - start, stages };
+  }, STAGE_PREFIX);
+}
+
+/** Types a value into a parameter field as a person does (React sees an input event). */
+async function typeParameter(page: Page, testId: string, value: number) {
+  await page.evaluate(
+    ([id, text]) => {
+      const input = document.querySelector<HTMLInputElement>(`[data-testid="${id}"]`)!;
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      setter.call(input, text);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    [testId, String(value)] as const,
+  );
+}
+
+function table(name: string, samples: Sample[]): string[] {
+  const total = median(samples.map((s) => s.totalMs));
+  const lines = [
+    `browser: ${name} — ${total.toFixed(0)} ms median to the idle map (${samples.length} runs)`,
+  ];
+  const stageMedians = ANALYSIS_STAGES.map((stage) => ({
+    stage,
+    ms: median(samples.map((s) => s.stages[stage] ?? 0)),
+  }));
+  const accounted = stageMedians.reduce((sum, s) => sum + s.ms, 0);
+  for (const { stage, ms } of [
+    ...stageMedians,
+    { stage: 'other', ms: Math.max(0, total - accounted) },
+  ]) {
+    lines.push(
+      `  ${stage.padEnd(9)} ${ms.toFixed(1).padStart(8)} ms ${((ms / total) * 100).toFixed(0).padStart(4)}%`,
+    );
+  }
+  return lines;
+}
+
+async function coldLoad(session: Session): Promise<{ page: Page; ms: number; bytes: number }> {
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(session.baseUrl);
+  await page.waitForSelector('[data-map-ready="true"]', { timeout: 60_000 });
+  const { ms, bytes } = await page.evaluate(() => {
+    const idle = performance.getEntriesByName('map:first-idle')[0]!.startTime;
+    const entries = [
+      ...performance.getEntriesByType('navigation'),
+      ...performance.getEntriesByType('resource'),
+    ] as PerformanceResourceTiming[];
+    const bytes = entries
+      .filter((e) => e.responseEnd <= idle)
+      .reduce((sum, e) => sum + (e.transferSize || e.encodedBodySize), 0);
+    return { ms: idle, bytes };
+  });
+  return { page, ms, bytes };
+}
+
+export async function benchBrowser(): Promise<string[]> {
+  buildIfStale();
+  const session = await startSession();
+  const lines: string[] = [];
+  try {
+    const loads: { ms: number; bytes: number }[] = [];
+    const openParks: Sample[] = [];
+    let page: Page | undefined;
+    for (let i = 0; i < COLD_LOADS; i++) {
+      if (page) await page.context().close();
+      const load = await coldLoad(session);
+      page = load.page;
+      loads.push(load);
+      openParks.push(await timed(page, () => page!.click('[data-testid="analysis-toggle"]')));
+    }
+    lines.push(
+      `browser: first load to first idle map — ${median(loads.map((l) => l.ms)).toFixed(0)} ms median of ${COLD_LOADS} cold loads; ${(median(loads.map((l) => l.bytes)) / 1024).toFixed(0)} kB fetched before the map is drawn`,
+    );
+    lines.push(...table('open parks', openParks));
+
+    const radius: Sample[] = [];
+    for (let i = 0; i < RADIUS_CHANGES; i++) {
+      radius.push(
+        await timed(page!, () => typeParameter(page!, 'param-park-radius', 510 + 10 * i)),
+      );
+    }
+    lines.push(...table('typed radius change', radius));
+
+    const edits: Sample[] = [];
+    await page!.click('[data-testid="scenario-toggle"]');
+    await page!.click('[data-testid="scenario-new"]');
+    const box = (await page!.locator('[data-testid="map"]').boundingBox())!;
+    // The tool stays on after each park.
+    await page!.click('[data-testid="scenario-tool-add-park"]');
+    for (let i = 0; i < SCENARIO_EDITS; i++) {
+      const x = box.x + box.width * (0.3 + 0.02 * (i % 10));
+      const y = box.y + box.height * (0.3 + 0.03 * Math.floor(i / 10));
+      for (const [dx, dy] of [
+        [0, 0],
+        [12, 0],
+        [12, 12],
+      ]) {
+        await page!.mouse.click(x + dx!, y + dy!);
+      }
+      edits.push(await timed(page!, () => page!.click('[data-testid="scenario-finish-park"]')));
+    }
+    lines.push(...table('scenario edit', edits));
+    await page!.click('[data-testid="scenario-toggle"]');
+
+    const levels: Sample[] = [];
+    await timed(page!, () => page!.click('[data-testid="analysis-tab-schools"]'));
+    const order = ['kindergarten', 'middle', 'primary'];
+    for (let i = 0; i < LEVEL_SWITCHES; i++) {
+      const level = order[i % order.length]!;
+      levels.push(await timed(page!, () => page!.click(`[data-testid="school-level-${level}"]`)));
+    }
+    lines.push(...table('school level switch', levels));
+    await page?.context().close();
+  } finally {
+    await stopSession(session);
+  }
+  return lines;
+}
