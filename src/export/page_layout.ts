@@ -6,7 +6,8 @@ export type Orientation = 'landscape' | 'portrait';
 export interface PageSpec {
   paper: Paper;
   orientation: Orientation;
-  dpi: 150 | 300;
+  /** 150 or 300 for a print; a preview uses less. */
+  dpi: number;
 }
 
 export interface Rect {

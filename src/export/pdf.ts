@@ -1,55 +1,122 @@
-/**
- * A one-page PDF holding one JPEG image over the whole page: the page is the paper size, and
- * all text (Chinese included) is in the rendered image, so no font needs embedding.
- */
-export function jpegPagePdf(
-  jpeg: Uint8Array,
-  imageWidth: number,
-  imageHeight: number,
-  pageWidthMm: number,
-  pageHeightMm: number,
-): Uint8Array {
-  const pt = (mm: number) => Math.round((mm / 25.4) * 72 * 100) / 100;
-  const w = pt(pageWidthMm);
-  const h = pt(pageHeightMm);
-  const content = `q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q`;
-  const encoder = new TextEncoder();
-  const parts: Uint8Array[] = [];
-  const offsets: number[] = [];
-  let length = 0;
-  const add = (chunk: string | Uint8Array) => {
-    const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
-    parts.push(bytes);
-    length += bytes.length;
-  };
-  const object = (n: number, body: string | (string | Uint8Array)[]) => {
-    offsets[n] = length;
-    add(`${n} 0 obj\n`);
-    for (const piece of Array.isArray(body) ? body : [body]) add(piece);
-    add('\nendobj\n');
-  };
-  add('%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n');
-  object(1, '<< /Type /Catalog /Pages 2 0 R >>');
-  object(2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
-  object(
-    3,
-    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>`,
-  );
-  object(4, [
-    `<< /Type /XObject /Subtype /Image /Width ${imageWidth} /Height ${imageHeight} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`,
-    jpeg,
-    '\nendstream',
-  ]);
-  object(5, `<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
-  const xref = length;
-  add(`xref\n0 6\n0000000000 65535 f \n`);
-  for (let n = 1; n <= 5; n++) add(`${String(offsets[n]).padStart(10, '0')} 00000 n \n`);
-  add(`trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, type PDFFont, rgb } from 'pdf-lib';
+
+/** One piece of text on the page, in page pixels; `y` is the baseline, from the top. */
+export interface PageText {
+  text: string;
+  x: number;
+  y: number;
+  size: number;
+  bold: boolean;
+  colour: string;
+  align: 'left' | 'right' | 'center';
+}
+
+/** One file of a font cut by Unicode ranges (as web fonts are): its name and what it covers. */
+export interface FontSlice {
+  name: string;
+  ranges: [number, number][];
+}
+
+/** Where the page's font comes from: its slices and a loader of one slice as an sfnt file. */
+export interface PdfFonts {
+  slices: FontSlice[];
+  load: (slice: string, bold: boolean) => Promise<Uint8Array>;
+}
+
+/** Reads a `{ "[12]": "U+4e00-4e5f,U+4e61" }` table of the slices' Unicode ranges. */
+export function parseUnicodeRanges(table: Record<string, string>): FontSlice[] {
+  return Object.entries(table).map(([key, value]) => ({
+    name: key.replace(/^\[|\]$/g, ''),
+    ranges: value.split(',').map((part) => {
+      const [low, high] = part.trim().replace(/^U\+/i, '').split('-');
+      const from = parseInt(low!, 16);
+      return [from, high === undefined ? from : parseInt(high, 16)] as [number, number];
+    }),
+  }));
+}
+
+function sliceFor(slices: FontSlice[], codePoint: number): string | null {
+  for (const slice of slices) {
+    for (const [from, to] of slice.ranges)
+      if (codePoint >= from && codePoint <= to) return slice.name;
   }
-  return out;
+  return null;
+}
+
+/** The text cut into runs that each one slice of the font can draw. */
+export function fontRuns(slices: FontSlice[], text: string): { slice: string; text: string }[] {
+  const runs: { slice: string; text: string }[] = [];
+  let previous: string | null = null;
+  for (const char of text) {
+    // A character no slice has stays in the run it is in, drawn as the font's missing glyph.
+    const slice: string | undefined =
+      sliceFor(slices, char.codePointAt(0)!) ?? previous ?? slices[0]?.name;
+    if (slice === undefined) continue;
+    const last = runs[runs.length - 1];
+    if (last && last.slice === slice) last.text += char;
+    else runs.push({ slice, text: char });
+    previous = slice;
+  }
+  return runs;
+}
+
+const colour = (hex: string) => {
+  const n = parseInt(hex.replace('#', '').slice(0, 6), 16);
+  return rgb(((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255);
+};
+
+/**
+ * A one-page PDF: the page image (map, swatches, lines) over the whole page, and every piece of
+ * text written over it as real text in the embedded font — subset to the glyphs used, so it is
+ * selectable, searchable and small.
+ */
+export async function pagePdf(page: {
+  jpeg: Uint8Array;
+  pageMm: [number, number];
+  pxPerMm: number;
+  texts: PageText[];
+  fonts: PdfFonts;
+  title: string;
+}): Promise<Uint8Array> {
+  const pt = (mm: number) => (mm / 25.4) * 72;
+  const width = pt(page.pageMm[0]);
+  const height = pt(page.pageMm[1]);
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  doc.setTitle(page.title);
+  doc.setCreator('回天地图 · Huitian Map');
+  doc.setProducer('回天地图 · Huitian Map');
+  const pdfPage = doc.addPage([width, height]);
+  pdfPage.drawImage(await doc.embedJpg(page.jpeg), { x: 0, y: 0, width, height });
+  const fonts = new Map<string, Promise<PDFFont>>();
+  const font = (slice: string, bold: boolean) => {
+    const key = `${slice}-${bold}`;
+    if (!fonts.has(key)) {
+      fonts.set(
+        key,
+        page.fonts.load(slice, bold).then((bytes) => doc.embedFont(bytes, { subset: true })),
+      );
+    }
+    return fonts.get(key)!;
+  };
+  const toPt = (px: number) => pt(px / page.pxPerMm);
+  for (const item of page.texts) {
+    const size = toPt(item.size);
+    const runs = await Promise.all(
+      fontRuns(page.fonts.slices, item.text).map(async (run) => {
+        const runFont = await font(run.slice, item.bold);
+        return { ...run, font: runFont, width: runFont.widthOfTextAtSize(run.text, size) };
+      }),
+    );
+    const total = runs.reduce((sum, run) => sum + run.width, 0);
+    let x =
+      toPt(item.x) - (item.align === 'right' ? total : item.align === 'center' ? total / 2 : 0);
+    const y = height - toPt(item.y);
+    for (const run of runs) {
+      pdfPage.drawText(run.text, { x, y, size, font: run.font, color: colour(item.colour) });
+      x += run.width;
+    }
+  }
+  return doc.save();
 }

@@ -14,21 +14,12 @@ export interface PrintMapRequest {
   visibleLayers: LayerId[];
   /** Extra GeoJSON to show, by source id (analysis results, the inspection circle). */
   overlays: Record<string, FeatureCollection | null | undefined>;
-  /** The view on screen, to print the same place: centre, zoom and the map's CSS size. */
-  view: { center: [number, number]; zoom: number; width: number; height: number };
+  /** Where, at which zoom and with how many device pixels per CSS pixel (see printView). */
+  view: { center: [number, number]; zoom: number; pixelRatio: number };
   /** Output size in device pixels. */
   width: number;
   height: number;
-  /** Device pixels per CSS pixel: dpi / 96. */
-  pixelRatio: number;
   onProgress?: (done: number, total: number) => void;
-}
-
-export interface PrintedMap {
-  canvas: HTMLCanvasElement;
-  /** The zoom the print was drawn at (for the scale bar). */
-  zoom: number;
-  center: [number, number];
 }
 
 /**
@@ -37,11 +28,9 @@ export interface PrintedMap {
  * each tile's centre (found by unprojecting from the print's centre) and its canvas is copied
  * into place, so the result always has the full requested size.
  */
-export async function printMap(request: PrintMapRequest): Promise<PrintedMap> {
-  const { width, height, pixelRatio, view } = request;
-  const cssWidth = width / pixelRatio;
-  const cssHeight = height / pixelRatio;
-  const zoom = view.zoom + Math.log2(Math.min(cssWidth / view.width, cssHeight / view.height));
+export async function printMap(request: PrintMapRequest): Promise<HTMLCanvasElement> {
+  const { width, height, view } = request;
+  const { pixelRatio, zoom } = view;
   const output = document.createElement('canvas');
   output.width = width;
   output.height = height;
@@ -109,5 +98,5 @@ export async function printMap(request: PrintMapRequest): Promise<PrintedMap> {
     map.remove();
     container.remove();
   }
-  return { canvas: output, zoom, center: view.center };
+  return output;
 }

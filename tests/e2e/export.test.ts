@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarioToGeoJson } from '../../src/analysis/scenario';
@@ -129,13 +132,35 @@ describe('print export', () => {
     await page.close();
   }, 200_000);
 
-  it('writes a one-page A4 PDF holding the map image', async () => {
-    const { page } = await openPage(session!);
-    const pdf = (await exportWith(page, { format: 'pdf', dpi: '150' })).toString('latin1');
-    expect(pdf.startsWith('%PDF-')).toBe(true);
-    expect(pdf).toContain('/MediaBox [0 0 841.89 595.28]');
-    expect(pdf).toContain('/Subtype /Image /Width 1754 /Height 1240');
-    expect(pdf.match(/\/Type \/Page\b/g)).toHaveLength(1);
+  it('titles the page from the radius in force, previews it, closes on Escape or a click outside, and writes a PDF with searchable text', async () => {
+    const { page, watch } = await openPage(session!, '#analysis=parks&park-radius=800');
+    await page.waitForSelector('[data-testid="analysis-row"]');
+    await page.click('[data-testid="export-toggle"]');
+    const title = await page.inputValue('[data-testid="export-title"]');
+    expect(title).toContain('公园绿地800米服务半径覆盖');
+    expect(title).not.toContain('500');
+    await page.waitForSelector('[data-testid="export-preview"] img', { timeout: 60_000 });
+    expect(await page.textContent('[data-testid="export-scale-ratio"]')).toMatch(/1:[\d,]+/);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid="export-dialog"]', { state: 'detached' });
+    await page.click('[data-testid="export-toggle"]');
+    await page.mouse.click(5, 400);
+    await page.waitForSelector('[data-testid="export-dialog"]', { state: 'detached' });
+
+    const pdf = await exportWith(page, { format: 'pdf', dpi: '150' });
+    const dir = mkdtempSync(join(tmpdir(), 'export-'));
+    writeFileSync(join(dir, 'map.pdf'), pdf);
+    const info = execFileSync('pdfinfo', [join(dir, 'map.pdf')], { encoding: 'utf8' });
+    expect(info).toMatch(/Pages:\s+1\n/);
+    expect(info).toMatch(/Page size:\s+841\.89 x 595\.2\d* pts/);
+    const text = execFileSync('pdftotext', [join(dir, 'map.pdf'), '-'], { encoding: 'utf8' });
+    expect(text).toContain('回天地区 · 公园绿地800米服务半径覆盖');
+    expect(text).toContain('公园绿地800米服务半径内的居住用地');
+    expect(text).toMatch(/1:[\d,]+/);
+    expect(text).toContain('数据来源');
+    expect(text).not.toContain('500米');
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.cspViolations).toEqual([]);
     await page.close();
   }, 200_000);
 });

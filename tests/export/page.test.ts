@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { jpegPagePdf } from '../../src/export/pdf';
 import { pageLayout, pagePixels, scaleBar, tiles } from '../../src/export/page_layout';
 
 describe('page layout', () => {
@@ -33,22 +32,5 @@ describe('page layout', () => {
     expect(cut).toHaveLength(6);
     expect(cut.reduce((s, t) => s + t.width * t.height, 0)).toBe(4961 * 3508);
     expect(Math.max(...cut.map((t) => Math.max(t.width, t.height)))).toBeLessThanOrEqual(2048);
-  });
-});
-
-describe('PDF', () => {
-  it('writes one page of the paper size with the image and a valid cross-reference table', () => {
-    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xd9]);
-    const bytes = jpegPagePdf(jpeg, 3508, 2480, 297, 210);
-    const text = new TextDecoder('latin1').decode(bytes);
-    expect(text.startsWith('%PDF-1.4')).toBe(true);
-    expect(text).toContain('/MediaBox [0 0 841.89 595.28]');
-    expect(text).toContain('/Width 3508 /Height 2480');
-    expect(text.match(/\/Type \/Page\b/g)).toHaveLength(1);
-    const xref = Number(text.match(/startxref\n(\d+)/)![1]);
-    expect(text.slice(xref, xref + 4)).toBe('xref');
-    // Each object offset in the table points at "n 0 obj".
-    const offsets = [...text.matchAll(/^(\d{10}) 00000 n $/gm)].map((m) => Number(m[1]));
-    offsets.forEach((offset, i) => expect(text.slice(offset, offset + 7)).toBe(`${i + 1} 0 obj`));
   });
 });

@@ -1,15 +1,20 @@
 import type { PageLayout, Rect } from '../../export/page_layout';
 import { scaleBar } from '../../export/page_layout';
+import type { PageText } from '../../export/pdf';
 import type { LegendEntry } from '../../layers/catalog';
 
 const FONT = "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
+/** Where an ideograph's baseline sits below the top of its em box, and below its middle. */
+const ASCENT = 0.88;
+const MIDDLE_TO_BASELINE = 0.38;
 
 export interface PageContent {
   title: string;
   legend: { heading: string; entries: { label: string; swatch: LegendEntry['swatch'] }[] } | null;
   /** Lines under the legend: analysis parameters and the like. */
   legendNotes: string[];
-  scale: { metresPerPixel: number } | null;
+  /** Ground metres per page pixel, and the representative fraction's denominator. */
+  scale: { metresPerPixel: number; denominator: number; language: string } | null;
   northArrow: boolean;
   attribution: string | null;
   date: string | null;
@@ -17,45 +22,79 @@ export interface PageContent {
   completenessNotes: string[];
 }
 
-/** Draws the whole page — title, map, legend, scale, north arrow, notes — onto one canvas. */
-export function composePage(layout: PageLayout, map: HTMLCanvasElement, content: PageContent) {
+/**
+ * Draws the whole page — title, map, legend, scale, north arrow, notes — onto one canvas, and
+ * returns every piece of text with its place. With `drawText` false the canvas holds everything
+ * but the text, for a PDF that writes the text as text over it.
+ */
+export function composePage(
+  layout: PageLayout,
+  map: HTMLCanvasElement,
+  content: PageContent,
+  drawText = true,
+): { canvas: HTMLCanvasElement; texts: PageText[] } {
   const canvas = document.createElement('canvas');
   canvas.width = layout.width;
   canvas.height = layout.height;
   const g = canvas.getContext('2d')!;
   const mm = layout.pxPerMm;
+  const texts: PageText[] = [];
+  /** Text at a baseline; measured with the canvas font so that wrapping matches the page. */
+  const text = (item: PageText) => {
+    texts.push(item);
+    if (!drawText) return;
+    g.font = `${item.bold ? 'bold ' : ''}${item.size}px ${FONT}`;
+    g.fillStyle = item.colour;
+    g.textAlign = item.align;
+    g.textBaseline = 'alphabetic';
+    g.fillText(item.text, item.x, item.y);
+    g.textAlign = 'left';
+  };
+  const setFont = (size: number, bold = false) => {
+    g.font = `${bold ? 'bold ' : ''}${size}px ${FONT}`;
+  };
   g.fillStyle = '#ffffff';
   g.fillRect(0, 0, layout.width, layout.height);
 
-  g.fillStyle = '#2c2833';
-  g.font = `bold ${7 * mm}px ${FONT}`;
-  g.textBaseline = 'middle';
-  g.fillText(
-    content.title,
-    layout.title.x,
-    layout.title.y + layout.title.height / 2,
-    layout.title.width,
-  );
-
+  const titleMiddle = layout.title.y + layout.title.height / 2;
+  let dateWidth = 0;
   if (content.date) {
-    g.font = `${3.2 * mm}px ${FONT}`;
-    g.fillStyle = '#4a4552';
-    g.textAlign = 'right';
-    g.fillText(
-      content.date,
-      layout.title.x + layout.title.width,
-      layout.title.y + layout.title.height / 2,
-    );
-    g.textAlign = 'left';
+    const size = 3.2 * mm;
+    setFont(size);
+    dateWidth = g.measureText(content.date).width + 4 * mm;
+    text({
+      text: content.date,
+      x: layout.title.x + layout.title.width,
+      y: titleMiddle + MIDDLE_TO_BASELINE * size,
+      size,
+      bold: false,
+      colour: '#4a4552',
+      align: 'right',
+    });
   }
+  // A long title shrinks to fit beside the date rather than being cut or squeezed.
+  let titleSize = 7 * mm;
+  setFont(titleSize, true);
+  const titleRoom = layout.title.width - dateWidth;
+  const titleWidth = g.measureText(content.title).width;
+  if (titleWidth > titleRoom) titleSize = Math.max(3.5 * mm, (titleSize * titleRoom) / titleWidth);
+  text({
+    text: content.title,
+    x: layout.title.x,
+    y: titleMiddle + MIDDLE_TO_BASELINE * titleSize,
+    size: titleSize,
+    bold: true,
+    colour: '#2c2833',
+    align: 'left',
+  });
 
   g.drawImage(map, layout.map.x, layout.map.y, layout.map.width, layout.map.height);
   g.strokeStyle = '#2c2833';
   g.lineWidth = 0.3 * mm;
   g.strokeRect(layout.map.x, layout.map.y, layout.map.width, layout.map.height);
 
-  if (content.northArrow) drawNorthArrow(g, layout.map, mm);
-  if (content.legend) drawLegend(g, layout.legend, content, mm);
+  if (content.northArrow) drawNorthArrow(g, layout.map, mm, text);
+  if (content.legend) drawLegend(g, layout.legend, content, mm, text);
 
   let footerY = layout.footer.y + 3 * mm;
   if (content.scale) {
@@ -65,29 +104,49 @@ export function composePage(layout: PageLayout, map: HTMLCanvasElement, content:
     g.fillRect(x, footerY, bar.px, 1.2 * mm);
     g.fillRect(x, footerY - 1.2 * mm, 0.4 * mm, 2.4 * mm);
     g.fillRect(x + bar.px - 0.4 * mm, footerY - 1.2 * mm, 0.4 * mm, 2.4 * mm);
-    g.font = `${3.2 * mm}px ${FONT}`;
-    g.textBaseline = 'middle';
-    const label = bar.metres >= 1000 ? `${bar.metres / 1000} km` : `${bar.metres} m`;
-    g.fillText(label, x + bar.px + 2 * mm, footerY + 0.6 * mm);
+    const size = 3.2 * mm;
+    const length = bar.metres >= 1000 ? `${bar.metres / 1000} km` : `${bar.metres} m`;
+    const fraction = `1:${content.scale.denominator.toLocaleString(content.scale.language === 'zh' ? 'zh-CN' : 'en')}`;
+    text({
+      text: `${length}    ${fraction}`,
+      x: x + bar.px + 2 * mm,
+      y: footerY + 0.6 * mm + MIDDLE_TO_BASELINE * size,
+      size,
+      bold: false,
+      colour: '#2c2833',
+      align: 'left',
+    });
     footerY += 5 * mm;
   }
-  g.font = `${2.8 * mm}px ${FONT}`;
-  g.fillStyle = '#4a4552';
-  g.textBaseline = 'top';
+  const noteSize = 2.8 * mm;
+  setFont(noteSize);
   const lines = [...content.completenessNotes, content.attribution].filter((l): l is string =>
     Boolean(l),
   );
   for (const line of lines) {
     for (const wrapped of wrap(g, line, layout.footer.width)) {
       if (footerY > layout.footer.y + layout.footer.height - 3 * mm) break;
-      g.fillText(wrapped, layout.footer.x, footerY);
+      text({
+        text: wrapped,
+        x: layout.footer.x,
+        y: footerY + ASCENT * noteSize,
+        size: noteSize,
+        bold: false,
+        colour: '#4a4552',
+        align: 'left',
+      });
       footerY += 3.6 * mm;
     }
   }
-  return canvas;
+  return { canvas, texts };
 }
 
-function drawNorthArrow(g: CanvasRenderingContext2D, map: Rect, mm: number) {
+function drawNorthArrow(
+  g: CanvasRenderingContext2D,
+  map: Rect,
+  mm: number,
+  text: (item: PageText) => void,
+) {
   const x = map.x + map.width - 12 * mm;
   const y = map.y + 8 * mm;
   g.fillStyle = 'rgba(255,255,255,0.85)';
@@ -100,44 +159,81 @@ function drawNorthArrow(g: CanvasRenderingContext2D, map: Rect, mm: number) {
   g.lineTo(x - 3.5 * mm, y + 10 * mm);
   g.closePath();
   g.fill();
-  g.font = `bold ${3.6 * mm}px ${FONT}`;
-  g.textAlign = 'center';
-  g.textBaseline = 'top';
-  g.fillText('北 N', x, y + 10.5 * mm);
-  g.textAlign = 'left';
+  const size = 3.6 * mm;
+  text({
+    text: '北 N',
+    x,
+    y: y + 10.5 * mm + ASCENT * size,
+    size,
+    bold: true,
+    colour: '#2c2833',
+    align: 'center',
+  });
 }
 
-function drawLegend(g: CanvasRenderingContext2D, box: Rect, content: PageContent, mm: number) {
+function drawLegend(
+  g: CanvasRenderingContext2D,
+  box: Rect,
+  content: PageContent,
+  mm: number,
+  text: (item: PageText) => void,
+) {
   const legend = content.legend!;
   let y = box.y + 2 * mm;
-  g.fillStyle = '#2c2833';
-  g.font = `bold ${4 * mm}px ${FONT}`;
-  g.textBaseline = 'top';
-  g.fillText(legend.heading, box.x, y);
+  const headingSize = 4 * mm;
+  text({
+    text: legend.heading,
+    x: box.x,
+    y: y + ASCENT * headingSize,
+    size: headingSize,
+    bold: true,
+    colour: '#2c2833',
+    align: 'left',
+  });
   y += 6.5 * mm;
-  g.font = `${3 * mm}px ${FONT}`;
+  const size = 3 * mm;
+  const lineStep = 3.9 * mm;
   const column = box.width > 100 * mm ? box.width / 2 : box.width;
   let x = box.x;
   for (const entry of legend.entries) {
-    if (y > box.y + box.height - 5 * mm) {
+    g.font = `${size}px ${FONT}`;
+    // Every line of a long label is kept: a label is wrapped, never cut.
+    const labelLines = wrap(g, entry.label, column - 10 * mm);
+    const height = labelLines.length * lineStep + 0.7 * mm;
+    if (y + height > box.y + box.height - 2 * mm) {
       if (x + column >= box.x + box.width) break;
       x += column;
       y = box.y + 8.5 * mm;
     }
     drawSwatch(g, entry.swatch, x, y, mm);
-    g.fillStyle = '#2c2833';
-    g.textBaseline = 'top';
-    const [first] = wrap(g, entry.label, column - 10 * mm);
-    g.fillText(first ?? '', x + 8 * mm, y);
-    y += 4.6 * mm;
+    labelLines.forEach((line, i) =>
+      text({
+        text: line,
+        x: x + 8 * mm,
+        y: y + i * lineStep + ASCENT * size,
+        size,
+        bold: false,
+        colour: '#2c2833',
+        align: 'left',
+      }),
+    );
+    y += height;
   }
-  g.fillStyle = '#4a4552';
-  g.font = `${2.6 * mm}px ${FONT}`;
+  const noteSize = 2.6 * mm;
+  g.font = `${noteSize}px ${FONT}`;
   y += 2 * mm;
   for (const note of content.legendNotes) {
     for (const line of wrap(g, note, box.width)) {
       if (y > box.y + box.height - 3 * mm) return;
-      g.fillText(line, box.x, y);
+      text({
+        text: line,
+        x: box.x,
+        y: y + ASCENT * noteSize,
+        size: noteSize,
+        bold: false,
+        colour: '#4a4552',
+        align: 'left',
+      });
       y += 3.4 * mm;
     }
   }

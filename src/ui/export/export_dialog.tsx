@@ -1,25 +1,61 @@
-import { useState } from 'react';
-import { WHOLE_AREA_NAME } from '../../analysis/coverage_report';
+import { useEffect, useRef, useState } from 'react';
 import type { LayerData } from '../../data/load';
+import { mapTitle } from '../../export/map_title';
+import { pageLayout } from '../../export/page_layout';
+import { printView, scaleDenominator } from '../../export/print_view';
 import { useAppStore } from '../../state/store';
 import { downloadBlob } from '../download';
 import { useText } from '../use_text';
-import { type ExportOptions, exportMapPage } from './export_page';
+import {
+  type ExportExtent,
+  type ExportOptions,
+  exportMapPage,
+  extentBounds,
+  extentPlace,
+  previewPage,
+} from './export_page';
 
-/** The title a map of what is on screen would have. */
-function defaultTitle(t: (key: string) => string): string {
+type Translate = (key: string) => string;
+
+/** The title of a map of the extent, from the analysis, its parameters and the scenario. */
+function defaultTitle(extent: ExportExtent, t: Translate): string {
   const state = useAppStore.getState();
-  const place = state.selection.type === 'subdistrict' ? state.selection.name : WHOLE_AREA_NAME;
-  if (state.analysis.open) return `${place} · ${t(`export.titleTab.${state.analysis.tab}`)}`;
-  if (state.plan.open) return `${place} · ${t('plan.title')}`;
-  return `${place} · ${t('app.title')}`;
+  const result = state.analysisRun.result;
+  const scenario = state.scenarios.find((s) => s.id === state.activeScenarioId) ?? null;
+  return mapTitle(
+    {
+      place: extentPlace(extent, state),
+      analysis: state.analysis.open ? (result?.request ?? state.analysis) : null,
+      planOpen: state.plan.open,
+      scenarioName: scenario?.name ?? null,
+    },
+    t,
+  );
 }
+
+function mapSize() {
+  const box = document.querySelector('[data-testid="map"]')?.getBoundingClientRect();
+  return { width: box?.width || 1024, height: box?.height || 768 };
+}
+
+/** Dots per inch of the preview: enough to read the layout, quick to draw. */
+const PREVIEW_DPI = 40;
+
+const extentValue = (extent: ExportExtent) =>
+  extent.type === 'subdistrict' ? `subdistrict:${extent.name}` : extent.type;
+const parseExtent = (value: string): ExportExtent =>
+  value.startsWith('subdistrict:')
+    ? { type: 'subdistrict', name: value.slice('subdistrict:'.length) }
+    : value === 'area'
+      ? { type: 'area' }
+      : { type: 'view' };
 
 /** Print-quality map export: paper, resolution, format and what the page includes. */
 export function ExportDialog({ data, onClose }: { data: LayerData; onClose: () => void }) {
   const t = useText();
   const [options, setOptions] = useState<ExportOptions>(() => ({
-    title: defaultTitle(t),
+    title: defaultTitle({ type: 'view' }, t),
+    extent: { type: 'view' },
     paper: 'A4',
     orientation: 'landscape',
     dpi: 300,
@@ -33,17 +69,55 @@ export function ExportDialog({ data, onClose }: { data: LayerData; onClose: () =
   }));
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [titleEdited, setTitleEdited] = useState(false);
+  const [preview, setPreview] = useState<string | null>(null);
+  const previewRun = useRef(0);
   const set = (change: Partial<ExportOptions>) => setOptions((o) => ({ ...o, ...change }));
+  const setExtent = (extent: ExportExtent) =>
+    set(titleEdited ? { extent } : { extent, title: defaultTitle(extent, t) });
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  // A small picture of the page as it will print; redrawn when the options settle.
+  useEffect(() => {
+    const run = ++previewRun.current;
+    const timer = window.setTimeout(() => {
+      previewPage({ ...options, dpi: PREVIEW_DPI }, data, useAppStore.getState(), mapSize(), t)
+        .then((canvas) => {
+          if (run === previewRun.current) setPreview(canvas.toDataURL('image/png'));
+        })
+        .catch(() => {
+          if (run === previewRun.current) setPreview(null);
+        });
+    }, 400);
+    return () => window.clearTimeout(timer);
+  }, [options, data, t]);
+
+  const state = useAppStore.getState();
+  const view = printView(
+    extentBounds(options.extent, data, state, mapSize()),
+    pageLayout(options, options.legend).map,
+    options.dpi,
+    mapSize(),
+  );
+  const scale = `1:${scaleDenominator(view.metresPerPixel, options.dpi).toLocaleString(state.language === 'zh' ? 'zh-CN' : 'en')}`;
+  const units = data.layers.subdistricts.features.map((f) => String(f.properties.name));
+
   const run = async () => {
     setError(null);
     setProgress({ done: 0, total: 1 });
     try {
-      const mapElement = document.querySelector('[data-testid="map"]')!.getBoundingClientRect();
       const file = await exportMapPage(
         options,
         data,
         useAppStore.getState(),
-        { width: mapElement.width, height: mapElement.height },
+        mapSize(),
         t,
         (done, total) => setProgress({ done, total }),
       );
@@ -66,9 +140,15 @@ export function ExportDialog({ data, onClose }: { data: LayerData; onClose: () =
     </label>
   );
   return (
-    <div className="dialog-backdrop">
+    <div
+      className="dialog-backdrop"
+      data-testid="export-backdrop"
+      onMouseDown={(event) => {
+        if (event.target === event.currentTarget) onClose();
+      }}
+    >
       <div
-        className="dialog"
+        className="dialog export-dialog"
         role="dialog"
         aria-modal="true"
         aria-label={t('export.title')}
@@ -80,10 +160,29 @@ export function ExportDialog({ data, onClose }: { data: LayerData; onClose: () =
           <input
             value={options.title}
             data-testid="export-title"
-            onChange={(e) => set({ title: e.target.value })}
+            onChange={(e) => {
+              setTitleEdited(true);
+              set({ title: e.target.value });
+            }}
           />
         </label>
         <div className="fields">
+          <label className="field">
+            {t('export.extent')}
+            <select
+              value={extentValue(options.extent)}
+              data-testid="export-extent"
+              onChange={(e) => setExtent(parseExtent(e.target.value))}
+            >
+              <option value="view">{t('export.extentView')}</option>
+              <option value="area">{t('export.extentArea')}</option>
+              {units.map((name) => (
+                <option key={name} value={`subdistrict:${name}`}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
           <label className="field">
             {t('export.paper')}
             <select
@@ -111,7 +210,7 @@ export function ExportDialog({ data, onClose }: { data: LayerData; onClose: () =
             <select
               value={options.dpi}
               data-testid="export-dpi"
-              onChange={(e) => set({ dpi: Number(e.target.value) as 150 | 300 })}
+              onChange={(e) => set({ dpi: Number(e.target.value) })}
             >
               <option value={150}>150 dpi</option>
               <option value={300}>300 dpi</option>
@@ -137,6 +236,16 @@ export function ExportDialog({ data, onClose }: { data: LayerData; onClose: () =
           {checkbox('date', t('export.dateOption'))}
           {checkbox('completenessNote', t('export.note'))}
         </fieldset>
+        <figure className="export-preview" data-testid="export-preview">
+          {preview ? (
+            <img src={preview} alt={t('export.preview')} />
+          ) : (
+            <span>{t('export.previewPending')}</span>
+          )}
+          <figcaption data-testid="export-scale-ratio">
+            {t('export.scaleNote').replace('{scale}', scale)}
+          </figcaption>
+        </figure>
         {progress && (
           <p className="analysis-progress" role="status" data-testid="export-progress">
             {t('export.rendering')} {progress.done}/{progress.total}

@@ -1,7 +1,16 @@
 import { circle } from '@turf/turf';
 import type { LayerData } from '../../data/load';
+import type { AnalysisRequest } from '../../analysis/analysis_run';
+import { WHOLE_AREA_NAME } from '../../analysis/coverage_report';
+import { analysisRadius, fill } from '../../export/map_title';
 import { paperMm, pageLayout, type PageSpec } from '../../export/page_layout';
-import { jpegPagePdf } from '../../export/pdf';
+import {
+  type Bounds,
+  boundsOf,
+  printView,
+  scaleDenominator,
+  viewBounds,
+} from '../../export/print_view';
 import { ANALYSIS_COLOURS, ANALYSIS_SOURCES } from '../../layers/analysis_layers';
 import { LAYER_DEFINITIONS } from '../../layers/catalog';
 import { INSPECTION_SOURCE } from '../../layers/inspection_layers';
@@ -15,8 +24,13 @@ import { printMap } from '../../map/print_map';
 import type { AppState } from '../../state/store';
 import { type PageContent, composePage } from './compose_page';
 
+/** What the page shows: the view on screen, the whole area or one sub-district. */
+export type ExportExtent =
+  { type: 'view' } | { type: 'area' } | { type: 'subdistrict'; name: string };
+
 export interface ExportOptions extends PageSpec {
   title: string;
+  extent: ExportExtent;
   format: 'png' | 'pdf';
   legend: boolean;
   scale: boolean;
@@ -28,9 +42,34 @@ export interface ExportOptions extends PageSpec {
 
 type Translate = (key: string) => string;
 
+/** The ground bounds of an extent; the view on screen is `mapSize` CSS pixels. */
+export function extentBounds(
+  extent: ExportExtent,
+  data: LayerData,
+  state: AppState,
+  mapSize: { width: number; height: number },
+): Bounds {
+  if (extent.type === 'view') return viewBounds(state.view.center, state.view.zoom, mapSize);
+  const units = data.layers.subdistricts.features.filter(
+    (f) => extent.type === 'area' || f.properties.name === extent.name,
+  );
+  return (
+    boundsOf(
+      units.map((f) => (f.geometry && 'coordinates' in f.geometry ? f.geometry.coordinates : [])),
+    ) ?? viewBounds(state.view.center, state.view.zoom, mapSize)
+  );
+}
+
+/** The place an extent names, for the title. */
+export function extentPlace(extent: ExportExtent, state: AppState): string {
+  if (extent.type === 'subdistrict') return extent.name;
+  if (extent.type === 'view' && state.selection.type === 'subdistrict') return state.selection.name;
+  return WHOLE_AREA_NAME;
+}
+
 /**
  * Renders the page the options ask for — the visible layers, the open analysis and the
- * inspected circle, over the view on screen — and returns it as a PNG or PDF file.
+ * inspected circle, over the extent chosen — and returns it as a PNG or PDF file.
  */
 export async function exportMapPage(
   options: ExportOptions,
@@ -40,8 +79,74 @@ export async function exportMapPage(
   t: Translate,
   onProgress: (done: number, total: number) => void,
 ): Promise<{ blob: Blob; fileName: string; width: number; height: number }> {
+  const { layout, printed, content } = await renderPage(
+    options,
+    data,
+    state,
+    mapSize,
+    t,
+    onProgress,
+  );
+  const base = `huitian-map-${options.paper}-${options.orientation}-${options.dpi}dpi`;
+  if (options.format === 'png') {
+    const { canvas: page } = composePage(layout, printed, content);
+    return {
+      blob: await toBlob(page, 'image/png'),
+      fileName: `${base}.png`,
+      width: page.width,
+      height: page.height,
+    };
+  }
+  // The PDF's text is real text over an image of everything else.
+  const { canvas: page, texts } = composePage(layout, printed, content, false);
+  const jpeg = new Uint8Array(await (await toBlob(page, 'image/jpeg', 0.92)).arrayBuffer());
+  const [{ pagePdf }, { PDF_FONTS }] = await Promise.all([
+    import('../../export/pdf'),
+    import('./pdf_fonts'),
+  ]);
+  const pdf = await pagePdf({
+    jpeg,
+    pageMm: paperMm(options),
+    pxPerMm: layout.pxPerMm,
+    texts,
+    fonts: PDF_FONTS,
+    title: options.title,
+  });
+  return {
+    blob: new Blob([pdf.buffer as ArrayBuffer], { type: 'application/pdf' }),
+    fileName: `${base}.pdf`,
+    width: page.width,
+    height: page.height,
+  };
+}
+
+/** The page as a picture at the options' resolution, for a preview. */
+export async function previewPage(
+  options: ExportOptions,
+  data: LayerData,
+  state: AppState,
+  mapSize: { width: number; height: number },
+  t: Translate,
+): Promise<HTMLCanvasElement> {
+  const { layout, printed, content } = await renderPage(options, data, state, mapSize, t, () => {});
+  return composePage(layout, printed, content).canvas;
+}
+
+async function renderPage(
+  options: ExportOptions,
+  data: LayerData,
+  state: AppState,
+  mapSize: { width: number; height: number },
+  t: Translate,
+  onProgress: (done: number, total: number) => void,
+) {
   const layout = pageLayout(options, options.legend);
-  const pixelRatio = options.dpi / 96;
+  const view = printView(
+    extentBounds(options.extent, data, state, mapSize),
+    layout.map,
+    options.dpi,
+    mapSize,
+  );
   const result = state.analysisRun.result;
   const analysis =
     state.analysis.open && result?.request.tab === state.analysis.tab ? result : null;
@@ -67,14 +172,11 @@ export async function exportMapPage(
           }
         : null,
     },
-    view: { center: state.view.center, zoom: state.view.zoom, ...mapSize },
+    view,
     width: layout.map.width,
     height: layout.map.height,
-    pixelRatio,
     onProgress,
   });
-  const lat = (printed.center[1] * Math.PI) / 180;
-  const metresPerCssPixel = (40075016.686 * Math.cos(lat)) / (512 * 2 ** printed.zoom);
   const content: PageContent = {
     title: options.title,
     legend: options.legend
@@ -82,15 +184,21 @@ export async function exportMapPage(
           heading: t('panel.legend'),
           entries: [
             ...scenarioLegend(scenario !== null, outcome !== null, t),
-            ...legendEntries(state, analysis !== null, t),
+            ...legendEntries(state, analysis?.request ?? null, t),
           ],
         }
       : null,
     legendNotes: [
-      ...(analysis ? [analysisNote(state, t)] : []),
+      ...(analysis ? [analysisNote(analysis.request, t)] : []),
       ...(scenario ? [`${t('scenario.title')}：${scenario.name}`] : []),
     ],
-    scale: options.scale ? { metresPerPixel: metresPerCssPixel / pixelRatio } : null,
+    scale: options.scale
+      ? {
+          metresPerPixel: view.metresPerPixel,
+          denominator: scaleDenominator(view.metresPerPixel, options.dpi),
+          language: state.language,
+        }
+      : null,
     northArrow: options.northArrow,
     attribution: options.attribution
       ? `${t('export.sources')}${attributionFor(data, state.visibleLayers).join('；')}`
@@ -100,25 +208,7 @@ export async function exportMapPage(
       : null,
     completenessNotes: options.completenessNote ? completenessNotes(data, state, t) : [],
   };
-  const page = composePage(layout, printed.canvas, content);
-  const base = `huitian-map-${options.paper}-${options.orientation}-${options.dpi}dpi`;
-  if (options.format === 'png') {
-    return {
-      blob: await toBlob(page, 'image/png'),
-      fileName: `${base}.png`,
-      width: page.width,
-      height: page.height,
-    };
-  }
-  const jpeg = new Uint8Array(await (await toBlob(page, 'image/jpeg', 0.92)).arrayBuffer());
-  const [wMm, hMm] = paperMm(options);
-  const pdf = jpegPagePdf(jpeg, page.width, page.height, wMm, hMm);
-  return {
-    blob: new Blob([pdf.buffer as ArrayBuffer], { type: 'application/pdf' }),
-    fileName: `${base}.pdf`,
-    width: page.width,
-    height: page.height,
-  };
+  return { layout, printed, content };
 }
 
 function toBlob(canvas: HTMLCanvasElement, type: string, quality?: number): Promise<Blob> {
@@ -155,13 +245,14 @@ function scenarioLegend(withEdits: boolean, withOutcome: boolean, t: Translate) 
   ];
 }
 
-function legendEntries(state: AppState, withAnalysis: boolean, t: Translate) {
+function legendEntries(state: AppState, request: AnalysisRequest | null, t: Translate) {
   const entries = LAYER_DEFINITIONS.filter((d) => state.visibleLayers.includes(d.id))
     .reverse()
     .flatMap((d) => d.legend.map((e) => ({ label: t(e.labelKey), swatch: e.swatch })));
-  if (!withAnalysis) return entries;
+  if (!request) return entries;
+  const measured = analysisRadius(request, t);
   const analysis =
-    state.analysis.tab === 'schools' && state.analysis.schoolView === 'catchments'
+    request.tab === 'schools' && request.schoolView === 'catchments'
       ? [
           {
             label: t('analysis.legend.catchment'),
@@ -170,20 +261,20 @@ function legendEntries(state: AppState, withAnalysis: boolean, t: Translate) {
         ]
       : [
           {
-            label: t('analysis.legend.served'),
+            label: fill(t('export.legendServed'), measured),
             swatch: { type: 'fill' as const, colour: ANALYSIS_COLOURS.served },
           },
           {
-            label: t('analysis.legend.gap'),
+            label: fill(t('export.legendGap'), measured),
             swatch: { type: 'fill' as const, colour: ANALYSIS_COLOURS.gap },
           },
         ];
   return [...analysis, ...entries];
 }
 
-function analysisNote(state: AppState, t: Translate): string {
-  const p = state.analysis.parameters;
-  const tab = state.analysis.tab;
+function analysisNote(request: AnalysisRequest, t: Translate): string {
+  const p = request.parameters;
+  const tab = request.tab;
   const radii =
     tab === 'parks'
       ? `≥${p.largeParkMinAreaM2} m²: ${p.largeRadiusMeters} m; ≥${p.smallParkMinAreaM2} m²: ${p.smallRadiusMeters} m${p.includeForest ? `; ${t('param.includeForest')}` : ''}${p.includeGreenways ? `; ${t('param.greenwayRadiusMeters')} ${p.greenwayRadiusMeters} m` : ''}`
