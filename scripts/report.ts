@@ -10,6 +10,8 @@ import { type CompletenessTable, parkingMeasurableUnits } from '../src/data/comp
 import { type LayerId, layerFileName } from '../src/data/layers';
 import { asLayer } from '../src/data/load';
 import { formatCsv, formatJson, formatMarkdown } from './report/format';
+import { networkReport, prepareNetworkCoverage } from '../src/analysis/network/report';
+import { readNetwork } from './report/network';
 import { UsageError, parseReportOptions } from './report/options';
 
 function readJson(path: string): unknown {
@@ -64,7 +66,20 @@ try {
     throw new UsageError(`${options.dataDir}: the subdistricts layer has no units`);
   }
   const prepared = prepareCoverage(inputs);
-  const rows = coverageReport(inputs, options.parameters, prepared);
+  const straightRows = coverageReport(inputs, options.parameters, prepared);
+  const network = options.network ? await readNetwork(options.network) : null;
+  const preparedNetwork = network && prepareNetworkCoverage(inputs, network.edges);
+  const networkRows = preparedNetwork && networkReport(inputs, options.parameters, preparedNetwork);
+  // The network figures go beside the straight-line ones, never in their place.
+  const rows = networkRows
+    ? straightRows.map((row, i) => ({ ...row, network: networkRows[i]! }))
+    : straightRows;
+  const networkSource = network && {
+    file: network.file,
+    edges: network.edges.features.length,
+    length_km: Math.round(network.lengthM / 10) / 100,
+    segments_unreachable: network.report.droppedEdges,
+  };
   const scenario = options.scenario ? readScenario(options.scenario) : null;
   const measured = scenario && {
     name: scenario.name,
@@ -73,10 +88,10 @@ try {
   };
   const text =
     options.format === 'json'
-      ? formatJson(rows, options.parameters, completeness, measured)
+      ? formatJson(rows, options.parameters, completeness, measured, networkSource)
       : options.format === 'csv'
         ? formatCsv(rows, measured)
-        : formatMarkdown(rows, options.parameters, completeness, measured);
+        : formatMarkdown(rows, options.parameters, completeness, measured, networkSource);
   if (options.out) writeFileSync(options.out, text);
   else process.stdout.write(text);
 } catch (error) {

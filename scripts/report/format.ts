@@ -3,6 +3,7 @@ import {
   type CoverageRow,
   WHOLE_AREA_NAME,
 } from '../../src/analysis/coverage_report';
+import type { NetworkFigures } from '../../src/analysis/network/report';
 import {
   type CompletenessTable,
   type CoverageIndicator,
@@ -11,6 +12,17 @@ import {
 } from '../../src/data/completeness';
 
 const INDICATORS = ['parks', 'kindergarten', 'primary', 'middle', 'parking'] as const;
+
+/** The walking network a report's network columns come from. */
+export interface NetworkSource {
+  file: string;
+  edges: number;
+  length_km: number;
+  segments_unreachable: number;
+}
+
+/** A row may carry network figures beside the straight-line ones. */
+type ReportRow = CoverageRow & { network?: NetworkFigures };
 
 /** A scenario measured beside the data: its rows after the edits, in the same order. */
 export interface ScenarioRows {
@@ -35,20 +47,26 @@ function rowCompleteness(row: CoverageRow, rows: CoverageRow[], table: Completen
 }
 
 export function formatJson(
-  rows: CoverageRow[],
+  rows: ReportRow[],
   parameters: CoverageParameters,
   table: CompletenessTable | null,
   scenario: ScenarioRows | null = null,
+  network: NetworkSource | null = null,
 ): string {
   const withCompleteness = rows.map((row) => ({
     ...row,
     completeness: rowCompleteness(row, rows, table),
   }));
-  return `${JSON.stringify({ parameters, rows: withCompleteness, ...(scenario ? { scenario } : {}) }, null, 2)}\n`;
+  const extra = {
+    ...(scenario ? { scenario } : {}),
+    ...(network ? { network_source: network } : {}),
+  };
+  return `${JSON.stringify({ parameters, rows: withCompleteness, ...extra }, null, 2)}\n`;
 }
 
 /** CSV with a BOM so that Excel opens the Chinese names correctly. */
-export function formatCsv(rows: CoverageRow[], scenario: ScenarioRows | null = null): string {
+export function formatCsv(rows: ReportRow[], scenario: ScenarioRows | null = null): string {
+  const withNetwork = rows.some((r) => r.network);
   const header = [
     'name',
     'residential_area_m2',
@@ -57,6 +75,8 @@ export function formatCsv(rows: CoverageRow[], scenario: ScenarioRows | null = n
     'parking_max_distance_m',
     // With a scenario: each share after its edits.
     ...(scenario ? INDICATORS.map((k) => `scenario_${k}_share`) : []),
+    // With a network: each share by walking distance along it.
+    ...(withNetwork ? INDICATORS.map((k) => `network_${k}_share`) : []),
   ];
   const cell = (v: number | null) => (v === null ? '' : String(Math.round(v * 1e4) / 1e4));
   const lines = rows.map((r, i) =>
@@ -67,16 +87,18 @@ export function formatCsv(rows: CoverageRow[], scenario: ScenarioRows | null = n
       cell(r.parking.mean_distance_m),
       cell(r.parking.max_distance_m),
       ...(scenario ? INDICATORS.map((k) => cell(scenario.rows[i]![k].share)) : []),
+      ...(withNetwork ? INDICATORS.map((k) => cell(r.network?.[k].share ?? null)) : []),
     ].join(','),
   );
   return `\uFEFF${[header.join(','), ...lines].join('\n')}\n`;
 }
 
 export function formatMarkdown(
-  rows: CoverageRow[],
+  rows: ReportRow[],
   p: CoverageParameters,
   table: CompletenessTable | null,
   scenario: ScenarioRows | null = null,
+  network: NetworkSource | null = null,
 ): string {
   const flagged = (row: CoverageRow, k: CoverageIndicator) =>
     row[k].share !== null && indicatorCompleteness(table, k, rowUnits(row, rows)) !== 'covered';
@@ -103,6 +125,7 @@ export function formatMarkdown(
     'Data notes:',
     ...notes,
     ...(scenario ? ['', ...scenarioMarkdown(rows, scenario)] : []),
+    ...(network ? ['', ...networkMarkdown(rows, network)] : []),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -126,6 +149,22 @@ function scenarioMarkdown(rows: CoverageRow[], scenario: ScenarioRows): string[]
           `${percent(r[k].share)} → ${percent(after[k].share)}${change(r[k].share, after[k].share)}`,
       );
       return `| ${r.name} | ${cells.join(' | ')} |`;
+    }),
+  ];
+}
+
+/** The network table: each share in a straight line beside the share along the network. */
+function networkMarkdown(rows: ReportRow[], network: NetworkSource): string[] {
+  return [
+    `Walking network ${network.file} (${network.edges} edges, ${network.length_km} km; ${network.segments_unreachable} segments unreachable from the main network left out): straight line / along the network`,
+    '',
+    '| unit | parks | kindergarten | primary | middle | parking | land reached by the network |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => {
+      const cells = INDICATORS.map(
+        (k) => `${percent(r[k].share)} / ${percent(r.network?.[k].share ?? null)}`,
+      );
+      return `| ${r.name} | ${cells.join(' | ')} | ${percent(r.network?.parks.reached_share ?? null)} |`;
     }),
   ];
 }

@@ -16,6 +16,8 @@ export interface ReportOptions {
   out: string | null;
   /** A what-if scenario file (exported from the app) to measure beside the data. */
   scenario: string | null;
+  /** A walking network (OSM extract or lines) for the network columns beside the straight line. */
+  network: string | null;
   parameters: CoverageParameters;
 }
 
@@ -28,6 +30,7 @@ export function parseReportOptions(args: string[]): ReportOptions {
     format: 'md',
     out: null,
     scenario: null,
+    network: null,
     parameters: { ...DEFAULT_COVERAGE_PARAMETERS },
   };
   for (let i = 0; i < args.length; i++) {
@@ -47,6 +50,7 @@ export function parseReportOptions(args: string[]): ReportOptions {
     if (flag === '--data') options.dataDir = value;
     else if (flag === '--out') options.out = value;
     else if (flag === '--scenario') options.scenario = value;
+    else if (flag === '--network') options.network = value;
     else if (flag === '--format') {
       if (value !== 'md' && value !== 'csv' && value !== 'json') {
         throw new UsageError(`--format must be md, csv or json, not ${value}`);

@@ -2,7 +2,6 @@ import type { Feature, Geometry } from 'geojson';
 import {
   type CoverageInputs,
   type CoverageParameters,
-  SERVED_SCHOOL_LEVELS,
   type ServedSchoolLevel,
   WHOLE_AREA_NAME,
   parkFacilities,
@@ -27,6 +26,8 @@ export interface NetworkFigure {
   share: number | null;
   /** Residential land that joins the network at all (within the leg limit), m². */
   reached_m2: number | null;
+  /** reached_m2 as a share of the unit's residential land. */
+  reached_share: number | null;
 }
 
 export const NETWORK_INDICATORS = [
@@ -77,12 +78,19 @@ export function networkIndicator(
   };
 }
 
+/** A unit the network does not reach at all has no network figure (not 0%). */
 const figure = (c: NetworkUnitCoverage): NetworkFigure => ({
-  covered_m2: c.coveredM2,
-  share: c.share,
+  covered_m2: c.reachedM2 > 0 ? c.coveredM2 : null,
+  share: c.reachedM2 > 0 ? c.share : null,
   reached_m2: c.reachedM2,
+  reached_share: c.residentialAreaM2 > 0 ? c.reachedM2 / c.residentialAreaM2 : null,
 });
-const NO_FIGURE: NetworkFigure = { covered_m2: null, share: null, reached_m2: null };
+const NO_FIGURE: NetworkFigure = {
+  covered_m2: null,
+  share: null,
+  reached_m2: null,
+  reached_share: null,
+};
 
 export function networkFacilities(
   inputs: CoverageInputs,
@@ -121,10 +129,7 @@ export function networkReport(
   const parkingWhole = parkingUnits.filter((u) => measured.has(u.name));
   return byIndicator.parks.map((_, i) => {
     const row = Object.fromEntries(
-      [...SERVED_SCHOOL_LEVELS, 'parks'].map((k) => [
-        k,
-        figure(byIndicator[k as NetworkIndicator][i]!),
-      ]),
+      NETWORK_INDICATORS.map((k) => [k, figure(byIndicator[k][i]!)]),
     ) as NetworkFigures;
     if (i < names.length)
       row.parking = measured.has(names[i]!) ? figure(parkingUnits[i]!) : NO_FIGURE;

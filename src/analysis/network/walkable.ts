@@ -1,7 +1,7 @@
 import { BACKWARD, BOTH, FORWARD } from './graph';
 
 /** Streets a pedestrian may use by their highway class alone. */
-const WALKABLE_HIGHWAYS = new Set([
+export const WALKABLE_HIGHWAY_CLASSES = [
   'footway',
   'path',
   'pedestrian',
@@ -16,7 +16,8 @@ const WALKABLE_HIGHWAYS = new Set([
   'secondary_link',
   'primary',
   'primary_link',
-]);
+] as const;
+const WALKABLE_HIGHWAYS = new Set<string>(WALKABLE_HIGHWAY_CLASSES);
 /** Roads closed to pedestrians unless tagged otherwise. */
 const MOTOR_ROADS = new Set(['motorway', 'motorway_link', 'trunk', 'trunk_link']);
 const FOOT_ALLOWED = new Set(['yes', 'designated', 'permissive']);
