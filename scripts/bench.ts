@@ -10,12 +10,16 @@
  * Then scenario edits on the real data (adding a park in a gap, removing a large park, adding
  * a primary school): the incremental update against the full recomputation.
  *
+ * Then the walking network (`network`): one multi-source search against one search per
+ * facility on the real OSM fixture and on a grid 100× its size, and the time of a whole-area
+ * network coverage on a 50,000-edge grid.
+ *
  * The browser case (`--cases browser`) drives the built app in Chromium (building it when dist/
  * is stale): first load, opening the analysis, radius changes, scenario edits and school levels,
  * with the time each stage of an analysis request takes. It takes a few minutes, so it runs only
  * when named.
  *
- * Flags: --cases real,10x,100x,inspect-real,inspect-10x,scenario-real,browser
+ * Flags: --cases real,10x,100x,inspect-real,inspect-10x,scenario-real,network,browser
  *        --naive-budget SECONDS (default 60)
  *        --data DIR
  */
@@ -28,6 +32,7 @@ import {
 } from '../src/analysis/coverage_report';
 import { type BenchCaseName, loadBenchCase } from './bench/cases';
 import { benchInspection } from './bench/inspection';
+import { benchNetwork } from './bench/network';
 import { rowMethodShare } from './bench/methods';
 import { benchScenario } from './bench/scenario';
 
@@ -36,7 +41,9 @@ function flag(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
 
-const CASES = flag('--cases', 'real,10x,100x,inspect-real,inspect-10x,scenario-real').split(',');
+const CASES = flag('--cases', 'real,10x,100x,inspect-real,inspect-10x,scenario-real,network').split(
+  ',',
+);
 const BUDGET_S = Number(flag('--naive-budget', '60'));
 const DATA_DIR = flag('--data', 'public/geo');
 const WARM_RUNS = 7;
@@ -87,7 +94,8 @@ function timeNaive(
 }
 
 const coverageCases = CASES.filter(
-  (c) => !c.startsWith('inspect-') && !c.startsWith('scenario-') && c !== 'browser',
+  (c) =>
+    !c.startsWith('inspect-') && !c.startsWith('scenario-') && c !== 'browser' && c !== 'network',
 ) as BenchCaseName[];
 if (coverageCases.length > 0)
   console.log(
@@ -112,6 +120,9 @@ for (const caseName of CASES.filter((c) => c.startsWith('inspect-'))) {
 }
 if (CASES.includes('scenario-real')) {
   for (const line of benchScenario(DATA_DIR)) console.log(line);
+}
+if (CASES.includes('network')) {
+  for (const line of benchNetwork()) console.log(line);
 }
 if (CASES.includes('browser')) {
   const { benchBrowser } = await import('./bench/browser');
