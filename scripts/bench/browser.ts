@@ -17,6 +17,8 @@ const COLD_LOADS = 3;
 const RADIUS_CHANGES = 20;
 const SCENARIO_EDITS = 20;
 const LEVEL_SWITCHES = 6;
+const DRAG_STEPS = 30;
+const DRAG_STEP_MS = 50;
 
 /** Milliseconds per stage of one interaction, and its total from action to idle map. */
 type Sample = { totalMs: number; stages: Record<string, number> };
@@ -81,6 +83,69 @@ async function typeParameter(page: Page, testId: string, value: number) {
   );
 }
 
+const drawsOf = async (page: Page) =>
+  Number((await page.getAttribute('[data-testid="map"]', 'data-analysis-draws')) ?? 0);
+
+/** Starts recording main-thread tasks over 50 ms (Long Tasks API); the returned call stops it. */
+async function watchLongTasks(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const w = window as unknown as {
+      __longTasks: number[];
+      __longTaskObserver?: PerformanceObserver;
+    };
+    w.__longTasks = [];
+    w.__longTaskObserver?.disconnect();
+    w.__longTaskObserver = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
+    });
+    w.__longTaskObserver.observe({ type: 'longtask' });
+  });
+  return () =>
+    page.evaluate(() => {
+      const w = window as unknown as {
+        __longTasks: number[];
+        __longTaskObserver?: PerformanceObserver;
+      };
+      w.__longTaskObserver?.disconnect();
+      return Math.max(0, ...w.__longTasks);
+    });
+}
+
+/**
+ * Drags the park radius slider in steps (one every DRAG_STEP_MS) and reports the longest
+ * main-thread task meanwhile and how many results the map was given before release. For
+ * scale, the same for a plain pan of the map: with software WebGL every map frame is itself
+ * a long task.
+ */
+async function drag(page: Page): Promise<string[]> {
+  const box = (await page.locator('[data-testid="map"]').boundingBox())!;
+  let stop = await watchLongTasks(page);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 0; i < DRAG_STEPS; i++) {
+    await page.mouse.move(box.x + box.width / 2 + 4 * i, box.y + box.height / 2);
+    await page.waitForTimeout(DRAG_STEP_MS);
+  }
+  await page.mouse.up();
+  const panLongest = await stop();
+  await page.waitForTimeout(1000);
+
+  const drawsBefore = await drawsOf(page);
+  stop = await watchLongTasks(page);
+  const started = Date.now();
+  for (let i = 0; i < DRAG_STEPS; i++) {
+    await typeParameter(page, 'param-park-radius-slider', 400 + 20 * i);
+    await page.waitForTimeout(DRAG_STEP_MS);
+  }
+  const dragMs = Date.now() - started;
+  const draws = (await drawsOf(page)) - drawsBefore;
+  const longest = await stop();
+  return [
+    `browser: slider drag of ${DRAG_STEPS} steps over ${dragMs} ms — ${draws} gap maps drawn before release; longest task ${longest.toFixed(0)} ms`,
+    `browser: map pan of ${DRAG_STEPS} steps (no analysis change, for scale) — longest task ${panLongest.toFixed(0)} ms`,
+  ];
+}
+
 function table(name: string, samples: Sample[]): string[] {
   const total = median(samples.map((s) => s.totalMs));
   const lines = [
@@ -141,13 +206,24 @@ export async function benchBrowser(): Promise<string[]> {
     );
     lines.push(...table('open parks', openParks));
 
-    const radius: Sample[] = [];
+    const typed: Sample[] = [];
     for (let i = 0; i < RADIUS_CHANGES; i++) {
-      radius.push(
-        await timed(page!, () => typeParameter(page!, 'param-park-radius', 510 + 10 * i)),
+      typed.push(await timed(page!, () => typeParameter(page!, 'param-park-radius', 510 + 10 * i)));
+    }
+    lines.push(...table('typed radius change (settle, then rebuild)', typed));
+    const slid: Sample[] = [];
+    for (let i = 0; i < RADIUS_CHANGES; i++) {
+      slid.push(
+        await timed(page!, () => typeParameter(page!, 'param-park-radius-slider', 710 + 10 * i)),
       );
     }
-    lines.push(...table('typed radius change', radius));
+    lines.push(...table('slider radius change (live)', slid));
+    const typedMs = median(typed.map((s) => s.totalMs));
+    const slidMs = median(slid.map((s) => s.totalMs));
+    lines.push(
+      `browser: radius change to the redrawn gap map — settle-then-rebuild ${typedMs.toFixed(0)} ms, live slider ${slidMs.toFixed(0)} ms — ${(typedMs / slidMs).toFixed(1)}×`,
+    );
+    lines.push(...(await drag(page!)));
 
     const edits: Sample[] = [];
     await page!.click('[data-testid="scenario-toggle"]');

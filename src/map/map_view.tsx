@@ -12,7 +12,6 @@ import { LAYER_IDS } from '../data/layers';
 import { LAYER_DEFINITIONS, LOCAL_FONT_FAMILY, styleLayerIdsOf } from '../layers/catalog';
 import { ANALYSIS_SOURCES } from '../layers/analysis_layers';
 import type { ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
 import { useAppStore } from '../state/store';
 import { trackLoad, whenLoaded } from './when_loaded';
 import { bbox } from '@turf/turf';
@@ -22,6 +21,7 @@ import { useInspectionOverlay } from './use_inspection_overlay';
 import { handleScenarioClick, useScenarioOverlay } from './use_scenario_overlay';
 import { buildStyle } from './style';
 import { measureStage, takeResultStored } from '../timing/analysis_stages';
+import { lastSourceChange, setSourceData } from './source_data';
 
 setWorkerUrl(workerUrl);
 
@@ -248,18 +248,26 @@ export function MapView({ data }: { data: LayerData }) {
     const stored = takeResultStored();
     if (stored !== null) measureStage('render', stored);
     const shown = analysisOpen && analysisResult?.request.tab === analysisTab;
-    const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
     const apply = () => {
       const settingData = performance.now();
       const geometry = shown ? analysisResult.geometry : null;
-      const set = (id: string, collection: FeatureCollection | null | undefined) =>
-        map.getSource<GeoJSONSource>(id)?.setData(collection ?? empty);
-      set(ANALYSIS_SOURCES.served, geometry?.served);
-      set(ANALYSIS_SOURCES.gaps, geometry?.gaps);
-      set(ANALYSIS_SOURCES.catchments, geometry?.catchments);
+      const changed = [
+        setSourceData(map, ANALYSIS_SOURCES.served, geometry?.served),
+        setSourceData(map, ANALYSIS_SOURCES.gaps, geometry?.gaps),
+        setSourceData(map, ANALYSIS_SOURCES.catchments, geometry?.catchments),
+      ].some(Boolean);
+      if (changed) {
+        const draws = Number(container.current?.getAttribute('data-analysis-draws') ?? 0);
+        container.current?.setAttribute('data-analysis-draws', String(draws + 1));
+      }
       const dataSet = performance.now();
       measureStage('setData', settingData, dataSet);
-      if (stored !== null) map.once('idle', () => measureStage('idle', dataSet));
+      if (stored !== null) {
+        // The scenario overlay may have changed its sources just before, in the same commit.
+        if ((lastSourceChange(map) ?? -Infinity) >= stored)
+          map.once('idle', () => measureStage('idle', dataSet));
+        else measureStage('idle', dataSet, dataSet);
+      }
       container.current?.setAttribute(
         'data-analysis-drawn',
         shown ? `${analysisResult.request.tab}:${analysisResult.request.schoolView}` : 'none',

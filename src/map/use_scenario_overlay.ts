@@ -1,13 +1,11 @@
-import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { type RefObject, useEffect } from 'react';
 import type { RemovableLayer } from '../analysis/scenario';
 import type { LayerData } from '../data/load';
 import { SCENARIO_SOURCES, draftFeatures, scenarioEditFeatures } from '../layers/scenario_layers';
 import { useAppStore } from '../state/store';
+import { setSourceData } from './source_data';
 import { whenLoaded } from './when_loaded';
-
-const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** Facilities a scenario can remove, by the style layers that draw them. */
 const REMOVABLE_STYLE_LAYERS: Record<string, RemovableLayer> = {
@@ -94,12 +92,8 @@ export function useScenarioOverlay(
     const shown = analysisOpen && result?.request.tab === analysisTab;
     const outcome = shown ? (result.scenarios?.[0] ?? null) : null;
     whenLoaded(map, () => {
-      map
-        .getSource<GeoJSONSource>(SCENARIO_SOURCES.newlyServed)
-        ?.setData(outcome?.newlyServed ?? EMPTY);
-      map
-        .getSource<GeoJSONSource>(SCENARIO_SOURCES.lostService)
-        ?.setData(outcome?.lostService ?? EMPTY);
+      setSourceData(map, SCENARIO_SOURCES.newlyServed, outcome?.newlyServed);
+      setSourceData(map, SCENARIO_SOURCES.lostService, outcome?.lostService);
       container.current?.setAttribute('data-scenario-drawn', outcome ? outcome.scenarioId : 'none');
     });
   }, [mapRef, container, analysisOpen, analysisTab, result]);

@@ -81,7 +81,10 @@ export interface AppState extends WorkSlice {
   openAnalysis: (tab: AnalysisTab) => void;
   closeAnalysis: () => void;
   updateAnalysis: (change: Partial<Omit<AnalysisSettings, 'open' | 'tab' | 'parameters'>>) => void;
-  setParameters: (change: Partial<CoverageParameters>) => void;
+  /** `live`: from a slider being dragged — measured at once, not after the typing pause. */
+  setParameters: (change: Partial<CoverageParameters>, live?: boolean) => void;
+  /** Whether the last parameter change came from a slider (see setParameters). */
+  parametersLive: boolean;
   setAnalysis: (settings: AnalysisSettings) => void;
   setAnalysisRun: (run: Partial<AnalysisRunState>) => void;
   /** Places the inspected point (and opens the inspection). */
@@ -144,9 +147,11 @@ export const useAppStore = create<AppState>()((set, get, api) => ({
     }),
   closeAnalysis: () => set((state) => ({ analysis: { ...state.analysis, open: false } })),
   updateAnalysis: (change) => set((state) => ({ analysis: { ...state.analysis, ...change } })),
-  setParameters: (change) =>
+  parametersLive: false,
+  setParameters: (change, live = false) =>
     set((state) => ({
       analysis: { ...state.analysis, parameters: { ...state.analysis.parameters, ...change } },
+      parametersLive: live,
     })),
   setAnalysis: (analysis) => set({ analysis }),
   setAnalysisRun: (run) => set((state) => ({ analysisRun: { ...state.analysisRun, ...run } })),

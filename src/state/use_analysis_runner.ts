@@ -12,22 +12,32 @@ const SETTLE_MS = 200;
 
 /**
  * Keeps the analysis result in step with the analysis settings while the panel is open:
- * starts the worker on first use, sends each settled request and stores progress and result.
+ * starts the worker on first use, sends each request and stores progress and result.
  * Invalid parameters are not sent; the last result stays.
+ *
+ * Two paths. Typed parameters settle first, and a newer request makes an older result stale.
+ * A slider being dragged (and a scenario edit) is live: sent at once while the worker is free;
+ * while it is busy only the newest change waits (never a queue), and every result that
+ * arrives is shown, so the table and the map follow the hand.
  */
 export function useAnalysisRunner(data: LayerData | null): void {
   const clientRef = useRef<AnalysisClient | null>(null);
+  /** A live request is with the worker. */
+  const busy = useRef(false);
+  /** The newest live request waiting for the worker to be free. */
+  const waiting = useRef<(() => void) | null>(null);
   const analysis = useAppStore((s) => s.analysis);
   const scenarios = useAppStore((s) => s.scenarios);
   const activeId = useAppStore((s) => s.activeScenarioId);
   const compareId = useAppStore((s) => s.scenarioEditor.compareWithId);
-  // Settings typed into the panel settle first; a scenario edit is measured at once.
   const lastAnalysis = useRef(analysis);
 
   useEffect(
     () => () => {
       clientRef.current?.dispose();
       clientRef.current = null;
+      busy.current = false;
+      waiting.current = null;
     },
     [data],
   );
@@ -38,12 +48,14 @@ export function useAnalysisRunner(data: LayerData | null): void {
       return;
     }
     if (Object.keys(parameterProblems(analysis.parameters)).length > 0) return;
-    const { setAnalysisRun } = useAppStore.getState();
+    const { setAnalysisRun, parametersLive } = useAppStore.getState();
     let cancelled = false;
-    const delay = lastAnalysis.current === analysis ? 0 : SETTLE_MS;
+    // Only typed parameters wait; opening a tab or choosing a level is one deliberate click.
+    const typed = lastAnalysis.current.parameters !== analysis.parameters && !parametersLive;
+    const live = !typed;
     lastAnalysis.current = analysis;
     const changedAt = performance.now();
-    const timer = setTimeout(() => {
+    const send = () => {
       measureStage('settle', changedAt);
       clientRef.current ??= createAnalysisClient(coverageInputs(data));
       const startedAt = performance.now();
@@ -52,14 +64,16 @@ export function useAnalysisRunner(data: LayerData | null): void {
       const measured = [activeId, compareId]
         .map((id) => scenarios.find((s) => s.id === id))
         .filter((s): s is Scenario => s !== undefined);
+      if (live) busy.current = true;
       clientRef.current
         .run({ tab, parameters, schoolLevel, schoolView }, measured, (done, total) => {
           if (!cancelled) setAnalysisRun({ progress: { done, total, startedAt } });
         })
         .then((result) => {
-          if (!result || cancelled) return;
+          // A live result superseded by a newer change is still the newest there is.
+          if (!result || (cancelled && !live)) return;
           const storing = performance.now();
-          setAnalysisRun({ result, progress: null });
+          setAnalysisRun({ result, ...(cancelled ? {} : { progress: null }) });
           const stored = performance.now();
           measureStage('store', storing, stored);
           markResultStored(stored);
@@ -71,11 +85,23 @@ export function useAnalysisRunner(data: LayerData | null): void {
               error: error instanceof Error ? error.message : String(error),
             });
           }
+        })
+        .finally(() => {
+          if (!live) return;
+          busy.current = false;
+          const next = waiting.current;
+          waiting.current = null;
+          next?.();
         });
-    }, delay);
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    if (!live) timer = setTimeout(send, SETTLE_MS);
+    else if (busy.current) waiting.current = send;
+    else send();
     return () => {
       cancelled = true;
       clearTimeout(timer);
+      if (waiting.current === send) waiting.current = null;
     };
   }, [data, analysis, scenarios, activeId, compareId]);
 }

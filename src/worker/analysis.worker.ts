@@ -15,6 +15,7 @@ import {
 import { polygonClock } from '../analysis/rows_to_polygons';
 import { ScenarioCache, runScenario } from '../analysis/scenario_run';
 import { wallClock } from '../timing/analysis_stages';
+import { DrawnSender } from './drawn_collections';
 import type { FromAnalysisWorker, ToAnalysisWorker } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -22,6 +23,7 @@ declare const self: DedicatedWorkerGlobalScope;
 let inputs: CoverageInputs | null = null;
 let prepared: PreparedCoverage | null = null;
 let scenarioCache = new ScenarioCache();
+let drawnSender = new DrawnSender();
 let lastRun: { key: string; result: AnalysisResult } | null = null;
 let pending: Extract<ToAnalysisWorker, { type: 'run' }> | null = null;
 let scheduled = false;
@@ -35,6 +37,7 @@ self.onmessage = (event: MessageEvent<ToAnalysisWorker>) => {
     prepared = null;
     lastRun = null;
     scenarioCache = new ScenarioCache();
+    drawnSender = new DrawnSender();
     return;
   }
   if (pending) post({ type: 'skipped', id: pending.id });
@@ -74,7 +77,10 @@ function runPending() {
         lostService: outcome.lostService,
       };
     });
-    const polygonsMs = polygonClock.ms;
+    const detaching = wallClock();
+    const { result, drawn } = drawnSender.detach({ ...base, scenarios });
+    // Building the map's GeoJSON text counts with building its polygons.
+    const polygonsMs = polygonClock.ms + wallClock() - detaching;
     const timing = {
       startedAt,
       prepareMs,
@@ -82,7 +88,7 @@ function runPending() {
       polygonsMs,
       postedAt: wallClock(),
     };
-    post({ type: 'result', id: message.id, result: { ...base, scenarios }, timing });
+    post({ type: 'result', id: message.id, result, drawn, timing });
   } catch (error) {
     post({
       type: 'error',

@@ -2,6 +2,7 @@ import type { AnalysisRequest, AnalysisResult } from '../analysis/analysis_run';
 import type { CoverageInputs } from '../analysis/coverage_report';
 import type { Scenario } from '../analysis/scenario';
 import { fromWallClock, measureStage } from '../timing/analysis_stages';
+import { DrawnReceiver } from './drawn_collections';
 import type { FromAnalysisWorker, ToAnalysisWorker } from './protocol';
 
 export interface AnalysisClient {
@@ -28,9 +29,15 @@ export function createAnalysisClient(inputs: CoverageInputs): AnalysisClient {
   const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
   const send = (message: ToAnalysisWorker) => worker.postMessage(message);
   const waiting = new Map<number, Waiting>();
+  const drawnReceiver = new DrawnReceiver();
   let nextId = 1;
   worker.onmessage = (event: MessageEvent<FromAnalysisWorker>) => {
     const message = event.data;
+    // Every result updates the kept collections, even one nobody waits for any more.
+    const result =
+      message.type === 'result'
+        ? drawnReceiver.attach({ result: message.result, drawn: message.drawn })
+        : null;
     const entry = waiting.get(message.id);
     if (!entry) return;
     if (message.type === 'progress') {
@@ -47,7 +54,7 @@ export function createAnalysisClient(inputs: CoverageInputs): AnalysisClient {
       measureStage('compute', start + prepareMs, computed);
       measureStage('polygons', computed, computed + polygonsMs);
       measureStage('transfer', fromWallClock(postedAt));
-      entry.resolve(message.result);
+      entry.resolve(result);
     } else if (message.type === 'skipped') entry.resolve(null);
     else entry.reject(new Error(message.message));
   };

@@ -1,6 +1,7 @@
 import type { AnalysisRequest, AnalysisResult } from '../analysis/analysis_run';
 import type { CoverageInputs } from '../analysis/coverage_report';
 import type { Scenario } from '../analysis/scenario';
+import type { DrawnCollection } from './drawn_collections';
 
 /** Messages to the analysis worker. */
 export type ToAnalysisWorker =
@@ -25,6 +26,13 @@ export interface WorkerTiming {
 /** Messages from it. `skipped`: a newer request arrived first, so this one was not run. */
 export type FromAnalysisWorker =
   | { type: 'progress'; id: number; done: number; total: number }
-  | { type: 'result'; id: number; result: AnalysisResult; timing: WorkerTiming }
+  | {
+      type: 'result';
+      id: number;
+      /** The result without its map collections, which travel in `drawn`. */
+      result: AnalysisResult;
+      drawn: Record<string, DrawnCollection>;
+      timing: WorkerTiming;
+    }
   | { type: 'skipped'; id: number }
   | { type: 'error'; id: number; message: string };

@@ -92,6 +92,53 @@ describe('coverage analysis in the browser', () => {
     await page.close();
   });
 
+  it('follows a radius slider while it is dragged: the table and the gap map change before release', async () => {
+    const { page, watch } = await openPage(session!, '#analysis=parks');
+    await waitForDrawn(page, 'parks:coverage', 'analysis-gaps-fill');
+    const slider = page.locator('[data-testid="param-park-radius-slider"]');
+    expect(await slider.inputValue()).toBe('500');
+    const box = (await slider.boundingBox())!;
+    const at = (value: number) => box.x + 8 + ((box.width - 16) * (value - 50)) / (2000 - 50);
+    const y = box.y + box.height / 2;
+    const drawsBefore = Number(
+      await page.getAttribute('[data-testid="map"]', 'data-analysis-draws'),
+    );
+    await page.mouse.move(at(500), y);
+    await page.mouse.down();
+    const seen: number[] = [];
+    let value = 500;
+    for (const step of [650, 800, 950]) {
+      await page.mouse.move(at(step), y, { steps: 3 });
+      value = Number(await slider.inputValue());
+      // The field and the table follow the hand while the button is still down.
+      expect(await page.inputValue('[data-testid="param-park-radius"]')).toBe(String(value));
+      await page.waitForFunction(
+        ([selector, old]) => {
+          const share = Number(
+            document.querySelector(selector)?.textContent?.match(/([\d.]+)%/)?.[1],
+          );
+          return Number.isFinite(share) && share > old;
+        },
+        [`${WHOLE} td[data-indicator="parks"]`, seen.at(-1) ?? 0] as const,
+      );
+      seen.push((await wholeShare(page, 'parks'))!);
+    }
+    const drawsDuring = Number(
+      await page.getAttribute('[data-testid="map"]', 'data-analysis-draws'),
+    );
+    await page.mouse.up();
+    expect(value).toBeGreaterThan(900);
+    // A wider radius serves more: each step's share is above the last.
+    expect(seen[1]).toBeGreaterThan(seen[0]!);
+    expect(seen[2]).toBeGreaterThan(seen[1]!);
+    expect(drawsDuring).toBeGreaterThanOrEqual(drawsBefore + 3);
+    await waitForDrawn(page, 'parks:coverage', 'analysis-gaps-fill');
+    expect(page.url()).toContain(`park-radius=${value}`);
+    await page.screenshot({ path: `${SCREENSHOTS}/analysis-slider.png` });
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   it('keeps what was typed and the last result when a radius is invalid', async () => {
     const { page } = await openPage(session!, '#analysis=parks');
     await page.waitForSelector(`${WHOLE} td[data-indicator="parks"]`);

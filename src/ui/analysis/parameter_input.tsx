@@ -12,8 +12,15 @@ const EXTERNAL_NAME = Object.fromEntries(
   Object.entries(PARAMETER_NAMES).map(([name, key]) => [key, name]),
 ) as Record<NumericParameter, string>;
 
+/** Slider ranges: radii in metres, park size thresholds in square metres. */
+const SLIDER_RANGE: Record<'m' | 'm2', { min: number; max: number; step: number }> = {
+  m: { min: 50, max: 2000, step: 10 },
+  m2: { min: 100, max: 10_000, step: 100 },
+};
+
 /**
- * A number field for one parameter. What the planner types is kept as typed; only a valid
+ * A number field and a slider for one parameter. The slider is live: the table and the map
+ * follow it while it is dragged. What the planner types is kept as typed; only a valid
  * number reaches the store, so a typo never loses the last result.
  */
 export function ParameterInput({
@@ -65,6 +72,19 @@ export function ParameterInput({
         />
         <span className="parameter-unit">{t(`unit.${unit}`)}</span>
       </span>
+      <input
+        type="range"
+        className="parameter-slider"
+        {...SLIDER_RANGE[unit]}
+        value={invalid ? value : number}
+        aria-label={t(`param.${parameter}`)}
+        data-testid={`param-${name}-slider`}
+        onChange={(event) => {
+          const next = Number(event.target.value);
+          setText(event.target.value);
+          if (isValidParameterValue(next)) setParameters({ [parameter]: next }, true);
+        }}
+      />
       <span className="parameter-default">
         {t('param.default')} {DEFAULT_COVERAGE_PARAMETERS[parameter]}
       </span>

@@ -1,0 +1,32 @@
+import type { FeatureCollection } from 'geojson';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+
+/** One empty collection, so that "still empty" is recognised as no change. */
+export const EMPTY_COLLECTION: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+const drawn = new WeakMap<MapLibreMap, Map<string, FeatureCollection>>();
+const changedAt = new WeakMap<MapLibreMap, number>();
+
+/**
+ * Gives a GeoJSON source new data only when it is another collection than the one it has:
+ * the map then re-tiles and redraws only the sources that changed. Returns whether it did.
+ */
+export function setSourceData(
+  map: MapLibreMap,
+  id: string,
+  collection: FeatureCollection | null | undefined,
+): boolean {
+  const next = collection ?? EMPTY_COLLECTION;
+  let bySource = drawn.get(map);
+  if (!bySource) drawn.set(map, (bySource = new Map()));
+  if (bySource.get(id) === next) return false;
+  const source = map.getSource<GeoJSONSource>(id);
+  if (!source) return false;
+  bySource.set(id, next);
+  void source.setData(next);
+  changedAt.set(map, performance.now());
+  return true;
+}
+
+/** When setSourceData last changed one of the map's sources (performance.now), or null. */
+export const lastSourceChange = (map: MapLibreMap): number | null => changedAt.get(map) ?? null;

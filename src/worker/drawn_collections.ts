@@ -1,0 +1,105 @@
+import type { FeatureCollection } from 'geojson';
+import type { AnalysisResult } from '../analysis/analysis_run';
+
+/**
+ * The map's collections in a result travel as prebuilt GeoJSON text (one string is copied
+ * whole, where a structured clone walks every coordinate array), and a collection equal to the
+ * one sent last for its place travels as `same`, so the page keeps its object and the map
+ * redraws only the sources that changed.
+ */
+export type DrawnCollection = { text: string } | 'same' | null;
+
+/** A result with its collections taken out, and the collections by place. */
+export interface DetachedResult {
+  result: AnalysisResult;
+  drawn: Record<string, DrawnCollection>;
+}
+
+type Collection = FeatureCollection | null | undefined;
+
+/** Each place in a result that holds a map collection, by a name stable between results. */
+function places(result: AnalysisResult): {
+  key: string;
+  get: () => Collection;
+  set: (c: Collection) => void;
+}[] {
+  const g = result.geometry;
+  const list = [
+    { key: 'served', get: () => g.served, set: (c: Collection) => (g.served = c as never) },
+    { key: 'gaps', get: () => g.gaps, set: (c: Collection) => (g.gaps = c as never) },
+    {
+      key: 'catchments',
+      get: () => g.catchments,
+      set: (c: Collection) => (g.catchments = c as never),
+    },
+  ];
+  (result.scenarios ?? []).forEach((s, i) => {
+    list.push(
+      {
+        key: `newlyServed:${i}`,
+        get: () => s.newlyServed,
+        set: (c) => (s.newlyServed = c as never),
+      },
+      {
+        key: `lostService:${i}`,
+        get: () => s.lostService,
+        set: (c) => (s.lostService = c as never),
+      },
+    );
+  });
+  return list;
+}
+
+/** The worker's side: remembers the text sent last for each place. */
+export class DrawnSender {
+  private sent = new Map<string, string>();
+  private textOf = new WeakMap<object, string>();
+
+  detach(full: AnalysisResult): DetachedResult {
+    const result: AnalysisResult = {
+      ...full,
+      geometry: { ...full.geometry },
+      scenarios: full.scenarios?.map((s) => ({ ...s })),
+    };
+    const drawn: Record<string, DrawnCollection> = {};
+    for (const place of places(result)) {
+      const collection = place.get();
+      place.set(null);
+      if (!collection) {
+        drawn[place.key] = null;
+        this.sent.delete(place.key);
+        continue;
+      }
+      let text = this.textOf.get(collection);
+      if (text === undefined) {
+        text = JSON.stringify(collection);
+        this.textOf.set(collection, text);
+      }
+      drawn[place.key] = this.sent.get(place.key) === text ? 'same' : { text };
+      this.sent.set(place.key, text);
+    }
+    return { result, drawn };
+  }
+}
+
+/** The page's side: keeps the object received last for each place. */
+export class DrawnReceiver {
+  private kept = new Map<string, FeatureCollection>();
+
+  attach({ result, drawn }: DetachedResult): AnalysisResult {
+    for (const place of places(result)) {
+      const wire = drawn[place.key];
+      if (wire === undefined || wire === null) {
+        this.kept.delete(place.key);
+        place.set(null);
+      } else if (wire === 'same') {
+        place.set(this.kept.get(place.key) ?? null);
+      } else {
+        const collection = JSON.parse(wire.text) as FeatureCollection;
+        this.kept.set(place.key, collection);
+        place.set(collection);
+      }
+    }
+    return result;
+  }
+}
