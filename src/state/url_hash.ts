@@ -12,6 +12,7 @@ import { SERVED_SCHOOL_LEVELS, type ServedSchoolLevel } from '../analysis/covera
 import { LAYER_IDS, type LayerId, isLayerId } from '../data/layers';
 import { type AnalysisSettings, DEFAULT_ANALYSIS_SETTINGS } from './analysis_settings';
 import { isValidRadius, parseLonLat } from './inspection_settings';
+import { type ScenarioParam, parseScenarioParam } from './scenario_link';
 
 export type Language = 'zh' | 'en';
 
@@ -32,6 +33,10 @@ export interface HashState {
   inspection: { lonLat: [number, number]; radiusM: number | null } | null;
   /** The plan task a link points to (`task=1`…`23`), or null. */
   task: number | null;
+  /** The plan project whose panel is open (`project=ID`), or null. */
+  project: string | null;
+  /** The applied scenario (`scenario=…`, see scenario_link), or null for the data as it is. */
+  scenario: ScenarioParam | null;
   /** Parts of the link that were present but unusable, so the UI can say so. */
   ignored: ('at' | 'r')[];
 }
@@ -92,6 +97,8 @@ export function parseHash(hash: string): HashState {
       analysis: null,
       inspection: null,
       task: null,
+      project: null,
+      scenario: null,
       ignored: [],
     };
   }
@@ -110,6 +117,8 @@ export function parseHash(hash: string): HashState {
     analysis: parseAnalysis(params),
     inspection: lonLat ? { lonLat, radiusM } : null,
     task: parseTask(params.get('task')),
+    project: parseProject(params.get('project')),
+    scenario: parseScenarioParam(params.get('scenario')),
     ignored,
   };
 }
@@ -121,6 +130,11 @@ export function parseTask(text: string | null): number | null {
   if (!text || !/^\d{1,2}$/.test(text)) return null;
   const task = Number(text);
   return task >= 1 && task <= TASK_COUNT ? task : null;
+}
+
+/** A plan project id (`plan-project-3-479e272a`), or null; whether it exists is checked later. */
+export function parseProject(text: string | null): string | null {
+  return text && /^[a-z0-9-]{1,64}$/.test(text) ? text : null;
 }
 
 /**
@@ -177,8 +191,11 @@ export function serializeHash(state: {
   analysis?: AnalysisSettings;
   inspection?: { lonLat: [number, number] | null; radiusM: number } | null;
   task?: number | null;
+  project?: string | null;
+  /** A `scenario=` value (from scenario_link), written last as it is the longest. */
+  scenario?: string | null;
 }): string {
-  const { view, layers, language, analysis, inspection, task } = state;
+  const { view, layers, language, analysis, inspection, task, project, scenario } = state;
   const parts = [
     `map=${view.zoom.toFixed(2)}/${view.center[1].toFixed(5)}/${view.center[0].toFixed(5)}`,
     `layers=${LAYER_IDS.filter((id) => layers.includes(id)).join(',')}`,
@@ -190,5 +207,7 @@ export function serializeHash(state: {
     const [lon, lat] = inspection.lonLat;
     parts.push(`at=${lon.toFixed(5)},${lat.toFixed(5)}`, `r=${Math.round(inspection.radiusM)}`);
   }
+  if (project) parts.push(`project=${project}`);
+  if (scenario) parts.push(`scenario=${scenario}`);
   return `#${parts.join('&')}`;
 }

@@ -1,8 +1,21 @@
 import { useEffect } from 'react';
+import type { Scenario } from '../analysis/scenario';
 import { DEFAULT_VISIBLE_LAYERS } from '../layers/catalog';
 import { DEFAULT_INSPECTION, zoomForRadius } from './inspection_settings';
-import { DEFAULT_VIEW, useAppStore } from './store';
+import {
+  type ScenarioParam,
+  decodeScenarioParam,
+  encodeScenarioParam,
+  sameInLink,
+} from './scenario_link';
+import { DEFAULT_VIEW, type AppState, useAppStore } from './store';
 import { parseHash, serializeHash } from './url_hash';
+import { newId } from './work_slice';
+
+/** The link's `scenario=` value while it is being read; kept in the hash until then. */
+let pendingScenario: string | null = null;
+/** Which link opening is current: a later one makes an earlier, slower decode moot. */
+let linkSerial = 0;
 
 /** Applies a hash to the store; values missing or bad in the hash fall back to the defaults. */
 function applyHash(hash: string): void {
@@ -32,9 +45,111 @@ function applyHash(hash: string): void {
       : { lonLat: null },
   );
   store.setPlan(parsed.task ? { open: true, task: parsed.task } : { ...store.plan, task: null });
+  if (parsed.project) store.select({ type: 'plan-project', id: parsed.project });
+  else if (store.selection.type === 'plan-project') store.select({ type: 'none' });
   store.setLinkNotice(
     parsed.ignored.length > 0 ? `link.ignored.${parsed.ignored.join('-')}` : null,
   );
+  const serial = ++linkSerial;
+  pendingScenario = new URLSearchParams(hash.replace(/^#/, '')).get('scenario');
+  void applyScenario(parsed.scenario, serial).finally(() => {
+    if (serial !== linkSerial) return;
+    pendingScenario = null;
+    writeHash(useAppStore.getState());
+  });
+}
+
+/** Resolves once the saved work is restored, so the link's scenario is not overwritten. */
+function workRestored(): Promise<void> {
+  return new Promise((resolve) => {
+    const ready = (s: AppState) => s.shipped !== null || s.data.status === 'error';
+    if (ready(useAppStore.getState())) return resolve();
+    const unsubscribe = useAppStore.subscribe((s) => {
+      if (!ready(s)) return;
+      unsubscribe();
+      resolve();
+    });
+  });
+}
+
+/**
+ * The link decides which scenario is applied: none without `scenario=`, else the one it
+ * carries (added to this browser's scenarios unless an identical one is there) or names.
+ */
+async function applyScenario(param: ScenarioParam | null, serial: number): Promise<void> {
+  await workRestored();
+  const current = () => serial === linkSerial;
+  const store = () => useAppStore.getState();
+  const notice = (key: string) => current() && store().setLinkNotice(key);
+  if (param === null || param.type === 'bad') {
+    if (current() && store().activeScenarioId !== null) store().setActiveScenario(null);
+    if (param) notice(`link.scenario.${param.reason}`);
+    return;
+  }
+  if (param.type === 'saved') {
+    const saved = store().scenarios.find((s) => s.id === param.id);
+    if (!current()) return;
+    if (saved) store().setActiveScenario(saved.id);
+    else {
+      store().setActiveScenario(null);
+      notice('link.scenario.notHere');
+    }
+    return;
+  }
+  const decoded = await decodeScenarioParam(param);
+  if (!current()) return;
+  if (!decoded.ok) {
+    store().setActiveScenario(null);
+    notice('link.scenario.unreadable');
+    return;
+  }
+  const linked = decoded.scenario;
+  const same = store().scenarios.find((s) => sameInLink(s, linked));
+  if (same) {
+    store().setActiveScenario(same.id);
+    return;
+  }
+  const taken = store().scenarios.some((s) => s.id === linked.id);
+  const added: Scenario = taken ? { ...linked, id: newId() } : linked;
+  store().saveScenario(added);
+  store().setActiveScenario(added.id);
+  notice('link.scenario.added');
+}
+
+/** `scenario=` values already computed, per scenario object (a scenario is never mutated). */
+const encodings = new WeakMap<Scenario, string>();
+let lastScenarioValue: string | null = null;
+
+function scenarioValue(state: AppState): string | null {
+  if (pendingScenario !== null) return pendingScenario;
+  const active = state.scenarios.find((s) => s.id === state.activeScenarioId);
+  if (!active) return null;
+  const known = encodings.get(active);
+  if (known !== undefined) return known;
+  void encodeScenarioParam(active).then(({ value }) => {
+    encodings.set(active, value);
+    writeHash(useAppStore.getState());
+  });
+  // Until the new encoding is ready, the previous one of the same scenario stands.
+  return lastScenarioValue;
+}
+
+function writeHash(state: AppState): void {
+  const scenario = scenarioValue(state);
+  lastScenarioValue = scenario;
+  const hash = serializeHash({
+    view: state.view,
+    layers: state.visibleLayers,
+    language: state.language,
+    analysis: state.analysis,
+    inspection: state.inspection.open ? state.inspection : null,
+    task: state.plan.open ? state.plan.task : null,
+    project: state.selection.type === 'plan-project' ? state.selection.id : null,
+    scenario,
+  });
+  if (hash !== window.location.hash) {
+    window.history.replaceState(null, '', hash);
+  }
 }
 
 /** Keeps the URL hash and the store in step: hash → store on load and on navigation. */
@@ -43,19 +158,7 @@ export function useHashSync(): void {
     applyHash(window.location.hash);
     const onHashChange = () => applyHash(window.location.hash);
     window.addEventListener('hashchange', onHashChange);
-    const unsubscribe = useAppStore.subscribe((state) => {
-      const hash = serializeHash({
-        view: state.view,
-        layers: state.visibleLayers,
-        language: state.language,
-        analysis: state.analysis,
-        inspection: state.inspection.open ? state.inspection : null,
-        task: state.plan.open ? state.plan.task : null,
-      });
-      if (hash !== window.location.hash) {
-        window.history.replaceState(null, '', hash);
-      }
-    });
+    const unsubscribe = useAppStore.subscribe(writeHash);
     return () => {
       window.removeEventListener('hashchange', onHashChange);
       unsubscribe();

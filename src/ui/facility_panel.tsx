@@ -1,6 +1,7 @@
 import type { LayerData } from '../data/load';
 import type { LayerId } from '../data/layers';
 import { useText } from './use_text';
+import { ScenarioBadge } from './scenario/scenario_badge';
 
 /** One facility chosen from a list: what it is, where, and where the data comes from. */
 export function FacilityPanel({ data, layer, id }: { data: LayerData; layer: string; id: string }) {
@@ -12,6 +13,7 @@ export function FacilityPanel({ data, layer, id }: { data: LayerData; layer: str
   return (
     <div data-testid="facility-panel">
       <h2 data-testid="facility-name">{p.name || t(`layer.${layer}`)}</h2>
+      <ScenarioBadge />
       <dl className="facts">
         <dt>{t('facility.kind')}</dt>
         <dd>

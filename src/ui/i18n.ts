@@ -331,6 +331,35 @@ const STRINGS = {
     zh: '链接中的位置和半径无效，已忽略',
     en: 'The position and radius in the link are not valid and were ignored',
   },
+  'link.scenario.tooLong': {
+    zh: '链接中的方案过长，未能读取；请向发送者索取导出的方案文件',
+    en: 'The scenario in the link is too long to read; ask the sender for the exported scenario file',
+  },
+  'link.scenario.malformed': {
+    zh: '链接中的方案无效，已显示现状',
+    en: 'The scenario in the link is not valid; the data as it is is shown',
+  },
+  'link.scenario.unreadable': {
+    zh: '链接中的方案无法读取，已显示现状',
+    en: 'The scenario in the link cannot be read; the data as it is is shown',
+  },
+  'link.scenario.notHere': {
+    zh: '链接所指的方案保存在另一台浏览器中（过长，无法放入链接）；请向发送者索取导出的方案文件',
+    en: 'The link names a scenario kept in another browser (too long for a link); ask the sender for the exported scenario file',
+  },
+  'link.scenario.added': {
+    zh: '已应用链接中的方案，并保存到本浏览器的方案列表',
+    en: 'The link’s scenario is applied and kept in this browser’s scenarios',
+  },
+  'scenario.applied': { zh: '方案：', en: 'Scenario: ' },
+  'scenario.link.fits': {
+    zh: '当前链接包含此方案（{n} 字符），可直接分享。',
+    en: 'The page’s link carries this scenario ({n} characters): share it as it is.',
+  },
+  'scenario.link.tooLong': {
+    zh: '此方案过长（{n} 字符，上限 {max}），无法放入链接：链接只在本浏览器中有效。请分享导出的方案文件。',
+    en: 'This scenario is too long for a link ({n} characters, limit {max}): the link works in this browser only. Share the exported scenario file instead.',
+  },
   'unit.m2': { zh: '平方米', en: 'm²' },
   'analysis.open': { zh: '覆盖分析', en: 'Coverage analysis' },
   'analysis.title': { zh: '设施覆盖分析', en: 'Facility coverage' },

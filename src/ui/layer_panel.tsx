@@ -3,6 +3,7 @@ import { LAYER_DEFINITIONS } from '../layers/catalog';
 import { useAppStore } from '../state/store';
 import { LegendSwatch } from './legend_swatch';
 import { useText } from './use_text';
+import { ScenarioBadge } from './scenario/scenario_badge';
 
 /** Units where a layer's sources are incomplete, for the warning beside the layer's name. */
 function incompleteUnits(table: CompletenessTable, layer: string): string[] {
@@ -24,6 +25,7 @@ export function LayerPanel({ completeness }: { completeness: CompletenessTable }
       <h2>
         {t('panel.layers')} · {t('panel.legend')}
       </h2>
+      <ScenarioBadge />
       <ul>
         {ordered.map((definition) => {
           const gaps = incompleteUnits(completeness, definition.id);

@@ -1,6 +1,7 @@
 import type { LayerData } from '../data/load';
 import { useAppStore } from '../state/store';
 import { useText } from './use_text';
+import { ScenarioBadge } from './scenario/scenario_badge';
 
 /** One element of the plan's layout, with the plan's own words. */
 export function PlanElementPanel({ data, id }: { data: LayerData; id: string }) {
@@ -15,6 +16,7 @@ export function PlanElementPanel({ data, id }: { data: LayerData; id: string }) 
         {String(p.element)} · {t('plan.task')} {String(p.task)}
       </p>
       <h2 data-testid="plan-element-name">{language === 'en' ? String(p.name_en) : p.name}</h2>
+      <ScenarioBadge />
       {language === 'en' && <p className="subtitle">{p.name}</p>}
       <h3>{t('plan.words')}</h3>
       <blockquote lang="zh" data-testid="plan-text">

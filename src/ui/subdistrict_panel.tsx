@@ -5,6 +5,7 @@ import type { LayerData } from '../data/load';
 import type { AppFeature } from '../data/schema';
 import { useAppStore } from '../state/store';
 import { useText } from './use_text';
+import { ScenarioBadge } from './scenario/scenario_badge';
 
 const COUNTED_LAYERS = ['communities', 'parks', 'schools', 'healthcare', 'car-parks'] as const;
 
@@ -27,6 +28,7 @@ export function SubdistrictPanel({ data, name }: { data: LayerData; name: string
   return (
     <div data-testid="subdistrict-panel">
       <h2 data-testid="subdistrict-name">{title}</h2>
+      <ScenarioBadge />
       {language === 'en' && <p className="subtitle">{name}</p>}
       <dl className="facts">
         <dt>{t('subdistrict.area')}</dt>

@@ -17,6 +17,8 @@ const EMPTY: HashState = {
   analysis: null,
   inspection: null,
   task: null,
+  project: null,
+  scenario: null,
   ignored: [],
 };
 
@@ -29,6 +31,8 @@ describe('parseHash', () => {
       analysis: null,
       inspection: null,
       task: null,
+      project: null,
+      scenario: null,
       ignored: [],
     });
   });

@@ -11,6 +11,7 @@ import { ParkingTab } from './parking_tab';
 import { ParksTab } from './parks_tab';
 import { ScenarioCompare } from '../scenario/scenario_compare';
 import { SchoolsTab } from './schools_tab';
+import { ScenarioBadge } from '../scenario/scenario_badge';
 
 /** Progress shows only when the work takes longer than a moment. */
 const PROGRESS_DELAY_MS = 300;
@@ -36,6 +37,7 @@ export function AnalysisPanel({ data }: { data: LayerData }) {
         ×
       </button>
       <h2>{t('analysis.title')}</h2>
+      <ScenarioBadge />
       <div className="tabs" role="tablist">
         {ANALYSIS_TABS.map((tab) => (
           <button

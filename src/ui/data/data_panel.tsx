@@ -4,6 +4,7 @@ import type { LayerData } from '../../data/load';
 import { useAppStore } from '../../state/store';
 import { downloadText } from '../download';
 import { useText } from '../use_text';
+import { ScenarioBadge } from '../scenario/scenario_badge';
 
 /** Formats the importer reads, for the file picker. */
 const ACCEPTED_FILES = '.geojson,.json,.csv,.txt,.kml,.zip,.osm,.xml';
@@ -35,6 +36,7 @@ export function DataPanel({ data }: { data: LayerData }) {
         ×
       </button>
       <h2>{t('data.title')}</h2>
+      <ScenarioBadge />
       <p className="hint">{t('data.intro')}</p>
       <button type="button" className="primary" onClick={() => input.current?.click()}>
         {t('data.pickFile')}

@@ -16,6 +16,7 @@ import { downloadText, exportContext } from '../download';
 import { useText } from '../use_text';
 import { inspectionData } from './inspection_data';
 import { LifeCircleCard } from './life_circle_card';
+import { ScenarioBadge } from '../scenario/scenario_badge';
 
 /** The inspected point: radius, coordinates, life circles, facilities and land in the circle. */
 export function InspectionPanel({ data }: { data: LayerData }) {
@@ -55,6 +56,7 @@ export function InspectionPanel({ data }: { data: LayerData }) {
         ×
       </button>
       <h2>{t('inspect.title')}</h2>
+      <ScenarioBadge />
       <RadiusControl />
       <CoordinateInput />
       {!result && <p className="hint">{t('inspect.hint')}</p>}

@@ -9,6 +9,7 @@ import { downloadText } from '../download';
 import { useText } from '../use_text';
 import { TargetsView } from './targets_view';
 import { useProjects } from './use_projects';
+import { ScenarioBadge } from '../scenario/scenario_badge';
 
 /** The plan's 23 tasks under their six headings; a chosen task shows its text and projects. */
 export function PlanPanel({ data }: { data: LayerData }) {
@@ -34,6 +35,7 @@ export function PlanPanel({ data }: { data: LayerData }) {
         ×
       </button>
       <h2>{t('plan.title')}</h2>
+      <ScenarioBadge />
       {!chosen && (
         <div className="segmented" role="tablist">
           {(['tasks', 'targets'] as const).map((v) => (

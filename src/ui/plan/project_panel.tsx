@@ -3,6 +3,7 @@ import { useAppStore } from '../../state/store';
 import { useText } from '../use_text';
 import { StatusEditor } from './status_editor';
 import { useProjects } from './use_projects';
+import { ScenarioBadge } from '../scenario/scenario_badge';
 
 /** One plan project: the plan's words, its task, status and where its position comes from. */
 export function ProjectPanel({ data, id }: { data: LayerData; id: string }) {
@@ -17,6 +18,7 @@ export function ProjectPanel({ data, id }: { data: LayerData; id: string }) {
     <div data-testid="project-panel">
       <p className="eyebrow">{t('layer.plan-projects')}</p>
       <h2 data-testid="project-name">{language === 'en' ? String(p.name_en) : p.name}</h2>
+      <ScenarioBadge />
       <blockquote lang="zh-CN">{String(p.plan_words)}</blockquote>
       <dl className="facts">
         <dt>{t('project.task')}</dt>

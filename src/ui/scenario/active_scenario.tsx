@@ -6,6 +6,7 @@ import { useAppStore } from '../../state/store';
 import type { ScenarioTool } from '../../state/work_slice';
 import { downloadText } from '../download';
 import { useText } from '../use_text';
+import { ScenarioLinkStatus } from './scenario_link_status';
 
 const TOOLS: ScenarioTool[] = ['add-park', 'add-school', 'add-car-park', 'remove'];
 
@@ -68,6 +69,7 @@ export function ActiveScenario({
           {t('scenario.delete')}
         </button>
       </div>
+      <ScenarioLinkStatus scenario={scenario} />
       <h3>{t('scenario.tools')}</h3>
       <div className="segmented scenario-tools" role="group">
         {TOOLS.map((tool) => (

@@ -5,6 +5,7 @@ import { newId } from '../../state/work_slice';
 import { useText } from '../use_text';
 import { ActiveScenario } from './active_scenario';
 import { ScenarioFileImport } from './scenario_file_import';
+import { ScenarioBadge } from './scenario_badge';
 
 /**
  * What-if scenarios: named sets of edits (a planned park, school or car park; a facility
@@ -50,6 +51,7 @@ export function ScenarioPanel() {
         ×
       </button>
       <h2>{t('scenario.title')}</h2>
+      <ScenarioBadge />
       <p className="hint">{t('scenario.intro')}</p>
       <div className="scenario-actions">
         <button type="button" data-testid="scenario-new" onClick={() => create()}>

@@ -1,0 +1,160 @@
+import type { Polygon, Position } from 'geojson';
+import {
+  type Scenario,
+  type ScenarioEdit,
+  scenarioFromGeoJson,
+  scenarioToGeoJson,
+} from '../analysis/scenario';
+
+/**
+ * A scenario travels in the link as `scenario=1.<base64url of the deflated GeoJSON>`: the same
+ * form as the exported file, without timestamps and with positions rounded to 5 decimals
+ * (about 1 m), read back through the same strict reader as an imported file. A scenario too
+ * long for a link is named instead (`scenario=saved.<id>`): that finds it in this browser only.
+ */
+export const SCENARIO_LINK_LIMITS = {
+  /** Longest `scenario=` value written or read: links stay shareable in mail and chat. */
+  maxChars: 2000,
+  /** Longest decompressed text read from a link (a small link could inflate to megabytes). */
+  maxBytes: 100_000,
+} as const;
+
+const ENCODED_PREFIX = '1.';
+const SAVED_PREFIX = 'saved.';
+
+export type ScenarioParam =
+  | { type: 'encoded'; text: string }
+  | { type: 'saved'; id: string }
+  /** Present but not in either form, or over the length limit. */
+  | { type: 'bad'; reason: 'tooLong' | 'malformed' };
+
+/** Classifies a `scenario=` value without decoding it; null when the link has none. */
+export function parseScenarioParam(value: string | null): ScenarioParam | null {
+  if (value === null) return null;
+  if (value.length > SCENARIO_LINK_LIMITS.maxChars) return { type: 'bad', reason: 'tooLong' };
+  if (value.startsWith(ENCODED_PREFIX) && /^[A-Za-z0-9_-]+$/.test(value.slice(2))) {
+    return { type: 'encoded', text: value };
+  }
+  if (value.startsWith(SAVED_PREFIX) && /^[A-Za-z0-9_-]{1,64}$/.test(value.slice(6))) {
+    return { type: 'saved', id: value.slice(6) };
+  }
+  return { type: 'bad', reason: 'malformed' };
+}
+
+const round = (value: number) => Math.round(value * 1e5) / 1e5;
+const roundPosition = (p: Position): Position => [round(p[0]!), round(p[1]!)];
+
+function roundedEdit(edit: ScenarioEdit): ScenarioEdit {
+  if (edit.type === 'remove') return edit;
+  if (edit.type === 'add-park') {
+    const geometry: Polygon = {
+      type: 'Polygon',
+      coordinates: edit.geometry.coordinates.map((ring) => ring.map(roundPosition)),
+    };
+    return { ...edit, geometry };
+  }
+  return {
+    ...edit,
+    geometry: { type: 'Point', coordinates: roundPosition(edit.geometry.coordinates) },
+  };
+}
+
+/** The compact JSON carried by a link. */
+export function scenarioLinkJson(scenario: Scenario): string {
+  const geojson = scenarioToGeoJson({ ...scenario, edits: scenario.edits.map(roundedEdit) });
+  const { format, version, id, name } = geojson.scenario;
+  return JSON.stringify({
+    type: geojson.type,
+    scenario: { format, version, id, name },
+    features: geojson.features.map(({ type, properties, geometry }) => ({
+      type,
+      properties,
+      geometry,
+    })),
+  });
+}
+
+async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream) {
+  const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
+  return new Uint8Array(await new Response(out).arrayBuffer());
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+/** The `scenario=` value for a scenario, and whether it fits the link's limit. */
+export async function encodeScenarioParam(
+  scenario: Scenario,
+): Promise<{ value: string; fits: boolean; length: number }> {
+  const json = new TextEncoder().encode(scenarioLinkJson(scenario));
+  const encoded =
+    ENCODED_PREFIX + toBase64Url(await pipe(json, new CompressionStream('deflate-raw')));
+  const fits = encoded.length <= SCENARIO_LINK_LIMITS.maxChars;
+  return { value: fits ? encoded : SAVED_PREFIX + scenario.id, fits, length: encoded.length };
+}
+
+export type DecodedScenario = { ok: true; scenario: Scenario } | { ok: false; message: string };
+
+/** Inflates, stopping once the text passes the byte limit. */
+async function inflate(bytes: Uint8Array): Promise<Uint8Array | null> {
+  const reader = new Blob([bytes as BlobPart])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate-raw'))
+    .getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > SCENARIO_LINK_LIMITS.maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+/**
+ * Reads an encoded `scenario=` value back: base64url, inflate (within maxBytes), JSON, then
+ * the strict scenario reader that also checks imported files. Never throws.
+ */
+export async function decodeScenarioParam(
+  param: Extract<ScenarioParam, { type: 'encoded' }>,
+): Promise<DecodedScenario> {
+  let text: string;
+  try {
+    const bytes = await inflate(fromBase64Url(param.text.slice(ENCODED_PREFIX.length)));
+    if (!bytes) return { ok: false, message: `longer than ${SCENARIO_LINK_LIMITS.maxBytes} bytes` };
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, message: 'not a compressed scenario' };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, message: 'not valid JSON' };
+  }
+  return scenarioFromGeoJson(value);
+}
+
+/** True when two scenarios say the same thing in a link (same name and rounded edits). */
+export function sameInLink(a: Scenario, b: Scenario): boolean {
+  return scenarioLinkJson(a) === scenarioLinkJson(b);
+}

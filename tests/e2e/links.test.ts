@@ -1,0 +1,99 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { FeatureCollection } from 'geojson';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Session, openPage, startSession, stopSession } from './browser';
+
+const SCREENSHOTS = 'test-results';
+let session: Session | undefined;
+
+beforeAll(async () => {
+  session = await startSession();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+afterAll(() => stopSession(session));
+
+/** A 1 ha square in a large residential block of 天通苑北街道, away from every park. */
+const CENTRE: [number, number] = [116.4215, 40.069];
+const CORNERS: [number, number][] = [
+  [-0.00065, -0.0005],
+  [0.00065, -0.0005],
+  [0.00065, 0.0005],
+  [-0.00065, 0.0005],
+].map(([dx, dy]) => [CENTRE[0] + dx!, CENTRE[1] + dy!]);
+
+const TABLE = '[data-testid="analysis-table"]';
+const CHANGED =
+  '[data-testid="analysis-row"][data-unit="天通苑北街道"] [data-testid="scenario-share"]';
+
+describe('links that carry everything', () => {
+  it('carries the applied scenario: a fresh browser opening the link sees the same table', async () => {
+    const { page, watch } = await openPage(
+      session!,
+      `#map=15/${CENTRE[1]}/${CENTRE[0]}&analysis=parks`,
+    );
+    await page.click('[data-testid="scenario-toggle"]');
+    await page.click('[data-testid="scenario-new"]');
+    await page.fill('[data-testid="scenario-name"]', '口袋公园试算');
+    await page.click('[data-testid="scenario-tool-add-park"]');
+    for (const corner of CORNERS) {
+      const { x, y } = await page.evaluate((p) => window.__huitianMap!.project(p), corner);
+      await page.mouse.click(x, y);
+    }
+    await page.click('[data-testid="scenario-finish-park"]');
+    await page.waitForSelector(CHANGED);
+    await page.waitForFunction(() => /[#&]scenario=1\.[\w-]+$/.test(window.location.hash));
+    expect(await page.getAttribute('[data-testid="scenario-link-status"]', 'data-fits')).toBe(
+      'true',
+    );
+    // Every open panel names the applied scenario.
+    for (const panel of ['analysis-panel', 'scenario-panel']) {
+      expect(
+        await page.textContent(`[data-testid="${panel}"] [data-testid="panel-scenario"]`),
+      ).toContain('口袋公园试算');
+    }
+    const table = await page.textContent(TABLE);
+    const link = page.url();
+
+    // A colleague's browser: a new context, no saved work.
+    const colleague = await session!.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await colleague.goto(link);
+    await colleague.waitForSelector(CHANGED);
+    expect(await colleague.textContent(TABLE)).toBe(table);
+    expect(
+      await colleague.textContent('[data-testid="analysis-panel"] [data-testid="panel-scenario"]'),
+    ).toContain('口袋公园试算');
+    await colleague.waitForSelector('[data-testid="link-notice"]');
+    await colleague.screenshot({ path: `${SCREENSHOTS}/scenario-link-colleague.png` });
+    // The link as the colleague's page now writes it still carries the same scenario.
+    await colleague.waitForFunction(() => /scenario=1\./.test(window.location.hash));
+    await colleague.close();
+
+    // Without scenario= the same browser shows the data as it is, and says so in no panel.
+    await page.goto(link.replace(/&scenario=[^&]*/, ''));
+    await page.reload();
+    await page.waitForSelector('[data-map-ready="true"]');
+    await page.waitForSelector(`${TABLE} [data-testid="analysis-row"]`);
+    expect(await page.$('[data-testid="panel-scenario"]')).toBeNull();
+    expect(await page.$(CHANGED)).toBeNull();
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a plan project from project=ID, and keeps it open over a reload', async () => {
+    const projects = JSON.parse(
+      readFileSync('public/geo/plan-projects.geojson', 'utf8'),
+    ) as FeatureCollection;
+    const project = projects.features[0]!.properties!;
+    const { page } = await openPage(session!, `#project=${String(project.id)}`);
+    await page.waitForSelector('[data-testid="project-panel"]');
+    expect(await page.textContent('[data-testid="project-name"]')).toBe(project.name);
+    await page.reload();
+    await page.waitForSelector('[data-map-ready="true"]');
+    await page.waitForSelector('[data-testid="project-panel"]');
+    expect(page.url()).toContain(`project=${String(project.id)}`);
+    // Closing the panel takes it out of the link.
+    await page.click('[data-testid="info-panel"] .close');
+    expect(page.url()).not.toContain('project=');
+    await page.close();
+  });
+});
