@@ -14,6 +14,7 @@ import { DataPanel } from './ui/data/data_panel';
 import { ImportDialog } from './ui/data/import_dialog';
 import { ScenarioPanel } from './ui/scenario/scenario_panel';
 import { LinkNotice } from './ui/link_notice';
+import { BottomSheet } from './ui/bottom_sheet';
 import { Header } from './ui/header';
 import { InfoPanel } from './ui/info_panel';
 import { LayerPanel } from './ui/layer_panel';
@@ -87,7 +88,7 @@ export function App() {
         {data.status === 'ready' && (
           <>
             <MapView data={data.data} />
-            <aside className="side">
+            <BottomSheet data={data.data}>
               <SearchBox data={data.data} />
               <LinkNotice />
               <DataPanel data={data.data} />
@@ -97,7 +98,7 @@ export function App() {
               <AnalysisPanel data={data.data} />
               <InfoPanel data={data.data} />
               <LayerPanel completeness={data.data.completeness} />
-            </aside>
+            </BottomSheet>
           </>
         )}
       </main>

@@ -271,6 +271,11 @@ const STRINGS = {
   'life.metro': { zh: '地铁站', en: 'Metro station' },
   'life.within': { zh: '{r}米内（{m}分钟生活圈）', en: 'within {r} m ({m}-minute life circle)' },
   'life.met': { zh: '满足', en: 'Met' },
+  'life.summary': { zh: '满足 {n}/{total} 项', en: '{n} of {total} met' },
+  'sheet.hint': { zh: '拖动或点按此处展开面板', en: 'Drag or tap here to open the panel' },
+  'sheet.peek': { zh: '面板已收起：点按展开一半', en: 'Panel lowered: tap to raise it halfway' },
+  'sheet.half': { zh: '面板半开：点按全部展开', en: 'Panel halfway: tap to raise it fully' },
+  'sheet.full': { zh: '面板全开：点按收起', en: 'Panel raised: tap to lower it' },
   'life.notMet': { zh: '不满足', en: 'Not met' },
   'life.unknown': { zh: '无数据', en: 'No data' },
   'life.assumed': {

@@ -97,3 +97,46 @@ describe('links that carry everything', () => {
     await page.close();
   });
 });
+
+describe('the phone bottom sheet', () => {
+  it('drags down to peek, still showing the life-circle summary over a usable map', async () => {
+    const { page, watch } = await openPage(session!, '#at=116.3298,40.0695&r=500', {
+      width: 390,
+      height: 844,
+    });
+    await page.waitForSelector('[data-testid="life-circle-card"]');
+    expect(await page.getAttribute('[data-testid="side"]', 'data-sheet')).toBe('half');
+    await page.screenshot({ path: `${SCREENSHOTS}/phone-sheet-half.png` });
+    const handle = (await page.locator('[data-testid="sheet-handle"]').boundingBox())!;
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + 200, { steps: 8 });
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + 400, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForSelector('[data-testid="side"][data-sheet="peek"]');
+    // The summary counts the card's items that are met.
+    const met = await page.locator('[data-testid^="life-"][data-status="met"]').count();
+    const summary = page.locator('[data-testid="sheet-summary"]');
+    expect(await summary.textContent()).toContain(`满足 ${met}/6 项`);
+    const box = (await summary.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(844);
+    expect(box.y).toBeGreaterThan(844 - 160);
+    // The map takes the rest of the screen, and a tap on it still moves the point.
+    const map = (await page.locator('[data-testid="map"]').boundingBox())!;
+    expect(map.height).toBeGreaterThan(550);
+    await page.screenshot({ path: `${SCREENSHOTS}/phone-sheet-peek.png` });
+    const before = page.url();
+    await page.mouse.click(map.x + map.width / 2 + 40, map.y + map.height / 2 + 40);
+    await page.waitForFunction((old) => window.location.href !== old, before);
+    expect(page.url()).toMatch(/at=116\.\d+,40\.\d+/);
+    // A tap on the handle raises it again; the keyboard works too.
+    await page.click('[data-testid="sheet-handle"]');
+    await page.waitForSelector('[data-testid="side"][data-sheet="half"]');
+    await page.focus('[data-testid="sheet-handle"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="side"][data-sheet="full"]');
+    await page.screenshot({ path: `${SCREENSHOTS}/phone-sheet-full.png` });
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+});

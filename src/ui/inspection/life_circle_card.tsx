@@ -27,11 +27,17 @@ export function LifeCircleCard({
 }) {
   const t = useText();
   const speed = useAppStore((s) => s.inspection.walkingSpeed);
+  const checks = lifeCircleChecks(inspection.nearest);
   return (
     <section className="life-circle" data-testid="life-circle-card">
       <h3>{t('life.title')}</h3>
+      <p className="life-summary" data-testid="life-summary">
+        {t('life.summary')
+          .replace('{n}', String(checks.filter((c) => c.met === true).length))
+          .replace('{total}', String(checks.length))}
+      </p>
       <ul>
-        {lifeCircleChecks(inspection.nearest).map(({ item, met, nearest }) => {
+        {checks.map(({ item, met, nearest }) => {
           const status = met === null ? 'unknown' : met ? 'met' : 'not-met';
           const dataStatus = unit
             ? completeness[DATA_LAYER[item.key]]?.units[unit]?.status
