@@ -1,26 +1,29 @@
 /**
  * npm run report — the coverage tables from the same analysis code the app runs, on
- * public/geo (or --data DIR). Exit code 2 on bad flags or a broken data directory.
+ * public/geo (or --data DIR). Exit code 2, with one line on stderr, on bad flags, a broken data
+ * directory or an output that cannot be written; `--help` lists every flag.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { coverageReport, prepareCoverage } from '../src/analysis/coverage_report';
 import { type Scenario, applyScenario, scenarioFromGeoJson } from '../src/analysis/scenario';
-import { type CompletenessTable, parkingMeasurableUnits } from '../src/data/completeness';
-import { type LayerId, layerFileName } from '../src/data/layers';
+import { parkingMeasurableUnits } from '../src/data/completeness';
+import { type LayerId, SUBDISTRICT_NAMES, layerFileName } from '../src/data/layers';
 import { asLayer } from '../src/data/load';
+import { asCompletenessTable, reconcileCompleteness } from './report/completeness';
+import { checkOutputTarget, readInputFile, writeOutputAtomically } from './report/files';
 import { formatCsv, formatJson, formatMarkdown } from './report/format';
 import { networkReport, prepareNetworkCoverage } from '../src/analysis/network/report';
 import { readNetwork } from './report/network';
-import { UsageError, parseReportOptions } from './report/options';
+import { UsageError, parseReportOptions, reportUsage } from './report/options';
+
+/** Above this many facilities the report says what it is measuring before it starts. */
+const LARGE_INPUT_FEATURES = 20_000;
+
+const progress = (line: string) => process.stderr.write(`report: ${line}\n`);
 
 function readJson(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read ${path}`);
-  }
+  const text = readInputFile(path, progress);
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -44,13 +47,18 @@ function readLayer(dir: string, layer: LayerId) {
   }
 }
 
-try {
-  const options = parseReportOptions(process.argv.slice(2));
+async function main(args: string[]): Promise<void> {
+  const options = parseReportOptions(args);
+  if (options.help) {
+    process.stdout.write(reportUsage());
+    return;
+  }
+  if (options.out) checkOutputTarget(options.out);
   const completenessPath = join(options.dataDir, 'completeness.json');
-  const completeness = existsSync(completenessPath)
-    ? (readJson(completenessPath) as CompletenessTable)
+  const table = existsSync(completenessPath)
+    ? asCompletenessTable(readJson(completenessPath), completenessPath)
     : null;
-  const inputs = {
+  const layers = {
     subdistricts: readLayer(options.dataDir, 'subdistricts'),
     residential: readLayer(options.dataDir, 'residential'),
     parks: readLayer(options.dataDir, 'parks'),
@@ -60,10 +68,26 @@ try {
     carParks: existsSync(join(options.dataDir, layerFileName('car-parks')))
       ? readLayer(options.dataDir, 'car-parks')
       : null,
-    parkingUnits: parkingMeasurableUnits(completeness),
   };
-  if (inputs.subdistricts.features.length === 0) {
+  if (layers.subdistricts.features.length === 0) {
     throw new UsageError(`${options.dataDir}: the subdistricts layer has no units`);
+  }
+  // A planner's folder may hold layers its completeness table does not describe.
+  const completeness = reconcileCompleteness(
+    table,
+    { parks: layers.parks, schools: layers.schools, 'car-parks': layers.carParks },
+    SUBDISTRICT_NAMES,
+  );
+  for (const notice of completeness.notices) progress(notice);
+  const inputs = { ...layers, parkingUnits: parkingMeasurableUnits(completeness.table) };
+  const facilities =
+    layers.parks.features.length +
+    layers.schools.features.length +
+    (layers.carParks?.features.length ?? 0);
+  if (facilities > LARGE_INPUT_FEATURES) {
+    progress(
+      `measuring ${facilities} facilities over ${layers.residential.features.length} residential areas`,
+    );
   }
   const prepared = prepareCoverage(inputs);
   const straightRows = coverageReport(inputs, options.parameters, prepared);
@@ -88,12 +112,16 @@ try {
   };
   const text =
     options.format === 'json'
-      ? formatJson(rows, options.parameters, completeness, measured, networkSource)
+      ? formatJson(rows, options.parameters, completeness.table, measured, networkSource)
       : options.format === 'csv'
         ? formatCsv(rows, measured)
-        : formatMarkdown(rows, options.parameters, completeness, measured, networkSource);
-  if (options.out) writeFileSync(options.out, text);
+        : formatMarkdown(rows, options.parameters, completeness.table, measured, networkSource);
+  if (options.out) writeOutputAtomically(options.out, text);
   else process.stdout.write(text);
+}
+
+try {
+  await main(process.argv.slice(2));
 } catch (error) {
   if (error instanceof UsageError) {
     console.error(`report: ${error.message}`);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type ImportedNetwork, importNetwork } from '../../src/analysis/network/from_file';
 import { readImportFile } from '../../src/import/read';
+import { assertRegularFile } from './files';
 import { UsageError } from './options';
 
 /**
@@ -9,6 +10,7 @@ import { UsageError } from './options';
  * lines (GeoJSON, zipped Shapefile, KML), read through the import's own reader and limits.
  */
 export async function readNetwork(path: string): Promise<ImportedNetwork & { file: string }> {
+  assertRegularFile(path);
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);

@@ -51,11 +51,30 @@ export const PARAMETER_NAMES: Record<string, NumericParameter> = {
 export const INCLUDE_FOREST_NAME = 'include-forest';
 export const INCLUDE_GREENWAYS_NAME = 'include-greenways';
 
-export const PARAMETER_LIMITS = { min: 0, max: 10_000 } as const;
+const RADIUS_LIMITS = { min: 10, max: 5_000 } as const;
+const AREA_LIMITS = { min: 1, max: 100_000 } as const;
 
-/** Whether one numeric value is acceptable: a number above 0 and at most 10,000. */
-export function isValidParameterValue(value: number): boolean {
-  return Number.isFinite(value) && value > PARAMETER_LIMITS.min && value <= PARAMETER_LIMITS.max;
+/**
+ * The range each numeric parameter may take, inclusive: radii 10 m–5 km (the whole area is
+ * about 15 km across), park-size thresholds 1 m²–10 ha. The report's flags, a link's
+ * parameters and the analysis panel's fields all hold to these.
+ */
+export const PARAMETER_LIMITS: Record<NumericParameter, { min: number; max: number }> = {
+  largeParkMinAreaM2: AREA_LIMITS,
+  smallParkMinAreaM2: AREA_LIMITS,
+  largeRadiusMeters: RADIUS_LIMITS,
+  smallRadiusMeters: RADIUS_LIMITS,
+  greenwayRadiusMeters: RADIUS_LIMITS,
+  kindergartenRadiusMeters: RADIUS_LIMITS,
+  primaryRadiusMeters: RADIUS_LIMITS,
+  middleRadiusMeters: RADIUS_LIMITS,
+  parkingRadiusMeters: RADIUS_LIMITS,
+};
+
+/** Whether one value is acceptable for a parameter: a finite number inside its range. */
+export function isValidParameterValue(parameter: NumericParameter, value: number): boolean {
+  const { min, max } = PARAMETER_LIMITS[parameter];
+  return Number.isFinite(value) && value >= min && value <= max;
 }
 
 /** Problems with a whole parameter set, by parameter; empty when it can be used. */
@@ -64,7 +83,7 @@ export function parameterProblems(
 ): Partial<Record<NumericParameter, 'range' | 'smallAboveLarge'>> {
   const problems: Partial<Record<NumericParameter, 'range' | 'smallAboveLarge'>> = {};
   for (const key of Object.values(PARAMETER_NAMES)) {
-    if (!isValidParameterValue(p[key])) problems[key] = 'range';
+    if (!isValidParameterValue(key, p[key])) problems[key] = 'range';
   }
   if (!problems.smallParkMinAreaM2 && p.smallParkMinAreaM2 > p.largeParkMinAreaM2) {
     problems.smallParkMinAreaM2 = 'smallAboveLarge';

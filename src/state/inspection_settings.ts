@@ -1,4 +1,5 @@
 import { DEFAULT_WALKING_SPEED_M_PER_MIN, INSPECTION_RADIUS_LIMITS } from '../analysis/inspection';
+import { readPlainNumber } from '../analysis/plain_number';
 import { AREA_BOUNDS } from '../data/check';
 
 /** The inspected point and its circle (in a shared link as `at=lon,lat&r=metres`). */
@@ -41,8 +42,9 @@ export function isInArea([lon, lat]: readonly number[]): boolean {
 export function parseLonLat(text: string | null): [number, number] | null {
   if (!text) return null;
   const parts = text.split(',').map((p) => p.trim());
-  if (parts.length !== 2 || parts.some((p) => p === '')) return null;
-  const [lon, lat] = parts.map(Number) as [number, number];
+  if (parts.length !== 2) return null;
+  const [lon, lat] = parts.map(readPlainNumber);
+  if (lon === null || lat === null || lon === undefined || lat === undefined) return null;
   return isInArea([lon, lat]) ? [lon, lat] : null;
 }
 

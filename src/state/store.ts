@@ -18,7 +18,7 @@ import {
   parseStoredOverrides,
 } from '../data/project_status';
 import { DEFAULT_INSPECTION, type InspectionSettings } from './inspection_settings';
-import type { Language, MapView } from './url_hash';
+import type { IgnoredParameter, Language, MapView } from './url_hash';
 import { type WorkSlice, createWorkSlice } from './work_slice';
 
 /** The whole 回天 area at a glance. */
@@ -52,6 +52,11 @@ export type DataState =
   | { status: 'ready'; data: LayerData }
   | { status: 'error'; message: string };
 
+export interface LinkNoticeState {
+  key: string | null;
+  parameters: IgnoredParameter[];
+}
+
 export interface AppState extends WorkSlice {
   language: Language;
   view: MapView;
@@ -64,8 +69,11 @@ export interface AppState extends WorkSlice {
   analysis: AnalysisSettings;
   analysisRun: AnalysisRunState;
   inspection: InspectionSettings;
-  /** A short notice about the link (bad values ignored), as an i18n key, or null. */
-  linkNotice: string | null;
+  /**
+   * What the opened link held that could not be used: an i18n key for the position or radius,
+   * and analysis parameters whose defaults stand instead; null when all was usable.
+   */
+  linkNotice: LinkNoticeState | null;
   mapCommand: MapCommand | null;
   plan: PlanView;
   /** Planner's project statuses, kept in this browser (localStorage). */
@@ -90,7 +98,7 @@ export interface AppState extends WorkSlice {
   /** Places the inspected point (and opens the inspection). */
   inspectAt: (lonLat: [number, number]) => void;
   updateInspection: (change: Partial<InspectionSettings>) => void;
-  setLinkNotice: (notice: string | null) => void;
+  setLinkNotice: (notice: LinkNoticeState | null) => void;
   flyTo: (center: [number, number], zoom: number) => void;
   setPlan: (plan: PlanView) => void;
   /** Records (or with null, forgets) a planner's status for a project. */

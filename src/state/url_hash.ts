@@ -4,10 +4,11 @@ import {
   DEFAULT_COVERAGE_PARAMETERS,
   INCLUDE_FOREST_NAME,
   INCLUDE_GREENWAYS_NAME,
+  PARAMETER_LIMITS,
   PARAMETER_NAMES,
-  isValidParameterValue,
   parameterProblems,
 } from '../analysis/coverage_parameters';
+import { readNumberInRange, readPlainNumber } from '../analysis/plain_number';
 import { SERVED_SCHOOL_LEVELS, type ServedSchoolLevel } from '../analysis/coverage_report';
 import { LAYER_IDS, type LayerId, isLayerId } from '../data/layers';
 import { type AnalysisSettings, DEFAULT_ANALYSIS_SETTINGS } from './analysis_settings';
@@ -39,6 +40,13 @@ export interface HashState {
   scenario: ScenarioParam | null;
   /** Parts of the link that were present but unusable, so the UI can say so. */
   ignored: ('at' | 'r')[];
+  /** Analysis parameters present but unusable (their defaults are used), as written. */
+  ignoredParameters: IgnoredParameter[];
+}
+
+export interface IgnoredParameter {
+  name: string;
+  value: string;
 }
 
 /** The view must stay around the 回天 area; anything else in a link is ignored. */
@@ -51,18 +59,12 @@ export const VIEW_LIMITS = {
   north: 40.35,
 } as const;
 
-function parseNumber(text: string | undefined): number | null {
-  if (text === undefined || text.trim() === '') return null;
-  const value = Number(text);
-  return Number.isFinite(value) ? value : null;
-}
-
 /** Parses `zoom/lat/lon`; null when malformed or outside the area. */
 export function parseView(text: string | null): MapView | null {
   if (!text) return null;
   const parts = text.split('/');
   if (parts.length !== 3) return null;
-  const [zoom, lat, lon] = parts.map(parseNumber);
+  const [zoom, lat, lon] = parts.map(readPlainNumber);
   if (zoom === null || lat === null || lon === null) return null;
   if (zoom === undefined || lat === undefined || lon === undefined) return null;
   if (zoom < VIEW_LIMITS.minZoom || zoom > VIEW_LIMITS.maxZoom) return null;
@@ -100,26 +102,29 @@ export function parseHash(hash: string): HashState {
       project: null,
       scenario: null,
       ignored: [],
+      ignoredParameters: [],
     };
   }
   const at = params.get('at');
   const r = params.get('r');
   const lonLat = parseLonLat(at);
-  const radius = parseNumber(r ?? undefined);
+  const radius = readPlainNumber(r);
   const radiusM = radius !== null && isValidRadius(radius) ? radius : null;
   const ignored: HashState['ignored'] = [];
   if (at !== null && lonLat === null) ignored.push('at');
   if (r !== null && radiusM === null) ignored.push('r');
+  const analysis = parseAnalysis(params);
   return {
     view: parseView(params.get('map')),
     layers: parseLayers(params.get('layers')),
     language: parseLanguage(params.get('lang')),
-    analysis: parseAnalysis(params),
+    analysis: analysis?.settings ?? null,
     inspection: lonLat ? { lonLat, radiusM } : null,
     task: parseTask(params.get('task')),
     project: parseProject(params.get('project')),
     scenario: parseScenarioParam(params.get('scenario')),
     ignored,
+    ignoredParameters: analysis?.ignored ?? [],
   };
 }
 
@@ -139,31 +144,46 @@ export function parseProject(text: string | null): string | null {
 
 /**
  * `analysis=parks|schools|parking`, `level=…`, `catchments=1` and parameters under the
- * report's flag names (`park-radius=600`). A bad parameter falls back to its default.
+ * report's flag names (`park-radius=600`), read by the report's strict number reader. A bad
+ * parameter is not used: its default stands and it is listed in `ignored` for the notice.
  */
-export function parseAnalysis(params: URLSearchParams): AnalysisSettings | null {
+export function parseAnalysis(
+  params: URLSearchParams,
+): { settings: AnalysisSettings; ignored: IgnoredParameter[] } | null {
   const tab = params.get('analysis');
   if (!(ANALYSIS_TABS as readonly string[]).includes(tab ?? '')) return null;
   const level = params.get('level');
   const parameters: CoverageParameters = { ...DEFAULT_COVERAGE_PARAMETERS };
+  const ignored: IgnoredParameter[] = [];
   for (const [name, key] of Object.entries(PARAMETER_NAMES)) {
-    const value = parseNumber(params.get(name) ?? undefined);
-    if (value !== null && isValidParameterValue(value)) parameters[key] = value;
+    const text = params.get(name);
+    if (text === null) continue;
+    const value = readNumberInRange(text, PARAMETER_LIMITS[key]);
+    if (value === null) ignored.push({ name, value: text });
+    else parameters[key] = value;
   }
   parameters.includeForest = params.get(INCLUDE_FOREST_NAME) === '1';
   parameters.includeGreenways = params.get(INCLUDE_GREENWAYS_NAME) === '1';
   if (parameterProblems(parameters).smallParkMinAreaM2) {
-    parameters.smallParkMinAreaM2 = DEFAULT_COVERAGE_PARAMETERS.smallParkMinAreaM2;
-    parameters.largeParkMinAreaM2 = DEFAULT_COVERAGE_PARAMETERS.largeParkMinAreaM2;
+    for (const [name, key] of [
+      ['small-park-min-area', 'smallParkMinAreaM2'],
+      ['park-min-area', 'largeParkMinAreaM2'],
+    ] as const) {
+      ignored.push({ name, value: String(parameters[key]) });
+      parameters[key] = DEFAULT_COVERAGE_PARAMETERS[key];
+    }
   }
   return {
-    open: true,
-    tab: tab as AnalysisTab,
-    parameters,
-    schoolLevel: (SERVED_SCHOOL_LEVELS as readonly string[]).includes(level ?? '')
-      ? (level as ServedSchoolLevel)
-      : DEFAULT_ANALYSIS_SETTINGS.schoolLevel,
-    schoolView: params.get('catchments') === '1' ? 'catchments' : 'coverage',
+    settings: {
+      open: true,
+      tab: tab as AnalysisTab,
+      parameters,
+      schoolLevel: (SERVED_SCHOOL_LEVELS as readonly string[]).includes(level ?? '')
+        ? (level as ServedSchoolLevel)
+        : DEFAULT_ANALYSIS_SETTINGS.schoolLevel,
+      schoolView: params.get('catchments') === '1' ? 'catchments' : 'coverage',
+    },
+    ignored,
   };
 }
 

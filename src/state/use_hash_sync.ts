@@ -48,7 +48,12 @@ function applyHash(hash: string): void {
   if (parsed.project) store.select({ type: 'plan-project', id: parsed.project });
   else if (store.selection.type === 'plan-project') store.select({ type: 'none' });
   store.setLinkNotice(
-    parsed.ignored.length > 0 ? `link.ignored.${parsed.ignored.join('-')}` : null,
+    parsed.ignored.length > 0 || parsed.ignoredParameters.length > 0
+      ? {
+          key: parsed.ignored.length > 0 ? `link.ignored.${parsed.ignored.join('-')}` : null,
+          parameters: parsed.ignoredParameters,
+        }
+      : null,
   );
   const serial = ++linkSerial;
   pendingScenario = new URLSearchParams(hash.replace(/^#/, '')).get('scenario');

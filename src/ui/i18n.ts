@@ -332,6 +332,15 @@ const STRINGS = {
     zh: '链接中的半径无效（应为100—2000米），已使用500米',
     en: 'The radius in the link is not valid (100–2,000 m); 500 m is used',
   },
+  'link.ignored.parameters': {
+    zh: '链接中的分析参数无效，已改用默认值：',
+    en: 'Analysis parameters in the link are not valid; defaults are used:',
+  },
+  'link.ignored.parameter': {
+    zh: '{name}={value}（应为{min}—{max}的十进制数，默认{default}）',
+    en: '{name}={value} (a plain number {min}–{max}; default {default})',
+  },
+  'list.separator': { zh: '；', en: '; ' },
   'link.ignored.at-r': {
     zh: '链接中的位置和半径无效，已忽略',
     en: 'The position and radius in the link are not valid and were ignored',
@@ -425,8 +434,8 @@ const STRINGS = {
   'param.default': { zh: '默认', en: 'default' },
   'param.reset': { zh: '恢复默认值', en: 'Reset to defaults' },
   'param.error.range': {
-    zh: '请输入大于0且不超过10000的数字',
-    en: 'Enter a number above 0, at most 10000',
+    zh: '请输入{min}—{max}之间的数字',
+    en: 'Enter a number from {min} to {max}',
   },
   'param.error.smallAboveLarge': {
     zh: '小型公园下限不能高于大型公园下限',

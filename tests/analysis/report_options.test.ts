@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_COVERAGE_PARAMETERS } from '../../src/analysis/coverage_report';
-import { UsageError, parseReportOptions } from '../../scripts/report/options';
+import { UsageError, parseReportOptions, reportUsage } from '../../scripts/report/options';
 
 describe('npm run report flags', () => {
   it('defaults to the standards', () => {
@@ -36,6 +36,12 @@ describe('npm run report flags', () => {
   });
 
   it.each([
+    [['--park-radius', '0x10']],
+    [['--park-radius', '0b11']],
+    [['--park-radius', '1e-300']],
+    [['--park-radius', '1e3']],
+    [['--park-radius', '5']],
+    [['--parking-radius', '20000']],
     [['--park-radius', 'abc']],
     [['--park-radius', '-5']],
     [['--park-radius']],
@@ -44,5 +50,44 @@ describe('npm run report flags', () => {
     [['--small-park-min-area', '9000']],
   ])('refuses %j with a usage error', (args) => {
     expect(() => parseReportOptions(args)).toThrow(UsageError);
+  });
+
+  it('names the range in a refusal', () => {
+    expect(() => parseReportOptions(['--park-radius', '0x10'])).toThrow(
+      '--park-radius must be a plain decimal number from 10 to 5000, not 0x10',
+    );
+  });
+
+  it('calls an unknown flag unknown, even alone', () => {
+    expect(() => parseReportOptions(['--nonsense'])).toThrow('unknown flag --nonsense');
+    expect(() => parseReportOptions(['--nonsense', '1'])).toThrow('unknown flag --nonsense');
+    expect(() => parseReportOptions(['--park-radius'])).toThrow('--park-radius needs a value');
+  });
+
+  it('--help asks for the usage, which lists every flag with its range and default', () => {
+    expect(parseReportOptions(['--help']).help).toBe(true);
+    const usage = reportUsage();
+    for (const flag of [
+      '--data',
+      '--scenario',
+      '--format',
+      '--out',
+      '--help',
+      '--park-radius',
+      '--park-min-area',
+      '--small-park-radius',
+      '--small-park-min-area',
+      '--include-forest',
+      '--include-greenways',
+      '--greenway-radius',
+      '--kindergarten-radius',
+      '--primary-radius',
+      '--middle-radius',
+      '--parking-radius',
+    ]) {
+      expect(usage).toMatch(new RegExp(`^  ${flag}\\b`, 'm'));
+    }
+    expect(usage).toContain('--park-radius N');
+    expect(usage).toMatch(/--park-radius N .*10–5000 m, default 500/);
   });
 });

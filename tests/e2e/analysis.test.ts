@@ -152,6 +152,15 @@ describe('coverage analysis in the browser', () => {
     await page.close();
   });
 
+  it('says so when a link holds a parameter it cannot use, and uses the default', async () => {
+    const { page } = await openPage(session!, '#analysis=parks&park-radius=0x10&lang=en');
+    const notice = await page.textContent('[data-testid="link-notice-parameters"]');
+    expect(notice).toContain('park-radius=0x10');
+    expect(notice).toContain('default 500');
+    expect(await page.inputValue('[data-testid="param-park-radius"]')).toBe('500');
+    await page.close();
+  });
+
   it('opens from a link on school catchments and lists each school', async () => {
     const { page } = await openPage(session!, '#analysis=schools&level=middle&catchments=1');
     await page.waitForSelector('[data-testid="catchment-row"]');

@@ -20,6 +20,7 @@ const EMPTY: HashState = {
   project: null,
   scenario: null,
   ignored: [],
+  ignoredParameters: [],
 };
 
 describe('parseHash', () => {
@@ -34,6 +35,7 @@ describe('parseHash', () => {
       project: null,
       scenario: null,
       ignored: [],
+      ignoredParameters: [],
     });
   });
 
@@ -150,6 +152,45 @@ describe('analysis in the link', () => {
     // A small-park threshold above the large one is not usable: both go back to defaults.
     expect(parsed.parameters.largeParkMinAreaM2).toBe(5000);
     expect(parseHash('#analysis=traffic').analysis).toBeNull();
+  });
+
+  it.each([
+    ['park-radius=0x10', 'park-radius', '0x10'],
+    ['park-radius=0b11', 'park-radius', '0b11'],
+    ['park-radius=1e3', 'park-radius', '1e3'],
+    ['park-radius=1e-300', 'park-radius', '1e-300'],
+    ['park-radius=Infinity', 'park-radius', 'Infinity'],
+    ['park-radius=%20600', 'park-radius', ' 600'],
+    ['park-radius=600.', 'park-radius', '600.'],
+    ['park-radius=5', 'park-radius', '5'],
+    ['parking-radius=20000', 'parking-radius', '20000'],
+    ['park-min-area=0', 'park-min-area', '0'],
+  ])('does not use %s and names it for the notice', (part, name, value) => {
+    const parsed = parseHash(`#analysis=parks&${part}`);
+    expect(parsed.analysis!.parameters).toEqual(DEFAULT_COVERAGE_PARAMETERS);
+    expect(parsed.ignoredParameters).toEqual([{ name, value }]);
+  });
+
+  it('takes plain decimals inside each range and reports nothing', () => {
+    const parsed = parseHash('#analysis=parks&park-radius=600.5&park-min-area=100000');
+    expect(parsed.analysis!.parameters.largeRadiusMeters).toBe(600.5);
+    expect(parsed.analysis!.parameters.largeParkMinAreaM2).toBe(100_000);
+    expect(parsed.ignoredParameters).toEqual([]);
+  });
+
+  it('names both thresholds when the small one is above the large one', () => {
+    const parsed = parseHash('#analysis=parks&park-min-area=100&small-park-min-area=2000');
+    expect(parsed.ignoredParameters.map((p) => p.name).sort()).toEqual([
+      'park-min-area',
+      'small-park-min-area',
+    ]);
+  });
+
+  it('reads the map view and the inspected point with the same strict reader', () => {
+    expect(parseView('0xD/40.07/116.33')).toBeNull();
+    expect(parseView('13/4007e-2/116.33')).toBeNull();
+    expect(parseHash('#at=116.33,40.07&r=0x1F4').ignored).toEqual(['r']);
+    expect(parseHash('#at=0x74,40.07').ignored).toEqual(['at']);
   });
 });
 

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import {
   DEFAULT_COVERAGE_PARAMETERS,
   type NumericParameter,
+  PARAMETER_LIMITS,
   PARAMETER_NAMES,
   isValidParameterValue,
 } from '../../analysis/coverage_parameters';
@@ -44,8 +45,13 @@ export function ParameterInput({
     if (Number(text) !== value) setText(String(value));
   }
   const number = text.trim() === '' ? NaN : Number(text);
-  const invalid = !isValidParameterValue(number);
-  const problem = invalid ? t('param.error.range') : (extraProblem ?? null);
+  const limits = PARAMETER_LIMITS[parameter];
+  const invalid = !isValidParameterValue(parameter, number);
+  const problem = invalid
+    ? t('param.error.range')
+        .replace('{min}', String(limits.min))
+        .replace('{max}', String(limits.max))
+    : (extraProblem ?? null);
   const name = EXTERNAL_NAME[parameter];
   return (
     <div className={problem ? 'parameter invalid' : 'parameter'}>
@@ -55,8 +61,8 @@ export function ParameterInput({
           id={id}
           type="number"
           inputMode="decimal"
-          min={1}
-          max={10000}
+          min={limits.min}
+          max={limits.max}
           step="any"
           value={text}
           data-testid={`param-${name}`}
@@ -65,7 +71,7 @@ export function ParameterInput({
           onChange={(event) => {
             setText(event.target.value);
             const next = Number(event.target.value);
-            if (event.target.value.trim() !== '' && isValidParameterValue(next)) {
+            if (event.target.value.trim() !== '' && isValidParameterValue(parameter, next)) {
               setParameters({ [parameter]: next });
             }
           }}
