@@ -85,7 +85,8 @@ async function applyScenario(param: ScenarioParam | null, serial: number): Promi
   await workRestored();
   const current = () => serial === linkSerial;
   const store = () => useAppStore.getState();
-  const notice = (key: string) => current() && store().setLinkNotice(key);
+  const notice = (key: string) =>
+    current() && store().setLinkNotice({ key, parameters: store().linkNotice?.parameters ?? [] });
   if (param === null || param.type === 'bad') {
     if (current() && store().activeScenarioId !== null) store().setActiveScenario(null);
     if (param) notice(`link.scenario.${param.reason}`);

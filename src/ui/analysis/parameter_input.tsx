@@ -88,7 +88,7 @@ export function ParameterInput({
         onChange={(event) => {
           const next = Number(event.target.value);
           setText(event.target.value);
-          if (isValidParameterValue(next)) setParameters({ [parameter]: next }, true);
+          if (isValidParameterValue(parameter, next)) setParameters({ [parameter]: next }, true);
         }}
       />
       <span className="parameter-default">
