@@ -3,15 +3,22 @@
  * public/geo (or --data DIR). Exit code 2, with one line on stderr, on bad flags, a broken data
  * directory or an output that cannot be written; `--help` lists every flag.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { coverageReport, prepareCoverage } from '../src/analysis/coverage_report';
-import { type Scenario, applyScenario, scenarioFromGeoJson } from '../src/analysis/scenario';
+import { type Scenario, applyScenario } from '../src/analysis/scenario';
+import { scenarioFromFileText } from '../src/analysis/scenario_file';
 import { parkingMeasurableUnits } from '../src/data/completeness';
 import { type LayerId, SUBDISTRICT_NAMES, layerFileName } from '../src/data/layers';
+import { exceeds, limitMessageBoth } from '../src/data/limits';
 import { asLayer } from '../src/data/load';
 import { asCompletenessTable, reconcileCompleteness } from './report/completeness';
-import { checkOutputTarget, readInputFile, writeOutputAtomically } from './report/files';
+import {
+  assertRegularFile,
+  checkOutputTarget,
+  readInputFile,
+  writeOutputAtomically,
+} from './report/files';
 import { formatCsv, formatJson, formatMarkdown } from './report/format';
 import { networkReport, prepareNetworkCoverage } from '../src/analysis/network/report';
 import { readNetwork } from './report/network';
@@ -31,8 +38,12 @@ function readJson(path: string): unknown {
   }
 }
 
+/** A scenario file passes the app's gate: size and nesting limits, then the strict reader. */
 function readScenario(path: string): Scenario {
-  const read = scenarioFromGeoJson(readJson(path));
+  assertRegularFile(path);
+  const tooLarge = exceeds('fileBytes', statSync(path).size);
+  if (tooLarge) throw new UsageError(`${path}: ${limitMessageBoth(tooLarge)}`);
+  const read = scenarioFromFileText(readInputFile(path, progress));
   if (!read.ok) throw new UsageError(`${path}: ${read.message}`);
   return read.scenario;
 }

@@ -10,6 +10,8 @@ import {
   INDICATOR_DATA_LAYER,
   indicatorCompleteness,
 } from '../../src/data/completeness';
+import { DEFAULT_ROW_SPACING_M } from '../../src/analysis/row_coverage';
+import { OUTLINE_TOLERANCE_M } from '../../src/analysis/simplify_outline';
 
 const INDICATORS = ['parks', 'kindergarten', 'primary', 'middle', 'parking'] as const;
 
@@ -61,7 +63,8 @@ export function formatJson(
     ...(scenario ? { scenario } : {}),
     ...(network ? { network_source: network } : {}),
   };
-  return `${JSON.stringify({ parameters, rows: withCompleteness, ...extra }, null, 2)}\n`;
+  const method = { row_spacing_m: DEFAULT_ROW_SPACING_M, outline_tolerance_m: OUTLINE_TOLERANCE_M };
+  return `${JSON.stringify({ parameters, method, rows: withCompleteness, ...extra }, null, 2)}\n`;
 }
 
 /** CSV with a BOM so that Excel opens the Chinese names correctly. */
@@ -118,6 +121,7 @@ export function formatMarkdown(
     ),
     '',
     '\\* from incomplete facility data for that unit.',
+    `Measured on rows ${DEFAULT_ROW_SPACING_M} m apart; facility outlines simplified within ${OUTLINE_TOLERANCE_M} m.`,
     whole && whole.parking.units_measured.length > 0
       ? `parking (whole area) covers only: ${whole.parking.units_measured.join(', ')}`
       : 'parking: n/a — no car-park data for any unit.',

@@ -1,20 +1,23 @@
 import { mergeIntervals } from './intervals';
 import type { PlanarShape } from './planar_shape';
+import { simplifyShape } from './simplify_outline';
 import { type RowGrid, ringRows, rowRange, rowY } from './row_sampling';
 
 /**
  * Appends to `pairs[k]`, for every row k the facility can reach, the x-interval of points
  * within `radiusM` of it. A polygon reaches its inside and the r-neighbourhood of every edge
  * (a convex "stadium", which meets a row in one interval); a point reaches a disc. Rows with
- * `wanted[k] === 0` are skipped.
+ * `wanted[k] === 0` are skipped. Outlines are simplified within OUTLINE_TOLERANCE_M first,
+ * which bounds the work a survey outline of tens of thousands of vertices costs.
  */
 export function addReachIntervals(
   pairs: (number[] | undefined)[],
-  shape: PlanarShape,
+  facilityShape: PlanarShape,
   radiusM: number,
   grid: RowGrid,
   wanted: Uint8Array,
 ): void {
+  const shape = simplifyShape(facilityShape);
   // Merge the facility's own intervals first: far fewer pairs reach the shared rows.
   const [first] = rowRange(grid, shape.bbox[1] - radiusM, shape.bbox[3] + radiusM);
   const local: (number[] | undefined)[] = [];

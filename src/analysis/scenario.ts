@@ -1,6 +1,7 @@
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, Point, Polygon, Position } from 'geojson';
 import { AREA_BOUNDS, geometryProblems } from '../data/check';
+import { exceeds, featureListProblem, limitMessageBoth } from '../data/limits';
 import type { AppFeature, AppFeatureCollection, CommonProperties } from '../data/schema';
 import {
   type CoverageInputs,
@@ -225,6 +226,15 @@ function readScenario(value: unknown): Scenario {
     fail('not a GeoJSON FeatureCollection');
   }
   const collection = value as Record<string, unknown> & { features: unknown[] };
+  const tooMany = exceeds('editsPerScenario', collection.features.length);
+  if (tooMany) fail(limitMessageBoth(tooMany));
+  const tooLarge = featureListProblem(
+    collection.features.map((f) => (isRecord(f) ? { geometry: f.geometry } : {})),
+  );
+  if (tooLarge) {
+    const where = tooLarge.featureIndex === undefined ? '' : `feature ${tooLarge.featureIndex}: `;
+    fail(`${where}${limitMessageBoth(tooLarge)}`);
+  }
   const meta = collection.scenario;
   if (!isRecord(meta)) fail('no "scenario" member: not a scenario file');
   const head = meta as Record<string, unknown>;

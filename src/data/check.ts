@@ -1,6 +1,7 @@
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { LAYER_IDS, SUBDISTRICT_NAMES, type LayerId } from './layers';
+import { ringCrossesItself } from './ring_crossing';
 import { validateFeatureProperties } from './schema';
 
 /** The rectangle every shipped coordinate must lie in: the seven units and their surroundings. */
@@ -38,14 +39,15 @@ function ringProblems(geometry: Polygon | MultiPolygon): string[] {
 
 /**
  * Rings that cross themselves, and holes that leave their outer ring. A hole touching its outer
- * ring at a point is valid (OGC simple features), so rings are checked one by one.
+ * ring at a point is valid (OGC simple features), so rings are checked one by one. The crossing
+ * test stops at the first contact, so a self-crossing outline is refused before any heavy work.
  */
 function selfIntersectionProblems(geometry: Polygon | MultiPolygon): string[] {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   const problems: string[] = [];
   for (const [outer, ...holes] of polygons) {
     const rings = [outer!, ...holes];
-    if (rings.some((ring) => turf.kinks(turf.polygon([ring])).features.length > 0)) {
+    if (rings.some(ringCrossesItself)) {
       problems.push('self-intersecting ring');
     }
     const shell = turf.polygon([outer!]);

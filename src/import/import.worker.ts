@@ -3,6 +3,7 @@
  * Reads and maps imported files off the main thread. The last read stays here, so a build
  * (for example after the user changes the coordinate system) does not send the file again.
  */
+import { scenarioFromFileBytes } from '../analysis/scenario_file';
 import { buildImport } from './build';
 import type { FromImportWorker, ToImportWorker } from './protocol';
 import { readImportFile, summariseRead } from './read';
@@ -31,6 +32,14 @@ async function handle(message: ToImportWorker): Promise<void> {
   } catch (error) {
     // Only posting can fail here (read and build never throw); answer so no promise hangs.
     if (message.type === 'context') return;
+    if (message.type === 'scenario') {
+      post({
+        type: 'scenario-result',
+        id: message.id,
+        result: { ok: false, message: String(error) },
+      });
+      return;
+    }
     const problem = { code: 'internal-error' as const, detail: String(error) };
     const type = message.type === 'read' ? 'read-result' : 'build-result';
     post({ type, id: message.id, result: { ok: false, error: problem } });
@@ -40,6 +49,11 @@ async function handle(message: ToImportWorker): Promise<void> {
 async function handleUnchecked(message: ToImportWorker): Promise<void> {
   if (message.type === 'context') {
     context = message.context;
+    return;
+  }
+  if (message.type === 'scenario') {
+    const result = scenarioFromFileBytes(new Uint8Array(message.bytes));
+    post({ type: 'scenario-result', id: message.id, result });
     return;
   }
   const progress = (done: number, total: number) =>

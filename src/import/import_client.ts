@@ -1,3 +1,5 @@
+import type { ScenarioImport } from '../analysis/scenario';
+import { exceeds, limitMessageBoth } from '../data/limits';
 import type { FromImportWorker, ToImportWorker } from './protocol';
 import { fileSizeProblem } from './file_size';
 import type {
@@ -21,6 +23,8 @@ export interface ImportClient {
   read: (file: File, onProgress?: ProgressCallback) => Promise<ReadSummary>;
   /** Maps the last file read into the app's layers. */
   build: (options: BuildOptions, onProgress?: ProgressCallback) => Promise<ImportPreview>;
+  /** Checks and reads a scenario file in the worker (limits, then the strict reader). */
+  readScenario: (file: File) => Promise<ScenarioImport>;
   /** Stops the work in progress: the pending request rejects with ImportCancelledError. */
   cancel: () => void;
   dispose: () => void;
@@ -98,6 +102,12 @@ export function createImportClient(context: ImportContext): ImportClient {
     },
     build: (options, onProgress) =>
       request<ImportPreview>((id) => ({ type: 'build', id, options }), [], onProgress),
+    readScenario: async (file) => {
+      const tooLarge = exceeds('fileBytes', file.size);
+      if (tooLarge) return { ok: false, message: limitMessageBoth(tooLarge) };
+      const bytes = await file.arrayBuffer();
+      return request<ScenarioImport>((id) => ({ type: 'scenario', id, bytes }), [bytes]);
+    },
     cancel: () => stop(new ImportCancelledError()),
     dispose: () => stop(new ImportCancelledError()),
   };

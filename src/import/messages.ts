@@ -1,3 +1,4 @@
+import { LIMITS, limitMessage } from '../data/limits';
 import type { ImportProblem, ProblemCode } from './types';
 
 type Lang = 'zh' | 'en';
@@ -7,9 +8,15 @@ const detail = (p: ImportProblem) => p.detail ?? '';
 
 const TEXTS: Record<ProblemCode, Record<Lang, Text>> = {
   'file-too-large': {
-    zh: (p) => `文件过大（${detail(p)}），最大 100 MB；请拆分后再导入`,
+    zh: (p) =>
+      `文件过大（${detail(p)}），最大 ${LIMITS.fileBytes / 1024 / 1024} MB；请拆分后再导入`,
     en: (p) =>
-      `The file is too large (${detail(p)}); the limit is 100 MB. Split it and import the parts`,
+      `The file is too large (${detail(p)}); the limit is ${LIMITS.fileBytes / 1024 / 1024} MB. Split it and import the parts`,
+  },
+  'over-limit': {
+    zh: (p) => (p.limit ? `${limitMessage(p.limit, 'zh')}；请拆分或简化后再导入` : detail(p)),
+    en: (p) =>
+      p.limit ? `${limitMessage(p.limit, 'en')}. Split or simplify it and import again` : detail(p),
   },
   'empty-file': { zh: () => '文件是空的', en: () => 'The file is empty' },
   'unknown-format': {

@@ -1,3 +1,4 @@
+import type { ScenarioImport } from '../analysis/scenario';
 import type { BuildOptions, ImportContext, ImportPreview, ReadSummary } from './types';
 
 /**
@@ -7,10 +8,12 @@ import type { BuildOptions, ImportContext, ImportPreview, ReadSummary } from './
 export type ToImportWorker =
   | { type: 'context'; context: ImportContext }
   | { type: 'read'; id: number; bytes: ArrayBuffer; fileName: string }
-  | { type: 'build'; id: number; options: BuildOptions };
+  | { type: 'build'; id: number; options: BuildOptions }
+  | { type: 'scenario'; id: number; bytes: ArrayBuffer };
 
 /** Messages from it. */
 export type FromImportWorker =
   | { type: 'progress'; id: number; done: number; total: number }
   | { type: 'read-result'; id: number; result: ReadSummary }
-  | { type: 'build-result'; id: number; result: ImportPreview };
+  | { type: 'build-result'; id: number; result: ImportPreview }
+  | { type: 'scenario-result'; id: number; result: ScenarioImport };

@@ -1,4 +1,10 @@
 import type { Feature } from 'geojson';
+import {
+  type LimitExceeded,
+  exceeds,
+  featureListProblem,
+  parseJsonWithinLimits,
+} from '../data/limits';
 import { parseCsvTable } from './csv';
 import { decodeText } from './decode';
 import { detectFormat } from './detect_format';
@@ -15,6 +21,18 @@ import {
   type ReadSummary,
   type TextEncodingUsed,
 } from './types';
+
+const overLimit = (limit: LimitExceeded & { featureIndex?: number }): ReadResult => {
+  const { featureIndex, ...problem } = limit;
+  return {
+    ok: false,
+    error: {
+      code: 'over-limit',
+      limit: problem,
+      ...(featureIndex === undefined ? {} : { featureIndex }),
+    },
+  };
+};
 
 const fail = (code: ImportProblem['code'], detail?: string): ReadResult => ({
   ok: false,
@@ -52,6 +70,7 @@ async function readUnchecked(
   if (!format) return fail('unknown-format', fileName);
   if (format === 'shapefile') {
     const read = await shapefileFeatures(bytes);
+    if (!read.ok && read.reason === 'limit') return overLimit(read.limit);
     if (!read.ok)
       return fail(read.reason === 'no-shp' ? 'zip-without-shp' : 'parse-failed', read.detail);
     return withFeatures(format, null, read.features);
@@ -64,24 +83,24 @@ async function readUnchecked(
     if (!table || table.rows.every((row) => row.every((cell) => cell.trim() === ''))) {
       return fail('no-features');
     }
+    const rows = exceeds('featuresPerImport', table.rows.length);
+    if (rows) return overLimit(rows);
     return { ok: true, kind: 'table', format, encoding, table };
   }
-  return withFeatures(format, encoding, parseText(format, text));
+  const parsed = parseText(format, text);
+  if (parsed && 'limit' in parsed) return overLimit(parsed.limit);
+  return withFeatures(format, encoding, parsed);
 }
 
 function parseText(
   format: Exclude<ImportFormat, 'csv' | 'shapefile'>,
   text: string,
-): Feature[] | null {
+): Feature[] | { limit: LimitExceeded } | null {
   if (format === 'kml') return kmlFeatures(text);
   if (format === 'osm-xml') return osmXmlFeatures(text);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  return format === 'overpass-json' ? overpassFeatures(value) : geojsonFeatures(value);
+  const json = parseJsonWithinLimits(text);
+  if (!json.ok) return json.limit && { limit: json.limit };
+  return format === 'overpass-json' ? overpassFeatures(json.value) : geojsonFeatures(json.value);
 }
 
 function withFeatures(
@@ -91,6 +110,8 @@ function withFeatures(
 ): ReadResult {
   if (!features) return fail('parse-failed', format);
   if (features.length === 0) return fail('no-features');
+  const tooMuch = featureListProblem(features);
+  if (tooMuch) return overLimit(tooMuch);
   return { ok: true, kind: 'features', format, encoding, features };
 }
 

@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection } from 'geojson';
+import { LIMITS, type LimitExceeded } from '../data/limits';
 import type { AppFeature } from '../data/schema';
 
 import type { ImportLayer } from '../data/imported_data';
@@ -15,11 +16,12 @@ export type ImportFormat = 'geojson' | 'csv' | 'kml' | 'shapefile' | 'osm-xml' |
 export type TextEncodingUsed = 'utf-8' | 'gbk';
 
 /** Files larger than this are refused before they are read. */
-export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = LIMITS.fileBytes;
 
 export type ProblemCode =
   // Whole-file errors.
   | 'file-too-large'
+  | 'over-limit'
   | 'empty-file'
   | 'unknown-format'
   | 'parse-failed'
@@ -54,6 +56,8 @@ export interface ImportProblem {
   /** The CSV column a row problem is about. */
   column?: string;
   detail?: string;
+  /** For `over-limit`: the limit and the file's figure. */
+  limit?: LimitExceeded;
 }
 
 export interface CoordinateColumns {

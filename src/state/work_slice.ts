@@ -1,9 +1,9 @@
-import { kinks, polygon } from '@turf/turf';
 import type { StateCreator } from 'zustand';
 import type { ServedSchoolLevel } from '../analysis/coverage_report';
 import type { RemovableLayer, Scenario, ScenarioEdit } from '../analysis/scenario';
 import { saveWork } from '../data/browser_storage';
 import { type ImportedDataset, composeLayerData } from '../data/imported_data';
+import { ringCrossesItself } from '../data/ring_crossing';
 import type { LayerData } from '../data/load';
 import type { AppState } from './store';
 
@@ -219,7 +219,7 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
       };
       if (editor.draft.length < 3) return refuse('tooFewVertices');
       const ring = [...editor.draft, editor.draft[0]!];
-      if (kinks(polygon([ring])).features.length > 0) return refuse('selfIntersecting');
+      if (ringCrossesItself(ring)) return refuse('selfIntersecting');
       get().addEdit({
         id: newId(),
         type: 'add-park',

@@ -645,7 +645,6 @@ const STRINGS = {
     zh: '方案文件无法导入：',
     en: 'The scenario file cannot be imported: ',
   },
-  'scenario.notJson': { zh: '不是有效的 JSON。', en: 'not valid JSON.' },
   'scenario.legend.newlyServed': {
     zh: '方案新增覆盖的居住用地',
     en: 'Residential land newly served',

@@ -8,10 +8,11 @@ describe('large files', () => {
     let size = 0;
     let n = 0;
     while (size < 50 * 1024 * 1024) {
-      // Points spread over the area, each with a name and a capacity.
+      // Points spread over the area, each with a name and a capacity; with the note, about
+      // 230 bytes a feature keeps the file under the limit of features per import.
       const lon = (116.3 + (n % 1000) * 0.0001).toFixed(6);
       const lat = (40.05 + Math.floor(n / 1000) * 0.0001).toFixed(6);
-      const part = `{"type":"Feature","properties":{"name":"停车场 ${n}","capacity":"${n % 300}","note":"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"},"geometry":{"type":"Point","coordinates":[${lon},${lat}]}}`;
+      const part = `{"type":"Feature","properties":{"name":"停车场 ${n}","capacity":"${n % 300}","note":"${'x'.repeat(96)}"},"geometry":{"type":"Point","coordinates":[${lon},${lat}]}}`;
       parts.push(part);
       size += part.length + 1;
       n++;

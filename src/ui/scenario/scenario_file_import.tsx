@@ -1,22 +1,22 @@
 import { useRef } from 'react';
-import { scenarioFromGeoJson } from '../../analysis/scenario';
+import { createImportClient } from '../../import/import_client';
 import { useAppStore } from '../../state/store';
 import { newId } from '../../state/work_slice';
 import { useText } from '../use_text';
 
-/** Reads a scenario exported before; a scenario whose id exists already comes in as a copy. */
+/**
+ * Reads a scenario exported before; a scenario whose id exists already comes in as a copy. The
+ * file is checked in the import worker (limits, then the strict reader), never on this thread.
+ */
 export function ScenarioFileImport({ onProblem }: { onProblem: (message: string | null) => void }) {
   const t = useText();
   const input = useRef<HTMLInputElement>(null);
   const read = async (file: File) => {
-    let value: unknown;
-    try {
-      value = JSON.parse(await file.text());
-    } catch {
-      onProblem(`${t('scenario.fileProblem')}${t('scenario.notJson')}`);
-      return;
-    }
-    const read = scenarioFromGeoJson(value);
+    const client = createImportClient({
+      subdistricts: { type: 'FeatureCollection', features: [] },
+      reference: {},
+    });
+    const read = await client.readScenario(file).finally(() => client.dispose());
     if (!read.ok) {
       onProblem(`${t('scenario.fileProblem')}${read.message}`);
       return;

@@ -1,0 +1,124 @@
+import { createDeflateRaw } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../src/data/limits';
+import { problemMessage, readImportFile } from '../../src/import';
+import { unzipWithinLimit } from '../../src/import/bounded_unzip';
+import {
+  carParkCsv,
+  nestedPropertiesGeoJson,
+  scenarioWithPark,
+  surveyOutline,
+  zipBomb,
+} from './inputs';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+/** Raw deflate of `size` zeros, streamed so the zeros never sit in memory at once. */
+async function deflatedZeros(size: number): Promise<Buffer> {
+  const deflate = createDeflateRaw({ level: 9 });
+  const out: Buffer[] = [];
+  deflate.on('data', (chunk: Buffer) => out.push(chunk));
+  const done = new Promise((resolve) => deflate.on('end', resolve));
+  const block = Buffer.alloc(16 * 1024 * 1024);
+  for (let written = 0; written < size; written += block.length) {
+    const part = block.subarray(0, Math.min(block.length, size - written));
+    if (!deflate.write(part)) await new Promise((resolve) => deflate.once('drain', resolve));
+  }
+  deflate.end();
+  await done;
+  return Buffer.concat(out);
+}
+
+describe('hostile imports end in a message naming the limit', { timeout: 120_000 }, () => {
+  it('stops inflating a zip bomb (1 GB in about 1 MB) at the archive limit', async () => {
+    const half = 512 * 1024 * 1024;
+    const zip = zipBomb(half, await deflatedZeros(half));
+    expect(zip.length).toBeLessThan(2 * 1024 * 1024);
+    const before = process.memoryUsage().rss;
+    const read = await readImportFile(zip, 'parks.zip');
+    const grown = process.memoryUsage().rss - before;
+    if (read.ok) throw new Error('a zip bomb was read');
+    expect(read.error.code).toBe('over-limit');
+    expect(read.error.limit?.limit).toBe('inflatedBytes');
+    expect(read.error.limit!.found).toBeGreaterThan(LIMITS.inflatedBytes);
+    expect(problemMessage(read.error, 'zh')).toContain('压缩包解压后大小超过上限 300.0 MB');
+    expect(problemMessage(read.error, 'en')).toContain('inflated archive size over the limit');
+    // Inflating stopped near the limit instead of holding the whole gigabyte.
+    expect(grown).toBeLessThan(LIMITS.inflatedBytes + 200 * 1024 * 1024);
+  });
+
+  it('counts inflated bytes over all entries, not per entry', async () => {
+    const zip = zipBomb(3 * 1024 * 1024, await deflatedZeros(3 * 1024 * 1024));
+    await expect(unzipWithinLimit(zip, () => true, 4 * 1024 * 1024)).rejects.toMatchObject({
+      problem: { limit: 'inflatedBytes' },
+    });
+    const within = await unzipWithinLimit(zip, () => true, 6 * 1024 * 1024 + 1);
+    expect([...within.keys()]).toEqual(['parks.shp', 'parks.dbf']);
+  });
+
+  it('refuses 100,000 levels of nested properties before parsing them', async () => {
+    const read = await readImportFile(bytes(nestedPropertiesGeoJson(100_000)), 'deep.geojson');
+    if (read.ok) throw new Error('expected a refusal');
+    expect(problemMessage(read.error, 'zh')).toBe(
+      'JSON 嵌套层数超过上限 64（此文件：至少 65）；请拆分或简化后再导入',
+    );
+    expect(problemMessage(read.error, 'en')).not.toMatch(/RangeError|call stack/);
+  });
+
+  it('reads properties nested a few levels deep', async () => {
+    const read = await readImportFile(bytes(nestedPropertiesGeoJson(20)), 'nested.geojson');
+    expect(read.ok).toBe(true);
+  });
+
+  it('refuses a CSV of 1,000,000 car parks, naming the feature limit', async () => {
+    const read = await readImportFile(bytes(carParkCsv(1_000_000)), 'car-parks.csv');
+    if (read.ok) throw new Error('expected a refusal');
+    expect(read.error).toMatchObject({
+      code: 'over-limit',
+      limit: { limit: 'featuresPerImport', found: 1_000_000 },
+    });
+    expect(problemMessage(read.error, 'zh')).toContain(
+      '每次导入的要素数超过上限 250,000（此文件：1,000,000）',
+    );
+  });
+
+  it('refuses a feature with more vertices than the per-feature limit, naming it', async () => {
+    const ring = surveyOutline(LIMITS.verticesPerFeature + 10);
+    const geojson = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [116.3, 40] } },
+        { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } },
+      ],
+    });
+    const read = await readImportFile(bytes(geojson), 'outline.geojson');
+    if (read.ok) throw new Error('expected a refusal');
+    expect(read.error).toMatchObject({
+      code: 'over-limit',
+      featureIndex: 1,
+      limit: { limit: 'verticesPerFeature' },
+    });
+    expect(problemMessage(read.error, 'en')).toMatch(
+      /^Feature 2: vertices per feature over the limit of 100,000 \(this file: at least 100,001\)/,
+    );
+  });
+
+  it('refuses a file with more vertices in all than the per-file limit', async () => {
+    const ring = surveyOutline(60_000);
+    const count = Math.ceil(LIMITS.verticesPerFile / 60_000) + 1;
+    const feature = JSON.stringify({
+      type: 'Feature',
+      properties: {},
+      geometry: { type: 'Polygon', coordinates: [ring] },
+    });
+    const text = `{"type":"FeatureCollection","features":[${Array(count).fill(feature).join(',')}]}`;
+    const read = await readImportFile(bytes(text), 'outlines.geojson');
+    if (read.ok) throw new Error('expected a refusal');
+    expect(read.error.limit?.limit).toBe('verticesPerFile');
+  });
+
+  it('reads a valid 60,000-vertex outline', async () => {
+    const read = await readImportFile(bytes(scenarioWithPark(surveyOutline(60_000))), 'p.json');
+    expect(read.ok).toBe(true);
+  });
+});

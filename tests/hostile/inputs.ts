@@ -1,0 +1,144 @@
+/**
+ * Hostile and heavy inputs, generated at test time (never committed): self-crossing stars,
+ * long survey outlines, zip bombs, huge CSVs, deeply nested JSON.
+ */
+import { deflateRawSync } from 'node:zlib';
+import type { Position } from 'geojson';
+
+/** Near 回龙观: every generated shape lies well inside the area. */
+const CENTRE: Position = [116.33, 40.07];
+
+/** A closed star ring of n vertices that crosses itself everywhere (vertex i at i·k turns). */
+export function selfCrossingStar(n: number, radius = 0.005): Position[] {
+  const ring: Position[] = [];
+  const step = Math.floor(n / 2) - 1; // coprime with n for odd n, a crossing star either way
+  for (let i = 0; i < n; i++) {
+    const a = (2 * Math.PI * ((i * step) % n)) / n;
+    ring.push([CENTRE[0]! + radius * Math.cos(a), CENTRE[1]! + radius * Math.sin(a)]);
+  }
+  ring.push(ring[0]!);
+  return ring;
+}
+
+/** A valid, wavy closed outline of n vertices (a detailed survey outline of a park). */
+export function surveyOutline(n: number, radius = 0.004): Position[] {
+  const ring: Position[] = [];
+  for (let i = 0; i < n; i++) {
+    const a = (2 * Math.PI * i) / n;
+    const r = radius * (1 + 0.2 * Math.sin(a * 40));
+    const lon = CENTRE[0]! + r * Math.cos(a);
+    const lat = CENTRE[1]! + r * Math.sin(a);
+    ring.push([Math.round(lon * 1e9) / 1e9, Math.round(lat * 1e9) / 1e9]);
+  }
+  ring.push(ring[0]!);
+  return ring;
+}
+
+/** A scenario file (the app's export format) adding one park with this outline. */
+export function scenarioWithPark(ring: Position[]): string {
+  return JSON.stringify({
+    type: 'FeatureCollection',
+    scenario: {
+      format: 'huitian-map-scenario',
+      version: 1,
+      id: 'hostile',
+      name: 'hostile park',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    },
+    features: [
+      {
+        type: 'Feature',
+        id: 'p1',
+        properties: { edit: 'add-park', id: 'p1', name: 'park' },
+        geometry: { type: 'Polygon', coordinates: [ring] },
+      },
+    ],
+  });
+}
+
+/**
+ * A zip holding `parks.shp` and `parks.dbf` that inflate to `inflatedBytes` each, with honest
+ * sizes in its headers: a zip bomb declared as a Shapefile. `compressed` is the raw deflate of
+ * the entry (by default of that many zeros, deflated here).
+ */
+export function zipBomb(
+  inflatedBytes: number,
+  compressed: Uint8Array = deflateRawSync(Buffer.alloc(inflatedBytes), { level: 9 }),
+): Uint8Array {
+  const entries = ['parks.shp', 'parks.dbf'].map((name) => ({
+    name: Buffer.from(name),
+    data: compressed,
+    size: inflatedBytes,
+  }));
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt32LE(e.data.length, 18);
+    local.writeUInt32LE(e.size >>> 0, 22);
+    local.writeUInt16LE(e.name.length, 26);
+    parts.push(local, e.name, Buffer.from(e.data));
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(8, 10);
+    dir.writeUInt32LE(e.data.length, 20);
+    dir.writeUInt32LE(e.size >>> 0, 24);
+    dir.writeUInt16LE(e.name.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    central.push(dir, e.name);
+    offset += 30 + e.name.length + e.data.length;
+  }
+  const dirBytes = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(dirBytes.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...parts, dirBytes, end]));
+}
+
+/** A CSV of n car parks around the centre (name, lon, lat, spaces). */
+export function carParkCsv(n: number): string {
+  const lines = ['name,lon,lat,spaces'];
+  for (let i = 0; i < n; i++) {
+    const lon = (CENTRE[0]! + ((i % 1000) - 500) * 1e-5).toFixed(6);
+    const lat = (CENTRE[1]! + ((Math.floor(i / 1000) % 1000) - 500) * 1e-5).toFixed(6);
+    lines.push(`P${i},${lon},${lat},${i % 200}`);
+  }
+  return lines.join('\n');
+}
+
+/** A GeoJSON of n car-park points. */
+export function carParkGeoJson(n: number): string {
+  const features = [];
+  for (let i = 0; i < n; i++) {
+    const lon = CENTRE[0]! + ((i % 1000) - 500) * 1e-5;
+    const lat = CENTRE[1]! + ((Math.floor(i / 1000) % 1000) - 500) * 1e-5;
+    features.push({
+      type: 'Feature',
+      properties: { name: `P${i}`, spaces: i % 200 },
+      geometry: { type: 'Point', coordinates: [lon, lat] },
+    });
+  }
+  return JSON.stringify({ type: 'FeatureCollection', features });
+}
+
+/** One point feature whose properties nest `levels` objects deep. */
+export function nestedPropertiesGeoJson(levels: number): string {
+  return (
+    '{"type":"FeatureCollection","features":[{"type":"Feature",' +
+    `"geometry":{"type":"Point","coordinates":[${CENTRE.join(',')}]},"properties":{"a":` +
+    '{"a":'.repeat(levels) +
+    '1' +
+    '}'.repeat(levels) +
+    '}}]}'
+  );
+}
