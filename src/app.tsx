@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { loadSavedWork } from './data/browser_storage';
+import { loadSavedWork, onSavedWorkChange } from './data/saved_work';
 import { loadLayerData } from './data/load';
 import { MapView } from './map/map_view';
 import { useAppStore } from './state/store';
@@ -15,6 +15,7 @@ import { ImportDialog } from './ui/data/import_dialog';
 import { ScenarioPanel } from './ui/scenario/scenario_panel';
 import { LinkNotice } from './ui/link_notice';
 import { BottomSheet } from './ui/bottom_sheet';
+import { SkippedNotice } from './ui/skipped_notice';
 import { Header } from './ui/header';
 import { InfoPanel } from './ui/info_panel';
 import { LayerPanel } from './ui/layer_panel';
@@ -46,6 +47,9 @@ export function App() {
         }),
       );
   }, [setData, setShipped]);
+
+  // Another tab saved or removed a record: read it again, so no tab works on stale copies.
+  useEffect(() => onSavedWorkChange((key) => void useAppStore.getState().reloadRecord(key)), []);
 
   useEffect(() => {
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
@@ -91,6 +95,7 @@ export function App() {
             <BottomSheet data={data.data}>
               <SearchBox data={data.data} />
               <LinkNotice />
+              <SkippedNotice />
               <DataPanel data={data.data} />
               <ScenarioPanel />
               <PlanPanel data={data.data} />

@@ -1,8 +1,20 @@
 import type { StateCreator } from 'zustand';
 import type { ServedSchoolLevel } from '../analysis/coverage_report';
 import type { RemovableLayer, Scenario, ScenarioEdit } from '../analysis/scenario';
-import { saveWork } from '../data/browser_storage';
-import { type ImportedDataset, composeLayerData } from '../data/imported_data';
+import type { CompactFeatures } from '../data/compact_features';
+import { type ImportLayer, type ImportedDataset, composeLayerData } from '../data/imported_data';
+import {
+  type SkippedRecord,
+  changeStoredScenario,
+  deleteRecord,
+  importIdOf,
+  importKey,
+  scenarioIdOf,
+  readImport,
+  readScenario,
+  saveActiveScenario,
+  saveImport,
+} from '../data/saved_work';
 import { ringCrossesItself } from '../data/ring_crossing';
 import type { LayerData } from '../data/load';
 import type { AppState } from './store';
@@ -33,6 +45,8 @@ export interface WorkSlice {
   scenarioEditor: ScenarioEditor;
   /** True once the browser refused to keep the work (private mode, storage full). */
   storageFailed: boolean;
+  /** Saved records that failed the restore's checks: left out, named, removable. */
+  skippedRecords: SkippedRecord[];
   dataPanelOpen: boolean;
   /** A file dropped or picked for import, shown in the import dialog until confirmed or not. */
   importFile: File | null;
@@ -43,10 +57,20 @@ export interface WorkSlice {
     imports: ImportedDataset[];
     scenarios: Scenario[];
     activeScenarioId: string | null;
+    skipped?: SkippedRecord[];
   }) => void;
-  addImports: (datasets: ImportedDataset[]) => void;
+  /** `encoded`: the same features in stored form, when the import worker made it already. */
+  addImports: (
+    datasets: ImportedDataset[],
+    encoded?: Partial<Record<ImportLayer, CompactFeatures>>,
+  ) => void;
   removeImport: (id: string) => void;
+  /** Deletes a damaged record the restore skipped. */
+  removeSkippedRecord: (key: string) => void;
+  /** Another tab changed this record: read it again (through the restore's checks). */
+  reloadRecord: (key: string) => Promise<void>;
   saveScenario: (scenario: Scenario) => void;
+  renameScenario: (id: string, name: string) => void;
   deleteScenario: (id: string) => void;
   setActiveScenario: (id: string | null) => void;
   addEdit: (edit: ScenarioEdit) => void;
@@ -90,20 +114,33 @@ export const newId = () =>
   `${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
 
 export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, get) => {
-  const persist = <K extends 'imports' | 'scenarios' | 'activeScenarioId'>(
-    key: K,
-    value: AppState[K],
-  ) => {
-    void saveWork(key, value).then((ok) => {
-      if (!ok && !get().storageFailed) set({ storageFailed: true });
+  const setSkipped = (key: string, skipped: SkippedRecord | null) =>
+    set({
+      skippedRecords: [
+        ...get().skippedRecords.filter((r) => r.key !== key),
+        ...(skipped ? [skipped] : []),
+      ],
+    });
+  const failed = (ok: boolean) => {
+    if (!ok && !get().storageFailed) set({ storageFailed: true });
+  };
+  /**
+   * Changes a scenario here at once, then as stored: the change is applied again to the
+   * stored copy, which another tab may have changed, and this tab takes that result.
+   */
+  const changeScenario = (id: string, change: (scenario: Scenario | null) => Scenario | null) => {
+    const local = get().scenarios.find((s) => s.id === id) ?? null;
+    set({ scenarios: replaceScenario(get().scenarios, id, change(local)) });
+    void changeStoredScenario(local, id, change).then(({ failed: refused, scenario }) => {
+      failed(!refused);
+      if (!refused) set({ scenarios: replaceScenario(get().scenarios, id, scenario) });
     });
   };
   const withData = (shipped: LayerData | null, imports: ImportedDataset[]) =>
     shipped ? { data: { status: 'ready' as const, data: composeLayerData(shipped, imports) } } : {};
   const updateActive = (change: (scenario: Scenario) => Scenario) => {
-    const { scenarios, activeScenarioId } = get();
-    const active = scenarios.find((s) => s.id === activeScenarioId);
-    if (active) get().saveScenario(change(active));
+    const { activeScenarioId } = get();
+    if (activeScenarioId) changeScenario(activeScenarioId, (s) => s && change(s));
   };
   return {
     shipped: null,
@@ -112,59 +149,82 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
     activeScenarioId: null,
     scenarioEditor: DEFAULT_SCENARIO_EDITOR,
     storageFailed: false,
+    skippedRecords: [],
     dataPanelOpen: false,
     importFile: null,
     setDataPanelOpen: (dataPanelOpen) => set({ dataPanelOpen }),
     setImportFile: (importFile) => set({ importFile }),
     setShipped: (shipped) => set({ shipped, ...withData(shipped, get().imports) }),
-    restoreWork: ({ imports, scenarios, activeScenarioId }) =>
+    restoreWork: ({ imports, scenarios, activeScenarioId, skipped = [] }) =>
       set({
         imports,
         scenarios,
         activeScenarioId: scenarios.some((s) => s.id === activeScenarioId)
           ? activeScenarioId
           : null,
+        skippedRecords: skipped,
         ...withData(get().shipped, imports),
       }),
-    addImports: (datasets) => {
+    addImports: (datasets, encoded) => {
       const imports = [...get().imports, ...datasets];
       set({ imports, ...withData(get().shipped, imports) });
-      persist('imports', imports);
+      const byId = new Map<string, ImportedDataset[]>();
+      for (const d of datasets) byId.set(d.id, [...(byId.get(d.id) ?? []), d]);
+      for (const group of byId.values()) void saveImport(group, encoded).then(failed);
     },
     removeImport: (id) => {
       const imports = get().imports.filter((d) => d.id !== id);
       set({ imports, ...withData(get().shipped, imports) });
-      persist('imports', imports);
+      void deleteRecord(importKey(id)).then(failed);
     },
-    saveScenario: (scenario) => {
-      const others = get().scenarios;
-      const scenarios = others.some((s) => s.id === scenario.id)
-        ? others.map((s) => (s.id === scenario.id ? scenario : s))
-        : [...others, scenario];
-      set({ scenarios });
-      persist('scenarios', scenarios);
+    removeSkippedRecord: (key) => {
+      set({ skippedRecords: get().skippedRecords.filter((r) => r.key !== key) });
+      void deleteRecord(key).then(failed);
     },
+    reloadRecord: async (key) => {
+      const importId = importIdOf(key);
+      const scenarioId = scenarioIdOf(key);
+      if (importId !== null) {
+        const read = await readImport(key);
+        const others = get().imports.filter((d) => d.id !== importId);
+        const imports = read.ok ? [...others, ...read.value] : others;
+        set({ imports, ...withData(get().shipped, imports) });
+        setSkipped(key, read.ok ? null : read.skipped);
+      } else if (scenarioId !== null) {
+        const read = await readScenario(key);
+        const { activeScenarioId } = get();
+        const scenarios = replaceScenario(get().scenarios, scenarioId, read.ok ? read.value : null);
+        set({
+          scenarios,
+          activeScenarioId: scenarios.some((s) => s.id === activeScenarioId)
+            ? activeScenarioId
+            : null,
+        });
+        setSkipped(key, read.ok ? null : read.skipped);
+      }
+    },
+    saveScenario: (scenario) => changeScenario(scenario.id, () => scenario),
+    renameScenario: (id, name) =>
+      changeScenario(id, (s) => s && { ...s, name, updatedAt: new Date().toISOString() }),
     deleteScenario: (id) => {
-      const scenarios = get().scenarios.filter((s) => s.id !== id);
       const { activeScenarioId, scenarioEditor } = get();
       const active = activeScenarioId === id ? null : activeScenarioId;
       set({
-        scenarios,
         activeScenarioId: active,
         scenarioEditor: {
           ...scenarioEditor,
           compareWithId: scenarioEditor.compareWithId === id ? null : scenarioEditor.compareWithId,
         },
       });
-      persist('scenarios', scenarios);
-      persist('activeScenarioId', active);
+      changeScenario(id, () => null);
+      if (active !== activeScenarioId) void saveActiveScenario(active).then(failed);
     },
     setActiveScenario: (activeScenarioId) => {
       set((state) => ({
         activeScenarioId,
         scenarioEditor: { ...state.scenarioEditor, tool: null, draft: [] },
       }));
-      persist('activeScenarioId', activeScenarioId);
+      void saveActiveScenario(activeScenarioId).then(failed);
     },
     addEdit: (edit) =>
       updateActive((s) => ({
@@ -236,3 +296,11 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
     },
   };
 };
+
+/** The list with the scenario of this id replaced (or added, or removed when null). */
+function replaceScenario(scenarios: Scenario[], id: string, scenario: Scenario | null): Scenario[] {
+  if (!scenario) return scenarios.filter((s) => s.id !== id);
+  return scenarios.some((s) => s.id === id)
+    ? scenarios.map((s) => (s.id === id ? scenario : s))
+    : [...scenarios, scenario];
+}

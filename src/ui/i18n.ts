@@ -498,12 +498,18 @@ const STRINGS = {
   },
   'data.pickFile': { zh: '选择文件导入…', en: 'Choose a file to import…' },
   'data.formats': {
-    zh: '支持 GeoJSON、带经纬度列的 CSV、KML、Shapefile（zip 压缩包）、OpenStreetMap（.osm 或 Overpass JSON）；最大 100 MB。',
-    en: 'GeoJSON, CSV with coordinate columns, KML, zipped Shapefile, OpenStreetMap (.osm or Overpass JSON); up to 100 MB.',
+    zh: '支持 GeoJSON、带经纬度列的 CSV、KML、Shapefile（zip 压缩包）、OpenStreetMap（.osm 或 Overpass JSON）；最大 100 MB、25 万个要素。',
+    en: 'GeoJSON, CSV with coordinate columns, KML, zipped Shapefile, OpenStreetMap (.osm or Overpass JSON); up to 100 MB and 250,000 features.',
   },
   'data.storageFailed': {
     zh: '浏览器拒绝保存（隐私模式或存储已满）：导入的数据和方案仅在本次访问中有效。',
     en: 'The browser refused to save (private mode or storage full): imports and scenarios last for this visit only.',
+  },
+  'saved.skippedImport': { zh: '已跳过损坏的导入：', en: 'Skipped a damaged import: ' },
+  'saved.skippedScenario': { zh: '已跳过损坏的方案：', en: 'Skipped a damaged scenario: ' },
+  'saved.confirmRemove': {
+    zh: '从本浏览器删除损坏的记录“{name}”？',
+    en: 'Delete the damaged record “{name}” from this browser?',
   },
   'data.imported': { zh: '已导入', en: 'Imported' },
   'data.noImports': {

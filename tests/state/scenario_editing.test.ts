@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { loadSavedWork } from '../../src/data/browser_storage';
+import { loadSavedWork } from '../../src/data/saved_work';
 import { useAppStore } from '../../src/state/store';
 import { DEFAULT_SCENARIO_EDITOR } from '../../src/state/work_slice';
 
@@ -77,22 +77,5 @@ describe('editing a scenario', () => {
     const saved = await loadSavedWork();
     expect(saved.scenarios.map((s) => s.id)).toEqual(['s1']);
     expect(saved.activeScenarioId).toBe('s1');
-  });
-});
-
-describe('saved work', () => {
-  it('leaves out a damaged import instead of breaking the app', async () => {
-    const { createStore, set } = await import('idb-keyval');
-    const db = createStore('huitian-map', 'saved-work');
-    await set(
-      'imports',
-      [
-        { id: 'bad', fileName: 'x.geojson', layer: 'parks', mode: 'add', features: [{}] },
-        { id: 'worse', layer: 'roads' },
-      ],
-      db,
-    );
-    const saved = await loadSavedWork();
-    expect(saved.imports).toEqual([]);
   });
 });

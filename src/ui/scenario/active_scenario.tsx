@@ -20,7 +20,7 @@ export function ActiveScenario({
 }) {
   const t = useText();
   const editor = useAppStore((s) => s.scenarioEditor);
-  const { updateScenarioEditor, saveScenario, deleteScenario, removeEdit, finishPark } =
+  const { updateScenarioEditor, renameScenario, deleteScenario, removeEdit, finishPark } =
     useAppStore.getState();
   return (
     <div className="active-scenario" data-testid="active-scenario">
@@ -31,13 +31,7 @@ export function ActiveScenario({
           data-testid="scenario-name"
           value={scenario.name}
           maxLength={80}
-          onChange={(event) =>
-            saveScenario({
-              ...scenario,
-              name: event.target.value,
-              updatedAt: new Date().toISOString(),
-            })
-          }
+          onChange={(event) => renameScenario(scenario.id, event.target.value)}
         />
       </label>
       <div className="scenario-actions">

@@ -1,0 +1,460 @@
+import { createStore, type UseStore } from 'idb-keyval';
+import {
+  type Scenario,
+  type ScenarioGeoJson,
+  scenarioFromGeoJson,
+  scenarioToGeoJson,
+} from '../analysis/scenario';
+import { readGeometry } from '../import/geometry';
+import { geometryProblems } from './check';
+import { type CompactFeatures, decodeChunk, encodeChunk, CHUNK_SIZE } from './compact_features';
+import { IMPORT_LAYERS, type ImportLayer, type ImportedDataset } from './imported_data';
+import type { AppFeature } from './schema';
+import { validateFeatureProperties } from './schema';
+
+/**
+ * The one persistence layer for what a planner adds, kept in this browser's IndexedDB: one
+ * record per import and per scenario (so two tabs saving different things never overwrite each
+ * other), a schema version with migrations, and a broadcast to the other tabs after each write.
+ * Every record passes a gate when it is read back — the strict scenario reader, and for
+ * imports the checks an import passes — so a damaged record is skipped and named, never
+ * trusted, and the app always starts.
+ */
+
+/** Version 1 kept all imports under one key and all scenarios under another. */
+export const SAVED_WORK_VERSION = 2;
+const VERSION_KEY = 'version';
+const ACTIVE_KEY = 'active-scenario';
+const IMPORT_PREFIX = 'import:';
+const SCENARIO_PREFIX = 'scenario:';
+const CHANNEL = 'huitian-map-saved-work';
+
+export const importKey = (id: string) => `${IMPORT_PREFIX}${id}`;
+export const scenarioKey = (id: string) => `${SCENARIO_PREFIX}${id}`;
+
+/** One file's import: the datasets it gave, one per layer, features stored compactly. */
+interface ImportRecord {
+  id: string;
+  fileName: string;
+  mode: ImportedDataset['mode'];
+  crs: ImportedDataset['crs'];
+  importedAt: string;
+  layers: { layer: ImportLayer; features: CompactFeatures }[];
+}
+
+/** A scenario in its file form (read back by the same strict reader as a file). */
+interface ScenarioRecord {
+  revision: number;
+  geojson: ScenarioGeoJson;
+}
+
+/** A record that failed the gate: left out, shown by name, removable. */
+export interface SkippedRecord {
+  key: string;
+  kind: 'import' | 'scenario';
+  name: string;
+  reason: string;
+}
+
+export interface SavedWork {
+  imports: ImportedDataset[];
+  scenarios: Scenario[];
+  activeScenarioId: string | null;
+  skipped: SkippedRecord[];
+}
+
+const EMPTY: SavedWork = { imports: [], scenarios: [], activeScenarioId: null, skipped: [] };
+
+let store: UseStore | null = null;
+function database(): UseStore | null {
+  if (typeof indexedDB === 'undefined') return null;
+  store ??= createStore('huitian-map', 'saved-work');
+  return store;
+}
+
+const request = <T>(r: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
+  });
+
+const committed = (tx: IDBTransaction) =>
+  new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+  });
+
+/** Lets the event loop run between slices of work, so no task holds the page for long. */
+export const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+// ---------------------------------------------------------------------------------------------
+// Migrations
+
+/**
+ * Brings the stored work to SAVED_WORK_VERSION in one transaction. Version 1's arrays are
+ * split into one record per import and per scenario; values that cannot be split are kept
+ * under a record key of their own, so the restore names them and the planner can remove them.
+ */
+let migration: Promise<void> | null = null;
+function migrate(db: UseStore): Promise<void> {
+  // Once per page: writes wait for it, and then run in the order they were asked for.
+  migration ??= migrateOnce(db).catch((error: unknown) => {
+    migration = null;
+    throw error;
+  });
+  return migration;
+}
+
+async function migrateOnce(db: UseStore): Promise<void> {
+  await db('readwrite', async (s) => {
+    const version: unknown = await request(s.get(VERSION_KEY));
+    if (version === SAVED_WORK_VERSION) return;
+    const [imports, scenarios]: unknown[] = await Promise.all([
+      request(s.get('imports')),
+      request(s.get('scenarios')),
+    ]);
+    if (imports !== undefined) {
+      const list = Array.isArray(imports) ? imports : [imports];
+      const byId = new Map<string, unknown[]>();
+      list.forEach((dataset, i) => {
+        const id = isRecord(dataset) && typeof dataset.id === 'string' ? dataset.id : `v1-${i}`;
+        byId.set(id, [...(byId.get(id) ?? []), dataset]);
+      });
+      for (const [id, datasets] of byId) s.put(importRecordFromV1(id, datasets), importKey(id));
+      s.delete('imports');
+    }
+    if (scenarios !== undefined) {
+      const list = Array.isArray(scenarios) ? scenarios : [scenarios];
+      list.forEach((scenario, i) => {
+        const id = isRecord(scenario) && typeof scenario.id === 'string' ? scenario.id : `v1-${i}`;
+        s.put(scenarioRecordFromV1(scenario), scenarioKey(id));
+      });
+      s.delete('scenarios');
+    }
+    s.put(SAVED_WORK_VERSION, VERSION_KEY);
+    await committed(s.transaction);
+  });
+}
+
+/** A version-1 group of datasets as one record; what does not fit is kept for the gate. */
+function importRecordFromV1(id: string, datasets: unknown[]): unknown {
+  const first = datasets[0];
+  if (!isRecord(first)) return { damaged: first };
+  try {
+    return {
+      id,
+      fileName: first.fileName,
+      mode: first.mode,
+      crs: first.crs,
+      importedAt: first.importedAt,
+      layers: datasets.map((d) => {
+        const dataset = d as Record<string, unknown>;
+        return { layer: dataset.layer, features: encodeAll(dataset.features as AppFeature[]) };
+      }),
+    };
+  } catch {
+    return { fileName: first.fileName, damaged: datasets };
+  }
+}
+
+function scenarioRecordFromV1(scenario: unknown): unknown {
+  try {
+    return { revision: 1, geojson: scenarioToGeoJson(scenario as Scenario) };
+  } catch {
+    return { revision: 1, geojson: scenario };
+  }
+}
+
+function encodeAll(features: readonly AppFeature[]): CompactFeatures {
+  const chunks = [];
+  for (let i = 0; i < features.length; i += CHUNK_SIZE) {
+    chunks.push(encodeChunk(features.slice(i, i + CHUNK_SIZE)));
+  }
+  return { count: features.length, chunks };
+}
+
+/** As encodeAll, yielding to the page between chunks. */
+export async function encodeFeaturesInSlices(
+  features: readonly AppFeature[],
+): Promise<CompactFeatures> {
+  const chunks = [];
+  for (let i = 0; i < features.length; i += CHUNK_SIZE) {
+    chunks.push(encodeChunk(features.slice(i, i + CHUNK_SIZE)));
+    await yieldToPage();
+  }
+  return { count: features.length, chunks };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading: every record passes the gate
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const textOr = (value: unknown, fallback: string) =>
+  typeof value === 'string' && value !== '' ? value.slice(0, 120) : fallback;
+
+export type RecordRead<T> = { ok: true; value: T } | { ok: false; skipped: SkippedRecord };
+
+/** Restores everything saved; never throws and never gives up on all for one bad record. */
+export async function loadSavedWork(): Promise<SavedWork> {
+  const db = database();
+  if (!db) return EMPTY;
+  let keys: IDBValidKey[];
+  let active: unknown;
+  try {
+    await migrate(db);
+    [keys, active] = await db('readonly', (s) =>
+      Promise.all([request(s.getAllKeys()), request(s.get(ACTIVE_KEY))]),
+    );
+  } catch {
+    return EMPTY;
+  }
+  const work: SavedWork = { imports: [], scenarios: [], activeScenarioId: null, skipped: [] };
+  for (const key of keys) {
+    if (typeof key !== 'string') continue;
+    if (key.startsWith(IMPORT_PREFIX)) {
+      const read = await readImport(key);
+      if (read.ok) work.imports.push(...read.value);
+      else work.skipped.push(read.skipped);
+    } else if (key.startsWith(SCENARIO_PREFIX)) {
+      const read = await readScenario(key);
+      if (!read.ok) work.skipped.push(read.skipped);
+      else if (read.value) work.scenarios.push(read.value);
+    }
+  }
+  work.imports.sort((a, b) => a.importedAt.localeCompare(b.importedAt));
+  work.scenarios.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  work.activeScenarioId =
+    typeof active === 'string' && work.scenarios.some((s) => s.id === active) ? active : null;
+  return work;
+}
+
+/**
+ * One import record through the gate, decoded and checked a chunk at a time; no datasets when
+ * the record is gone (another tab removed it).
+ */
+export async function readImport(key: string): Promise<RecordRead<ImportedDataset[]>> {
+  let value: unknown;
+  try {
+    value = await storeGet(key);
+  } catch (error) {
+    return skippedImport(key, key, `unreadable: ${String(error)}`);
+  }
+  if (value === undefined) return { ok: true, value: [] };
+  const record = isRecord(value) ? value : {};
+  const name = textOr(record.fileName, key.slice(IMPORT_PREFIX.length));
+  const skip = (reason: string) => skippedImport(key, name, reason);
+  if (
+    typeof record.id !== 'string' ||
+    importKey(record.id) !== key ||
+    typeof record.fileName !== 'string' ||
+    (record.mode !== 'add' && record.mode !== 'replace') ||
+    !['WGS-84', 'GCJ-02', 'BD-09'].includes(record.crs as string) ||
+    typeof record.importedAt !== 'string' ||
+    !Array.isArray(record.layers) ||
+    record.layers.length === 0
+  ) {
+    return skip('not an import record');
+  }
+  const datasets: ImportedDataset[] = [];
+  for (const part of record.layers as unknown[]) {
+    const layer = isRecord(part) ? part.layer : undefined;
+    const compact = isRecord(part) ? part.features : undefined;
+    if (!(IMPORT_LAYERS as readonly unknown[]).includes(layer) || !isRecord(compact)) {
+      return skip('unknown layer');
+    }
+    if (!Array.isArray(compact.chunks)) return skip('no features');
+    const features: AppFeature[] = [];
+    for (const chunk of compact.chunks as unknown[]) {
+      let decoded;
+      try {
+        decoded = decodeChunk(chunk as never);
+      } catch (error) {
+        return skip(`damaged features: ${(error as Error).message}`);
+      }
+      for (const feature of decoded) {
+        const problem = restoredFeatureProblem(layer as ImportLayer, feature);
+        if (problem) return skip(`feature ${features.length + 1}: ${problem}`);
+        features.push(feature as AppFeature);
+      }
+      await yieldToPage();
+    }
+    datasets.push({
+      id: record.id,
+      fileName: record.fileName,
+      layer: layer as ImportLayer,
+      mode: record.mode,
+      crs: record.crs as ImportedDataset['crs'],
+      importedAt: record.importedAt,
+      features,
+    });
+  }
+  return { ok: true, value: datasets };
+}
+
+/** What an imported feature must be to be used again: the checks the import made. */
+function restoredFeatureProblem(layer: ImportLayer, feature: AppFeature | unknown): string | null {
+  const f = feature as AppFeature;
+  if (!isRecord(f.properties)) return 'no properties';
+  const geometry = readGeometry(f.geometry, layer);
+  if (!geometry.ok) return `${geometry.code}${geometry.detail ? ` (${geometry.detail})` : ''}`;
+  const problems = [...geometryProblems(f), ...validateFeatureProperties(layer, f)];
+  return problems.length > 0 ? problems.join('; ') : null;
+}
+
+function skippedImport(key: string, name: string, reason: string): RecordRead<never> {
+  return { ok: false, skipped: { key, kind: 'import', name, reason } };
+}
+
+/**
+ * One scenario record through the strict scenario reader, as a file would go; null when the
+ * record is gone (another tab deleted it).
+ */
+export async function readScenario(key: string): Promise<RecordRead<Scenario | null>> {
+  let value: unknown;
+  try {
+    value = await storeGet(key);
+  } catch (error) {
+    return skippedScenario(key, key, `unreadable: ${String(error)}`);
+  }
+  if (value === undefined) return { ok: true, value: null };
+  const record = isRecord(value) ? value : {};
+  const geojson = isRecord(record.geojson) ? record.geojson : {};
+  const head = isRecord(geojson.scenario) ? geojson.scenario : {};
+  // A version-1 scenario that could not be converted is kept as it was, name and all.
+  const name = textOr(head.name, textOr(geojson.name, key.slice(SCENARIO_PREFIX.length)));
+  const read = scenarioFromGeoJson(geojson);
+  if (!read.ok) return skippedScenario(key, name, read.message);
+  if (scenarioKey(read.scenario.id) !== key) return skippedScenario(key, name, 'id does not match');
+  return { ok: true, value: read.scenario };
+}
+
+function skippedScenario(key: string, name: string, reason: string): RecordRead<never> {
+  return { ok: false, skipped: { key, kind: 'scenario', name, reason } };
+}
+
+async function storeGet(key: string): Promise<unknown> {
+  const db = database();
+  if (!db) return undefined;
+  return db('readonly', (s) => request(s.get(key)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing: one record at a time, then the other tabs are told
+
+let channel: BroadcastChannel | null = null;
+function broadcast(key: string) {
+  if (typeof BroadcastChannel === 'undefined') return;
+  channel ??= new BroadcastChannel(CHANNEL);
+  channel.postMessage({ key });
+}
+
+/** Calls `listener` with the key of each record another tab wrote or removed. */
+export function onSavedWorkChange(listener: (key: string) => void): () => void {
+  if (typeof BroadcastChannel === 'undefined') return () => {};
+  const own = new BroadcastChannel(CHANNEL);
+  own.onmessage = (event: MessageEvent<{ key?: unknown }>) => {
+    if (typeof event.data?.key === 'string') listener(event.data.key);
+  };
+  return () => own.close();
+}
+
+/** The import id of an import record's key, or null for other keys. */
+export const importIdOf = (key: string) =>
+  key.startsWith(IMPORT_PREFIX) ? key.slice(IMPORT_PREFIX.length) : null;
+/** The scenario id of a scenario record's key, or null for other keys. */
+export const scenarioIdOf = (key: string) =>
+  key.startsWith(SCENARIO_PREFIX) ? key.slice(SCENARIO_PREFIX.length) : null;
+
+async function write(key: string, put: (s: IDBObjectStore) => void): Promise<boolean> {
+  const db = database();
+  if (!db) return false;
+  try {
+    await migrate(db);
+    await db('readwrite', (s) => {
+      put(s);
+      return committed(s.transaction);
+    });
+    broadcast(key);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Saves one file's datasets (all with the same id) as one record. `encoded` carries features
+ * already in compact form (from the import worker); others are encoded here in slices.
+ */
+export async function saveImport(
+  datasets: readonly ImportedDataset[],
+  encoded?: Partial<Record<ImportLayer, CompactFeatures>>,
+): Promise<boolean> {
+  const first = datasets[0];
+  if (!first) return true;
+  const layers = [];
+  for (const d of datasets) {
+    layers.push({
+      layer: d.layer,
+      features: encoded?.[d.layer] ?? (await encodeFeaturesInSlices(d.features)),
+    });
+  }
+  const record: ImportRecord = {
+    id: first.id,
+    fileName: first.fileName,
+    mode: first.mode,
+    crs: first.crs,
+    importedAt: first.importedAt,
+    layers,
+  };
+  return write(importKey(first.id), (s) => s.put(record, importKey(first.id)));
+}
+
+/** Removes one record (an import, a scenario, or a damaged one of either). */
+export function deleteRecord(key: string): Promise<boolean> {
+  return write(key, (s) => s.delete(key));
+}
+
+export function saveActiveScenario(id: string | null): Promise<boolean> {
+  return write(ACTIVE_KEY, (s) => s.put(id, ACTIVE_KEY));
+}
+
+/**
+ * Changes one scenario as stored, in one transaction: `change` is applied to the stored copy
+ * (which another tab may have changed since this tab read it), or to `local` when none is
+ * stored; null deletes. Resolves with the scenario as now stored, or `failed` when the browser
+ * refused. Applying the change to the stored copy is what keeps both tabs' work.
+ */
+export async function changeStoredScenario(
+  local: Scenario | null,
+  id: string,
+  change: (scenario: Scenario | null) => Scenario | null,
+): Promise<{ failed: boolean; scenario: Scenario | null }> {
+  const db = database();
+  if (!db) return { failed: true, scenario: change(local) };
+  const key = scenarioKey(id);
+  try {
+    await migrate(db);
+    const result = await db('readwrite', async (s) => {
+      const stored: unknown = await request(s.get(key));
+      const record = isRecord(stored) ? stored : null;
+      const read = record && scenarioFromGeoJson(record.geojson);
+      const base = read?.ok ? read.scenario : local;
+      const next = change(base);
+      if (next === null) s.delete(key);
+      else {
+        const revision = (typeof record?.revision === 'number' ? record.revision : 0) + 1;
+        const out: ScenarioRecord = { revision, geojson: scenarioToGeoJson(next) };
+        s.put(out, key);
+      }
+      await committed(s.transaction);
+      return next;
+    });
+    broadcast(key);
+    return { failed: false, scenario: result };
+  } catch {
+    return { failed: true, scenario: change(local) };
+  }
+}
