@@ -1,0 +1,138 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Session, startSession, stopSession } from './browser';
+
+let session: Session | undefined;
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(() => stopSession(session));
+
+async function openTab(context: BrowserContext): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.goto(session!.baseUrl);
+  await page.waitForSelector('[data-map-ready="true"]', { timeout: 60_000 });
+  return { page, errors };
+}
+
+/** Writes values straight into the app's IndexedDB store, as an older version would have. */
+function writeStored(page: Page, values: Record<string, unknown>, remove: string[] = []) {
+  return page.evaluate(
+    ([entries, gone]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('huitian-map');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('saved-work', 'readwrite');
+          const store = tx.objectStore('saved-work');
+          for (const [key, value] of Object.entries(entries)) store.put(value, key);
+          for (const key of gone) store.delete(key);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [values, remove] as const,
+  );
+}
+
+/** A small GeoJSON of one car park, imported through the "my data" panel. */
+async function importCarPark(page: Page, name: string, lon: number) {
+  if (!(await page.isVisible('[data-testid="data-panel"]'))) {
+    await page.click('[data-testid="data-toggle"]');
+  }
+  const file = {
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        properties: { name, 泊位: 50 },
+        geometry: { type: 'Point', coordinates: [lon, 40.07] },
+      },
+    ],
+  };
+  await page.setInputFiles('[data-testid="import-file-input"]', {
+    name: `${name}.geojson`,
+    mimeType: 'application/geo+json',
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
+  await page.waitForSelector('[data-testid="import-dialog"][data-phase="choosing"]');
+  await page.selectOption('[data-testid="import-target"]', 'car-parks');
+  await page.waitForSelector('[data-testid="import-dialog"][data-phase="built"]');
+  await page.click('[data-testid="import-confirm"]');
+  await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached' });
+}
+
+const importNames = (page: Page) =>
+  page.$$eval('[data-testid="import-item"] .import-file-name', (items) =>
+    items.map((i) => i.textContent ?? '').sort(),
+  );
+
+describe('saved work in the browser', () => {
+  it('starts despite damaged saved records, names them, and removes them on request', async () => {
+    const context = await session!.browser.newContext();
+    const { page, errors } = await openTab(context);
+    const circle = { type: 'Circle', coordinates: [116.33, 40.07], radius: 100 };
+    // Version 1's arrays, with an unknown geometry type and a scenario of null edits.
+    await writeStored(
+      page,
+      {
+        imports: [
+          {
+            id: 'old',
+            fileName: '旧停车场.geojson',
+            layer: 'car-parks',
+            mode: 'add',
+            crs: 'WGS-84',
+            importedAt: '2026-01-01T00:00:00.000Z',
+            features: [{ type: 'Feature', properties: {}, geometry: circle }],
+          },
+        ],
+        scenarios: [{ id: 's', name: '坏方案', edits: [null], createdAt: 'x', updatedAt: 'x' }],
+      },
+      ['version'],
+    );
+    await page.reload();
+    await page.waitForSelector('[data-map-ready="true"]', { timeout: 60_000 });
+    const notice = page.locator('[data-testid="skipped-notice"]');
+    await notice.waitFor();
+    expect((await notice.textContent()) ?? '').toContain('已跳过损坏的导入：旧停车场.geojson');
+    expect((await notice.textContent()) ?? '').toContain('已跳过损坏的方案：坏方案');
+    await page.screenshot({ path: 'test-results/skipped-notice.png' });
+    await page.click('[data-testid="skipped-remove"] >> nth=0');
+    await page.click('[data-testid="skipped-remove"] >> nth=0');
+    await notice.waitFor({ state: 'detached' });
+    await page.reload();
+    await page.waitForSelector('[data-map-ready="true"]', { timeout: 60_000 });
+    expect(await page.isVisible('[data-testid="skipped-notice"]')).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("keeps imports made in two tabs, and each tab shows the other one's", async () => {
+    const context = await session!.browser.newContext();
+    const a = await openTab(context);
+    const b = await openTab(context);
+    await importCarPark(a.page, '甲停车场', 116.33);
+    await importCarPark(b.page, '乙停车场', 116.34);
+    // Each tab learns of the other's import without a reload.
+    for (const tab of [a, b]) {
+      await tab.page.waitForFunction(
+        () => document.querySelectorAll('[data-testid="import-item"]').length === 2,
+      );
+      expect(await importNames(tab.page)).toEqual(['乙停车场.geojson', '甲停车场.geojson']);
+    }
+    await a.page.reload();
+    await a.page.waitForSelector('[data-map-ready="true"]', { timeout: 60_000 });
+    await a.page.click('[data-testid="data-toggle"]');
+    await a.page.waitForSelector('[data-testid="import-item"]');
+    expect(await importNames(a.page)).toEqual(['乙停车场.geojson', '甲停车场.geojson']);
+    expect([...a.errors, ...b.errors]).toEqual([]);
+    await context.close();
+  });
+});
