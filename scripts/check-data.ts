@@ -2,9 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FeatureCollection } from 'geojson';
-import { checkLayers } from '../src/data/check';
+import { checkLayers, knownFactProblems } from '../src/data/check';
 import { LAYER_IDS, type LayerId, layerFileName } from '../src/data/layers';
 import type { PlanTasks } from '../src/data/plan_tasks';
+import { type SchoolLevelCorrection, parseSchoolLevelCorrections } from '../src/data/school_levels';
 
 const dir = resolve(process.argv[2] ?? 'public/geo');
 const layers: Partial<Record<LayerId, FeatureCollection>> = {};
@@ -15,7 +16,22 @@ for (const layer of LAYER_IDS) {
     console.error(`${layer}: cannot read ${layerFileName(layer)}: ${(error as Error).message}`);
   }
 }
-const problems = checkLayers(layers);
+// The corrections table the pipeline applied: its confirmed school levels must be in the data.
+const sourcesDir = resolve(process.env.GEO_SOURCES ?? '../shared/geo-sources');
+let schoolLevels: SchoolLevelCorrection[] = [];
+const levelsProblems: { layer: string; id: string; message: string }[] = [];
+try {
+  schoolLevels = parseSchoolLevelCorrections(
+    readFileSync(join(sourcesDir, 'corrections/school-levels.csv'), 'utf8'),
+  );
+} catch (error) {
+  levelsProblems.push({ layer: 'schools', id: '-', message: (error as Error).message });
+}
+const problems = [
+  ...levelsProblems,
+  ...checkLayers(layers),
+  ...knownFactProblems(layers, schoolLevels),
+];
 // Every plan project cites a task the plan has, in the task's own words.
 try {
   const plan = JSON.parse(readFileSync(join(dir, 'plan-tasks.json'), 'utf8')) as PlanTasks;

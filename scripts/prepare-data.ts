@@ -5,27 +5,33 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as turf from '@turf/turf';
-import type { FeatureCollection, LineString, Point } from 'geojson';
+import type { FeatureCollection, LineString } from 'geojson';
 import { type LayerId, layerFileName } from '../src/data/layers';
 import type { AppFeature } from '../src/data/schema';
-import { buildCommunities, buildStudyArea, buildSubdistricts } from './pipeline/boundaries';
+import {
+  buildCommunities,
+  buildStudyArea,
+  buildSubdistricts,
+  membershipDisagreements,
+} from './pipeline/boundaries';
 import { buildCompleteness, type LayerCoverage } from './pipeline/completeness';
 import type { StudyContext } from './pipeline/context';
 import { writeDataDocument } from './pipeline/data_document';
 import { buildGreenways, buildRoads } from './pipeline/lines';
 import {
+  type MetroInputs,
   buildMetroLines,
   buildMetroStations,
-  linesFromRelations,
   parseRoutes,
-  parseStops,
+  parseStations,
 } from './pipeline/metro';
 import { buildParks } from './pipeline/parks';
 import { buildPlanLayout } from './pipeline/plan_layout';
 import { type ProjectRow, buildPlanProjects } from './pipeline/plan_projects';
 import { parsePlanTasks } from './pipeline/plan_tasks';
 import { buildResidential } from './pipeline/residential';
-import { buildHealthcare, buildSchools } from './pipeline/schools';
+import { buildHealthcare, buildHospitalPoints, buildSchools } from './pipeline/schools';
+import { parseSchoolLevelCorrections } from '../src/data/school_levels';
 import { SOURCES, readSourceGeoJson, readSourceText } from './pipeline/sources';
 
 /** Facilities this far outside the seven units still serve residents inside them. */
@@ -72,15 +78,29 @@ function main(): void {
   const communities = buildCommunities(read('huitian/communities.geojson'), context.subdistricts);
   const residential = buildResidential(residentialNamed, baiduBlocks, context);
   const parks = buildParks(parksGreen, landuseMore, context);
-  const schools = buildSchools(schoolFences, schoolsHospitals, landuseMore, primaryPoints, context);
-  const healthcare = buildHealthcare(schoolsHospitals, context);
-  const metro = linesFromRelations(
-    JSON.parse(readSourceText(sourcesDir, 'subway/route.json')),
-    parseStops(readSourceText(sourcesDir, 'subway/stops.txt')),
-    parseRoutes(readSourceText(sourcesDir, 'subway/routes.txt')),
+  const schoolLevels = parseSchoolLevelCorrections(
+    readSourceText(sourcesDir, 'corrections/school-levels.csv'),
   );
+  const schools = buildSchools(
+    schoolFences,
+    schoolsHospitals,
+    landuseMore,
+    primaryPoints,
+    schoolLevels,
+    context,
+  );
+  const healthcare = [
+    ...buildHealthcare(schoolsHospitals, context),
+    ...buildHospitalPoints(read('corrections/hospitals.geojson'), context),
+  ];
+  const metro: MetroInputs = {
+    lines: read('metro-osm/metro-lines-osm.geojson'),
+    stations: read('metro-osm/metro-stations-osm.geojson'),
+    routes: parseRoutes(readSourceText(sourcesDir, 'subway/routes.txt')),
+    gtfsStations: parseStations(readSourceText(sourcesDir, 'subway/stops.txt')),
+  };
   const metroStations = buildMetroStations(metro, context);
-  const metroLines = buildMetroLines(metro, context);
+  const metroLines = buildMetroLines(metro, metroStations, context);
   const roads = buildRoads(rawRoads, context);
   const greenwayFiles = readdirSync(join(sourcesDir, 'greenways'))
     .filter((f) => f.endsWith('.geojson'))
@@ -101,7 +121,7 @@ function main(): void {
     healthcare,
     // No source has public car parks: the layer ships empty and fills from imported data.
     'car-parks': [],
-    'metro-stations': metroStations as AppFeature<Point>[],
+    'metro-stations': metroStations,
     'metro-lines': metroLines as AppFeature<LineString>[],
     roads,
     greenways,
@@ -120,14 +140,25 @@ function main(): void {
     task.unplaced_projects = projects.unplaced.get(task.number) ?? [];
   }
 
+  const disagreements = membershipDisagreements(communities);
+  const unverifiedCount = schoolLevels.filter((c) => c.confidence === 'unverified').length;
+  const line18Count = metroStations.filter((f) =>
+    (f.properties.lines as string[]).includes('18号线'),
+  ).length;
+  const mergedStations = metroStations
+    .filter((f) => f.geometry.type === 'MultiPoint')
+    .map((f) => f.properties.name);
   const bboxOf = (...collections: FeatureCollection[]) =>
     turf.bbox(turf.featureCollection(collections.flatMap((c) => c.features)));
   const osmExtent = bboxOf(parksGreen, landuseMore, schoolsHospitals, residentialNamed);
   const coverage: LayerCoverage[] = [
     {
       layer: 'communities',
-      note: '2020 community set; some have been split since',
-      noteZh: '2020年社区名单，部分社区此后已拆分',
+      note: `2020 community set; some have been split since. Counted by the source's own unit membership (${disagreements.length} polygons lie in another unit)`,
+      noteZh: `2020年社区名单，部分社区此后已拆分。按数据源所记所属街道计数（${disagreements.length}个社区边界位于其他街道）`,
+      changes: [
+        `communities belong to the unit the source assigns them (its jd_name), no longer to the unit their polygon lies in: ${disagreements.length} polygons lie in another unit (listed below); the official 2023 list of 霍营街道 names none of the seven that location moved there (corrections/README.md)`,
+      ],
       sourceExtents: [turf.bbox(area)],
       features: communities,
     },
@@ -147,22 +178,35 @@ function main(): void {
     },
     {
       layer: 'schools',
-      note: 'OSM school grounds cover the whole area (57 east of 116.40°E)',
-      noteZh: 'OSM学校用地覆盖全域（东经116.40°以东57处）',
+      note: `OSM school grounds cover the whole area (57 east of 116.40°E); levels of ${schoolLevels.length} 一贯制 schools from a corrections table (${unverifiedCount} unverified, not counted by default)`,
+      noteZh: `OSM学校用地覆盖全域（东经116.40°以东57处）；${schoolLevels.length}所一贯制学校的学段据订正表（其中${unverifiedCount}所待核实，默认不计入）`,
+      changes: schoolLevels.map(
+        (c) =>
+          `${c.name}: ${c.confidence === 'confirmed' ? 'counts for' : 'likely (unverified, not counted unless included)'} ${c.levels.join(' + ')} — ${c.evidence} (corrections/school-levels.csv)`,
+      ),
       sourceExtents: [bboxOf(schoolFences)],
       features: schools,
     },
     {
       layer: 'healthcare',
-      note: 'hospitals and one clinic from the OSM extract, west of ~116.41°E only; no community health stations',
-      noteZh: '医院及一处诊所来自OSM，仅覆盖约东经116.41°以西；无社区卫生服务站数据',
+      note: 'hospitals and one clinic from the OSM extract, west of ~116.41°E only, plus 北京清华长庚医院 (a point); no community health stations',
+      noteZh:
+        '医院及一处诊所来自OSM，仅覆盖约东经116.41°以西，另加北京清华长庚医院（点位）；无社区卫生服务站数据',
+      changes: [
+        '北京清华长庚医院 (grade-3 hospital, 立汤路168号, 天通苑北街道) added as a point: missing from the OSM extract; position from nwjf/hospital (GCJ-02), converted to WGS-84 here (corrections/hospitals.geojson)',
+      ],
       sourceExtents: [osmExtent],
       features: healthcare,
     },
     {
       layer: 'metro-stations',
-      note: 'all Beijing metro stations (OSM)',
-      noteZh: '北京全部地铁站（OSM）',
+      note: `metro stations and real track (OSM, 2026-09); Line 18 (opened 2025-12-27) with all ${line18Count} stations; same-named interchange objects merged into one place`,
+      noteZh: `地铁站与实际线路走向（OSM，2026-09）；18号线（2025-12-27开通）${line18Count}站齐全；同名换乘站合并为一处`,
+      changes: [
+        `metro lines follow the real track from OSM route relations (were straight lines through stations, schematic); colours from subway/routes.txt (metro-osm/)`,
+        `stations from the OSM station objects: Line 18 has ${line18Count} stations (the GTFS stop list had 6); 马连洼, outside the station file's box, from subway/stops.txt by the track's end (metro-osm/, subway/)`,
+        `same-named stations mapped as separate OSM objects (${mergedStations.join(', ')}) are one place with every line, so that "nearest station" names each once (metro-osm/README.md)`,
+      ],
       sourceExtents: [turf.bbox(area)],
       features: metroStations,
     },
@@ -191,7 +235,7 @@ function main(): void {
   }
   writeFileSync(join(outDir, 'sources.json'), `${JSON.stringify(SOURCES, null, 2)}\n`);
   writeFileSync(join(outDir, 'completeness.json'), `${JSON.stringify(completeness, null, 2)}\n`);
-  writeDataDocument(join(outDir, 'README.md'), layers, completeness);
+  writeDataDocument(join(outDir, 'README.md'), layers, completeness, disagreements);
   writeFileSync(join(outDir, 'plan-tasks.json'), `${JSON.stringify(planTasks, null, 2)}\n`);
 
   for (const [layer, features] of Object.entries(layers)) {

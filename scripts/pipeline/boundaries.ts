@@ -43,7 +43,11 @@ export function buildSubdistricts(raw: Raw): AppFeature<Polygon | MultiPolygon>[
   });
 }
 
-/** Community (社区/村) polygons, located in a sub-district by position. */
+/**
+ * Community (社区/村) polygons. The source's own unit membership (`jd_name`) is the unit of
+ * record: a community belongs to the unit that administers it, wherever its polygon falls.
+ * Where the polygon lies in another unit, that unit is kept as `subdistrict_by_location`.
+ */
 export function buildCommunities(
   raw: Raw,
   subdistricts: FeatureCollection<Polygon | MultiPolygon, { name: string }>,
@@ -52,6 +56,7 @@ export function buildCommunities(
     const geometry = roundCoordinates(feature.geometry as Polygon | MultiPolygon);
     const located = locateSubdistrict({ type: 'Feature', geometry, properties: {} }, subdistricts);
     const reported = String(feature.properties.jd_name);
+    const member = isSubdistrictName(reported) ? reported : located;
     return {
       type: 'Feature',
       geometry,
@@ -59,8 +64,9 @@ export function buildCommunities(
         id: `community-${String(feature.properties.sq_id)}`,
         name: String(feature.properties.sq_name),
         kind: String(feature.properties.sq_name).endsWith('村') ? 'village' : 'community',
-        subdistrict: located ?? (isSubdistrictName(reported) ? reported : null),
-        subdistrict_reported: reported,
+        subdistrict: member,
+        subdistrict_basis: isSubdistrictName(reported) ? 'membership' : 'location',
+        ...(located !== member ? { subdistrict_by_location: located } : {}),
         area_m2: Math.round(turf.area(geometry)),
         source: 'huitian-boundaries',
         source_crs: 'WGS-84',
@@ -68,6 +74,19 @@ export function buildCommunities(
       },
     };
   });
+}
+
+/** Communities whose polygon lies in another unit than the one the source assigns them. */
+export function membershipDisagreements(
+  communities: AppFeature[],
+): { name: string; member: string; located: string | null }[] {
+  return communities
+    .filter((c) => 'subdistrict_by_location' in c.properties)
+    .map((c) => ({
+      name: c.properties.name,
+      member: String(c.properties.subdistrict),
+      located: (c.properties.subdistrict_by_location as string | null) ?? null,
+    }));
 }
 
 /** The union of the seven units, and that union grown by `marginMeters`. */

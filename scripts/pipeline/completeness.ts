@@ -13,6 +13,8 @@ export interface LayerCoverage {
   features: AppFeature[];
   /** Units where the sources are known to lack features (named in the note): at most partial. */
   knownGaps?: string[];
+  /** What the pipeline corrected in the layer, why, and from which source. */
+  changes?: string[];
 }
 
 /** Share of a unit's area that lies inside any of the source extents. */
@@ -47,7 +49,12 @@ export function buildCompleteness(
           .length,
       };
     }
-    table[layer.layer] = { note: layer.note, note_zh: layer.noteZh, units };
+    table[layer.layer] = {
+      note: layer.note,
+      note_zh: layer.noteZh,
+      ...(layer.changes ? { changes: layer.changes } : {}),
+      units,
+    };
   }
   return table;
 }

@@ -1,26 +1,23 @@
 import * as turf from '@turf/turf';
-import type { LineString, Point, Position } from 'geojson';
+import type {
+  Feature,
+  FeatureCollection,
+  Geometry,
+  LineString,
+  MultiPoint,
+  Point,
+  Position,
+} from 'geojson';
 import type { AppFeature } from '../../src/data/schema';
-import { type StudyContext, createAppFeature, isNearStudyArea } from './context';
+import { type StudyContext, createAppFeature } from './context';
 
-export interface GtfsStop {
-  id: string;
-  name: string;
-  lon: number;
-  lat: number;
-  locationType: string;
-  parent: string;
-}
+type Raw = FeatureCollection<Geometry, Record<string, unknown>>;
 
 export interface GtfsRoute {
   id: string;
   shortName: string;
   colour: string;
-}
-
-interface OsmRoute {
-  tags: Record<string, string>;
-  members: { type: string; ref: number; role: string }[];
+  textColour: string;
 }
 
 /** Parses a GTFS CSV file (no quoted commas occur in these files). */
@@ -36,110 +33,214 @@ export function parseCsv(text: string): Record<string, string>[] {
   });
 }
 
-export function parseStops(text: string): Map<string, GtfsStop> {
-  const stops = new Map<string, GtfsStop>();
-  for (const row of parseCsv(text)) {
-    stops.set(row.stop_id!, {
-      id: row.stop_id!,
-      name: row.stop_name!,
-      lon: Number(row.stop_lon),
-      lat: Number(row.stop_lat),
-      locationType: row.location_type!,
-      parent: row.parent_station!,
-    });
-  }
-  return stops;
-}
-
+/** The lines of subway/routes.txt with their official colours as upper-case #RRGGBB. */
 export function parseRoutes(text: string): GtfsRoute[] {
   return parseCsv(text).map((row) => ({
     id: row.route_id!,
     shortName: row.route_short_name!,
     colour: `#${row.route_color!.toUpperCase()}`,
+    textColour: `#${(row.route_text_color || 'FFFFFF').toUpperCase()}`,
   }));
 }
 
-/** One metro line in the area: its GTFS route and its stations in route order. */
-interface LineInArea {
-  route: GtfsRoute;
-  stations: GtfsStop[];
+/** A GTFS station (location_type 1) of subway/stops.txt. */
+export interface GtfsStation {
+  id: string;
+  name: string;
+  position: [number, number];
+}
+
+export function parseStations(text: string): GtfsStation[] {
+  return parseCsv(text)
+    .filter((row) => row.location_type === '1')
+    .map((row) => ({
+      id: row.stop_id!,
+      name: row.stop_name!,
+      position: [Number(row.stop_lon), Number(row.stop_lat)],
+    }));
+}
+
+/** Provenance every metro feature carries (OSM: ODbL, attribution required). */
+const METRO_PROVENANCE = {
+  source: 'osm-metro',
+  source_crs: 'WGS-84',
+  licence: 'ODbL-1.0',
+  attribution: '© OpenStreetMap contributors',
+} as const;
+
+/** A line terminus counts as a station of the line when a GTFS station lies this close. */
+const TERMINUS_MATCH_METERS = 60;
+
+/** One OSM station object: where it is and which lines stop there. */
+interface StationObject {
+  name: string;
+  nameEn: string | null;
+  osm: string;
+  position: [number, number];
+  lines: string[];
+  /** The line's order of the station, per line. */
+  order: Record<string, number>;
+  note: string | null;
+}
+
+const inBox = ([lon, lat]: Position, [w, s, e, n]: number[]) =>
+  lon! >= w! && lon! <= e! && lat! >= s! && lat! <= n!;
+
+/** The station objects of metro-stations-osm.geojson. */
+function stationObjects(raw: Raw): StationObject[] {
+  return raw.features.map((f) => {
+    const p = f.properties;
+    const servedBy = (p.served_by ?? []) as { line_name: string; seq: number; source: string }[];
+    const gapfilled = servedBy.filter((s) => s.source !== 'osm_route_stop').map((s) => s.line_name);
+    return {
+      name: String(p.name),
+      nameEn: typeof p.name_en === 'string' ? p.name_en : null,
+      osm: String(p.osm_station),
+      position: (f.geometry as Point).coordinates as [number, number],
+      lines: [...(p.lines as string[])],
+      order: Object.fromEntries(servedBy.map((s) => [s.line_name, s.seq])),
+      note:
+        gapfilled.length > 0
+          ? `missing from the OSM route stop list of ${gapfilled.join(', ')}; matched by the source to the track from the OSM station node`
+          : null,
+    };
+  });
 }
 
 /**
- * Picks, for every Beijing metro line, one direction of its OSM route relation and returns the
- * parent stations of its stops in route order.
+ * Termini the station file leaves out because they lie outside its box: a track end that is
+ * not cut by the clipping box, with a GTFS station (subway/stops.txt) within 60 m of it.
  */
-export function linesFromRelations(
-  relations: Record<string, OsmRoute>,
-  stops: Map<string, GtfsStop>,
-  routes: GtfsRoute[],
-): LineInArea[] {
-  const byShortName = new Map(routes.map((r) => [r.shortName, r]));
-  const lines = new Map<string, LineInArea>();
-  for (const relation of Object.values(relations)) {
-    const tags = relation.tags;
-    if (tags.route !== 'subway' || !(tags.network ?? '').startsWith('北京')) continue;
-    const shortName = (tags.name ?? '').includes('昌平线') ? '昌平线' : `${tags.ref}号线`;
-    const route = byShortName.get(shortName);
-    if (!route || lines.has(route.id)) continue;
-    const stations: GtfsStop[] = [];
-    for (const member of relation.members) {
-      if (member.type !== 'n' || !member.role.startsWith('stop')) continue;
-      const stop = stops.get(`n${member.ref}`);
-      const station = stop && (stops.get(stop.parent) ?? stop);
-      if (station && stations.at(-1)?.id !== station.id) stations.push(station);
+function missingTermini(
+  lines: Raw,
+  known: StationObject[],
+  gtfsStations: GtfsStation[],
+): StationObject[] {
+  const found: StationObject[] = [];
+  for (const line of lines.features) {
+    const name = String(line.properties.name);
+    const box = line.properties.clipped_to_bbox as number[];
+    const parts =
+      line.geometry.type === 'LineString'
+        ? [line.geometry.coordinates]
+        : (line.geometry as { coordinates: Position[][] }).coordinates;
+    for (const end of parts.flatMap((part) => [part[0]!, part.at(-1)!])) {
+      const [w, s, e, n] = box;
+      const onBoxEdge = [end[0] === w, end[0] === e, end[1] === s, end[1] === n].some(Boolean);
+      if (onBoxEdge) continue;
+      const near = (position: Position) =>
+        turf.distance(position, end, { units: 'meters' }) <= TERMINUS_MATCH_METERS;
+      if (known.some((k) => k.lines.includes(name) && near(k.position))) continue;
+      const station = gtfsStations.find((g) => near(g.position));
+      if (!station) continue;
+      const count = Number(line.properties.station_count);
+      found.push({
+        name: station.name,
+        nameEn: null,
+        osm: `node/${station.id.replace(/^n/, '')}`,
+        position: station.position,
+        lines: [name],
+        order: { [name]: end === parts[0]![0] ? 1 : count },
+        note: `terminus of ${name}, outside the OSM station file's box: station ${station.id} of the GTFS feed (subway/stops.txt), ${Math.round(turf.distance(station.position, end, { units: 'meters' }))} m from the track's end`,
+      });
     }
-    lines.set(route.id, { route, stations });
   }
-  return [...lines.values()];
+  return found;
 }
 
-/** Metro stations near the area, with the lines that stop there. */
+const LINE_ORDER = (a: string, b: string) => {
+  const number = (s: string) => Number(/^(\d+)号线$/.exec(s)?.[1] ?? 1000);
+  return number(a) - number(b) || a.localeCompare(b);
+};
+
+export interface MetroInputs {
+  lines: Raw;
+  stations: Raw;
+  routes: GtfsRoute[];
+  gtfsStations: GtfsStation[];
+}
+
+/** The official colour of a line, from subway/routes.txt by its short name. */
+function routeOf(routes: GtfsRoute[], name: string): GtfsRoute {
+  const route = routes.find((r) => r.shortName === name);
+  if (!route) throw new Error(`metro: no colour for ${name} in routes.txt`);
+  return route;
+}
+
+/**
+ * Metro stations in the map's rectangle. Same-named OSM station objects (an interchange mapped
+ * once per line) become one place: one feature with every object's position (a MultiPoint)
+ * and every line, so that "nearest station" names it once.
+ */
 export function buildMetroStations(
-  lines: LineInArea[],
+  inputs: MetroInputs,
   context: StudyContext,
-): AppFeature<Point>[] {
-  const byStation = new Map<string, { station: GtfsStop; lines: string[] }>();
-  for (const { route, stations } of lines) {
-    for (const station of stations) {
-      const entry = byStation.get(station.id) ?? { station, lines: [] };
-      if (!entry.lines.includes(route.shortName)) entry.lines.push(route.shortName);
-      byStation.set(station.id, entry);
-    }
-  }
-  return [...byStation.values()]
-    .filter(({ station }) => isNearStudyArea(turf.point([station.lon, station.lat]), context))
-    .sort((a, b) => a.station.id.localeCompare(b.station.id))
-    .map(({ station, lines: served }) =>
-      createAppFeature(
-        { type: 'Point', coordinates: [station.lon, station.lat] },
+): AppFeature<Point | MultiPoint>[] {
+  const known = stationObjects(inputs.stations);
+  const objects = [...known, ...missingTermini(inputs.lines, known, inputs.gtfsStations)].filter(
+    (o) => inBox(o.position, context.clipBbox),
+  );
+  const byName = new Map<string, StationObject[]>();
+  for (const o of objects) byName.set(o.name, [...(byName.get(o.name) ?? []), o]);
+  return [...byName.values()]
+    .map((group) => {
+      const ordered = [...group].sort((a, b) => a.osm.localeCompare(b.osm));
+      const first = ordered[0]!;
+      const lines = [...new Set(ordered.flatMap((o) => o.lines))].sort(LINE_ORDER);
+      const geometry: Point | MultiPoint =
+        ordered.length === 1
+          ? { type: 'Point', coordinates: first.position }
+          : { type: 'MultiPoint', coordinates: ordered.map((o) => o.position) };
+      const notes = ordered.map((o) => o.note).filter((n): n is string => n !== null);
+      if (ordered.length > 1) {
+        notes.unshift(
+          `one place for ${ordered.length} OSM station objects of the same name (${ordered.map((o) => `${o.osm}: ${o.lines.join('/')}`).join('; ')})`,
+        );
+      }
+      return createAppFeature(
+        geometry,
         {
-          id: `metro-station-${station.id}`,
-          name: station.name,
+          id: `metro-station-${first.osm.replace('/', '-')}`,
+          name: first.name,
+          ...(first.nameEn ? { name_en: first.nameEn } : {}),
           kind: 'metro_station',
-          lines: served,
-          source: 'osm-subway',
-          source_crs: 'WGS-84',
+          lines,
+          /** Per position of the geometry, the lines that stop there. */
+          position_lines: ordered.map((o) => o.lines),
+          line_order: Object.assign({}, ...ordered.map((o) => o.order)) as Record<string, number>,
+          osm_objects: ordered.map((o) => o.osm),
+          ...(notes.length > 0 ? { note: notes.join('. ') } : {}),
+          ...METRO_PROVENANCE,
           accuracy: 'surveyed',
         },
         context,
-      ),
-    );
+      );
+    })
+    .sort((a, b) => a.properties.id.localeCompare(b.properties.id));
 }
 
 /**
- * Metro lines drawn straight through their stations in route order (no track geometry exists
- * in the sources), clipped to the map's rectangle: schematic by nature.
+ * Metro lines along their real track (OSM route relations, one direction), clipped to the
+ * map's rectangle, in the official colour of subway/routes.txt, with their stations in order.
  */
 export function buildMetroLines(
-  lines: LineInArea[],
+  inputs: MetroInputs,
+  stations: AppFeature<Point | MultiPoint>[],
   context: StudyContext,
 ): AppFeature<LineString>[] {
   const result: AppFeature<LineString>[] = [];
-  for (const { route, stations } of lines) {
-    if (stations.length < 2) continue;
-    const coordinates: Position[] = stations.map((s) => [s.lon, s.lat]);
-    const clipped = turf.bboxClip(turf.lineString(coordinates), context.clipBbox);
+  for (const line of inputs.lines.features) {
+    const name = String(line.properties.name);
+    const route = routeOf(inputs.routes, name);
+    const onLine = stations
+      .filter((s) => (s.properties.lines as string[]).includes(name))
+      .sort(
+        (a, b) =>
+          (a.properties.line_order as Record<string, number>)[name]! -
+          (b.properties.line_order as Record<string, number>)[name]!,
+      )
+      .map((s) => s.properties.name);
+    const clipped = turf.bboxClip(line as Feature<LineString>, context.clipBbox);
     const parts =
       clipped.geometry.type === 'MultiLineString'
         ? clipped.geometry.coordinates
@@ -152,14 +253,16 @@ export function buildMetroLines(
             { type: 'LineString', coordinates: part },
             {
               id: `metro-line-${route.id}-${index}`,
-              name: route.shortName,
+              name,
               kind: 'metro_line',
-              line: route.shortName,
+              line: name,
               colour: route.colour,
-              stations: stations.map((s) => s.name),
-              source: 'osm-subway',
-              source_crs: 'WGS-84',
-              accuracy: 'schematic',
+              text_colour: route.textColour,
+              colour_source: 'subway/routes.txt (official line colours)',
+              stations: onLine,
+              osm_relation: Number(line.properties.osm_relation),
+              ...METRO_PROVENANCE,
+              accuracy: 'surveyed',
             },
             context,
           ),

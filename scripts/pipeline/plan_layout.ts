@@ -4,6 +4,7 @@ import type {
   FeatureCollection,
   Geometry,
   LineString,
+  MultiPoint,
   MultiPolygon,
   Point,
   Polygon,
@@ -41,7 +42,7 @@ export const PLAN_TEXT = {
 export interface PlanLayoutInputs {
   area: Areal;
   roads: AppFeature<LineString>[];
-  metroStations: AppFeature<Point>[];
+  metroStations: AppFeature<Point | MultiPoint>[];
   metroLines: AppFeature<LineString>[];
   parks: AppFeature<Polygon | MultiPolygon>[];
   communities: AppFeature<Polygon | MultiPolygon>[];
@@ -58,10 +59,14 @@ function roadLine(roads: AppFeature<LineString>[], name: string): Position[] {
   return road.geometry.coordinates;
 }
 
-function station(stations: AppFeature<Point>[], name: string): Position {
+/** Where a line stops at a station (an interchange may have one position per line). */
+function station(stations: AppFeature<Point | MultiPoint>[], name: string, line: string): Position {
   const found = stations.find((s) => s.properties.name === name);
   if (!found) throw new Error(`plan layout: station ${name} not in the metro data`);
-  return found.geometry.coordinates;
+  if (found.geometry.type === 'Point') return found.geometry.coordinates;
+  const lines = found.properties.position_lines as string[][];
+  const at = lines.findIndex((l) => l.includes(line));
+  return found.geometry.coordinates[Math.max(at, 0)]!;
 }
 
 function metroLine(lines: AppFeature<LineString>[], line: string): LineString {
@@ -116,7 +121,7 @@ export function buildPlanLayout(inputs: PlanLayoutInputs, context: StudyContext)
     /^(龙域北街|龙观商务中心)/.test(String(f.properties.name ?? '')),
   );
   const liveableAnchors = communities.filter((c) => c.properties.name.startsWith('天通中苑'));
-  const lifeScience = station(metroStations, '生命科学园');
+  const lifeScience = station(metroStations, '生命科学园', '昌平线');
 
   const base = { source: 'action-plan', source_crs: 'WGS-84', accuracy: 'schematic' } as const;
   const elements: { geometry: Geometry; properties: Record<string, unknown> & { id: string } }[] = [
@@ -139,7 +144,9 @@ export function buildPlanLayout(inputs: PlanLayoutInputs, context: StudyContext)
         coordinates: [
           roadLine(roads, '回龙观西大街'),
           roadLine(roads, '回龙观东大街'),
-          ['回龙观东大街', '霍营东', '天通苑', '太平庄'].map((n) => station(metroStations, n)),
+          ['回龙观东大街', '霍营东', '天通苑', '太平庄'].map((n) =>
+            station(metroStations, n, '18号线'),
+          ),
         ],
       },
       properties: {
@@ -182,7 +189,7 @@ export function buildPlanLayout(inputs: PlanLayoutInputs, context: StudyContext)
         task: 1,
         plan_text: PLAN_TEXT.services,
         drawn_from:
-          'metro Line 17 (schematic, through its stations); 京承高速 and 安立路 are not in the road data',
+          'metro Line 17 along its track (OSM); 京承高速 and 安立路 are not in the road data',
       },
     },
     {

@@ -2,6 +2,7 @@ import * as turf from '@turf/turf';
 import type { FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
 import { toWgs84 } from '../../src/data/crs';
 import type { AppFeature, SchoolLevel } from '../../src/data/schema';
+import { type SchoolLevelCorrection, mainLevel } from '../../src/data/school_levels';
 import { type StudyContext, createAppFeature, isNearStudyArea } from './context';
 import { type Areal, overlapShare } from './geometry';
 
@@ -45,6 +46,33 @@ interface Candidate {
 }
 
 /**
+ * A school's level fields: from its name, or from the corrections table where it names the
+ * school. A confirmed row counts for each level it gives; an unverified row only suggests its
+ * levels (`likely_levels`) and counts for none until a planner includes it.
+ */
+export function schoolLevelProperties(
+  classified: { level: SchoolLevel; serves: SchoolLevel[] },
+  correction: SchoolLevelCorrection | undefined,
+): Record<string, unknown> {
+  if (!correction) {
+    return { level: classified.level, serves_levels: classified.serves, level_status: 'name' };
+  }
+  const common = {
+    level: mainLevel(correction.levels),
+    level_status: correction.confidence,
+    level_source: 'school-levels',
+    level_evidence: correction.evidence,
+    ...(classified.level !== mainLevel(correction.levels) ||
+    classified.serves.join() !== correction.levels.join()
+      ? { level_by_name: classified.level }
+      : {}),
+  };
+  return correction.confidence === 'confirmed'
+    ? { ...common, serves_levels: correction.levels }
+    : { ...common, serves_levels: [], likely_levels: correction.levels };
+}
+
+/**
  * Schools and kindergartens from the OSM school grounds and the OSM landuse extract, merged
  * where they are the same campus, plus primary-school points (GCJ-02 in their source) that
  * match no campus.
@@ -54,8 +82,10 @@ export function buildSchools(
   schoolsHospitals: Raw,
   landuseMore: Raw,
   primaryPoints: Raw,
+  corrections: SchoolLevelCorrection[],
   context: StudyContext,
 ): AppFeature[] {
+  const unused = new Set(corrections.map((c) => c.name));
   const candidates: Candidate[] = [
     ...schoolFences.features.map((f) => ({
       key: `fence-${String(f.properties.idx)}`,
@@ -83,7 +113,12 @@ export function buildSchools(
       if (!duplicate.properties.name && candidate.name) duplicate.properties.name = candidate.name;
       continue;
     }
-    const { level, serves } = classifySchool(candidate.type, candidate.sourceLevel, candidate.name);
+    const correction = corrections.find((c) => c.name === candidate.name);
+    unused.delete(candidate.name);
+    const levels = schoolLevelProperties(
+      classifySchool(candidate.type, candidate.sourceLevel, candidate.name),
+      correction,
+    );
     const geometry = candidate.feature.geometry as Polygon | MultiPolygon;
     kept.push(
       createAppFeature(
@@ -92,8 +127,7 @@ export function buildSchools(
           id: `school-${candidate.key}`,
           name: candidate.name,
           kind: candidate.type,
-          level,
-          serves_levels: serves,
+          ...levels,
           area_m2: Math.round(turf.area(geometry)),
           source: 'osm',
           source_crs: 'WGS-84',
@@ -133,6 +167,7 @@ export function buildSchools(
           kind: 'school',
           level: 'primary',
           serves_levels: ['primary'],
+          level_status: 'name',
           source: 'primary-schools',
           source_crs: 'GCJ-02',
           accuracy: 'approximate',
@@ -141,6 +176,9 @@ export function buildSchools(
       ),
     );
   });
+  if (unused.size > 0) {
+    throw new Error(`school levels: no school named ${[...unused].join(', ')} in the sources`);
+  }
   return kept;
 }
 
@@ -164,4 +202,44 @@ export function buildHealthcare(schoolsHospitals: Raw, context: StudyContext): A
         context,
       );
     });
+}
+
+/** A converted point may differ from the source's own conversion by at most this much. */
+const CONVERSION_AGREEMENT_METERS = 5;
+
+/**
+ * Hospitals from the corrections table: points whose origin gives the raw GCJ-02 position.
+ * They are converted here and checked against the table's own WGS-84 position.
+ */
+export function buildHospitalPoints(raw: Raw, context: StudyContext): AppFeature[] {
+  return raw.features.map((f, index) => {
+    const p = f.properties;
+    const origin = String(p.origin);
+    const match = /raw (\d+\.\d+), (\d+\.\d+), GCJ-02/.exec(origin);
+    if (!match || p.source_crs !== 'GCJ-02') {
+      throw new Error(`hospitals: ${String(p.name)} has no raw GCJ-02 position in its origin`);
+    }
+    const rawPosition: [number, number] = [Number(match[1]), Number(match[2])];
+    const converted = toWgs84(rawPosition, 'GCJ-02');
+    const given = (f.geometry as Point).coordinates;
+    const apart = turf.distance(converted, given, { units: 'meters' });
+    if (apart > CONVERSION_AGREEMENT_METERS) {
+      throw new Error(`hospitals: ${String(p.name)} converts ${apart.toFixed(1)} m off its table`);
+    }
+    return createAppFeature(
+      { type: 'Point', coordinates: converted } as Point,
+      {
+        id: `health-point-${index}`,
+        name: String(p.name),
+        kind: String(p.kind),
+        grade: String(p.grade),
+        address: String(p.address),
+        note: `point from ${origin}; converted GCJ-02 → WGS-84 with gcoord (${apart.toFixed(1)} m from the table's own conversion); a point, not the hospital's grounds`,
+        source: 'hospital-points',
+        source_crs: 'GCJ-02',
+        accuracy: 'approximate',
+      },
+      context,
+    );
+  });
 }

@@ -45,11 +45,26 @@ export const SOURCES = {
     licence: 'ODbL-1.0',
     attribution: '© OpenStreetMap contributors',
   },
-  'osm-subway': {
-    title: 'Beijing rail transit GTFS and OSM relations',
-    origin: 'public repository BoyInTheSun/beijing-subway-gtfs',
+  'osm-metro': {
+    title:
+      'Beijing metro track and stations (OpenStreetMap); line colours from the Beijing rail GTFS feed',
+    origin:
+      'public repository wangrunji0408/beijing-subway-live-map, commit 12898c7eb9b139b559c63c57ee08e990be9b9d6f, work/data/beijing_subway_lines_wgs84.geojson and beijing_subway_stops_by_line_wgs84.geojson (OSM base 2026-09-09); colours and the 马连洼 terminus from public repository BoyInTheSun/beijing-subway-gtfs (routes.txt, stops.txt)',
     licence: 'ODbL-1.0',
     attribution: '© OpenStreetMap contributors',
+  },
+  'school-levels': {
+    title: 'School levels of 一贯制 schools, with evidence per school',
+    origin:
+      'corrections table kept with the sources (school-levels.csv): each row names its evidence (school websites, 新京报 2019, public Changping school tables)',
+    licence: 'facts with cited evidence',
+    attribution: '学段订正: 见数据说明',
+  },
+  'hospital-points': {
+    title: 'Hospital points (北京清华长庚医院)',
+    origin: 'public repository nwjf/hospital, json/hospital.js, commit ba12294d (GCJ-02)',
+    licence: 'none stated',
+    attribution: '医院点位: nwjf/hospital',
   },
   'baidu-residential': {
     title: 'Baidu residential AOI blocks (unnamed)',

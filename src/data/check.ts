@@ -1,8 +1,22 @@
 import * as turf from '@turf/turf';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type {
+  Feature,
+  FeatureCollection,
+  LineString,
+  MultiLineString,
+  MultiPolygon,
+  Polygon,
+  Position,
+} from 'geojson';
 import { LAYER_IDS, SUBDISTRICT_NAMES, type LayerId } from './layers';
 import { ringCrossesItself } from './ring_crossing';
 import { validateFeatureProperties } from './schema';
+import type { SchoolLevelCorrection } from './school_levels';
+
+/** Line 18 (马连洼–天通苑东, opened 2025-12-27) has 11 stations. */
+export const LINE_18 = { name: '18号线', stations: 11 } as const;
+/** A metro line passes this close to each station it stops at, or the data is wrong. */
+export const STATION_TO_LINE_MAX_METERS = 100;
 
 /** The rectangle every shipped coordinate must lie in: the seven units and their surroundings. */
 export const AREA_BOUNDS = { west: 116.15, south: 39.95, east: 116.55, north: 40.2 } as const;
@@ -115,6 +129,84 @@ function subdistrictProblems(collection: FeatureCollection): DataProblem[] {
   return problems;
 }
 
+/** The positions of a station where a line stops (an interchange has one per line). */
+function stationPositions(station: Feature, line: string): Position[] {
+  const geometry = station.geometry;
+  if (geometry?.type === 'Point') return [geometry.coordinates];
+  if (geometry?.type !== 'MultiPoint') return [];
+  const perPosition = station.properties?.position_lines as string[][] | undefined;
+  const serving = geometry.coordinates.filter((_, i) => perPosition?.[i]?.includes(line) ?? true);
+  return serving.length > 0 ? serving : geometry.coordinates;
+}
+
+/**
+ * Metro: Line 18 has all its stations, and every line runs within 100 m of each station
+ * that names it.
+ */
+export function metroProblems(
+  stations: FeatureCollection,
+  lines: FeatureCollection,
+): DataProblem[] {
+  const problems: DataProblem[] = [];
+  const onLine = (f: Feature, line: string) =>
+    ((f.properties?.lines as string[] | undefined) ?? []).includes(line);
+  const line18 = stations.features.filter((f) => onLine(f, LINE_18.name)).length;
+  if (line18 < LINE_18.stations) {
+    problems.push({
+      layer: 'metro-stations',
+      id: '-',
+      message: `${LINE_18.name} has ${line18} stations, not ${LINE_18.stations}`,
+    });
+  }
+  for (const station of stations.features) {
+    for (const line of (station.properties?.lines as string[] | undefined) ?? []) {
+      const tracks = lines.features.filter((f) => f.properties?.line === line);
+      const distances = stationPositions(station, line).flatMap((position) =>
+        tracks.flatMap((track) =>
+          turf
+            .flatten(track as Feature<LineString | MultiLineString>)
+            .features.map((part) => turf.pointToLineDistance(position, part, { units: 'meters' })),
+        ),
+      );
+      const nearest = Math.min(Infinity, ...distances);
+      if (nearest > STATION_TO_LINE_MAX_METERS) {
+        problems.push({
+          layer: 'metro-stations',
+          id: String(station.properties?.id ?? '?'),
+          message: `${line} ${Number.isFinite(nearest) ? `runs ${Math.round(nearest)} m from` : 'has no track near'} ${String(station.properties?.name)}`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Every school the corrections table confirms serves at least the levels it gives. */
+export function schoolLevelProblems(
+  schools: FeatureCollection,
+  corrections: SchoolLevelCorrection[],
+): DataProblem[] {
+  const problems: DataProblem[] = [];
+  for (const correction of corrections.filter((c) => c.confidence === 'confirmed')) {
+    const named = schools.features.filter((f) => f.properties?.name === correction.name);
+    if (named.length === 0) {
+      problems.push({ layer: 'schools', id: '-', message: `no school named ${correction.name}` });
+    }
+    for (const school of named) {
+      const serves = (school.properties?.serves_levels as string[] | undefined) ?? [];
+      const missing = correction.levels.filter((level) => !serves.includes(level));
+      if (missing.length > 0) {
+        problems.push({
+          layer: 'schools',
+          id: String(school.properties?.id ?? '?'),
+          message: `${correction.name} is confirmed for ${correction.levels.join(', ')} but lacks ${missing.join(', ')}`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
 /**
  * Checks the shipped layers: every layer present, every feature's schema and geometry, the
  * seven units present and not overlapping, ids unique across all layers.
@@ -143,4 +235,19 @@ export function checkLayers(layers: Partial<Record<LayerId, FeatureCollection>>)
   }
   if (layers.subdistricts) problems.push(...subdistrictProblems(layers.subdistricts));
   return problems;
+}
+
+/**
+ * Facts of this area the shipped data must hold: the metro's stations on their lines with
+ * Line 18 complete, and the school levels the corrections table confirms.
+ */
+export function knownFactProblems(
+  layers: Partial<Record<LayerId, FeatureCollection>>,
+  schoolLevels: SchoolLevelCorrection[],
+): DataProblem[] {
+  const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
+  return [
+    ...metroProblems(layers['metro-stations'] ?? empty, layers['metro-lines'] ?? empty),
+    ...schoolLevelProblems(layers.schools ?? empty, schoolLevels),
+  ];
 }

@@ -13,6 +13,8 @@ export interface LayerCompleteness {
   /** What is known to be missing, in English and in Chinese. */
   note: string;
   note_zh: string;
+  /** What the data pipeline corrected in the layer, why, and from which source. */
+  changes?: string[];
   units: Record<string, UnitCompleteness>;
 }
 

@@ -1,13 +1,14 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { isLayerId, isSubdistrictName, type LayerId } from './layers';
 import { PROJECT_STATUSES } from './plan_tasks';
+import { LEVEL_STATUSES } from './school_levels';
 
 /**
  * How a feature's geometry was obtained:
  * - `surveyed`: taken from a source that maps the real thing (OSM, official boundaries);
  * - `approximate`: placed or generalised from indirect evidence (converted web-map AOIs, points
  *   without footprint, sites placed from a plan's wording);
- * - `schematic`: a diagram, not a position (metro lines through stations, the plan's layout).
+ * - `schematic`: a diagram, not a position (the plan's layout).
  */
 export const ACCURACY_VALUES = ['surveyed', 'approximate', 'schematic'] as const;
 export type Accuracy = (typeof ACCURACY_VALUES)[number];
@@ -80,6 +81,19 @@ const LAYER_CHECKS: Partial<Record<LayerId, Check[]>> = {
       p.serves_levels.every((l) => (SCHOOL_LEVELS as readonly unknown[]).includes(l))
         ? null
         : 'bad serves_levels',
+    (p) =>
+      p.level_status === undefined ||
+      (LEVEL_STATUSES as readonly unknown[]).includes(p.level_status)
+        ? null
+        : `bad level_status ${String(p.level_status)}`,
+    // An unverified school counts for no level until included; its likely levels are kept apart.
+    (p) =>
+      p.level_status !== 'unverified' ||
+      ((p.serves_levels as unknown[]).length === 0 &&
+        Array.isArray(p.likely_levels) &&
+        p.likely_levels.length > 0)
+        ? null
+        : 'an unverified school needs likely_levels and no serves_levels',
   ],
   'car-parks': [
     (p) =>
@@ -87,11 +101,12 @@ const LAYER_CHECKS: Partial<Record<LayerId, Check[]>> = {
         ? null
         : `bad spaces ${String(p.spaces)}`,
   ],
-  'metro-stations': [(p) => (Array.isArray(p.lines) ? null : 'missing lines')],
+  'metro-stations': [
+    (p) => (Array.isArray(p.lines) && p.lines.length > 0 ? null : 'missing lines'),
+  ],
   'metro-lines': [
     (p) => (isString(p.line) ? null : 'missing line'),
     (p) => (typeof p.colour === 'string' && /^#[0-9A-F]{6}$/i.test(p.colour) ? null : 'bad colour'),
-    (p) => (p.accuracy === 'schematic' ? null : 'metro lines must be schematic'),
   ],
   'plan-projects': [
     (p) =>

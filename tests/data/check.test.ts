@@ -1,6 +1,11 @@
 import type { Feature, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { AREA_BOUNDS, checkLayers, geometryProblems } from '../../src/data/check';
+import {
+  AREA_BOUNDS,
+  checkLayers,
+  geometryProblems,
+  knownFactProblems,
+} from '../../src/data/check';
 import { createRectangleRing } from './helpers';
 import {
   createCollection,
@@ -163,5 +168,114 @@ describe('checkLayers', () => {
   it('does not count units that only share an edge as overlapping', () => {
     const layers = createValidLayers();
     expect(checkLayers(layers).filter((p) => p.layer === 'subdistricts')).toEqual([]);
+  });
+});
+
+describe('knownFactProblems', () => {
+  /** 18号线 along 40.0720 from 116.30 to 116.40; its stations every 0.01° on the track. */
+  const line18 = createLayerFeature('metro-lines', 'metro-line-18-0', {
+    name: '18号线',
+    line: '18号线',
+    colour: '#665794',
+  });
+  line18.geometry = {
+    type: 'LineString',
+    coordinates: [
+      [116.3, 40.072],
+      [116.4, 40.072],
+    ],
+  };
+  const station = (i: number, lat = 40.072) => {
+    const feature = createLayerFeature('metro-stations', `s-${i}`, {
+      name: `站${i}`,
+      lines: ['18号线'],
+    });
+    feature.geometry = { type: 'Point', coordinates: [116.3 + i * 0.01, lat] };
+    return feature;
+  };
+  const metro = (stations: Feature[]) => ({
+    'metro-stations': createCollection(stations),
+    'metro-lines': createCollection([line18]),
+  });
+  const elevenStations = Array.from({ length: 11 }, (_, i) => station(i));
+  const confirmed = {
+    name: '北京王府学校',
+    levels: ['kindergarten', 'primary', 'middle'] as const,
+    confidence: 'confirmed' as const,
+    evidence: 'K-12',
+  };
+  const school = (servesLevels: string[]) =>
+    createCollection([
+      createLayerFeature('schools', 'school-1', {
+        name: '北京王府学校',
+        level: 'middle',
+        serves_levels: servesLevels,
+      }),
+    ]);
+
+  it('finds nothing wrong with 11 Line 18 stations on the track and a confirmed school', () => {
+    const layers = {
+      ...metro(elevenStations),
+      schools: school(['kindergarten', 'primary', 'middle']),
+    };
+    expect(knownFactProblems(layers, [{ ...confirmed, levels: [...confirmed.levels] }])).toEqual(
+      [],
+    );
+  });
+
+  it('fails when Line 18 has fewer than 11 stations', () => {
+    expect(knownFactProblems(metro(elevenStations.slice(0, 10)), [])).toEqual([
+      { layer: 'metro-stations', id: '-', message: '18号线 has 10 stations, not 11' },
+    ]);
+  });
+
+  it('fails when a line runs more than 100 m from a station on it', () => {
+    // 0.0012° of latitude is about 133 m north of the track.
+    const off = [...elevenStations.slice(0, 10), station(10, 40.0732)];
+    expect(knownFactProblems(metro(off), [])).toEqual([
+      { layer: 'metro-stations', id: 's-10', message: '18号线 runs 133 m from 站10' },
+    ]);
+  });
+
+  it('passes a station 90 m from its line', () => {
+    const near = [...elevenStations.slice(0, 10), station(10, 40.0728)];
+    expect(knownFactProblems(metro(near), [])).toEqual([]);
+  });
+
+  it('fails when a station names a line that has no track', () => {
+    const other = station(3);
+    other.properties.lines = ['18号线', '99号线'];
+    const stations = elevenStations.map((s, i) => (i === 3 ? other : s));
+    expect(knownFactProblems(metro(stations), [])).toEqual([
+      { layer: 'metro-stations', id: 's-3', message: '99号线 has no track near 站3' },
+    ]);
+  });
+
+  it('fails when a school confirmed in the corrections lacks one of its levels', () => {
+    const layers = { ...metro(elevenStations), schools: school(['middle']) };
+    expect(knownFactProblems(layers, [{ ...confirmed, levels: [...confirmed.levels] }])).toEqual([
+      {
+        layer: 'schools',
+        id: 'school-1',
+        message:
+          '北京王府学校 is confirmed for kindergarten, primary, middle but lacks kindergarten, primary',
+      },
+    ]);
+  });
+
+  it('fails when a confirmed school is missing, and ignores unverified rows', () => {
+    const layers = { ...metro(elevenStations), schools: createCollection([]) };
+    const rows = [
+      { ...confirmed, levels: [...confirmed.levels] },
+      {
+        ...confirmed,
+        levels: ['middle' as const],
+        name: '天通苑学校',
+        confidence: 'unverified' as const,
+      },
+    ];
+    expect(knownFactProblems(layers, rows)).toEqual([
+      { layer: 'schools', id: '-', message: 'no school named 北京王府学校' },
+    ]);
   });
 });

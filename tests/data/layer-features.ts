@@ -81,7 +81,6 @@ const LAYER_EXTRAS: Record<LayerId, () => { geometry: Geometry; properties: Prop
       kind: 'metro_line',
       line: '13号线',
       colour: '#F9E700',
-      accuracy: 'schematic',
     },
   }),
   roads: () => ({

@@ -67,13 +67,42 @@ describe.skipIf(!existsSync(GEO_DIR))('shipped layers in public/geo', () => {
     expect(relativeDifference(sum, areaOf(union!))).toBeLessThan(0.001);
   }, 120_000);
 
-  it('draw every metro line schematic and in a #RRGGBB colour', () => {
+  it('draw every metro line along its track, ODbL, in its official #RRGGBB colour', () => {
     const lines = readLayer('metro-lines').features;
     expect(lines.length).toBeGreaterThan(0);
+    // Official colours, read off the operator's line map (not from the pipeline's table).
+    const official: Record<string, string> = { '18号线': '#665794', '13号线': '#F9E700' };
     for (const line of lines) {
-      expect(line.properties?.accuracy, String(line.properties?.id)).toBe('schematic');
-      expect(line.properties?.colour, String(line.properties?.id)).toMatch(/^#[0-9A-Fa-f]{6}$/);
+      const p = line.properties!;
+      expect(p.accuracy, String(p.id)).toBe('surveyed');
+      expect(p.licence, String(p.id)).toBe('ODbL-1.0');
+      expect(p.colour, String(p.id)).toMatch(/^#[0-9A-Fa-f]{6}$/);
+      if (official[p.line]) expect(p.colour, String(p.id)).toBe(official[p.line]);
     }
+  });
+
+  it('list the 11 stations of Line 18 and name each interchange once', () => {
+    const stations = readLayer('metro-stations').features;
+    const line18 = stations
+      .filter((s) => (s.properties?.lines as string[]).includes('18号线'))
+      .map((s) => String(s.properties?.name));
+    expect(line18.sort()).toEqual(
+      [
+        '马连洼',
+        '上地软件园',
+        '东北旺',
+        '龙泽西',
+        '回龙观西大街',
+        '文华路',
+        '回龙观东大街',
+        '霍营东',
+        '天通苑',
+        '太平庄',
+        '天通苑东',
+      ].sort(),
+    );
+    const names = stations.map((s) => String(s.properties?.name));
+    expect(names.length).toBe(new Set(names).size);
   });
 
   it('hold the plan layout: axis, belt, two corridors and four clusters, each with plan text', () => {

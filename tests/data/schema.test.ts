@@ -74,13 +74,27 @@ describe('validateFeatureProperties', () => {
     ]);
   });
 
-  it('rejects a metro line that claims to be surveyed', () => {
-    const feature = createLayerFeature('metro-lines', 'm-1', {
-      accuracy: 'surveyed',
+  it('rejects an unverified school that counts for a level or has no likely level', () => {
+    const counted = createLayerFeature('schools', 's-1', {
+      level: 'middle',
+      serves_levels: ['middle'],
+      level_status: 'unverified',
+      likely_levels: ['middle'],
     });
-    expect(validateFeatureProperties('metro-lines', feature)).toEqual([
-      'metro lines must be schematic',
-    ]);
+    const noLikely = createLayerFeature('schools', 's-2', {
+      serves_levels: [],
+      level_status: 'unverified',
+    });
+    for (const feature of [counted, noLikely]) {
+      expect(validateFeatureProperties('schools', feature)).toEqual([
+        'an unverified school needs likely_levels and no serves_levels',
+      ]);
+    }
+  });
+
+  it('rejects an unknown level status', () => {
+    const feature = createLayerFeature('schools', 's-1', { level_status: 'guessed' });
+    expect(validateFeatureProperties('schools', feature)).toEqual(['bad level_status guessed']);
   });
 
   it('rejects a metro line whose colour is not #RRGGBB', () => {

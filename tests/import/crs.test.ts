@@ -68,7 +68,7 @@ function stationCopies(to: typeof gcoord.GCJ02 | typeof gcoord.BD09 | null): Fea
   return {
     type: 'FeatureCollection',
     features: stations
-      .filter((s) => s.properties!.subdistrict !== null)
+      .filter((s) => s.properties!.subdistrict !== null && s.geometry.type === 'Point')
       .map((s) => ({
         type: 'Feature',
         properties: { name: s.properties!.name },
