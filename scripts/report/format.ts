@@ -111,7 +111,7 @@ export function formatMarkdown(
   });
   const whole = rows.find((r) => r.name === WHOLE_AREA_NAME);
   const lines = [
-    `Residential land within the service radius (parks ≥ ${p.largeParkMinAreaM2} m²: ${p.largeRadiusMeters} m, ≥ ${p.smallParkMinAreaM2} m²: ${p.smallRadiusMeters} m${p.includeForest ? ', forest included' : ''}${p.includeGreenways ? `, greenways ${p.greenwayRadiusMeters} m` : ''}; kindergarten ${p.kindergartenRadiusMeters} m, primary ${p.primaryRadiusMeters} m, middle ${p.middleRadiusMeters} m; parking ${p.parkingRadiusMeters} m)`,
+    `Residential land within the service radius (parks ≥ ${p.largeParkMinAreaM2} m²: ${p.largeRadiusMeters} m, ≥ ${p.smallParkMinAreaM2} m²: ${p.smallRadiusMeters} m${p.includeForest ? ', forest included' : ''}${p.includeGreenways ? `, greenways ${p.greenwayRadiusMeters} m` : ''}; kindergarten ${p.kindergartenRadiusMeters} m, primary ${p.primaryRadiusMeters} m, middle ${p.middleRadiusMeters} m${p.includeUnverifiedSchools ? ', unverified schools included' : ''}; parking ${p.parkingRadiusMeters} m)`,
     '',
     '| unit | residential km² | parks | kindergarten | primary | middle | parking |',
     '|---|---:|---:|---:|---:|---:|---:|',

@@ -3,6 +3,7 @@ import {
   DEFAULT_COVERAGE_PARAMETERS,
   INCLUDE_FOREST_NAME,
   INCLUDE_GREENWAYS_NAME,
+  INCLUDE_UNVERIFIED_SCHOOLS_FLAG,
   type NumericParameter,
   PARAMETER_LIMITS,
   PARAMETER_NAMES,
@@ -65,6 +66,10 @@ export function reportUsage(): string {
     }),
     row(`--${INCLUDE_FOREST_NAME}`, 'count forest, grass and scrub as parks'),
     row(`--${INCLUDE_GREENWAYS_NAME}`, 'count greenways as parks, with --greenway-radius'),
+    row(
+      `--${INCLUDE_UNVERIFIED_SCHOOLS_FLAG}`,
+      'count schools whose levels are unverified, at their likely levels',
+    ),
     '',
     'Exit code 0 on success, 2 on a bad flag, unreadable data or an output that cannot be',
     'written (one line on stderr says which).',
@@ -80,7 +85,12 @@ const VALUE_FLAGS = new Set([
   '--format',
   ...Object.keys(PARAMETER_NAMES).map((name) => `--${name}`),
 ]);
-const SWITCHES = new Set(['--help', `--${INCLUDE_FOREST_NAME}`, `--${INCLUDE_GREENWAYS_NAME}`]);
+const SWITCHES = new Set([
+  '--help',
+  `--${INCLUDE_FOREST_NAME}`,
+  `--${INCLUDE_GREENWAYS_NAME}`,
+  `--${INCLUDE_UNVERIFIED_SCHOOLS_FLAG}`,
+]);
 
 /** Parses `npm run report` flags; throws UsageError with a message a person can act on. */
 export function parseReportOptions(args: string[]): ReportOptions {
@@ -98,7 +108,9 @@ export function parseReportOptions(args: string[]): ReportOptions {
     if (SWITCHES.has(flag)) {
       if (flag === '--help') options.help = true;
       else if (flag === `--${INCLUDE_FOREST_NAME}`) options.parameters.includeForest = true;
-      else options.parameters.includeGreenways = true;
+      else if (flag === `--${INCLUDE_UNVERIFIED_SCHOOLS_FLAG}`) {
+        options.parameters.includeUnverifiedSchools = true;
+      } else options.parameters.includeGreenways = true;
       continue;
     }
     if (!VALUE_FLAGS.has(flag)) {

@@ -141,7 +141,7 @@ export function runAnalysis(
       }
     });
     onProgress(SERVED_SCHOOL_LEVELS.length, total);
-    const schools = schoolsOfLevel(inputs.schools, request.schoolLevel);
+    const schools = schoolsOfLevel(inputs.schools, request.schoolLevel, p.includeUnverifiedSchools);
     const catchments = schoolCatchments(prepared.sites, schools, prepared.area.projection);
     if (request.schoolView === 'catchments') {
       geometry = {

@@ -5,6 +5,8 @@ export interface CoverageParameters extends ParkRadiusRule {
   includeForest: boolean;
   /** Count greenways, as the national city check-up does, with their own radius. */
   includeGreenways: boolean;
+  /** Count schools whose levels are unverified for their likely levels. */
+  includeUnverifiedSchools: boolean;
   greenwayRadiusMeters: number;
   kindergartenRadiusMeters: number;
   primaryRadiusMeters: number;
@@ -20,6 +22,7 @@ export const DEFAULT_COVERAGE_PARAMETERS: CoverageParameters = {
   smallRadiusMeters: 300,
   includeForest: false,
   includeGreenways: false,
+  includeUnverifiedSchools: false,
   greenwayRadiusMeters: 1000,
   kindergartenRadiusMeters: 300,
   primaryRadiusMeters: 500,
@@ -29,7 +32,7 @@ export const DEFAULT_COVERAGE_PARAMETERS: CoverageParameters = {
 
 export type NumericParameter = Exclude<
   keyof CoverageParameters,
-  'includeForest' | 'includeGreenways'
+  'includeForest' | 'includeGreenways' | 'includeUnverifiedSchools'
 >;
 
 /**
@@ -50,6 +53,9 @@ export const PARAMETER_NAMES: Record<string, NumericParameter> = {
 
 export const INCLUDE_FOREST_NAME = 'include-forest';
 export const INCLUDE_GREENWAYS_NAME = 'include-greenways';
+/** Unverified schools counted: `unverified-schools=1` in a link, this flag in the report. */
+export const UNVERIFIED_SCHOOLS_LINK_NAME = 'unverified-schools';
+export const INCLUDE_UNVERIFIED_SCHOOLS_FLAG = 'include-unverified-schools';
 
 const RADIUS_LIMITS = { min: 10, max: 5_000 } as const;
 const AREA_LIMITS = { min: 1, max: 100_000 } as const;

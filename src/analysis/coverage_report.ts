@@ -1,3 +1,4 @@
+import { countedLevels } from '../data/school_levels';
 import type { Feature, Geometry } from 'geojson';
 
 export { type CoverageParameters, DEFAULT_COVERAGE_PARAMETERS } from './coverage_parameters';
@@ -121,15 +122,22 @@ export function schoolReaches(
   p: CoverageParameters,
 ): (FacilityReach & { id: string })[] {
   const radiusM = p[SCHOOL_RADIUS_PARAMETER[level]] as number;
-  return schoolsOfLevel(schools, level).map((s) => ({
+  return schoolsOfLevel(schools, level, p.includeUnverifiedSchools).map((s) => ({
     id: String(s.properties.id),
     geometry: s.geometry,
     radiusM,
   }));
 }
 
-export function schoolsOfLevel(schools: AppFeatureCollection, level: ServedSchoolLevel) {
-  return schools.features.filter((s) => (s.properties.serves_levels as string[]).includes(level));
+/** The schools counting for a level: those serving it, and unverified ones when included. */
+export function schoolsOfLevel(
+  schools: AppFeatureCollection,
+  level: ServedSchoolLevel,
+  includeUnverified: boolean,
+) {
+  return schools.features.filter((s) =>
+    countedLevels(s.properties, includeUnverified).includes(level),
+  );
 }
 
 /** Per unit and (last) for the whole area: residential land within reach of the facilities. */

@@ -1,4 +1,5 @@
 import Flatbush from 'flatbush';
+import { countedLevels } from '../data/school_levels';
 import type { LayerId } from '../data/layers';
 import type { AppFeature, AppFeatureCollection } from '../data/schema';
 import type { LocalProjection } from './local_projection';
@@ -12,6 +13,8 @@ export const FACILITY_GROUPS = [
   'kindergarten',
   'primary',
   'middle',
+  // Schools counting for no level: universities, colleges, unverified and unclassified schools.
+  'other-school',
   'health',
   'metro',
   'car-park',
@@ -33,18 +36,32 @@ export interface FacilityHit {
   distanceM: number;
 }
 
-/** The groups a feature of a layer belongs to (a school may serve two levels). */
-export function facilityGroups(layer: string, feature: AppFeature): FacilityGroup[] {
+/** What decides the groups: unverified schools count for their likely levels when included. */
+export interface FacilityGroupOptions {
+  includeUnverifiedSchools: boolean;
+}
+
+/**
+ * The groups a feature of a layer belongs to: a school is in each level it counts for (it
+ * may serve several), or among the other schools when it counts for none.
+ */
+export function facilityGroups(
+  layer: string,
+  feature: AppFeature,
+  options: FacilityGroupOptions = { includeUnverifiedSchools: false },
+): FacilityGroup[] {
   const p = feature.properties;
   switch (layer) {
     case 'parks':
       return [p.counts_as_park ? 'park' : 'green'];
     case 'greenways':
       return ['greenway'];
-    case 'schools':
-      return (p.serves_levels as string[]).filter((level): level is FacilityGroup =>
-        (['kindergarten', 'primary', 'middle'] as string[]).includes(level),
-      );
+    case 'schools': {
+      const levels = countedLevels(p, options.includeUnverifiedSchools).filter(
+        (level) => level !== 'other',
+      ) as FacilityGroup[];
+      return levels.length > 0 ? levels : ['other-school'];
+    }
     case 'healthcare':
       return ['health'];
     case 'metro-stations':
@@ -116,6 +133,7 @@ export interface FacilityIndex {
 export function createFacilityIndex(
   layers: FacilityLayers,
   projection: LocalProjection,
+  options?: FacilityGroupOptions,
 ): FacilityIndex {
   const groups = new Map<FacilityGroup, GroupIndex>(
     FACILITY_GROUPS.map((g) => [g, { facilities: [], items: [], index: null }]),
@@ -123,7 +141,7 @@ export function createFacilityIndex(
   for (const [layer, collection] of Object.entries(layers)) {
     for (const feature of collection?.features ?? []) {
       const shape = toPlanarShape(feature.geometry, projection);
-      for (const group of facilityGroups(layer, feature)) {
+      for (const group of facilityGroups(layer, feature, options)) {
         const facility: IndexedFacility = {
           id: String(feature.properties.id),
           name: feature.properties.name,

@@ -1,3 +1,4 @@
+import { countedLevels } from '../data/school_levels';
 import * as turf from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { AppFeature, AppFeatureCollection } from '../data/schema';
@@ -43,7 +44,9 @@ export function summarizeSubdistrict(
       .sort((a, b) => a.localeCompare(b, 'zh-Hans-CN')),
     parkCount: green.filter((p) => p.properties.counts_as_park === true).length,
     greenSpaceCount: green.filter((p) => p.properties.counts_as_park !== true).length,
-    schoolCount: inUnit(inputs.schools, name).filter((s) => s.properties.level !== 'other').length,
+    schoolCount: inUnit(inputs.schools, name).filter(
+      (s) => countedLevels(s.properties, false).length > 0,
+    ).length,
     healthFacilityCount: inUnit(inputs.healthcare, name).length,
   };
 }

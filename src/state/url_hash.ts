@@ -6,6 +6,7 @@ import {
   INCLUDE_GREENWAYS_NAME,
   PARAMETER_LIMITS,
   PARAMETER_NAMES,
+  UNVERIFIED_SCHOOLS_LINK_NAME,
   parameterProblems,
 } from '../analysis/coverage_parameters';
 import { readNumberInRange, readPlainNumber } from '../analysis/plain_number';
@@ -164,6 +165,7 @@ export function parseAnalysis(
   }
   parameters.includeForest = params.get(INCLUDE_FOREST_NAME) === '1';
   parameters.includeGreenways = params.get(INCLUDE_GREENWAYS_NAME) === '1';
+  parameters.includeUnverifiedSchools = params.get(UNVERIFIED_SCHOOLS_LINK_NAME) === '1';
   if (parameterProblems(parameters).smallParkMinAreaM2) {
     for (const [name, key] of [
       ['small-park-min-area', 'smallParkMinAreaM2'],
@@ -200,6 +202,9 @@ function serializeAnalysis(analysis: AnalysisSettings): string[] {
   }
   if (analysis.parameters.includeForest) parts.push(`${INCLUDE_FOREST_NAME}=1`);
   if (analysis.parameters.includeGreenways) parts.push(`${INCLUDE_GREENWAYS_NAME}=1`);
+  if (analysis.parameters.includeUnverifiedSchools) {
+    parts.push(`${UNVERIFIED_SCHOOLS_LINK_NAME}=1`);
+  }
   return parts;
 }
 

@@ -426,6 +426,10 @@ const STRINGS = {
     zh: '将林地、草地等其他绿地计入公园',
     en: 'Count forest, grass and scrub as parks',
   },
+  'param.includeUnverifiedSchools': {
+    zh: '计入学段待核实的学校（按其可能学段）',
+    en: 'Count schools whose levels are unverified (at their likely levels)',
+  },
   'param.includeGreenways': {
     zh: '计入绿道（城市体检按1公里服务半径计）',
     en: 'Count greenways (the city check-up uses 1 km)',

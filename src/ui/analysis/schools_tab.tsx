@@ -19,12 +19,23 @@ export function SchoolsTab({
   const level = useAppStore((s) => s.analysis.schoolLevel);
   const view = useAppStore((s) => s.analysis.schoolView);
   const updateAnalysis = useAppStore((s) => s.updateAnalysis);
+  const includeUnverified = useAppStore((s) => s.analysis.parameters.includeUnverifiedSchools);
+  const setParameters = useAppStore((s) => s.setParameters);
   return (
     <div data-testid="analysis-schools">
       <fieldset className="parameters">
         <ParameterInput parameter="kindergartenRadiusMeters" unit="m" />
         <ParameterInput parameter="primaryRadiusMeters" unit="m" />
         <ParameterInput parameter="middleRadiusMeters" unit="m" />
+        <label className="toggle">
+          <input
+            type="checkbox"
+            data-testid="param-include-unverified-schools"
+            checked={includeUnverified}
+            onChange={(event) => setParameters({ includeUnverifiedSchools: event.target.checked })}
+          />
+          {t('param.includeUnverifiedSchools')}
+        </label>
         <p className="source-note">{t('source.schools')}</p>
       </fieldset>
       {result && (
