@@ -25,6 +25,20 @@ export interface Place {
    * (`name` is then that community's name): the data names no compound there.
    */
   unnamedIn?: string;
+  /** A metro station's lines (an interchange is one place with every line). */
+  lines?: string[];
+  /** A school's levels: those it serves, or its likely ones when they are unverified. */
+  levels?: string[];
+  levelStatus?: string;
+}
+
+/** What a search result says beside the name: a station's lines, a school's levels. */
+function placeFacts(properties: Record<string, unknown>): Partial<Place> {
+  if (Array.isArray(properties.lines)) return { lines: properties.lines as string[] };
+  if (!Array.isArray(properties.serves_levels)) return {};
+  const unverified = properties.level_status === 'unverified';
+  const levels = (unverified ? properties.likely_levels : properties.serves_levels) as string[];
+  return { levels: levels ?? [], levelStatus: String(properties.level_status ?? 'name') };
 }
 
 /** Turns Chinese text into toneless pinyin syllables (supplied by a pinyin library). */
@@ -106,6 +120,7 @@ export function buildPlaces(layers: Record<string, AppFeatureCollection | undefi
         subdistrict: feature.properties.subdistrict,
         lonLat: point,
         key: normaliseName(name),
+        ...placeFacts(feature.properties),
       });
     }
   }

@@ -222,6 +222,11 @@ const STRINGS = {
   'unit.min': { zh: '分钟', en: 'min' },
   'unit.ha': { zh: '公顷', en: 'ha' },
   'punct.colon': { zh: '：', en: ': ' },
+  'punct.and': { zh: '、', en: ', ' },
+  'school.unverified': {
+    zh: '可能为{levels}（学段待核实，默认不计入覆盖率）',
+    en: 'likely {levels} (levels unverified; not counted unless included)',
+  },
   'inspect.open': { zh: '点位查询', en: 'Inspect' },
   'inspect.title': { zh: '点位服务查询', en: 'Point inspection' },
   'inspect.hint': {
@@ -259,6 +264,7 @@ const STRINGS = {
   'group.kindergarten': { zh: '幼儿园', en: 'Kindergartens' },
   'group.primary': { zh: '小学', en: 'Primary schools' },
   'group.middle': { zh: '中学', en: 'Middle schools' },
+  'group.other-school': { zh: '其他学校 / 高校', en: 'Other schools / universities' },
   'group.health': { zh: '医疗卫生', en: 'Health' },
   'group.metro': { zh: '地铁站', en: 'Metro stations' },
   'group.car-park': { zh: '公共停车场', en: 'Car parks' },

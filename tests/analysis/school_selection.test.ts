@@ -3,7 +3,12 @@
  * one for none unless the planner includes it. Checked by the coverage figures, the point
  * inspection's groups and the nearest metro station of a merged interchange.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildPlaces, searchPlaces } from '../../src/analysis/place_search';
+import { type LayerId, layerFileName } from '../../src/data/layers';
+import { asLayer } from '../../src/data/load';
 import { DEFAULT_COVERAGE_PARAMETERS } from '../../src/analysis/coverage_parameters';
 import { coverageReport } from '../../src/analysis/coverage_report';
 import { createFacilityIndex } from '../../src/analysis/facility_index';
@@ -113,5 +118,29 @@ describe('a merged interchange', () => {
     const result = inspectPoint(index, ORIGIN.geometry.coordinates as [number, number], 1000);
     expect(result.within.metro).toHaveLength(1);
     expect(result.within.metro[0]!.distanceM).toBeCloseTo(300, 0);
+  });
+});
+
+describe('search on the shipped data', () => {
+  const GEO = join(import.meta.dirname, '../../public/geo');
+  const load = (layer: LayerId) =>
+    asLayer(layer, JSON.parse(readFileSync(join(GEO, layerFileName(layer)), 'utf8')));
+  const places = buildPlaces({
+    schools: load('schools'),
+    'metro-stations': load('metro-stations'),
+  });
+
+  it('finds 育新学校 with the levels it serves', () => {
+    const found = searchPlaces(places, '育新学校').find(
+      (p) => p.name === '首都师范大学附属回龙观育新学校',
+    );
+    expect(found).toMatchObject({ levels: ['primary', 'middle'], levelStatus: 'confirmed' });
+  });
+
+  it('finds an interchange once, with every line', () => {
+    const found = searchPlaces(places, '霍营').filter(
+      (p) => p.kind === 'metro' && p.name === '霍营',
+    );
+    expect(found.map((p) => [p.name, p.lines])).toEqual([['霍营', ['8号线', '13号线']]]);
   });
 });

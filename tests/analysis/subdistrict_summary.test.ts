@@ -50,12 +50,31 @@ describe('summarizeSubdistrict', () => {
         createSquare(100, { id: 'p3', name: '外', kind: 'park', counts_as_park: true, ...outside }),
       ),
       schools: createCollection(
-        createSquare(100, { id: 's1', name: '小学', kind: 'school', level: 'primary', ...inUnit }),
+        createSquare(100, {
+          id: 's1',
+          name: '小学',
+          kind: 'school',
+          level: 'primary',
+          serves_levels: ['primary'],
+          ...inUnit,
+        }),
         createSquare(100, {
           id: 's2',
           name: '大学',
           kind: 'university',
           level: 'other',
+          serves_levels: [],
+          ...inUnit,
+        }),
+        // Shown as a likely middle school, but not counted until its levels are confirmed.
+        createSquare(100, {
+          id: 's3',
+          name: '待核实学校',
+          kind: 'school',
+          level: 'middle',
+          serves_levels: [],
+          likely_levels: ['middle'],
+          level_status: 'unverified',
           ...inUnit,
         }),
       ),

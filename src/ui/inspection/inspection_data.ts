@@ -11,11 +11,16 @@ export interface InspectionData {
   places: Place[];
 }
 
-const cache = new WeakMap<LayerData, InspectionData>();
+const cache = new WeakMap<LayerData, Map<boolean, InspectionData>>();
 
-/** The indexes behind inspection and search, built once per loaded data set. */
-export function inspectionData(data: LayerData): InspectionData {
-  let built = cache.get(data);
+/**
+ * The indexes behind inspection and search, built once per loaded data set and per choice of
+ * counting unverified schools (they then join the level they likely serve).
+ */
+export function inspectionData(data: LayerData, includeUnverifiedSchools = false): InspectionData {
+  const byChoice = cache.get(data) ?? new Map<boolean, InspectionData>();
+  cache.set(data, byChoice);
+  let built = byChoice.get(includeUnverifiedSchools);
   if (!built) {
     const [west, , east] = turf.bbox(data.layers.subdistricts);
     const { layers } = data;
@@ -30,11 +35,12 @@ export function inspectionData(data: LayerData): InspectionData {
           'metro-stations': layers['metro-stations'],
         },
         sinusoidalProjection((west + east) / 2),
+        { includeUnverifiedSchools },
       ),
       residential: createResidentialIndex(layers.residential),
       places: buildPlaces(layers),
     };
-    cache.set(data, built);
+    byChoice.set(includeUnverifiedSchools, built);
   }
   return built;
 }

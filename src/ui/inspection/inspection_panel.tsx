@@ -14,6 +14,7 @@ import { useAppStore } from '../../state/store';
 import { inspectionCsv } from '../../export/inspection_export';
 import { downloadText, exportContext } from '../download';
 import { useText } from '../use_text';
+import { featureFacts } from './facility_facts';
 import { inspectionData } from './inspection_data';
 import { LifeCircleCard } from './life_circle_card';
 import { ScenarioBadge } from '../scenario/scenario_badge';
@@ -25,7 +26,7 @@ export function InspectionPanel({ data }: { data: LayerData }) {
   const parameters = useAppStore((s) => s.analysis.parameters);
   const update = useAppStore((s) => s.updateInspection);
   const { lonLat, radiusM } = settings;
-  const indexes = inspectionData(data);
+  const indexes = inspectionData(data, parameters.includeUnverifiedSchools);
   const result = useMemo(
     () => (lonLat ? inspectPoint(indexes.facilities, lonLat, radiusM) : null),
     [indexes, lonLat, radiusM],
@@ -162,6 +163,12 @@ function FacilityGroups({ result }: { result: ReturnType<typeof inspectPoint> })
                       >
                         {hit.facility.name || t(`group.${group}`)}
                       </button>
+                      {featureFacts(hit.facility.feature.properties, t) && (
+                        <small className="facility-facts" data-testid="inspection-facility-facts">
+                          {' '}
+                          {featureFacts(hit.facility.feature.properties, t)}
+                        </small>
+                      )}
                       <span className="distance">
                         {Math.round(hit.distanceM)} {t('unit.m')} ·{' '}
                         {walkingMinutes(hit.distanceM, speed)} {t('unit.min')}

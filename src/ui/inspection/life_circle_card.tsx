@@ -4,6 +4,7 @@ import { lifeCircleChecks } from '../../analysis/life_circle';
 import type { CompletenessTable } from '../../data/completeness';
 import { useAppStore } from '../../state/store';
 import { useText } from '../use_text';
+import { featureFacts } from './facility_facts';
 
 /** Which completeness row each life-circle kind rests on. */
 const DATA_LAYER = {
@@ -61,8 +62,10 @@ export function LifeCircleCard({
                 {t(met === null ? 'life.unknown' : met ? 'life.met' : 'life.notMet')}
                 {nearest && (
                   <small>
-                    {t('inspect.nearest')} {nearest.facility.name || t(`group.${item.group}`)} ·{' '}
-                    {Math.round(nearest.distanceM)} {t('unit.m')} ·{' '}
+                    {t('inspect.nearest')} {nearest.facility.name || t(`group.${item.group}`)}
+                    {item.group === 'metro' &&
+                      ` (${featureFacts(nearest.facility.feature.properties, t)})`}{' '}
+                    · {Math.round(nearest.distanceM)} {t('unit.m')} ·{' '}
                     {walkingMinutes(nearest.distanceM, speed)} {t('unit.min')}
                   </small>
                 )}

@@ -4,6 +4,7 @@ import type { LayerData } from '../../data/load';
 import { isInArea, zoomForRadius } from '../../state/inspection_settings';
 import { useAppStore } from '../../state/store';
 import { useText } from '../use_text';
+import { facilityFacts } from './facility_facts';
 import { type PinyinPlaces, inspectionData, placesWithPinyin } from './inspection_data';
 
 /**
@@ -132,6 +133,7 @@ export function SearchBox({ data }: { data: LayerData }) {
               <span className="result-name">{place.name}</span>
               <small>
                 {place.unnamedIn ? t('search.unnamedCompound') : t(`kind.${place.kind}`)}
+                {facilityFacts(place, t) ? ` · ${facilityFacts(place, t)}` : ''}
                 {place.subdistrict ? ` · ${place.subdistrict}` : ''}
               </small>
             </li>
