@@ -102,7 +102,7 @@ export function App() {
               <InspectionPanel data={data.data} />
               <AnalysisPanel data={data.data} />
               <InfoPanel data={data.data} />
-              <LayerPanel completeness={data.data.completeness} />
+              <LayerPanel completeness={data.data.completeness} layers={data.data.layers} />
             </BottomSheet>
           </>
         )}

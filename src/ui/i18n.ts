@@ -25,7 +25,7 @@ const STRINGS = {
   'layer.healthcare': { zh: '医疗卫生', en: 'Health facilities' },
   'layer.car-parks': { zh: '公共停车场', en: 'Public car parks' },
   'layer.metro-stations': { zh: '地铁站', en: 'Metro stations' },
-  'layer.metro-lines': { zh: '地铁线路（示意）', en: 'Metro lines (schematic)' },
+  'layer.metro-lines': { zh: '地铁线路', en: 'Metro lines' },
   'layer.roads': { zh: '主要道路', en: 'Main roads' },
   'layer.greenways': { zh: '绿道', en: 'Greenways' },
   'layer.plan-projects': { zh: '行动计划项目', en: 'Action plan projects' },
@@ -184,8 +184,8 @@ const STRINGS = {
   'legend.carPark': { zh: '公共停车场', en: 'Public car park' },
   'legend.subdistrict': { zh: '街道（镇）界', en: 'Sub-district boundary' },
   'legend.metroLine': {
-    zh: '地铁线路（按站点连线示意，官方配色）',
-    en: 'Metro line (through stations, official colours)',
+    zh: '地铁线路（实际走向，官方配色）',
+    en: 'Metro line (real track, official colours)',
   },
   'legend.metroStation': { zh: '地铁站', en: 'Metro station' },
   'legend.planAxis': {

@@ -1,5 +1,8 @@
 import type { CompletenessTable } from '../data/completeness';
+import type { FeatureCollection } from 'geojson';
+import type { LayerId } from '../data/layers';
 import { LAYER_DEFINITIONS } from '../layers/catalog';
+import { layerLegendRows } from '../layers/legend';
 import { useAppStore } from '../state/store';
 import { LegendSwatch } from './legend_swatch';
 import { useText } from './use_text';
@@ -15,8 +18,15 @@ function incompleteUnits(table: CompletenessTable, layer: string): string[] {
 }
 
 /** Layer switcher and legend in one list: each layer with its swatches. */
-export function LayerPanel({ completeness }: { completeness: CompletenessTable }) {
+export function LayerPanel({
+  completeness,
+  layers,
+}: {
+  completeness: CompletenessTable;
+  layers: Partial<Record<LayerId, FeatureCollection>>;
+}) {
   const t = useText();
+  const language = useAppStore((s) => s.language);
   const visible = useAppStore((s) => s.visibleLayers);
   const toggle = useAppStore((s) => s.toggleLayer);
   const ordered = [...LAYER_DEFINITIONS].reverse();
@@ -47,11 +57,11 @@ export function LayerPanel({ completeness }: { completeness: CompletenessTable }
                 </p>
               )}
               {on && (
-                <ul className="legend">
-                  {definition.legend.map((entry) => (
-                    <li key={entry.labelKey}>
-                      <LegendSwatch swatch={entry.swatch} />
-                      {t(entry.labelKey)}
+                <ul className="legend" data-testid={`legend-${definition.id}`}>
+                  {layerLegendRows(definition, layers, t, language).map((row) => (
+                    <li key={row.label} data-testid="legend-row" data-colour={row.swatch.colour}>
+                      <LegendSwatch swatch={row.swatch} />
+                      {row.label}
                     </li>
                   ))}
                 </ul>

@@ -79,7 +79,7 @@ describe('coverage on the real data', () => {
         ).toBeLessThan(TOLERANCE_POINTS);
       }
     }
-  }, 120_000);
+  }, 240_000);
 });
 
 /** Share of grid points on residential land within reach, per unit and indicator. */

@@ -13,6 +13,7 @@ import {
 } from '../../export/print_view';
 import { ANALYSIS_COLOURS, ANALYSIS_SOURCES } from '../../layers/analysis_layers';
 import { LAYER_DEFINITIONS } from '../../layers/catalog';
+import { layerLegendRows } from '../../layers/legend';
 import { INSPECTION_SOURCE } from '../../layers/inspection_layers';
 import {
   SCENARIO_COLOURS,
@@ -184,7 +185,7 @@ async function renderPage(
           heading: t('panel.legend'),
           entries: [
             ...scenarioLegend(scenario !== null, outcome !== null, t),
-            ...legendEntries(state, analysis?.request ?? null, t),
+            ...legendEntries(state, data, analysis?.request ?? null, t),
           ],
         }
       : null,
@@ -245,10 +246,15 @@ function scenarioLegend(withEdits: boolean, withOutcome: boolean, t: Translate) 
   ];
 }
 
-function legendEntries(state: AppState, request: AnalysisRequest | null, t: Translate) {
+function legendEntries(
+  state: AppState,
+  data: LayerData,
+  request: AnalysisRequest | null,
+  t: Translate,
+) {
   const entries = LAYER_DEFINITIONS.filter((d) => state.visibleLayers.includes(d.id))
     .reverse()
-    .flatMap((d) => d.legend.map((e) => ({ label: t(e.labelKey), swatch: e.swatch })));
+    .flatMap((d) => layerLegendRows(d, data.layers, t, state.language));
   if (!request) return entries;
   const measured = analysisRadius(request, t);
   const analysis =
