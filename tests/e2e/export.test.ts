@@ -73,6 +73,8 @@ describe('print export', () => {
     // The gap colour (#e0115f) and the park colour (#6dbb63) are in the legend.
     expect(legend).toContain('224,17,95');
     expect(legend).toContain('109,187,99');
+    // Each metro line is named in its own colour: Line 18's purple (#665794) is there.
+    expect(legend).toContain('102,87,148');
     const map = await regionColours(page, png, layout.map);
     expect(map.length).toBeGreaterThan(50);
     expect(watch.consoleErrors).toEqual([]);
