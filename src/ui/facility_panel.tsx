@@ -1,5 +1,6 @@
 import type { LayerData } from '../data/load';
 import type { LayerId } from '../data/layers';
+import { featureFacts } from './inspection/facility_facts';
 import { useText } from './use_text';
 import { ScenarioBadge } from './scenario/scenario_badge';
 
@@ -19,6 +20,24 @@ export function FacilityPanel({ data, layer, id }: { data: LayerData; layer: str
         <dd>
           {t(`layer.${layer}`)} · {p.kind}
         </dd>
+        {featureFacts(p, t) && (
+          <>
+            <dt>{t(layer === 'schools' ? 'schools.level' : 'facility.lines')}</dt>
+            <dd data-testid="facility-facts">{featureFacts(p, t)}</dd>
+          </>
+        )}
+        {typeof p.level_evidence === 'string' && (
+          <>
+            <dt>{t('facility.evidence')}</dt>
+            <dd>{p.level_evidence}</dd>
+          </>
+        )}
+        {typeof p.note === 'string' && (
+          <>
+            <dt>{t('facility.note')}</dt>
+            <dd>{p.note}</dd>
+          </>
+        )}
         <dt>{t('facility.subdistrict')}</dt>
         <dd>{p.subdistrict ?? t('facility.outside')}</dd>
         {typeof p.area_m2 === 'number' && (
