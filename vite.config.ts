@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { LAYER_IDS, layerFileName } from './src/data/layers';
 
 /**
  * The built app's Content-Security-Policy: everything from its own origin; `blob:` for the
@@ -44,9 +45,38 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Lets the browser fetch the data the first map draws while the scripts still load: the layers
+ * and the tables the app reads before drawing (see src/data/load.ts).
+ */
+function preloadFirstMapData(): Plugin {
+  const files = [
+    ...LAYER_IDS.map(layerFileName),
+    'completeness.json',
+    'sources.json',
+    'plan-tasks.json',
+  ];
+  return {
+    name: 'preload-first-map-data',
+    apply: 'build',
+    transformIndexHtml: () =>
+      files.map((file) => ({
+        tag: 'link',
+        attrs: { rel: 'preload', as: 'fetch', crossorigin: '', href: `./geo/${file}` },
+        injectTo: 'head' as const,
+      })),
+  };
+}
+
+/** Libraries change less often than the app: each in its own chunk, cached across releases. */
+const LIBRARY_CHUNKS = [
+  { name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/]/ },
+  { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+];
+
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), preloadFirstMapData()],
   resolve: {
     // osmtogeojson's bundled lodash 2 evaluates strings when loaded; see the shim's comment.
     alias: [
@@ -56,6 +86,10 @@ export default defineConfig({
       },
     ],
   },
-  build: { target: 'es2022', chunkSizeWarningLimit: 1600 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1600,
+    rolldownOptions: { output: { codeSplitting: { groups: LIBRARY_CHUNKS } } },
+  },
   preview: { port: 4173, strictPort: true, headers: RESPONSE_HEADERS },
 });

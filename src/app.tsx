@@ -5,14 +5,17 @@ import { MapView } from './map/map_view';
 import { useAppStore } from './state/store';
 import { useAnalysisRunner } from './state/use_analysis_runner';
 import { useHashSync } from './state/use_hash_sync';
-import { AnalysisPanel } from './ui/analysis/analysis_panel';
-import { ExportDialog } from './ui/export/export_dialog';
 import { InspectionPanel } from './ui/inspection/inspection_panel';
 import { SearchBox } from './ui/inspection/search_box';
-import { PlanPanel } from './ui/plan/plan_panel';
 import { DataPanel } from './ui/data/data_panel';
-import { ImportDialog } from './ui/data/import_dialog';
 import { ScenarioPanel } from './ui/scenario/scenario_panel';
+import {
+  AnalysisPanel,
+  ExportDialog,
+  ImportDialog,
+  PlanPanel,
+  prefetchPanels,
+} from './ui/lazy_panels';
 import { LinkNotice } from './ui/link_notice';
 import { BottomSheet } from './ui/bottom_sheet';
 import { SkippedNotice } from './ui/skipped_notice';
@@ -30,6 +33,8 @@ export function App() {
   const [exporting, setExporting] = useState(false);
   const importFile = useAppStore((s) => s.importFile);
   const [dropping, setDropping] = useState(false);
+  const analysisOpen = useAppStore((s) => s.analysis.open);
+  const planOpen = useAppStore((s) => s.plan.open);
   useHashSync();
   useAnalysisRunner(data.status === 'ready' ? data.data : null);
 
@@ -91,16 +96,16 @@ export function App() {
         )}
         {data.status === 'ready' && (
           <>
-            <MapView data={data.data} />
+            <MapView data={data.data} onFirstIdle={prefetchPanels} />
             <BottomSheet data={data.data}>
               <SearchBox data={data.data} />
               <LinkNotice />
               <SkippedNotice />
               <DataPanel data={data.data} />
               <ScenarioPanel />
-              <PlanPanel data={data.data} />
+              {planOpen && <PlanPanel data={data.data} />}
               <InspectionPanel data={data.data} />
-              <AnalysisPanel data={data.data} />
+              {analysisOpen && <AnalysisPanel data={data.data} />}
               <InfoPanel data={data.data} />
               <LayerPanel completeness={data.data.completeness} layers={data.data.layers} />
             </BottomSheet>

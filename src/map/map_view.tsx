@@ -29,7 +29,7 @@ const CLICKABLE_PLAN = LAYER_DEFINITIONS.find((d) => d.id === 'plan-layout')?.cl
 const CLICKABLE_PROJECTS = LAYER_DEFINITIONS.find((d) => d.id === 'plan-projects')?.clickable ?? [];
 
 /** The map: the only component that talks to MapLibre. */
-export function MapView({ data }: { data: LayerData }) {
+export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: () => void }) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const attributionRef = useRef<AttributionControl | null>(null);
@@ -51,6 +51,7 @@ export function MapView({ data }: { data: LayerData }) {
     dataRef.current = data;
   });
   const drawnData = useRef<LayerData | null>(null);
+  const firstIdle = useRef(onFirstIdle);
 
   useEffect(() => {
     if (!container.current) return;
@@ -123,6 +124,7 @@ export function MapView({ data }: { data: LayerData }) {
     map.once('idle', () => {
       performance.mark('map:first-idle');
       container.current?.setAttribute('data-map-ready', 'true');
+      firstIdle.current?.();
     });
     map.on('error', (event) => {
       container.current?.setAttribute('data-map-error', String(event.error?.message ?? event));
