@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { loadSavedWork, onSavedWorkChange } from './data/saved_work';
+import { loadNetwork } from './data/network_storage';
 import { loadLayerData } from './data/load';
 import { MapView } from './map/map_view';
 import { useAppStore } from './state/store';
@@ -40,9 +41,10 @@ export function App() {
 
   useEffect(() => {
     // The planner's saved imports and scenarios are restored before the first analysis.
-    Promise.all([loadLayerData(`${import.meta.env.BASE_URL}geo/`), loadSavedWork()])
-      .then(([loaded, work]) => {
+    Promise.all([loadLayerData(`${import.meta.env.BASE_URL}geo/`), loadSavedWork(), loadNetwork()])
+      .then(([loaded, work, network]) => {
         useAppStore.getState().restoreWork(work);
+        useAppStore.getState().restoreWalkNetwork(network);
         setShipped(loaded);
       })
       .catch((error: unknown) =>

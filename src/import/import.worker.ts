@@ -5,6 +5,7 @@
  */
 import { scenarioFromFileBytes } from '../analysis/scenario_file';
 import { buildImport } from './build';
+import { buildNetworkImport } from './build_network';
 import type { FromImportWorker, ToImportWorker } from './protocol';
 import { readImportFile, summariseRead } from './read';
 import type { ImportContext, ReadResult } from './types';
@@ -41,8 +42,13 @@ async function handle(message: ToImportWorker): Promise<void> {
       return;
     }
     const problem = { code: 'internal-error' as const, detail: String(error) };
-    const type = message.type === 'read' ? 'read-result' : 'build-result';
-    post({ type, id: message.id, result: { ok: false, error: problem } });
+    const type =
+      message.type === 'read'
+        ? 'read-result'
+        : message.type === 'network'
+          ? 'network-result'
+          : 'build-result';
+    post({ type, id: message.id, result: { ok: false, error: problem } } as FromImportWorker);
   }
 }
 
@@ -62,6 +68,11 @@ async function handleUnchecked(message: ToImportWorker): Promise<void> {
     lastRead = await readImportFile(new Uint8Array(message.bytes), message.fileName, progress);
     // Features and rows stay here for the build; the page gets a summary.
     post({ type: 'read-result', id: message.id, result: summariseRead(lastRead) });
+    return;
+  }
+  if (message.type === 'network') {
+    const result = buildNetworkImport(lastRead, message.crs, progress);
+    post({ type: 'network-result', id: message.id, result });
     return;
   }
   post({

@@ -2,8 +2,10 @@ import type { ScenarioImport } from '../analysis/scenario';
 import { exceeds, limitMessageBoth } from '../data/limits';
 import type { FromImportWorker, ToImportWorker } from './protocol';
 import { fileSizeProblem } from './file_size';
+import type { NetworkPreview } from './build_network';
 import type {
   BuildOptions,
+  ImportCrs,
   ImportContext,
   ImportPreview,
   ProgressCallback,
@@ -25,6 +27,8 @@ export interface ImportClient {
   build: (options: BuildOptions, onProgress?: ProgressCallback) => Promise<ImportPreview>;
   /** Checks and reads a scenario file in the worker (limits, then the strict reader). */
   readScenario: (file: File) => Promise<ScenarioImport>;
+  /** Builds a walking network from the last file read. */
+  buildNetwork: (crs: ImportCrs, onProgress?: ProgressCallback) => Promise<NetworkPreview>;
   /** Stops the work in progress: the pending request rejects with ImportCancelledError. */
   cancel: () => void;
   dispose: () => void;
@@ -108,6 +112,8 @@ export function createImportClient(context: ImportContext): ImportClient {
       const bytes = await file.arrayBuffer();
       return request<ScenarioImport>((id) => ({ type: 'scenario', id, bytes }), [bytes]);
     },
+    buildNetwork: (crs, onProgress) =>
+      request<NetworkPreview>((id) => ({ type: 'network', id, crs }), [], onProgress),
     cancel: () => stop(new ImportCancelledError()),
     dispose: () => stop(new ImportCancelledError()),
   };

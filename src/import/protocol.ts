@@ -1,5 +1,6 @@
 import type { ScenarioImport } from '../analysis/scenario';
-import type { BuildOptions, ImportContext, ImportPreview, ReadSummary } from './types';
+import type { NetworkPreview } from './build_network';
+import type { BuildOptions, ImportContext, ImportCrs, ImportPreview, ReadSummary } from './types';
 
 /**
  * Messages to the import worker. The context (units and reference layers) is sent once;
@@ -9,11 +10,13 @@ export type ToImportWorker =
   | { type: 'context'; context: ImportContext }
   | { type: 'read'; id: number; bytes: ArrayBuffer; fileName: string }
   | { type: 'build'; id: number; options: BuildOptions }
-  | { type: 'scenario'; id: number; bytes: ArrayBuffer };
+  | { type: 'scenario'; id: number; bytes: ArrayBuffer }
+  | { type: 'network'; id: number; crs: ImportCrs };
 
 /** Messages from it. */
 export type FromImportWorker =
   | { type: 'progress'; id: number; done: number; total: number }
   | { type: 'read-result'; id: number; result: ReadSummary }
   | { type: 'build-result'; id: number; result: ImportPreview }
-  | { type: 'scenario-result'; id: number; result: ScenarioImport };
+  | { type: 'scenario-result'; id: number; result: ScenarioImport }
+  | { type: 'network-result'; id: number; result: NetworkPreview };

@@ -10,7 +10,11 @@ import {
 } from '../layers/catalog';
 import { labelPoints } from '../analysis/label_points';
 import { ANALYSIS_SOURCES, ANALYSIS_STYLE_LAYERS } from '../layers/analysis_layers';
-import { INSPECTION_SOURCE, INSPECTION_STYLE_LAYERS } from '../layers/inspection_layers';
+import {
+  INSPECTION_SOURCE,
+  INSPECTION_STYLE_LAYERS,
+  NETWORK_REACH_SOURCE,
+} from '../layers/inspection_layers';
 import {
   SCENARIO_EDIT_LAYERS,
   SCENARIO_EFFECT_LAYERS,
@@ -40,6 +44,10 @@ export function buildStyle(data: LayerData, visible: readonly LayerId[]): StyleS
       ]),
     ),
     [INSPECTION_SOURCE]: {
+      type: 'geojson',
+      data: { type: 'FeatureCollection', features: [] as Feature[] },
+    } as const,
+    [NETWORK_REACH_SOURCE]: {
       type: 'geojson',
       data: { type: 'FeatureCollection', features: [] as Feature[] },
     } as const,

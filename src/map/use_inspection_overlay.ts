@@ -2,7 +2,7 @@ import { circle } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import { type GeoJSONSource, type Map as MapLibreMap, Marker } from 'maplibre-gl';
 import { type RefObject, useEffect, useRef } from 'react';
-import { INSPECTION_SOURCE } from '../layers/inspection_layers';
+import { INSPECTION_SOURCE, NETWORK_REACH_SOURCE } from '../layers/inspection_layers';
 import { useAppStore } from '../state/store';
 import { whenLoaded } from './when_loaded';
 
@@ -14,6 +14,17 @@ export function useInspectionOverlay(mapRef: RefObject<MapLibreMap | null>): voi
   const lonLat = useAppStore((s) => s.inspection.lonLat);
   const radiusM = useAppStore((s) => s.inspection.radiusM);
   const markerRef = useRef<Marker | null>(null);
+  const networkReach = useAppStore((s) => s.networkReach);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    whenLoaded(map, () =>
+      map
+        .getSource<GeoJSONSource>(NETWORK_REACH_SOURCE)
+        ?.setData({ type: 'FeatureCollection', features: open ? networkReach : [] }),
+    );
+  }, [mapRef, open, networkReach]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -19,6 +19,7 @@ import {
 } from '../data/project_status';
 import { DEFAULT_INSPECTION, type InspectionSettings } from './inspection_settings';
 import type { IgnoredParameter, Language, MapView } from './url_hash';
+import { type NetworkSlice, createNetworkSlice } from './network_slice';
 import { type WorkSlice, createWorkSlice } from './work_slice';
 
 /** The whole 回天 area at a glance. */
@@ -57,7 +58,7 @@ export interface LinkNoticeState {
   parameters: IgnoredParameter[];
 }
 
-export interface AppState extends WorkSlice {
+export interface AppState extends WorkSlice, NetworkSlice {
   language: Language;
   view: MapView;
   /** True when the view came from a link; otherwise the map fits the whole area on start. */
@@ -123,6 +124,7 @@ function storeStatuses(overrides: StatusOverrides): void {
 
 export const useAppStore = create<AppState>()((set, get, api) => ({
   ...createWorkSlice(set, get, api),
+  ...createNetworkSlice(set, get, api),
   language: 'zh',
   view: DEFAULT_VIEW,
   viewFromLink: false,

@@ -674,6 +674,58 @@ const STRINGS = {
   },
   'scenario.legend.added': { zh: '方案新增设施', en: 'Facility added by the scenario' },
   'scenario.legend.removed': { zh: '方案移除设施', en: 'Facility removed by the scenario' },
+  'network.layer': { zh: '步行网络', en: 'Walking network' },
+  'network.confirm': { zh: '导入步行网络', en: 'Import the walking network' },
+  'network.summary': {
+    zh: '步行网络：{edges} 条路段，共 {km} 公里。',
+    en: 'Walking network: {edges} edges, {km} km in all.',
+  },
+  'network.unreachable': {
+    zh: '{n} 条路段与主网络不连通，已略去。',
+    en: '{n} segments unreachable from the main network were left out.',
+  },
+  'network.excluded': {
+    zh: '{n} 条线不可步行（如高速公路、私人道路），未计入。',
+    en: '{n} lines are not walkable (motorways, private roads) and were not counted.',
+  },
+  'network.imported': { zh: '步行网络', en: 'Walking network' },
+  'network.none': {
+    zh: '尚未导入步行网络。导入 OSM 道路数据后，可按步行距离查询与分析。',
+    en: 'No walking network yet. Import OSM streets to measure walking distance.',
+  },
+  'network.remove': { zh: '移除步行网络', en: 'Remove the network' },
+  'network.confirmRemove': {
+    zh: '移除步行网络“{name}”？',
+    en: 'Remove the walking network "{name}"?',
+  },
+  'network.query': {
+    zh: '获取本区域步行网络的 Overpass 查询（在联网电脑上运行，保存为 .osm 后导入）',
+    en: 'Overpass query for this area’s walking network (run it on a connected machine, save as .osm, import it)',
+  },
+  'network.switch': { zh: '步行网络', en: 'Walking network' },
+  'network.switchHint': {
+    zh: '先在「我的数据」中导入步行网络。',
+    en: 'Import a walking network in My data first.',
+  },
+  'network.reach': {
+    zh: '沿步行网络 {r} 米（约 {min} 分钟）可达范围',
+    en: 'Reachable within {r} m along the network (about {min} min)',
+  },
+  'network.notJoined': {
+    zh: '该点 300 米内没有步行网络，无法按步行距离计算。',
+    en: 'No street of the network within 300 m of this point: no walking distance.',
+  },
+  'network.leg': { zh: '至最近道路 {m} 米', en: '{m} m to the nearest street' },
+  'network.facility': { zh: '设施', en: 'Facility' },
+  'network.straight': { zh: '直线', en: 'Straight' },
+  'network.walk': { zh: '步行', en: 'Walking' },
+  'network.detour': { zh: '绕行系数', en: 'Detour' },
+  'network.unreached': { zh: '不可达', en: 'not reached' },
+  'network.minutes': { zh: '按时间', en: 'By time' },
+  'network.source': {
+    zh: '步行距离来自导入的步行网络“{name}”。',
+    en: 'Walking distances from the imported network "{name}".',
+  },
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

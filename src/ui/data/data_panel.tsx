@@ -5,6 +5,7 @@ import { useAppStore } from '../../state/store';
 import { downloadText } from '../download';
 import { useText } from '../use_text';
 import { ScenarioBadge } from '../scenario/scenario_badge';
+import { NetworkEntry } from './network_entry';
 
 /** Formats the importer reads, for the file picker. */
 const ACCEPTED_FILES = '.geojson,.json,.csv,.txt,.kml,.zip,.osm,.xml';
@@ -98,6 +99,7 @@ export function DataPanel({ data }: { data: LayerData }) {
           })}
         </ul>
       )}
+      <NetworkEntry data={data} />
       <h3>{t('data.exportTitle')}</h3>
       <div className="scenario-actions">
         <select

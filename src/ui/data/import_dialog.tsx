@@ -18,6 +18,8 @@ import { SelectField } from '../select_field';
 import { useText } from '../use_text';
 import { CsvColumns } from './csv_columns';
 import { ImportSummary } from './import_summary';
+import { NetworkSummary } from './network_summary';
+import type { NetworkPreview } from '../../import/build_network';
 
 const OSM_FORMATS = ['osm-xml', 'overpass-json'];
 
@@ -31,7 +33,8 @@ type Phase =
   | { type: 'read-failed'; message: string }
   | { type: 'choosing' }
   | { type: 'building' }
-  | { type: 'built'; preview: ImportPreview };
+  | { type: 'built'; preview: ImportPreview }
+  | { type: 'network-built' };
 
 /**
  * One file's import: read in a worker, the user says what it holds and in which coordinate
@@ -76,7 +79,8 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
   );
   const [buildFailure, setBuildFailure] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [target, setTarget] = useState<ImportTarget | ''>('');
+  // 'network': the file is a walking network, built apart from the layers.
+  const [target, setTarget] = useState<ImportTarget | 'network' | ''>('');
   const [crs, setCrs] = useState<ImportCrs>('WGS-84');
   const [schoolLevel, setSchoolLevel] = useState<SchoolLevelOption>('primary');
   const [lonColumn, setLonColumn] = useState('');
@@ -117,7 +121,7 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
   const summary = read.type === 'read' ? read.summary : null;
   const options = useMemo<BuildOptions | null>(
     () =>
-      summary && target !== ''
+      summary && target !== '' && target !== 'network'
         ? {
             target,
             crs,
@@ -148,17 +152,42 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
     };
   }, [client, options]);
 
+  const [network, setNetwork] = useState<{ crs: ImportCrs; preview: NetworkPreview } | null>(null);
+  useEffect(() => {
+    if (!summary || target !== 'network') return;
+    let live = true;
+    client
+      .buildNetwork(crs, (done, total) => live && setProgress({ done, total }))
+      .then((preview) => {
+        if (!live) return;
+        setProgress(null);
+        setNetwork({ crs, preview });
+      })
+      .catch((error: unknown) => {
+        if (live && !(error instanceof ImportCancelledError)) setBuildFailure(String(error));
+      });
+    return () => {
+      live = false;
+    };
+  }, [client, summary, target, crs]);
+  const networkPreview =
+    target === 'network' && network && network.crs === crs ? network.preview : null;
+
   const current = built && built.options === options ? built.preview : null;
   const phase: Phase =
     read.type === 'reading'
       ? { type: 'reading' }
       : read.type === 'failed' || buildFailure
         ? { type: 'read-failed', message: read.type === 'failed' ? read.message : buildFailure! }
-        : !options
-          ? { type: 'choosing' }
-          : current
-            ? { type: 'built', preview: current }
-            : { type: 'building' };
+        : target === 'network'
+          ? networkPreview
+            ? { type: 'network-built' }
+            : { type: 'building' }
+          : !options
+            ? { type: 'choosing' }
+            : current
+              ? { type: 'built', preview: current }
+              : { type: 'building' };
   const keepValid = current !== null && keepValidFor === current;
   const setKeepValid = (keep: boolean) => setKeepValidFor(keep ? current : null);
 
@@ -173,7 +202,22 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
   const rejectedCount = preview?.rejected.length ?? 0;
   const canConfirm = acceptedCount > 0 && (rejectedCount === 0 || keepValid);
 
+  const confirmNetwork = () => {
+    if (!networkPreview?.ok) return;
+    useAppStore.getState().setWalkNetwork({
+      id: datasetId,
+      fileName: file.name,
+      importedAt: new Date().toISOString(),
+      crs,
+      edges: networkPreview.edges,
+      report: networkPreview.report,
+      lengthM: networkPreview.lengthM,
+    });
+    close();
+  };
+
   const confirm = () => {
+    if (target === 'network') return confirmNetwork();
     if (!canConfirm || !options) return;
     const importedAt = new Date().toISOString();
     const datasets: ImportedDataset[] = accepted.map(({ layer, features }) => ({
@@ -227,7 +271,7 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
         {summary && phase.type !== 'read-failed' && (
           <>
             <div className="fields">
-              <SelectField<ImportTarget | ''>
+              <SelectField<ImportTarget | 'network' | ''>
                 label={t('import.target')}
                 testId="import-target"
                 value={target}
@@ -236,6 +280,7 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
                   { value: '', label: t('import.chooseTarget'), disabled: true },
                   ...IMPORT_LAYERS.map((layer) => ({ value: layer, label: t(`layer.${layer}`) })),
                   { value: 'osm-detect', label: t('import.osmDetect') },
+                  { value: 'network', label: t('network.layer') },
                 ]}
               />
               <SelectField
@@ -260,16 +305,18 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
                   ]}
                 />
               )}
-              <SelectField<ImportMode>
-                label={t('import.mode')}
-                testId="import-mode"
-                value={mode}
-                onChange={setMode}
-                options={[
-                  { value: 'add', label: t('import.mode.add') },
-                  { value: 'replace', label: t('import.mode.replace') },
-                ]}
-              />
+              {target !== 'network' && (
+                <SelectField<ImportMode>
+                  label={t('import.mode')}
+                  testId="import-mode"
+                  value={mode}
+                  onChange={setMode}
+                  options={[
+                    { value: 'add', label: t('import.mode.add') },
+                    { value: 'replace', label: t('import.mode.replace') },
+                  ]}
+                />
+              )}
             </div>
             {summary.table && (
               <CsvColumns
@@ -297,6 +344,7 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
             <progress value={progress.done} max={Math.max(progress.total, 1)} />
           </div>
         )}
+        {networkPreview && <NetworkSummary preview={networkPreview} />}
         {phase.type === 'built' && !phase.preview.ok && (
           <p className="status error" role="alert" data-testid="import-error">
             {problemMessage(phase.preview.error, language)}
@@ -341,10 +389,12 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
             type="button"
             className="primary"
             data-testid="import-confirm"
-            disabled={!canConfirm}
+            disabled={target === 'network' ? !networkPreview?.ok : !canConfirm}
             onClick={confirm}
           >
-            {t('import.confirm').replace('{n}', String(acceptedCount))}
+            {target === 'network'
+              ? t('network.confirm')
+              : t('import.confirm').replace('{n}', String(acceptedCount))}
           </button>
         </div>
       </div>

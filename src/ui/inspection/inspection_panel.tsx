@@ -18,6 +18,7 @@ import { featureFacts } from './facility_facts';
 import { inspectionData } from './inspection_data';
 import { LifeCircleCard } from './life_circle_card';
 import { ScenarioBadge } from '../scenario/scenario_badge';
+import { NetworkInspectionSection, NetworkSwitch } from './network_section';
 
 /** The inspected point: radius, coordinates, life circles, facilities and land in the circle. */
 export function InspectionPanel({ data }: { data: LayerData }) {
@@ -59,6 +60,7 @@ export function InspectionPanel({ data }: { data: LayerData }) {
       <h2>{t('inspect.title')}</h2>
       <ScenarioBadge />
       <RadiusControl />
+      <NetworkSwitch />
       <CoordinateInput />
       {!result && <p className="hint">{t('inspect.hint')}</p>}
       {result && (
@@ -69,6 +71,10 @@ export function InspectionPanel({ data }: { data: LayerData }) {
             <CopyLinkButton />
           </p>
           <LifeCircleCard inspection={result} unit={unit} completeness={data.completeness} />
+          <NetworkInspectionSection
+            inspection={result}
+            projection={indexes.facilities.projection}
+          />
           <section className="circle-land" data-testid="inspection-land">
             <h3>{t('inspect.land')}</h3>
             {land && land.residentialAreaM2 > 0 ? (

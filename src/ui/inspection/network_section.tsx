@@ -1,0 +1,124 @@
+import { useEffect, useMemo } from 'react';
+import { type EdgeIndex, indexEdges } from '../../analysis/network/access';
+import { graphFromFeatures } from '../../analysis/network/edges';
+import { inspectAlongNetwork } from '../../analysis/network/inspect';
+import type { Inspection } from '../../analysis/inspection';
+import { walkingMinutes } from '../../analysis/inspection';
+import type { LocalProjection } from '../../analysis/local_projection';
+import type { StoredNetwork } from '../../data/network_storage';
+import { useAppStore } from '../../state/store';
+import { useText } from '../use_text';
+
+const indexes = new WeakMap<StoredNetwork, EdgeIndex>();
+
+/** The network's graph in the inspection's projection, built once per network. */
+function networkIndex(network: StoredNetwork, projection: LocalProjection): EdgeIndex {
+  let index = indexes.get(network);
+  if (!index) {
+    index = indexEdges(graphFromFeatures(network.edges, projection));
+    indexes.set(network, index);
+  }
+  return index;
+}
+
+/** The switch 「步行网络」: off, the inspection is the straight-line circle only. */
+export function NetworkSwitch() {
+  const t = useText();
+  const network = useAppStore((s) => s.walkNetwork);
+  const on = useAppStore((s) => s.inspectByNetwork);
+  return (
+    <label className="toggle">
+      <input
+        type="checkbox"
+        data-testid="inspection-network-toggle"
+        disabled={!network}
+        checked={on && network !== null}
+        onChange={(event) => useAppStore.getState().setInspectByNetwork(event.target.checked)}
+      />
+      {t('network.switch')}
+      {!network && <small> {t('network.switchHint')}</small>}
+    </label>
+  );
+}
+
+/**
+ * Along the network: the reachable area within the radius (drawn on the map), and every
+ * listed facility's walking distance beside the straight line, with the detour ratio.
+ */
+export function NetworkInspectionSection({
+  inspection,
+  projection,
+}: {
+  inspection: Inspection;
+  projection: LocalProjection;
+}) {
+  const t = useText();
+  const network = useAppStore((s) => s.walkNetwork);
+  const on = useAppStore((s) => s.inspectByNetwork);
+  const speed = useAppStore((s) => s.inspection.walkingSpeed);
+  const result = useMemo(
+    () =>
+      network && on
+        ? inspectAlongNetwork(networkIndex(network, projection), projection, inspection)
+        : null,
+    [network, on, projection, inspection],
+  );
+  useEffect(() => {
+    const features = result?.reachableArea
+      ? [result.reachableArea, ...(result.reachedStreets ? [result.reachedStreets] : [])]
+      : [];
+    useAppStore.getState().setNetworkReach(features);
+  }, [result]);
+  useEffect(() => () => useAppStore.getState().setNetworkReach([]), []);
+  if (!result || !network) return null;
+  return (
+    <section className="network-inspection" data-testid="inspection-network">
+      <h3>
+        {t('network.reach')
+          .replace('{r}', String(result.radiusM))
+          .replace('{min}', String(walkingMinutes(result.radiusM, speed)))}
+      </h3>
+      {result.legM === null ? (
+        <p className="status" data-testid="network-not-joined">
+          {t('network.notJoined')}
+        </p>
+      ) : (
+        <p className="hint">{t('network.leg').replace('{m}', String(Math.round(result.legM)))}</p>
+      )}
+      <table>
+        <thead>
+          <tr>
+            <th>{t('network.facility')}</th>
+            <th>{t('network.straight')}</th>
+            <th>{t('network.walk')}</th>
+            <th>{t('network.detour')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.facilities.map((row) => (
+            <tr
+              key={`${row.group}-${row.facility.id}`}
+              data-testid="network-facility"
+              data-straight={Math.round(row.straightM)}
+              data-network={row.networkM === null ? '' : Math.round(row.networkM)}
+            >
+              <td>
+                {t(`group.${row.group}`)} · {row.facility.name || '—'}
+              </td>
+              <td>
+                {Math.round(row.straightM)} {t('unit.m')}
+              </td>
+              <td>
+                {row.networkM === null
+                  ? t('network.unreached')
+                  : `${Math.round(row.networkM)} ${t('unit.m')} · ${walkingMinutes(row.networkM, speed)} ${t('unit.min')}`}
+              </td>
+              <td>{row.detour === null ? '—' : row.detour.toFixed(2)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="hint">{t('network.source').replace('{name}', network.fileName)}</p>
+    </section>
+  );
+}
