@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { LAYER_IDS, layerFileName } from './src/data/layers';
+import { LAYER_IDS, layerFileName } from './src/data/layers.js';
 
 /**
  * The built app's Content-Security-Policy: everything from its own origin; `blob:` for the
