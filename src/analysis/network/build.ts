@@ -62,9 +62,11 @@ export function networkFromOsm(
   for (const f of features) {
     const lines = linesOf(f.geometry);
     if (lines.length === 0) continue;
-    const direction = osmWalkDirection((f.properties ?? {}) as Record<string, unknown>);
+    const tags = (f.properties ?? {}) as Record<string, unknown>;
+    const direction = osmWalkDirection(tags);
     if (direction === 0) {
-      excluded += 1;
+      // Only streets count as left out; buildings and land use were never candidates.
+      if (typeof tags.highway === 'string') excluded += 1;
       continue;
     }
     for (const line of lines) {

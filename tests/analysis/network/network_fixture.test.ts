@@ -63,6 +63,14 @@ describe('the West Oakland extract', () => {
     expect(kinds.parking.length).toBe(3);
     expect(residential.length).toBeGreaterThan(5);
     expect(built.report.walkableLines).toBeGreaterThan(20);
+    // Its highway ways that are not walkable (none here but the tagging decides), never its
+    // buildings or land use.
+    const highways = features.filter(
+      (f) => typeof f.properties?.highway === 'string' && f.geometry.type !== 'Point',
+    );
+    expect(built.report.walkableLines + built.report.excludedLines).toBeLessThanOrEqual(
+      highways.length,
+    );
     expect(built.graph.edgeFrom.length).toBeGreaterThan(built.report.walkableLines);
     const total = built.graph.edgeLength.reduce((s, l) => s + l, 0);
     // About 4 km of walkable street in a 0.13 km² extract.
