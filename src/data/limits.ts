@@ -27,6 +27,8 @@ export interface LimitExceeded {
   limit: LimitName;
   /** The input's figure; for counts stopped at the limit, "more than" the limit. */
   found: number;
+  /** The figure is where counting stopped: the input holds at least this much. */
+  atLeast?: boolean;
 }
 
 const LABELS: Record<LimitName, { zh: string; en: string; unit: (n: number) => string }> = {
@@ -53,7 +55,7 @@ export function limitMessage(problem: LimitExceeded, lang: 'zh' | 'en'): string 
   const limit = label.unit(LIMITS[problem.limit]);
   const found = label.unit(problem.found);
   // Counts that stop at the limit know only that the input is larger.
-  const atLeast = problem.found === LIMITS[problem.limit] + 1;
+  const atLeast = problem.atLeast === true || problem.found === LIMITS[problem.limit] + 1;
   return lang === 'zh'
     ? `${label.zh}超过上限 ${limit}（此文件：${atLeast ? '至少 ' : ''}${found}）`
     : `${label.en} over the limit of ${limit} (this file: ${atLeast ? 'at least ' : ''}${found})`;

@@ -29,10 +29,13 @@ export async function unzipWithinLimit(
       bytes = await entry.read();
     } catch (error) {
       if (!(error instanceof InflateLimitError)) throw error;
-      throw new InflateLimitError({ limit: 'inflatedBytes', found: used + error.problem.found });
+      const found = used + error.problem.found;
+      throw new InflateLimitError({ limit: 'inflatedBytes', found, atLeast: true });
     }
     used += bytes.length;
-    if (used > maxBytes) throw new InflateLimitError({ limit: 'inflatedBytes', found: used });
+    if (used > maxBytes) {
+      throw new InflateLimitError({ limit: 'inflatedBytes', found: used, atLeast: true });
+    }
     entries.set(entry.filename, bytes);
   }
   return entries;
@@ -55,7 +58,7 @@ async function inflateRawWithin(raw: Uint8Array, maxBytes: number): Promise<Uint
     length += value.length;
     if (length > maxBytes) {
       await reader.cancel();
-      throw new InflateLimitError({ limit: 'inflatedBytes', found: length });
+      throw new InflateLimitError({ limit: 'inflatedBytes', found: length, atLeast: true });
     }
     chunks.push(value);
   }
