@@ -9,6 +9,7 @@ import type {
   Position,
 } from 'geojson';
 import type { AppFeature } from '../../src/data/schema';
+import { parseCsvRecords } from '../../src/export/csv';
 import { type StudyContext, createAppFeature } from './context';
 
 type Raw = FeatureCollection<Geometry, Record<string, unknown>>;
@@ -20,17 +21,10 @@ export interface GtfsRoute {
   textColour: string;
 }
 
-/** Parses a GTFS CSV file (no quoted commas occur in these files). */
+/** Parses a GTFS CSV file into one record per row, keyed by the header's column names. */
 export function parseCsv(text: string): Record<string, string>[] {
-  const [header, ...rows] = text
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .filter(Boolean);
-  const columns = header!.split(',');
-  return rows.map((row) => {
-    const cells = row.split(',');
-    return Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? '']));
-  });
+  const [header, ...rows] = parseCsvRecords(text).filter((r) => !(r.length === 1 && r[0] === ''));
+  return rows.map((cells) => Object.fromEntries(header!.map((c, i) => [c, cells[i] ?? ''])));
 }
 
 /** The lines of subway/routes.txt with their official colours as upper-case #RRGGBB. */

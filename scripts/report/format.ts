@@ -1,3 +1,4 @@
+import { csvDocument } from '../../src/export/csv';
 import {
   type CoverageParameters,
   type CoverageRow,
@@ -82,18 +83,16 @@ export function formatCsv(rows: ReportRow[], scenario: ScenarioRows | null = nul
     ...(withNetwork ? INDICATORS.map((k) => `network_${k}_share`) : []),
   ];
   const cell = (v: number | null) => (v === null ? '' : String(Math.round(v * 1e4) / 1e4));
-  const lines = rows.map((r, i) =>
-    [
-      r.name,
-      String(Math.round(r.residential_area_m2)),
-      ...INDICATORS.flatMap((k) => [cell(r[k].covered_m2), cell(r[k].share)]),
-      cell(r.parking.mean_distance_m),
-      cell(r.parking.max_distance_m),
-      ...(scenario ? INDICATORS.map((k) => cell(scenario.rows[i]![k].share)) : []),
-      ...(withNetwork ? INDICATORS.map((k) => cell(r.network?.[k].share ?? null)) : []),
-    ].join(','),
-  );
-  return `\uFEFF${[header.join(','), ...lines].join('\n')}\n`;
+  const lines = rows.map((r, i) => [
+    r.name,
+    String(Math.round(r.residential_area_m2)),
+    ...INDICATORS.flatMap((k) => [cell(r[k].covered_m2), cell(r[k].share)]),
+    cell(r.parking.mean_distance_m),
+    cell(r.parking.max_distance_m),
+    ...(scenario ? INDICATORS.map((k) => cell(scenario.rows[i]![k].share)) : []),
+    ...(withNetwork ? INDICATORS.map((k) => cell(r.network?.[k].share ?? null)) : []),
+  ]);
+  return csvDocument([], header, lines);
 }
 
 export function formatMarkdown(

@@ -1,5 +1,5 @@
 import { PROJECT_STATUSES, type ProjectStatus } from './plan_tasks';
-import { csvCell } from '../export/csv';
+import { csvDocument } from '../export/csv';
 import type { AppFeature } from './schema';
 
 /** A planner's update of a project's status, kept in this browser only. */
@@ -81,8 +81,8 @@ const CSV_COLUMNS = [
 
 /** CSV with a BOM so that Excel opens the Chinese text correctly. */
 export function projectsCsv(features: AppFeature[]): string {
-  const rows = features.map((f) => CSV_COLUMNS.map((c) => csvCell(f.properties[c])).join(','));
-  return `\uFEFF${[CSV_COLUMNS.join(','), ...rows].join('\n')}\n`;
+  const rows = features.map((f) => CSV_COLUMNS.map((c) => f.properties[c]));
+  return csvDocument([], [...CSV_COLUMNS], rows);
 }
 
 export function projectsGeoJson(features: AppFeature[]): string {

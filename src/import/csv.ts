@@ -1,50 +1,9 @@
+import { parseCsvRecords } from '../export/csv';
 import type { CoordinateColumns, CsvTable } from './types';
 
 const LON_NAMES = ['lng', 'lon', 'long', 'longitude', 'x', '经度', '东经'];
 const LAT_NAMES = ['lat', 'latitude', 'y', '纬度', '北纬'];
 const PREVIEW_ROWS = 10;
-
-/** RFC 4180 records: quoted cells may hold delimiters, doubled quotes and line breaks. */
-export function parseCsvRecords(text: string, delimiter: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else cell += c;
-      i++;
-      continue;
-    }
-    if (c === '"' && cell === '') quoted = true;
-    else if (c === delimiter) {
-      record.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      record.push(cell);
-      records.push(record);
-      record = [];
-      cell = '';
-      if (c === '\r' && text[i + 1] === '\n') i++;
-    } else cell += c;
-    i++;
-  }
-  if (cell !== '' || record.length > 0) {
-    record.push(cell);
-    records.push(record);
-  }
-  // A blank line is a record of one empty cell, so record numbers stay spreadsheet rows.
-  return records;
-}
 
 /** Comma, semicolon or tab: whichever the header line holds most of. */
 export function detectDelimiter(text: string): string {

@@ -22,7 +22,7 @@ const context = {
 describe('CSV documents', () => {
   it('round-trips quotes, commas, # and Chinese, with metadata above the header', () => {
     const text = csvDocument(['参数 a=1'], ['name', 'note'], [['回龙观街道', 'say "hi", #1']]);
-    expect(text.startsWith('\uFEFF# 参数 a=1\nname,note\n')).toBe(true);
+    expect(text.startsWith('\uFEFF"# 参数 a=1"\nname,note\n')).toBe(true);
     expect(parseCsvDocument(text)).toEqual({
       metadata: ['参数 a=1'],
       header: ['name', 'note'],
