@@ -1,4 +1,4 @@
-import { parseCsvRecords } from '../import/csv';
+import { parseCsvRecords } from '../export/csv';
 import type { SchoolLevel } from './schema';
 
 /**
