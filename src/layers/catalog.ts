@@ -84,6 +84,9 @@ function label(
   };
 }
 
+/** Labels of low layers that are drawn above every other layer's fills. */
+export const RAISED_LABELS = ['residential-label'];
+
 /** Drawing order is the order of this list (first = bottom). */
 export const LAYER_DEFINITIONS: LayerDefinition[] = [
   {
@@ -95,6 +98,12 @@ export const LAYER_DEFINITIONS: LayerDefinition[] = [
         source: 'residential',
         paint: { 'fill-color': COLOURS.residential, 'fill-opacity': 0.75 },
       },
+      // Named compounds (小区) at street zoom; drawn above other layers (see RAISED_LABELS).
+      label('residential-label', 'residential', 15, {
+        filter: ['all', ['has', 'name'], ['!=', ['get', 'name'], '']],
+        layout: { 'text-size': 11, 'text-max-width': 7 },
+        paint: { 'text-color': '#7a4a12' },
+      }),
     ],
     legend: [
       { labelKey: 'legend.residential', swatch: { type: 'fill', colour: COLOURS.residential } },

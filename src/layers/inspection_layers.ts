@@ -6,6 +6,10 @@ export const INSPECTION_SOURCE = 'inspection-circle';
 /** The area reachable along the walking network, and the reached streets. */
 export const NETWORK_REACH_SOURCE = 'inspection-network-reach';
 
+/**
+ * Its own look, unlike the plan's dashed purple cluster outlines: a solid dark ring on a white
+ * casing over a light wash, drawn above everything but labels.
+ */
 export const INSPECTION_STYLE_LAYERS: LayerSpecification[] = [
   {
     id: 'inspection-network-area',
@@ -25,12 +29,18 @@ export const INSPECTION_STYLE_LAYERS: LayerSpecification[] = [
     id: 'inspection-circle-fill',
     type: 'fill',
     source: INSPECTION_SOURCE,
-    paint: { 'fill-color': '#5b3f8c', 'fill-opacity': 0.08 },
+    paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.18 },
+  },
+  {
+    id: 'inspection-circle-casing',
+    type: 'line',
+    source: INSPECTION_SOURCE,
+    paint: { 'line-color': '#ffffff', 'line-width': 7 },
   },
   {
     id: 'inspection-circle-line',
     type: 'line',
     source: INSPECTION_SOURCE,
-    paint: { 'line-color': '#5b3f8c', 'line-width': 2, 'line-dasharray': [3, 2] },
+    paint: { 'line-color': '#111827', 'line-width': 3 },
   },
 ];

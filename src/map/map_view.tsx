@@ -20,6 +20,8 @@ import { installTestHooks } from './test_hooks';
 import { useInspectionOverlay } from './use_inspection_overlay';
 import { handleScenarioClick, useScenarioOverlay } from './use_scenario_overlay';
 import { buildStyle } from './style';
+import { usePlanMuting } from './use_plan_muting';
+import { useCatchmentHover } from './use_catchment_hover';
 import { measureStage, takeResultStored } from '../timing/analysis_stages';
 import { lastSourceChange, setSourceData } from './source_data';
 
@@ -214,6 +216,8 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
   }, [unitIdByName, hovered, selection]);
 
   useInspectionOverlay(mapRef);
+  usePlanMuting(mapRef, container);
+  useCatchmentHover(mapRef);
   useScenarioOverlay(mapRef, container, data);
 
   // The chosen plan task's projects are ringed.

@@ -12,6 +12,8 @@ const MAX_TILE_PX = 2048;
 export interface PrintMapRequest {
   data: LayerData;
   visibleLayers: LayerId[];
+  /** The plan layout under the results, faded, as on screen while they are shown. */
+  planMuted: boolean;
   /** Extra GeoJSON to show, by source id (analysis results, the inspection circle). */
   overlays: Record<string, FeatureCollection | null | undefined>;
   /** Where, at which zoom and with how many device pixels per CSS pixel (see printView). */
@@ -48,7 +50,7 @@ export async function printMap(request: PrintMapRequest): Promise<HTMLCanvasElem
   sizeTo(pieces[0]!.width, pieces[0]!.height);
   const map = new MapLibreMap({
     container,
-    style: buildStyle(request.data, request.visibleLayers),
+    style: buildStyle(request.data, request.visibleLayers, { planMuted: request.planMuted }),
     center: view.center,
     zoom,
     pixelRatio,

@@ -1,9 +1,11 @@
-import type { StyleSpecification } from 'maplibre-gl';
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { MOVED_PLAN_LAYERS, MUTED_PLAN_BEFORE, PLAN_MUTED_PAINT } from '../layers/plan_muting';
 import type { LayerData } from '../data/load';
 import { LAYER_IDS, type LayerId } from '../data/layers';
 import {
   COLOURS,
   LAYER_DEFINITIONS,
+  RAISED_LABELS,
   SUBDISTRICT_LABEL_LAYER,
   SUBDISTRICT_LABEL_SOURCE,
   styleLayerIdsOf,
@@ -29,7 +31,11 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
  * The whole map style, built from the shipped layers: no tiles, no glyph server, no sprite, so
  * nothing is requested from another origin. Labels are drawn with the browser's fonts.
  */
-export function buildStyle(data: LayerData, visible: readonly LayerId[]): StyleSpecification {
+export function buildStyle(
+  data: LayerData,
+  visible: readonly LayerId[],
+  options: { planMuted?: boolean } = {},
+): StyleSpecification {
   const sources = {
     ...Object.fromEntries(
       LAYER_IDS.map((layer) => [
@@ -58,7 +64,7 @@ export function buildStyle(data: LayerData, visible: readonly LayerId[]): StyleS
       ),
     } as const,
   };
-  const layers = [
+  const ordered = [
     {
       id: 'background',
       type: 'background',
@@ -72,10 +78,31 @@ export function buildStyle(data: LayerData, visible: readonly LayerId[]): StyleS
     ...SCENARIO_EDIT_LAYERS,
     ...INSPECTION_STYLE_LAYERS,
     SUBDISTRICT_LABEL_LAYER,
-  ].map((layer) => {
+  ] as LayerSpecification[];
+  const raised = [
+    ...ordered.filter((l) => !RAISED_LABELS.includes(l.id) && l !== SUBDISTRICT_LABEL_LAYER),
+    ...ordered.filter((l) => RAISED_LABELS.includes(l.id)),
+    SUBDISTRICT_LABEL_LAYER,
+  ];
+  const layers = (options.planMuted ? mutePlan(raised) : raised).map((layer) => {
     const owner = LAYER_IDS.find((id) => styleLayerIdsOf(id).includes(layer.id));
     if (!owner || visible.includes(owner)) return layer;
     return { ...layer, layout: { ...('layout' in layer ? layer.layout : {}), visibility: 'none' } };
   });
   return { version: 8, sources, layers } as StyleSpecification;
+}
+
+/** The layout under the analysis layers and faded (see plan_muting). */
+function mutePlan(layers: LayerSpecification[]): LayerSpecification[] {
+  const faded = layers.map((layer) => {
+    const changes = PLAN_MUTED_PAINT.filter((p) => p.layer === layer.id);
+    if (changes.length === 0 || !('paint' in layer)) return layer;
+    const paint = { ...layer.paint } as Record<string, unknown>;
+    for (const change of changes) paint[change.property] = change.muted;
+    return { ...layer, paint } as LayerSpecification;
+  });
+  const moved = faded.filter((l) => MOVED_PLAN_LAYERS.includes(l.id));
+  const rest = faded.filter((l) => !MOVED_PLAN_LAYERS.includes(l.id));
+  const at = rest.findIndex((l) => l.id === MUTED_PLAN_BEFORE);
+  return [...rest.slice(0, at), ...moved, ...rest.slice(at)];
 }

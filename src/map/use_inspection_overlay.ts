@@ -1,4 +1,4 @@
-import { circle } from '@turf/turf';
+import { bbox, circle } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import { type GeoJSONSource, type Map as MapLibreMap, Marker } from 'maplibre-gl';
 import { type RefObject, useEffect, useRef } from 'react';
@@ -25,6 +25,7 @@ export function useInspectionOverlay(mapRef: RefObject<MapLibreMap | null>): voi
         ?.setData({ type: 'FeatureCollection', features: open ? networkReach : [] }),
     );
   }, [mapRef, open, networkReach]);
+  const fittedRef = useRef<string | null>(null);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -32,12 +33,21 @@ export function useInspectionOverlay(mapRef: RefObject<MapLibreMap | null>): voi
     const apply = () => {
       const source = map.getSource<GeoJSONSource>(INSPECTION_SOURCE);
       if (!open || !lonLat) {
+        fittedRef.current = null;
         source?.setData(EMPTY);
         markerRef.current?.remove();
         markerRef.current = null;
         return;
       }
-      source?.setData(circle(lonLat, radiusM, { units: 'meters', steps: 96 }));
+      const ring = circle(lonLat, radiusM, { units: 'meters', steps: 96 });
+      source?.setData(ring);
+      // A new point or radius: show the whole circle, zooming in from an overview or out.
+      const shown = `${lonLat.join(',')}:${radiusM}`;
+      if (fittedRef.current !== shown) {
+        fittedRef.current = shown;
+        const [west, south, east, north] = bbox(ring);
+        map.fitBounds([west, south, east, north], { padding: 48, maxZoom: 17, duration: 400 });
+      }
       if (!markerRef.current) {
         const marker = new Marker({ draggable: true, color: '#5b3f8c' }).setLngLat(lonLat);
         marker.getElement().dataset.testid = 'inspection-marker';

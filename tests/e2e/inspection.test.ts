@@ -23,6 +23,23 @@ const load = (layer: LayerId) =>
 const POINT: [number, number] = [116.3298, 40.0695];
 
 describe('inspecting a point and looking up a home', () => {
+  it('zooms from an overview to the whole circle, fades the plan layout under it and names the place', async () => {
+    const { page, watch } = await openPage(
+      session!,
+      '#map=11.5/40.07/116.37&at=116.34,40.075&r=800',
+    );
+    await page.waitForSelector('[data-testid="life-circle-card"]');
+    await page.waitForSelector('[data-testid="map"][data-plan-muted="true"]');
+    // The 1.6 km circle fills the view: well past the overview's zoom 11.5.
+    await page.waitForFunction(() => Number(/map=([\d.]+)/.exec(location.hash)?.[1]) > 13);
+    // The point lies inside the compound 龙跃苑二区 (116.339–116.344 E, 40.074–40.078 N).
+    expect(await page.textContent('[data-testid="life-circle-place"]')).toContain('龙跃苑二区');
+    await page.click('[data-testid="inspection-panel"] .close');
+    await page.waitForSelector('[data-testid="map"][data-plan-muted="false"]');
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   it('opens a link with at= and r= and lists the facilities inside the circle', async () => {
     const { page, watch } = await openPage(session!, `#at=${POINT.join(',')}&r=500`);
     await page.waitForSelector('[data-testid="inspection-panel"]');

@@ -12,6 +12,9 @@ export function CatchmentTable({ catchments }: { catchments: SchoolCatchment[] }
   return (
     <>
       <h3>{t('schools.catchmentsTitle')}</h3>
+      <p className="source-note" data-testid="catchment-not-official">
+        {t('schools.notOfficial')}
+      </p>
       <table className="coverage-table catchments" data-testid="catchment-table">
         <thead>
           <tr>

@@ -70,7 +70,15 @@ export function CoverageTable({
             <th scope="row">{row.name}</th>
             <td className="number">{formatKm2(row.residentialAreaM2)}</td>
             {showCoveredArea && (
-              <td className="number">{formatKm2(row.figures[indicators[0]!]?.coveredM2) ?? '—'}</td>
+              <td className="number" data-testid="covered-area">
+                {formatKm2(row.figures[indicators[0]!]?.coveredM2) ?? '—'}
+                {scenarioRows && (
+                  <span className="scenario-share" data-testid="scenario-covered-area">
+                    {' → '}
+                    {formatKm2(scenarioRows[rowIndex]?.figures[indicators[0]!]?.coveredM2) ?? '—'}
+                  </span>
+                )}
+              </td>
             )}
             {indicators.map((indicator) => {
               const share = formatShare(row.figures[indicator]?.share);

@@ -73,31 +73,72 @@ export function ParkingTab({
   );
 }
 
+/** Bars of the share of residential land by distance band, with labelled axes and units. */
 function Histogram({ bins }: { bins: HistogramBin[] }) {
+  const t = useText();
   const highest = Math.max(...bins.map((b) => b.share), 0.0001);
+  const left = 34;
+  const top = 8;
+  const plot = 80;
+  const width = left + bins.length * 24 + 4;
+  const axisY = top + plot;
   return (
     <svg
       className="histogram"
-      viewBox={`0 0 ${bins.length * 24} 110`}
+      viewBox={`0 0 ${width} 132`}
       role="img"
+      aria-label={`${t('parking.histogramY')} / ${t('parking.histogramX')}`}
       data-testid="parking-histogram"
     >
+      <line x1={left} y1={top} x2={left} y2={axisY} stroke="#6b6475" strokeWidth={0.8} />
+      <line x1={left} y1={axisY} x2={width - 2} y2={axisY} stroke="#6b6475" strokeWidth={0.8} />
+      {[0, highest].map((value) => (
+        <text
+          key={value}
+          x={left - 3}
+          y={axisY - (value / highest) * plot + 3}
+          fontSize={7}
+          textAnchor="end"
+        >
+          {(value * 100).toFixed(0)}%
+        </text>
+      ))}
+      <text
+        x={8}
+        y={top + plot / 2}
+        fontSize={7}
+        textAnchor="middle"
+        transform={`rotate(-90 8 ${top + plot / 2})`}
+        data-testid="parking-histogram-y"
+      >
+        {t('parking.histogramY')}
+      </text>
       {bins.map((bin, i) => {
-        const height = (bin.share / highest) * 80;
+        const height = (bin.share / highest) * plot;
+        const x = left + i * 24;
         return (
           <g key={bin.fromM}>
-            <rect x={i * 24 + 2} y={90 - height} width={20} height={height} fill="#3a9fa0">
+            <rect x={x + 2} y={axisY - height} width={20} height={height} fill="#3a9fa0">
               <title>
-                {bin.toM === null ? `> ${bin.fromM}` : `${bin.fromM}–${bin.toM}`} m:{' '}
+                {bin.toM === null ? `> ${bin.fromM}` : `${bin.fromM}–${bin.toM}`} {t('unit.m')}:{' '}
                 {(bin.share * 100).toFixed(1)}%
               </title>
             </rect>
-            <text x={i * 24 + 12} y={104} fontSize={8} textAnchor="middle">
-              {bin.toM === null ? `>${bin.fromM}` : bin.fromM}
+            <text x={x} y={axisY + 10} fontSize={7} textAnchor="middle">
+              {bin.fromM}
             </text>
           </g>
         );
       })}
+      <text
+        x={left + (bins.length * 24) / 2}
+        y={128}
+        fontSize={7.5}
+        textAnchor="middle"
+        data-testid="parking-histogram-x"
+      >
+        {t('parking.histogramX')}
+      </text>
     </svg>
   );
 }

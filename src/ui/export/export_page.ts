@@ -157,6 +157,7 @@ async function renderPage(
   const printed = await printMap({
     data,
     visibleLayers: state.visibleLayers,
+    planMuted: analysis !== null || inspection !== null,
     overlays: {
       [ANALYSIS_SOURCES.served]: analysis?.geometry.served,
       [ANALYSIS_SOURCES.gaps]: analysis?.geometry.gaps,

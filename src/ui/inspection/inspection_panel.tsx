@@ -16,6 +16,7 @@ import { downloadText, exportContext } from '../download';
 import { useText } from '../use_text';
 import { featureFacts } from './facility_facts';
 import { inspectionData } from './inspection_data';
+import { facilityLabel, placeNameAt } from './place_name';
 import { LifeCircleCard } from './life_circle_card';
 import { ScenarioBadge } from '../scenario/scenario_badge';
 import { NetworkInspectionSection, NetworkSwitch } from './network_section';
@@ -46,6 +47,7 @@ export function InspectionPanel({ data }: { data: LayerData }) {
     );
     return found?.properties.name ?? null;
   }, [data, lonLat]);
+  const place = useMemo(() => (lonLat ? placeNameAt(data, lonLat) : null), [data, lonLat]);
   if (!settings.open) return null;
   return (
     <section className="inspection-panel" data-testid="inspection-panel">
@@ -70,7 +72,12 @@ export function InspectionPanel({ data }: { data: LayerData }) {
             {unit && ` · ${unit}`}
             <CopyLinkButton />
           </p>
-          <LifeCircleCard inspection={result} unit={unit} completeness={data.completeness} />
+          <LifeCircleCard
+            inspection={result}
+            unit={unit}
+            place={place}
+            completeness={data.completeness}
+          />
           <NetworkInspectionSection
             inspection={result}
             projection={indexes.facilities.projection}
@@ -143,7 +150,7 @@ function FacilityGroups({ result }: { result: ReturnType<typeof inspectPoint> })
                   {' '}
                   {t('inspect.none')}
                   {nearest
-                    ? `，${t('inspect.nearest')} ${nearest.facility.name || t(`group.${group}`)} ${Math.round(nearest.distanceM)} ${t('unit.m')}`
+                    ? `，${t('inspect.nearest')} ${facilityLabel(nearest.facility, t)} ${Math.round(nearest.distanceM)} ${t('unit.m')}`
                     : `，${t('inspect.noData')}`}
                 </small>
               )}
@@ -167,7 +174,7 @@ function FacilityGroups({ result }: { result: ReturnType<typeof inspectPoint> })
                           flyTo([lon, lat], 16);
                         }}
                       >
-                        {hit.facility.name || t(`group.${group}`)}
+                        {facilityLabel(hit.facility, t)}
                       </button>
                       {featureFacts(hit.facility.feature.properties, t) && (
                         <small className="facility-facts" data-testid="inspection-facility-facts">

@@ -5,6 +5,7 @@ import type { CompletenessTable } from '../../data/completeness';
 import { useAppStore } from '../../state/store';
 import { useText } from '../use_text';
 import { featureFacts } from './facility_facts';
+import { facilityLabel } from './place_name';
 
 /** Which completeness row each life-circle kind rests on. */
 const DATA_LAYER = {
@@ -20,10 +21,13 @@ const DATA_LAYER = {
 export function LifeCircleCard({
   inspection,
   unit,
+  place,
   completeness,
 }: {
   inspection: Inspection;
   unit: string | null;
+  /** The compound or community the point lies in, when it lies in a named one. */
+  place: string | null;
   completeness: CompletenessTable;
 }) {
   const t = useText();
@@ -31,7 +35,14 @@ export function LifeCircleCard({
   const checks = lifeCircleChecks(inspection.nearest);
   return (
     <section className="life-circle" data-testid="life-circle-card">
-      <h3>{t('life.title')}</h3>
+      <h3 data-testid="life-circle-place">
+        {place || unit
+          ? t('life.titleAt').replace(
+              '{place}',
+              place && unit ? `${place} · ${unit}` : (place ?? unit ?? ''),
+            )
+          : t('life.title')}
+      </h3>
       <p className="life-summary" data-testid="life-summary">
         {t('life.summary')
           .replace('{n}', String(checks.filter((c) => c.met === true).length))
@@ -62,7 +73,7 @@ export function LifeCircleCard({
                 {t(met === null ? 'life.unknown' : met ? 'life.met' : 'life.notMet')}
                 {nearest && (
                   <small>
-                    {t('inspect.nearest')} {nearest.facility.name || t(`group.${item.group}`)}
+                    {t('inspect.nearest')} {facilityLabel(nearest.facility, t)}
                     {item.group === 'metro' &&
                       ` (${featureFacts(nearest.facility.feature.properties, t)})`}{' '}
                     · {Math.round(nearest.distanceM)} {t('unit.m')} ·{' '}

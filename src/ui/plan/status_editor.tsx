@@ -12,6 +12,7 @@ export function StatusEditor({ project }: { project: AppFeature }) {
   const p = project.properties;
   const [status, setStatus] = useState(String(p.status) as ProjectStatus);
   const [date, setDate] = useState(String(p.status_date));
+  const [dateEdited, setDateEdited] = useState(false);
   const [note, setNote] = useState(p.status_edited ? String(p.status_note) : '');
   const override = { status, date, note };
   const valid = isValidOverride(override);
@@ -28,7 +29,11 @@ export function StatusEditor({ project }: { project: AppFeature }) {
         <select
           value={status}
           data-testid="project-status-select"
-          onChange={(event) => setStatus(event.target.value as ProjectStatus)}
+          onChange={(event) => {
+            setStatus(event.target.value as ProjectStatus);
+            // A new status holds from today, unless the planner has typed another date.
+            if (!dateEdited) setDate(localToday());
+          }}
         >
           {PROJECT_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -43,7 +48,10 @@ export function StatusEditor({ project }: { project: AppFeature }) {
           type="date"
           value={date}
           data-testid="project-status-date"
-          onChange={(event) => setDate(event.target.value)}
+          onChange={(event) => {
+            setDateEdited(true);
+            setDate(event.target.value);
+          }}
         />
       </label>
       <label className="wide">
@@ -71,4 +79,11 @@ export function StatusEditor({ project }: { project: AppFeature }) {
       <small className="wide">{t('project.localNote')}</small>
     </form>
   );
+}
+
+/** Today in the browser's own time zone, as YYYY-MM-DD. */
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

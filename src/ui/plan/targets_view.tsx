@@ -42,7 +42,10 @@ export function TargetsView({ data }: { data: LayerData }) {
   const measured = (target: PlanTarget): string => {
     switch (target.key) {
       case 'roads':
-        return t('target.measuredRoads').replace('{v}', stock.mainRoadsKm.toFixed(1));
+        // Existing road set against a goal of new road would compare unlike things.
+        return t('target.measuredRoads')
+          .replace('{v}', stock.mainRoadsKm.toFixed(1))
+          .replace('{plan}', String(target.value ?? '—'));
       case 'school-places':
         return t('target.measuredSchools').replace('{v}', String(stock.schools));
       case 'parking':
