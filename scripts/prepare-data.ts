@@ -46,6 +46,22 @@ const PLAN_PROJECTS_PATH = resolve(import.meta.dirname, 'data/plan-projects.json
 const planTextPath = resolve(process.env.PLAN_TEXT ?? '../shared/seed/action-plan-2021-2025.txt');
 const outDir = resolve(process.argv[2] ?? 'public/geo');
 
+/**
+ * The area the OSM extract covers. Its source cuts it on the east (the 天通苑 side): features
+ * crossing the cut were kept whole, so the cut lies at the easternmost point where any of its
+ * features begins, not at the far end of those that run on. The other sides are the
+ * features' bounds.
+ */
+function osmExtractExtent(...collections: FeatureCollection[]): number[] {
+  const boxes = collections.flatMap((c) => c.features.map((f) => turf.bbox(f)));
+  return [
+    Math.min(...boxes.map((b) => b[0]!)),
+    Math.min(...boxes.map((b) => b[1]!)),
+    Math.max(...boxes.map((b) => b[0]!)),
+    Math.max(...boxes.map((b) => b[3]!)),
+  ];
+}
+
 function main(): void {
   const read = (path: string) => readSourceGeoJson(sourcesDir, path);
   const rawSubdistricts = read('huitian/subdistricts.geojson');
@@ -150,7 +166,7 @@ function main(): void {
     .map((f) => f.properties.name);
   const bboxOf = (...collections: FeatureCollection[]) =>
     turf.bbox(turf.featureCollection(collections.flatMap((c) => c.features)));
-  const osmExtent = bboxOf(parksGreen, landuseMore, schoolsHospitals, residentialNamed);
+  const osmExtent = osmExtractExtent(parksGreen, landuseMore, schoolsHospitals, residentialNamed);
   const coverage: LayerCoverage[] = [
     {
       layer: 'communities',
@@ -171,8 +187,8 @@ function main(): void {
     },
     {
       layer: 'parks',
-      note: 'OSM extract covers only west of ~116.41°E: no parks mapped in the 天通苑 units',
-      noteZh: 'OSM数据仅覆盖约东经116.41°以西：天通苑两街道无公园数据',
+      note: 'OSM extract covers only west of ~116.39°E: no parks mapped in the 天通苑 units',
+      noteZh: 'OSM数据仅覆盖约东经116.39°以西：天通苑两街道无公园数据',
       sourceExtents: [osmExtent],
       features: parks,
     },
@@ -189,9 +205,9 @@ function main(): void {
     },
     {
       layer: 'healthcare',
-      note: 'hospitals and one clinic from the OSM extract, west of ~116.41°E only, plus 北京清华长庚医院 (a point); no community health stations',
+      note: 'hospitals and one clinic from the OSM extract, west of ~116.39°E only, plus 北京清华长庚医院 (a point); no community health stations',
       noteZh:
-        '医院及一处诊所来自OSM，仅覆盖约东经116.41°以西，另加北京清华长庚医院（点位）；无社区卫生服务站数据',
+        '医院及一处诊所来自OSM，仅覆盖约东经116.39°以西，另加北京清华长庚医院（点位）；无社区卫生服务站数据',
       changes: [
         '北京清华长庚医院 (grade-3 hospital, 立汤路168号, 天通苑北街道) added as a point: missing from the OSM extract; position from nwjf/hospital (GCJ-02), converted to WGS-84 here (corrections/hospitals.geojson)',
       ],

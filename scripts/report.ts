@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { coverageReport, prepareCoverage } from '../src/analysis/coverage_report';
 import { type Scenario, applyScenario } from '../src/analysis/scenario';
 import { scenarioFromFileText } from '../src/analysis/scenario_file';
-import { parkingMeasurableUnits } from '../src/data/completeness';
+import { knownExtents } from '../src/data/completeness';
 import { type LayerId, SUBDISTRICT_NAMES, layerFileName } from '../src/data/layers';
 import { exceeds, limitMessageBoth } from '../src/data/limits';
 import { asLayer } from '../src/data/load';
@@ -90,7 +90,7 @@ async function main(args: string[]): Promise<void> {
     SUBDISTRICT_NAMES,
   );
   for (const notice of completeness.notices) progress(notice);
-  const inputs = { ...layers, parkingUnits: parkingMeasurableUnits(completeness.table) };
+  const inputs = { ...layers, knownExtents: knownExtents(completeness.table) };
   const facilities =
     layers.parks.features.length +
     layers.schools.features.length +

@@ -84,7 +84,7 @@ export function benchScenario(dataDir: string): string[] {
     parks: load('parks'),
     schools: load('schools'),
     carParks: null,
-    parkingUnits: [],
+    knownExtents: {},
   };
   const p = DEFAULT_COVERAGE_PARAMETERS;
   const prepared = prepareCoverage(inputs);

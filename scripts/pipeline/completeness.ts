@@ -54,6 +54,11 @@ export function buildCompleteness(
       note_zh: layer.noteZh,
       ...(layer.changes ? { changes: layer.changes } : {}),
       units,
+      // Where the layer's facilities are known complete: exactly its sources' boxes.
+      known_extent: {
+        boxes: layer.sourceExtents.map((box) => box.map((v) => Math.round(v * 1e7) / 1e7)),
+        units: [],
+      },
     };
   }
   return table;

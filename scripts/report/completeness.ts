@@ -89,6 +89,12 @@ export function reconcileCompleteness(
       note: `derived from the ${held} features present (${why})`,
       note_zh: `按数据目录中的${held}个要素推定（completeness.json 与数据不符）`,
       units: derived,
+      // As for an import in the app: known in the units the features are in, and still
+      // wherever the table's sources were.
+      known_extent: {
+        boxes: row?.known_extent?.boxes ?? [],
+        units: [...units].filter((u) => (present.get(u) ?? 0) > 0),
+      },
     };
     notices.push(`${layer}: ${why}; completeness derived from the features present`);
   }

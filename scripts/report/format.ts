@@ -1,5 +1,6 @@
 import { csvDocument } from '../../src/export/csv';
 import {
+  type CoverageFigure,
   type CoverageParameters,
   type CoverageRow,
   WHOLE_AREA_NAME,
@@ -35,6 +36,20 @@ export interface ScenarioRows {
 }
 
 const percent = (share: number | null) => (share === null ? 'n/a' : `${(share * 100).toFixed(1)}%`);
+
+/** The residential land a figure's share is over: the row's, or the whole area's measured. */
+const figureResidential = (row: CoverageRow, f: CoverageFigure) =>
+  f.residential_area_m2 ?? row.residential_area_m2;
+
+/** "≥ 5.7% (unknown 67.3%)" where unknown land exists, "无数据 / no data" without data. */
+function figureCell(row: CoverageRow, f: CoverageFigure): string {
+  if (f.no_data) return '无数据 / no data';
+  if (f.share === null) return 'n/a';
+  if (!f.lower_bound) return percent(f.share);
+  const residential = figureResidential(row, f);
+  const unknown = residential > 0 ? f.unknown_m2 / residential : 0;
+  return `≥ ${percent(f.share)} (unknown ${percent(unknown)})`;
+}
 
 /** The units a row stands for: itself, or all units for the whole area. */
 function rowUnits(row: CoverageRow, rows: CoverageRow[]): string[] {
@@ -74,7 +89,15 @@ export function formatCsv(rows: ReportRow[], scenario: ScenarioRows | null = nul
   const header = [
     'name',
     'residential_area_m2',
-    ...INDICATORS.flatMap((k) => [`${k}_covered_m2`, `${k}_share`]),
+    ...INDICATORS.flatMap((k) => [
+      `${k}_covered_m2`,
+      `${k}_share`,
+      `${k}_residential_area_m2`,
+      `${k}_unknown_m2`,
+      `${k}_lower_bound`,
+      `${k}_no_data`,
+      `${k}_measured_units`,
+    ]),
     'parking_mean_distance_m',
     'parking_max_distance_m',
     // With a scenario: each share after its edits.
@@ -86,7 +109,17 @@ export function formatCsv(rows: ReportRow[], scenario: ScenarioRows | null = nul
   const lines = rows.map((r, i) => [
     r.name,
     String(Math.round(r.residential_area_m2)),
-    ...INDICATORS.flatMap((k) => [cell(r[k].covered_m2), cell(r[k].share)]),
+    ...INDICATORS.flatMap((k) => [
+      cell(r[k].covered_m2),
+      cell(r[k].share),
+      // The land the share is over: covered / this = share on every row.
+      cell(r[k].no_data ? null : figureResidential(r, r[k])),
+      cell(r[k].unknown_m2),
+      String(r[k].lower_bound),
+      String(r[k].no_data),
+      // Semicolons: the names are one cell.
+      (r[k].measured_units ?? (r[k].no_data ? [] : [r.name])).join(';'),
+    ]),
     cell(r.parking.mean_distance_m),
     cell(r.parking.max_distance_m),
     ...(scenario ? INDICATORS.map((k) => cell(scenario.rows[i]![k].share)) : []),
@@ -102,8 +135,6 @@ export function formatMarkdown(
   scenario: ScenarioRows | null = null,
   network: NetworkSource | null = null,
 ): string {
-  const flagged = (row: CoverageRow, k: CoverageIndicator) =>
-    row[k].share !== null && indicatorCompleteness(table, k, rowUnits(row, rows)) !== 'covered';
   const notes = INDICATORS.flatMap((k) => {
     const entry = table?.[INDICATOR_DATA_LAYER[k]];
     return entry ? [`- ${k}: ${entry.note}`] : [];
@@ -116,14 +147,12 @@ export function formatMarkdown(
     '|---|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (r) =>
-        `| ${r.name} | ${(r.residential_area_m2 / 1e6).toFixed(2)} | ${INDICATORS.map((k) => `${percent(r[k].share)}${flagged(r, k) ? ' *' : ''}`).join(' | ')} |`,
+        `| ${r.name} | ${(r.residential_area_m2 / 1e6).toFixed(2)} | ${INDICATORS.map((k) => figureCell(r, r[k])).join(' | ')} |`,
     ),
     '',
-    '\\* from incomplete facility data for that unit.',
+    '≥: a lower bound — residential land that no known facility serves lies outside the area where the facility data is complete (unknown: its share of the row). 无数据 / no data: no facility data for the unit.',
     `Measured on rows ${DEFAULT_ROW_SPACING_M} m apart; facility outlines simplified within ${OUTLINE_TOLERANCE_M} m.`,
-    whole && whole.parking.units_measured.length > 0
-      ? `parking (whole area) covers only: ${whole.parking.units_measured.join(', ')}`
-      : 'parking: n/a — no car-park data for any unit.',
+    ...(whole ? ['', ...wholeAreaMarkdown(whole)] : []),
     '',
     'Data notes:',
     ...notes,
@@ -131,6 +160,23 @@ export function formatMarkdown(
     ...(network ? ['', ...networkMarkdown(rows, network)] : []),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** The whole-area row per indicator: which units it covers, and over exactly which land. */
+function wholeAreaMarkdown(whole: CoverageRow): string[] {
+  const km2 = (m2: number | null | undefined) => (m2 == null ? '—' : (m2 / 1e6).toFixed(2));
+  return [
+    `${WHOLE_AREA_NAME}: each indicator over the residential land of the units it measures`,
+    '',
+    '| indicator | units measured | residential km² | covered km² | unknown km² | share |',
+    '|---|---|---:|---:|---:|---:|',
+    ...INDICATORS.map((k) => {
+      const f = whole[k];
+      const units = f.measured_units ?? [];
+      const named = units.length === 0 ? 'none' : units.length === 7 ? 'all 7' : units.join(', ');
+      return `| ${k} | ${named} | ${km2(f.residential_area_m2)} | ${km2(f.covered_m2)} | ${f.no_data ? '—' : km2(f.unknown_m2)} | ${figureCell(whole, f)} |`;
+    }),
+  ];
 }
 
 /** The scenario's table: each share now → after its edits (change in percentage points). */
@@ -147,9 +193,10 @@ function scenarioMarkdown(rows: CoverageRow[], scenario: ScenarioRows): string[]
     '|---|---:|---:|---:|---:|---:|',
     ...rows.map((r, i) => {
       const after = scenario.rows[i]!;
-      const cells = INDICATORS.map(
-        (k) =>
-          `${percent(r[k].share)} → ${percent(after[k].share)}${change(r[k].share, after[k].share)}`,
+      const cells = INDICATORS.map((k) =>
+        r[k].no_data
+          ? figureCell(r, r[k])
+          : `${figureCell(r, r[k])} → ${figureCell(after, after[k])}${change(r[k].share, after[k].share)}`,
       );
       return `| ${r.name} | ${cells.join(' | ')} |`;
     }),

@@ -3,34 +3,32 @@ import { colourByProximity } from './colour_catchments';
 import {
   type CoverageInputs,
   type CoverageParameters,
+  type Indicator,
+  type IndicatorMeasure,
   type ParkingFigure,
   type PreparedCoverage,
   SERVED_SCHOOL_LEVELS,
   type ServedSchoolLevel,
-  WHOLE_AREA_NAME,
+  indicatorKnownRows,
+  measureIndicator,
   parkFacilities,
   parkingMeasures,
   schoolReaches,
   schoolsOfLevel,
 } from './coverage_report';
+import { type IndicatorFigure, type KnownRows, gapAndUnknownRows } from './known_land';
 import { type HistogramBin, distanceHistogram } from './distance_histogram';
 import type { NearestFacility } from './nearest_facility';
 import { shapeCentre, toPlanarShape } from './planar_shape';
-import {
-  type FacilityReach,
-  type UnitCoverage,
-  measureCoverage,
-  reachRows,
-  servedAndGapRows,
-  totalCoverage,
-} from './row_coverage';
+import { type UnitCoverage, type reachRows, servedAndGapRows } from './row_coverage';
 import { rowsToPolygons } from './rows_to_polygons';
 import { type SchoolCatchment, schoolCatchments } from './school_catchments';
 
 export const ANALYSIS_TABS = ['parks', 'schools', 'parking'] as const;
 export type AnalysisTab = (typeof ANALYSIS_TABS)[number];
 export type SchoolView = 'coverage' | 'catchments';
-export type Indicator = 'parks' | ServedSchoolLevel | 'parking';
+export type { Indicator } from './coverage_report';
+export type { IndicatorFigure } from './known_land';
 
 export interface AnalysisRequest {
   tab: AnalysisTab;
@@ -39,21 +37,20 @@ export interface AnalysisRequest {
   schoolView: SchoolView;
 }
 
-export interface IndicatorFigure {
-  coveredM2: number | null;
-  share: number | null;
-}
-
 export interface AnalysisRow {
   name: string;
   residentialAreaM2: number;
   figures: Partial<Record<Indicator, IndicatorFigure>>;
 }
 
-/** What the map draws for a result: served land, gaps and (schools) catchment blocks. */
+/**
+ * What the map draws for a result: served land, gaps (unserved where the facility data is
+ * known complete), unknown land (unserved elsewhere) and (schools) catchment blocks.
+ */
 export interface AnalysisGeometry {
   served: FeatureCollection<MultiPolygon> | null;
   gaps: FeatureCollection<Geometry>;
+  unknown: FeatureCollection<MultiPolygon> | null;
   catchments: FeatureCollection<Geometry> | null;
 }
 
@@ -78,15 +75,19 @@ export interface AnalysisResult {
   parking: { figures: ParkingFigure[]; histogram: HistogramBin[] | null } | null;
 }
 
-/** Adds an indicator's figures to the table's rows (units, then the whole area). */
+/**
+ * Adds an indicator's figures to the table's rows (units, then the whole area); `coverage`
+ * names the rows and gives their residential land.
+ */
 export function recordCoverage(
   rows: AnalysisRow[],
   indicator: Indicator,
   coverage: UnitCoverage[],
+  figures: readonly IndicatorFigure[],
 ) {
   coverage.forEach((c, i) => {
     rows[i] ??= { name: c.name, residentialAreaM2: c.residentialAreaM2, figures: {} };
-    rows[i]!.figures[indicator] = { coveredM2: c.coveredM2, share: c.share };
+    rows[i]!.figures[indicator] = figures[i]!;
   });
 }
 
@@ -112,32 +113,40 @@ export function runAnalysis(
 ): AnalysisResult {
   const p = request.parameters;
   const rows: AnalysisRow[] = [];
-  const record = (indicator: Indicator, coverage: UnitCoverage[]) =>
-    recordCoverage(rows, indicator, coverage);
-  const measure = (indicator: Indicator, facilities: FacilityReach[]) => {
-    const reach = reachRows(prepared.area, facilities);
-    const perUnit = measureCoverage(prepared.area, reach);
-    record(indicator, [...perUnit, totalCoverage(WHOLE_AREA_NAME, perUnit)]);
-    return reach;
+  const record = (indicator: Indicator, measured: IndicatorMeasure) =>
+    recordCoverage(rows, indicator, measured.coverage, measured.figures);
+  const measure = (indicator: Indicator, facilities: Parameters<typeof measureIndicator>[1]) => {
+    const measured = measureIndicator(
+      prepared,
+      facilities,
+      indicatorKnownRows(prepared, inputs, indicator),
+    );
+    record(indicator, measured);
+    return measured;
   };
 
   if (request.tab === 'parks') {
     onProgress(0, 2);
-    const reach = measure('parks', parkFacilities(inputs.parks, p, inputs.greenways));
+    const measured = measure('parks', parkFacilities(inputs.parks, p, inputs.greenways));
     onProgress(1, 2);
-    const geometry = servedAndGapGeometry(prepared, reach);
+    const geometry = servedAndGapGeometry(prepared, measured.reach, measured.known);
     onProgress(2, 2);
     return { request, rows, geometry, catchments: null, parking: null };
   }
 
   if (request.tab === 'schools') {
     const total = SERVED_SCHOOL_LEVELS.length + 1;
-    let geometry: AnalysisGeometry = { served: null, gaps: emptyCollection(), catchments: null };
+    let geometry: AnalysisGeometry = {
+      served: null,
+      gaps: emptyCollection(),
+      unknown: null,
+      catchments: null,
+    };
     SERVED_SCHOOL_LEVELS.forEach((level, i) => {
       onProgress(i, total);
-      const reach = measure(level, schoolReaches(inputs.schools, level, p));
+      const measured = measure(level, schoolReaches(inputs.schools, level, p));
       if (level === request.schoolLevel && request.schoolView === 'coverage') {
-        geometry = servedAndGapGeometry(prepared, reach);
+        geometry = servedAndGapGeometry(prepared, measured.reach, measured.known);
       }
     });
     onProgress(SERVED_SCHOOL_LEVELS.length, total);
@@ -147,6 +156,7 @@ export function runAnalysis(
       geometry = {
         served: null,
         gaps: emptyCollection(),
+        unknown: null,
         catchments: catchmentGeometry(prepared, inputs, schools, catchments.blocks),
       };
     }
@@ -155,28 +165,35 @@ export function runAnalysis(
   }
 
   onProgress(0, 1);
-  const { figures, coverage, nearest } = parkingMeasures(prepared, inputs, p.parkingRadiusMeters);
-  record('parking', coverage);
-  figures.forEach((f, i) => {
-    rows[i]!.figures.parking = { coveredM2: f.covered_m2, share: f.share };
-  });
+  const {
+    figures,
+    measure: measured,
+    nearest,
+  } = parkingMeasures(prepared, inputs, p.parkingRadiusMeters);
+  record('parking', measured);
   const { histogram, beyond } = parkingDistances(prepared, inputs, figures.at(-1)!, p, nearest);
+  const { unknown } = gapAndUnknownRows(prepared.area, measured.reach, measured.known);
   onProgress(1, 1);
   return {
     request,
     rows,
-    geometry: { served: null, gaps: beyond, catchments: null },
+    geometry: {
+      served: null,
+      gaps: beyond,
+      unknown: rowCollection(prepared, unknown, 'unknown'),
+      catchments: null,
+    },
     catchments: null,
     parking: { figures, histogram },
   };
 }
 
-function servedAndGapGeometry(
+function rowCollection(
   prepared: PreparedCoverage,
-  reach: ReturnType<typeof reachRows>,
-): AnalysisGeometry {
-  const { served, gaps } = servedAndGapRows(prepared.area, reach);
-  const collection = (rows: typeof served, kind: string): FeatureCollection<MultiPolygon> => ({
+  rows: ReturnType<typeof reachRows>,
+  kind: string,
+): FeatureCollection<MultiPolygon> {
+  return {
     type: 'FeatureCollection',
     features: [
       {
@@ -188,8 +205,22 @@ function servedAndGapGeometry(
         },
       },
     ],
-  });
-  return { served: collection(served, 'served'), gaps: collection(gaps, 'gap'), catchments: null };
+  };
+}
+
+function servedAndGapGeometry(
+  prepared: PreparedCoverage,
+  reach: ReturnType<typeof reachRows>,
+  known: KnownRows,
+): AnalysisGeometry {
+  const { served } = servedAndGapRows(prepared.area, reach);
+  const { gaps, unknown } = gapAndUnknownRows(prepared.area, reach, known);
+  return {
+    served: rowCollection(prepared, served, 'served'),
+    gaps: rowCollection(prepared, gaps, 'gap'),
+    unknown: rowCollection(prepared, unknown, 'unknown'),
+    catchments: null,
+  };
 }
 
 function catchmentGeometry(

@@ -1,4 +1,4 @@
-import { parkingMeasurableUnits } from '../data/completeness';
+import { knownExtents } from '../data/completeness';
 import type { LayerData } from '../data/load';
 import type { CoverageInputs } from './coverage_report';
 
@@ -11,6 +11,6 @@ export function coverageInputs(data: LayerData): CoverageInputs {
     greenways: data.layers.greenways,
     schools: data.layers.schools,
     carParks: data.layers['car-parks'].features.length > 0 ? data.layers['car-parks'] : null,
-    parkingUnits: parkingMeasurableUnits(data.completeness),
+    knownExtents: knownExtents(data.completeness),
   };
 }

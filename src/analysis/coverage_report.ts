@@ -2,6 +2,7 @@ import { countedLevels } from '../data/school_levels';
 import type { Feature, Geometry } from 'geojson';
 
 export { type CoverageParameters, DEFAULT_COVERAGE_PARAMETERS } from './coverage_parameters';
+import { INDICATOR_DATA_LAYER, type KnownExtents } from '../data/completeness';
 import { SUBDISTRICT_NAMES } from '../data/layers';
 import type { AppFeatureCollection } from '../data/schema';
 import {
@@ -12,6 +13,13 @@ import {
   nearestFacilities,
 } from './nearest_facility';
 import { type CoverageParameters } from './coverage_parameters';
+import {
+  type IndicatorFigure,
+  type KnownRows,
+  indicatorFigures,
+  knownRows,
+  unitKnowledge,
+} from './known_land';
 import { parkServiceRadiusMeters } from './park_service_radius';
 import { toPlanarShape } from './planar_shape';
 import {
@@ -33,9 +41,37 @@ export const SCHOOL_RADIUS_PARAMETER: Record<ServedSchoolLevel, keyof CoveragePa
   middle: 'middleRadiusMeters',
 };
 
+/**
+ * One indicator of one report row. `covered_m2 / residential_area_m2 = share`, where the
+ * residential area is the row's own, or for the whole area the one given here (its measured
+ * units only).
+ */
 export interface CoverageFigure {
+  /** Null where the row has no facility data (`no_data`). */
   covered_m2: number | null;
   share: number | null;
+  /** No facility data for the row: none of its land is known complete, none is served. */
+  no_data: boolean;
+  /** Unknown land exists: the share is a lower bound. */
+  lower_bound: boolean;
+  /** Residential land no known facility serves, outside the known extent, m². */
+  unknown_m2: number;
+  /** Whole area only: the units its figure covers and their residential land. */
+  measured_units?: string[];
+  residential_area_m2?: number;
+}
+
+export function reportFigure(f: IndicatorFigure): CoverageFigure {
+  return {
+    covered_m2: f.coveredM2,
+    share: f.share,
+    no_data: f.noData,
+    lower_bound: f.lowerBound,
+    unknown_m2: f.unknownM2,
+    ...(f.measuredUnits
+      ? { measured_units: f.measuredUnits, residential_area_m2: f.residentialAreaM2 }
+      : {}),
+  };
 }
 
 export interface ParkingFigure extends CoverageFigure {
@@ -64,10 +100,48 @@ export interface CoverageInputs {
   schools: AppFeatureCollection;
   /** Greenways, counted as park service when the parameters ask for it. */
   greenways?: AppFeatureCollection;
-  /** Public car parks, or null when no data has them. */
+  /** Public car parks, or null when no data has them (then nothing is known of parking). */
   carParks: AppFeatureCollection | null;
-  /** Units whose car-park data is complete enough to measure. */
-  parkingUnits: readonly string[];
+  /** Where each facility layer's data is known complete; an absent layer: everywhere. */
+  knownExtents: KnownExtents;
+}
+
+export type Indicator = 'parks' | ServedSchoolLevel | 'parking';
+
+/** Per row, the residential land where the indicator's facility data is known complete. */
+export function indicatorKnownRows(
+  prepared: PreparedCoverage,
+  inputs: Pick<CoverageInputs, 'carParks' | 'knownExtents'>,
+  indicator: Indicator,
+): KnownRows {
+  if (indicator === 'parking' && (inputs.carParks?.features.length ?? 0) === 0) {
+    return knownRows(prepared.area, { boxes: [], units: [] });
+  }
+  return knownRows(prepared.area, inputs.knownExtents[INDICATOR_DATA_LAYER[indicator]]);
+}
+
+/** One indicator measured: its reach, coverage (units, whole area) and the table's figures. */
+export interface IndicatorMeasure {
+  reach: ReturnType<typeof reachRows>;
+  known: KnownRows;
+  coverage: UnitCoverage[];
+  figures: IndicatorFigure[];
+}
+
+export function measureIndicator(
+  prepared: PreparedCoverage,
+  facilities: FacilityReach[],
+  known: KnownRows,
+): IndicatorMeasure {
+  const reach = reachRows(prepared.area, facilities);
+  const perUnit = measureCoverage(prepared.area, reach);
+  const figures = indicatorFigures(perUnit, unitKnowledge(prepared.area, reach, known));
+  return {
+    reach,
+    known,
+    coverage: [...perUnit, totalCoverage(WHOLE_AREA_NAME, perUnit)],
+    figures,
+  };
 }
 
 /** The parameter-independent part: residential rows per unit and block centres. */
@@ -156,7 +230,7 @@ export function indicatorCoverage(
  */
 export function parkingFigures(
   prepared: PreparedCoverage,
-  inputs: Pick<CoverageInputs, 'carParks' | 'parkingUnits'>,
+  inputs: Pick<CoverageInputs, 'carParks' | 'knownExtents'>,
   radiusM: number,
 ): ParkingFigure[] {
   return parkingMeasures(prepared, inputs, radiusM).figures;
@@ -164,74 +238,61 @@ export function parkingFigures(
 
 /**
  * The parking figures together with what they rest on, for callers that draw them: the
- * coverage rows (units, then the whole area, all units counted) and each block's nearest
- * car park (in the order of `prepared.sites`).
+ * indicator's measure and each block's nearest car park (in the order of `prepared.sites`).
  */
 export function parkingMeasures(
   prepared: PreparedCoverage,
-  inputs: Pick<CoverageInputs, 'carParks' | 'parkingUnits'>,
+  inputs: Pick<CoverageInputs, 'carParks' | 'knownExtents'>,
   radiusM: number,
-): { figures: ParkingFigure[]; coverage: UnitCoverage[]; nearest: NearestFacility[] } {
+): { figures: ParkingFigure[]; measure: IndicatorMeasure; nearest: NearestFacility[] } {
   const carParks = inputs.carParks?.features ?? [];
-  const measured = new Set(carParks.length > 0 ? inputs.parkingUnits : []);
-  const allUnits = indicatorCoverage(
+  const measure = measureIndicator(
     prepared,
     carParks.map((c) => ({ geometry: c.geometry, radiusM })),
+    indicatorKnownRows(prepared, inputs, 'parking'),
   );
   const nearest = nearestFacilities(
     prepared.sites,
     carParks.map((c) => toPlanarShape(c.geometry, prepared.area.projection)),
   );
-  const figures = parkingFiguresFrom(prepared, allUnits, nearest, measured);
-  return { figures, coverage: allUnits, nearest };
+  return { figures: parkingFiguresFrom(prepared, measure.figures, nearest), measure, nearest };
 }
 
 /**
- * The parking figures from measured parts: coverage per unit (units first, as
- * indicatorCoverage returns them), each block's nearest car park, and the units whose data
- * can be measured. Unmeasured units get nulls; the whole area covers the measured ones.
+ * The parking figures from measured parts: the indicator's figures (units, then the whole
+ * area) and each block's nearest car park. Units without data get nulls; the distances of
+ * the whole area cover the units with data.
  */
 export function parkingFiguresFrom(
   prepared: PreparedCoverage,
-  coverage: UnitCoverage[],
+  figures: readonly IndicatorFigure[],
   nearest: NearestFacility[],
-  measured: ReadonlySet<string>,
 ): ParkingFigure[] {
   const names = prepared.area.unitNames;
-  const figureFor = (units: string[]): ParkingFigure => {
-    const covered = coverage.slice(0, names.length).filter((c) => units.includes(c.name));
-    if (covered.length === 0) {
-      return {
-        covered_m2: null,
-        share: null,
-        mean_distance_m: null,
-        max_distance_m: null,
-        units_measured: [],
-      };
-    }
-    const total = totalCoverage(WHOLE_AREA_NAME, covered);
-    const distances = distanceSummary(
-      prepared.sites.flatMap((site, i) =>
-        site.unit !== null && units.includes(site.unit)
-          ? [{ areaM2: site.areaM2, distanceM: nearest[i]!.distanceM }]
-          : [],
-      ),
-    );
+  const figureFor = (f: IndicatorFigure, units: string[]): ParkingFigure => {
+    const distances =
+      units.length === 0
+        ? { meanDistanceM: null, maxDistanceM: null }
+        : distanceSummary(
+            prepared.sites.flatMap((site, i) =>
+              site.unit !== null && units.includes(site.unit) && nearest[i]
+                ? [{ areaM2: site.areaM2, distanceM: nearest[i].distanceM }]
+                : [],
+            ),
+          );
     return {
-      covered_m2: total.coveredM2,
-      share: total.share,
+      ...reportFigure(f),
       mean_distance_m: distances.meanDistanceM,
       max_distance_m: distances.maxDistanceM,
       units_measured: units,
     };
   };
+  const whole = figures[names.length]!;
   return [
-    ...names.map((name) => figureFor(measured.has(name) ? [name] : [])),
-    figureFor(names.filter((name) => measured.has(name))),
+    ...names.map((name, u) => figureFor(figures[u]!, figures[u]!.noData ? [] : [name])),
+    figureFor(whole, whole.measuredUnits ?? []),
   ];
 }
-
-const figure = (c: UnitCoverage): CoverageFigure => ({ covered_m2: c.coveredM2, share: c.share });
 
 /** The coverage table: one row per unit, then the whole area. */
 export function coverageReport(
@@ -239,20 +300,28 @@ export function coverageReport(
   p: CoverageParameters,
   prepared: PreparedCoverage = prepareCoverage(inputs),
 ): CoverageRow[] {
-  const parks = indicatorCoverage(prepared, parkFacilities(inputs.parks, p, inputs.greenways));
+  const parks = measureIndicator(
+    prepared,
+    parkFacilities(inputs.parks, p, inputs.greenways),
+    indicatorKnownRows(prepared, inputs, 'parks'),
+  );
   const school = (level: ServedSchoolLevel) =>
-    indicatorCoverage(prepared, schoolReaches(inputs.schools, level, p));
+    measureIndicator(
+      prepared,
+      schoolReaches(inputs.schools, level, p),
+      indicatorKnownRows(prepared, inputs, level),
+    ).figures;
   const kindergarten = school('kindergarten');
   const primary = school('primary');
   const middle = school('middle');
   const parking = parkingFigures(prepared, inputs, p.parkingRadiusMeters);
-  return parks.map((row, i) => ({
+  return parks.coverage.map((row, i) => ({
     name: row.name,
     residential_area_m2: row.residentialAreaM2,
-    parks: figure(row),
-    kindergarten: figure(kindergarten[i]!),
-    primary: figure(primary[i]!),
-    middle: figure(middle[i]!),
+    parks: reportFigure(parks.figures[i]!),
+    kindergarten: reportFigure(kindergarten[i]!),
+    primary: reportFigure(primary[i]!),
+    middle: reportFigure(middle[i]!),
     parking: parking[i]!,
   }));
 }

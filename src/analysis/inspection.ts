@@ -13,6 +13,8 @@ import {
   facilitiesWithin,
   nearestFacility,
 } from './facility_index';
+import type { KnownExtent } from '../data/completeness';
+import { knownRows, unitKnowledge } from './known_land';
 import { measureCoverage, prepareArea, reachRows } from './row_coverage';
 
 export const INSPECTION_RADIUS_LIMITS = { min: 100, max: 2000 } as const;
@@ -69,6 +71,8 @@ export interface CircleLand {
   residentialAreaM2: number;
   /** Share of it within a park's service radius (0–1), or null when there is none. */
   parkCoveredShare: number | null;
+  /** Share of it that no known park serves and that lies outside the park data (0–1). */
+  parkUnknownShare: number;
 }
 
 /**
@@ -81,13 +85,18 @@ export function circleLand(
   parameters: CoverageParameters,
   lonLat: [number, number],
   radiusM: number,
+  /** Where the park data is known complete (absent: everywhere), and the point's unit. */
+  parkExtent?: KnownExtent,
+  unitName: string | null = null,
 ): CircleLand {
   const circle = turf.circle(lonLat, radiusM, { units: 'meters', steps: 128 });
   const box = turf.bbox(circle);
   const blocks = residential.index
     ? residential.index.search(box[0], box[1], box[2], box[3]).map((i) => residential.blocks[i]!)
     : [];
-  if (blocks.length === 0) return { residentialAreaM2: 0, parkCoveredShare: null };
+  if (blocks.length === 0) {
+    return { residentialAreaM2: 0, parkCoveredShare: null, parkUnknownShare: 0 };
+  }
   const unit = { ...circle, properties: { name: 'circle' } } as Feature<Geometry, { name: string }>;
   const prepared = prepareArea([unit], blocks, 2);
   const reachBox = turf.bbox(
@@ -96,6 +105,18 @@ export function circleLand(
   const nearbyParks = parkFacilities(parks, parameters).filter((park) =>
     bboxesOverlap(turf.bbox(park.geometry), reachBox),
   );
-  const [land] = measureCoverage(prepared, reachRows(prepared, nearbyParks));
-  return { residentialAreaM2: land!.residentialAreaM2, parkCoveredShare: land!.share };
+  const reach = reachRows(prepared, nearbyParks);
+  const [land] = measureCoverage(prepared, reach);
+  // A unit an import covers is known as a whole; the circle stands for that unit here.
+  const known =
+    !parkExtent || (unitName !== null && parkExtent.units.includes(unitName))
+      ? null
+      : knownRows(prepared, { boxes: parkExtent.boxes, units: [] });
+  const [knowledge] = unitKnowledge(prepared, reach, known);
+  const residentialAreaM2 = land!.residentialAreaM2;
+  return {
+    residentialAreaM2,
+    parkCoveredShare: land!.share,
+    parkUnknownShare: residentialAreaM2 > 0 ? knowledge!.unknownM2 / residentialAreaM2 : 0,
+  };
 }

@@ -66,17 +66,26 @@ export const LIFE_CIRCLE_ITEMS: LifeCircleItem[] = [
 
 export interface LifeCircleCheck {
   item: LifeCircleItem;
-  /** Met: the nearest facility is within the radius. Null when the data has none at all. */
+  /**
+   * Met: the nearest facility is within the radius. Null (no data) when the data has none at
+   * all, or none within the radius where the data for that kind is not known complete.
+   */
   met: boolean | null;
   nearest: FacilityHit | null;
 }
 
-/** How a home meets each life-circle item, from the nearest facility of each kind. */
+/**
+ * How a home meets each life-circle item, from the nearest facility of each kind. `known`
+ * says whether the home lies where the data for an item's kind is known complete: elsewhere
+ * a facility within reach still meets the item, but none found is no data, not a failure.
+ */
 export function lifeCircleChecks(
   nearest: Record<FacilityGroup, FacilityHit | null>,
+  known: (key: LifeCircleItem['key']) => boolean = () => true,
 ): LifeCircleCheck[] {
   return LIFE_CIRCLE_ITEMS.map((item) => {
     const hit = nearest[item.group];
-    return { item, nearest: hit, met: hit ? hit.distanceM <= item.radiusM : null };
+    const met = hit ? hit.distanceM <= item.radiusM : null;
+    return { item, nearest: hit, met: met === true || known(item.key) ? met : null };
   });
 }

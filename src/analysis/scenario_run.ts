@@ -13,6 +13,7 @@ import {
   type PreparedCoverage,
   SERVED_SCHOOL_LEVELS,
   WHOLE_AREA_NAME,
+  indicatorKnownRows,
   parkFacilities,
   parkingFiguresFrom,
   schoolReaches,
@@ -25,10 +26,16 @@ import {
   createBaseline,
   updateCoverage,
 } from './incremental_coverage';
-import { type Intervals, intersectIntervals, intervalsLength, mergeIntervals } from './intervals';
+import { type Intervals, intersectIntervals, mergeIntervals } from './intervals';
+import {
+  type IndicatorFigure,
+  indicatorFigures,
+  knowledgeAfterChange,
+  unitKnowledge,
+} from './known_land';
 import { nearestFacilities } from './nearest_facility';
 import { toPlanarShape } from './planar_shape';
-import { type PreparedArea, type UnitCoverage, totalCoverage } from './row_coverage';
+import type { PreparedArea } from './row_coverage';
 import { rowsToPolygons } from './rows_to_polygons';
 import { type Scenario, applyScenarioDetailed } from './scenario';
 
@@ -152,18 +159,29 @@ export function runScenario(
   const p = request.parameters;
   const area = prepared.area;
   const rows: AnalysisRow[] = [];
-  const record = (indicator: Indicator, coverage: UnitCoverage[]) =>
-    recordCoverage(rows, indicator, coverage);
+  // The known extent is the data's, not the scenario's: planned facilities serve land, but
+  // do not make the data about the rest of it complete (a unit without data that a planned
+  // facility serves reads as a lower bound, as a full recomputation of the edited data does).
   const measure = (
     indicator: Indicator,
     objects: object[],
     before: IdentifiedReach[],
     after: IdentifiedReach[],
-  ): CoverageUpdate => {
+  ): { update: CoverageUpdate; figures: IndicatorFigure[] } => {
     const baseline = cache.baseline([prepared, ...objects], indicator, area, before);
     const update = updateCoverage(baseline, facilityChange(before, after));
-    record(indicator, update.coverage);
-    return update;
+    const known = indicatorKnownRows(prepared, edited, indicator);
+    const knownBefore = unitKnowledge(area, baseline.reach, known);
+    const knowledge = knowledgeAfterChange(
+      area,
+      knownBefore,
+      known,
+      update.newlyServed,
+      update.lostService,
+    );
+    const figures = indicatorFigures(update.coverage, knowledge);
+    recordCoverage(rows, indicator, update.coverage, figures);
+    return { update, figures };
   };
   const result = (update: CoverageUpdate | null, parking: ParkingFigure[] | null = null) => ({
     rows,
@@ -175,7 +193,7 @@ export function runScenario(
 
   if (request.tab === 'parks') {
     const objects = [inputs.parks, p.includeGreenways ? (inputs.greenways ?? NONE) : NONE];
-    return result(measure('parks', objects, parkReaches(inputs, p), parkReaches(edited, p)));
+    return result(measure('parks', objects, parkReaches(inputs, p), parkReaches(edited, p)).update);
   }
 
   if (request.tab === 'schools') {
@@ -187,41 +205,26 @@ export function runScenario(
         schoolReaches(inputs.schools, level, p),
         schoolReaches(edited.schools, level, p),
       );
-      if (level === request.schoolLevel) shown = update;
+      if (level === request.schoolLevel) shown = update.update;
     }
     return result(shown);
   }
 
-  // Parking. Without car-park data the figures stay null even when the scenario adds car
-  // parks: the hypothetical ones alone would make every unit look worse served than it is.
+  // Parking: car parks a scenario adds serve land, but say nothing of the rest of it.
   const radiusM = p.parkingRadiusMeters;
-  const hasData = (inputs.carParks?.features.length ?? 0) > 0;
-  const before = carParkReaches(inputs.carParks, radiusM);
-  const after = carParkReaches(edited.carParks, radiusM);
-  const update = hasData ? measure('parking', [inputs.carParks!], before, after) : null;
-  if (!update) record('parking', emptyCoverage(area));
-  const measured = new Set(hasData ? inputs.parkingUnits : []);
-  const figures = parkingFiguresAfter(prepared, edited, update?.coverage ?? [], measured);
-  figures.forEach((f, i) => {
-    rows[i]!.figures.parking = { coveredM2: f.covered_m2, share: f.share };
-  });
-  if (update && measured.size < area.unitNames.length) {
-    const units = area.unitNames.flatMap((name, u) => (measured.has(name) ? [u] : []));
+  const { update, figures: measuredFigures } = measure(
+    'parking',
+    [inputs.carParks ?? NONE],
+    carParkReaches(inputs.carParks, radiusM),
+    carParkReaches(edited.carParks, radiusM),
+  );
+  const figures = parkingFiguresAfter(prepared, edited, measuredFigures);
+  const units = area.unitNames.flatMap((_, u) => (measuredFigures[u]!.noData ? [] : [u]));
+  if (units.length < area.unitNames.length) {
     update.newlyServed = withinUnits(area, update.newlyServed, units);
     update.lostService = withinUnits(area, update.lostService, units);
   }
   return result(update, figures);
-}
-
-/** Rows with no coverage figures, only residential areas (for rows' names and sizes). */
-function emptyCoverage(area: PreparedArea): UnitCoverage[] {
-  const h = area.grid.spacingM;
-  const units = area.unitRows.map((rows, u) => {
-    const residentialAreaM2 =
-      rows.reduce((s, land) => s + (land ? intervalsLength(land) : 0), 0) * h;
-    return { name: area.unitNames[u]!, residentialAreaM2, coveredM2: 0, share: null };
-  });
-  return [...units, totalCoverage(WHOLE_AREA_NAME, units)];
 }
 
 /**
@@ -231,19 +234,17 @@ function emptyCoverage(area: PreparedArea): UnitCoverage[] {
 function parkingFiguresAfter(
   prepared: PreparedCoverage,
   edited: CoverageInputs,
-  coverage: UnitCoverage[],
-  measured: Set<string>,
+  figures: IndicatorFigure[],
 ): ParkingFigure[] {
-  const nearest =
-    measured.size === 0
-      ? []
-      : nearestFacilities(
-          prepared.sites,
-          (edited.carParks?.features ?? []).map((c) =>
-            toPlanarShape(c.geometry, prepared.area.projection),
-          ),
-        );
-  return parkingFiguresFrom(prepared, coverage, nearest, measured);
+  const nearest = figures.at(-1)!.noData
+    ? []
+    : nearestFacilities(
+        prepared.sites,
+        (edited.carParks?.features ?? []).map((c) =>
+          toPlanarShape(c.geometry, prepared.area.projection),
+        ),
+      );
+  return parkingFiguresFrom(prepared, figures, nearest);
 }
 
 /** The row intervals restricted to the given units' residential land. */

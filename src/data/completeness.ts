@@ -9,6 +9,16 @@ export interface UnitCompleteness {
   count: number;
 }
 
+/**
+ * Where a layer's data is known to be complete: the boxes (west, south, east, north, WGS-84)
+ * its sources cover, and whole units an import covers. Residential land outside it that no
+ * known facility serves is unknown, not a gap.
+ */
+export interface KnownExtent {
+  boxes: number[][];
+  units: string[];
+}
+
 export interface LayerCompleteness {
   /** What is known to be missing, in English and in Chinese. */
   note: string;
@@ -16,6 +26,8 @@ export interface LayerCompleteness {
   /** What the data pipeline corrected in the layer, why, and from which source. */
   changes?: string[];
   units: Record<string, UnitCompleteness>;
+  /** Absent in older data: the layer then counts as known everywhere. */
+  known_extent?: KnownExtent;
 }
 
 /** public/geo/completeness.json: layer (or facility type without a layer) → unit → status. */
@@ -62,11 +74,28 @@ export function indicatorCompleteness(
   return STATUS_ORDER[worst]!;
 }
 
-/** Units whose car-park data is at least partial, so parking can be measured there. */
-export function parkingMeasurableUnits(table: CompletenessTable | null): string[] {
-  const row = table?.['car-parks'];
-  if (!row) return [];
-  return Object.entries(row.units)
-    .filter(([, unit]) => unit.status !== 'none')
-    .map(([name]) => name);
+/** The facility layers coverage rests on, whose known extent decides gap or unknown. */
+export const FACILITY_LAYERS = ['parks', 'schools', 'car-parks', 'healthcare'] as const;
+export type FacilityLayer = (typeof FACILITY_LAYERS)[number];
+/** Per facility layer, where its data is known complete; an absent layer: everywhere. */
+export type KnownExtents = Partial<Record<FacilityLayer, KnownExtent>>;
+
+export function knownExtents(table: CompletenessTable | null): KnownExtents {
+  const extents: KnownExtents = {};
+  for (const layer of FACILITY_LAYERS) {
+    const extent = table?.[layer]?.known_extent;
+    if (extent) extents[layer] = extent;
+  }
+  return extents;
+}
+
+/** True when a point (in the named unit) lies where the layer's data is known complete. */
+export function isKnownAt(
+  extent: KnownExtent | undefined,
+  [lon, lat]: readonly [number, number],
+  unit: string | null,
+): boolean {
+  if (!extent) return true;
+  if (unit !== null && extent.units.includes(unit)) return true;
+  return extent.boxes.some(([w, s, e, n]) => lon >= w! && lon <= e! && lat >= s! && lat <= n!);
 }

@@ -35,7 +35,10 @@ export const importSourceKey = (datasetId: string) => `import-${datasetId}`;
  * The data the app works on: the shipped layers with the imports applied in order. A replacing
  * import drops what came before it in its layer. Completeness follows the imported data: a
  * replaced layer is as complete as the import where it has features, an added one lifts the
- * units it reaches from "none" to "partial". The shipped data itself is never changed.
+ * units it reaches from "none" to "partial". The known extent (where unserved land is a gap,
+ * not unknown) takes in every unit an import has features in: a planner brings a unit's
+ * facilities, not a scattering of them. A replaced layer is known only there; an added one
+ * keeps the shipped sources' extent as well. The shipped data itself is never changed.
  */
 export function composeLayerData(
   shipped: LayerData,
@@ -91,12 +94,22 @@ function importedCompleteness(
       };
     }
   }
+  const importedUnits = [...counts.keys()].sort();
+  const known_extent =
+    dataset.mode === 'replace'
+      ? { boxes: [], units: importedUnits }
+      : {
+          boxes: row?.known_extent?.boxes ?? [],
+          units: [...new Set([...(row?.known_extent?.units ?? []), ...importedUnits])],
+        };
   const how = dataset.mode === 'replace' ? 'replaced by' : 'with';
   const howZh = dataset.mode === 'replace' ? '已由导入数据替换' : '含导入数据';
   return {
     note: `${row?.note ?? ''} (${how} imported data: ${dataset.fileName})`.trim(),
     note_zh: `${row?.note_zh ?? ''}（${howZh}：${dataset.fileName}）`,
     units,
+    // Added to a layer known everywhere (no extent recorded): still known everywhere.
+    ...(dataset.mode === 'add' && row && !row.known_extent ? {} : { known_extent }),
   };
 }
 

@@ -52,7 +52,17 @@ export function analysisTableCsv(
   const header = [
     'name',
     'residential_area_m2',
-    ...indicators.flatMap((k) => [`${k}_covered_m2`, `${k}_share`, `${k}_data`]),
+    ...indicators.flatMap((k) => [
+      `${k}_covered_m2`,
+      `${k}_share`,
+      `${k}_data`,
+      // The land the share is over (covered / this = share), and what is not known of it.
+      `${k}_residential_area_m2`,
+      `${k}_unknown_m2`,
+      `${k}_lower_bound`,
+      `${k}_no_data`,
+      `${k}_measured_units`,
+    ]),
     // Each scenario's share after its edits, and the change from the data's own share.
     ...(result.scenarios ?? []).flatMap((_, i) =>
       indicators.flatMap((k) => [`scenario${i + 1}_${k}_share`, `scenario${i + 1}_${k}_change`]),
@@ -69,6 +79,13 @@ export function analysisTableCsv(
           : Math.round(figure.coveredM2),
         roundedShare(figure?.share),
         indicatorCompleteness(completeness, k, row.name === WHOLE_AREA_NAME ? units : [row.name]),
+        !figure || figure.noData
+          ? ''
+          : Math.round(figure.residentialAreaM2 ?? row.residentialAreaM2),
+        figure ? Math.round(figure.unknownM2) : '',
+        figure ? String(figure.lowerBound) : '',
+        figure ? String(figure.noData) : '',
+        (figure?.measuredUnits ?? (figure && !figure.noData ? [row.name] : [])).join(';'),
       ];
     }),
     ...(result.scenarios ?? []).flatMap((scenario) =>
@@ -99,6 +116,7 @@ export function analysisGeoJson(result: AnalysisResult, context: ExportContext):
   const features = [
     ...tagged(result.geometry.served, 'served'),
     ...tagged(result.geometry.gaps, result.request.tab === 'parking' ? 'beyond-radius' : 'gap'),
+    ...tagged(result.geometry.unknown, 'no-data'),
     ...tagged(result.geometry.catchments, 'catchment'),
     ...(result.scenarios?.[0]
       ? [

@@ -39,7 +39,14 @@ export const COLOURS = {
 /** One row of the legend: a swatch and a label key (see ui/i18n.ts). */
 export interface LegendEntry {
   labelKey: string;
-  swatch: { type: 'fill' | 'line' | 'circle'; colour: string; dashed?: boolean; filled?: boolean };
+  swatch: {
+    type: 'fill' | 'line' | 'circle';
+    colour: string;
+    dashed?: boolean;
+    filled?: boolean;
+    /** Diagonal lines in the colour over a light ground (no-data land). */
+    hatched?: boolean;
+  };
 }
 
 /** A data layer as the user sees it: its style layers and its legend rows. */

@@ -19,6 +19,7 @@ import { attributionFor, escapeHtml } from './attribution';
 import { installTestHooks } from './test_hooks';
 import { useInspectionOverlay } from './use_inspection_overlay';
 import { handleScenarioClick, useScenarioOverlay } from './use_scenario_overlay';
+import { installNoDataPattern } from './no_data_pattern';
 import { buildStyle } from './style';
 import { usePlanMuting } from './use_plan_muting';
 import { useCatchmentHover } from './use_catchment_hover';
@@ -69,6 +70,7 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
       attributionControl: false,
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
+    installNoDataPattern(map);
     mapRef.current = map;
     drawnData.current = dataRef.current;
     trackLoad(map);
@@ -260,6 +262,7 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
       const changed = [
         setSourceData(map, ANALYSIS_SOURCES.served, geometry?.served),
         setSourceData(map, ANALYSIS_SOURCES.gaps, geometry?.gaps),
+        setSourceData(map, ANALYSIS_SOURCES.unknown, geometry?.unknown),
         setSourceData(map, ANALYSIS_SOURCES.catchments, geometry?.catchments),
       ].some(Boolean);
       if (changed) {

@@ -4,6 +4,7 @@ import type { LayerData } from '../data/load';
 import type { LayerId } from '../data/layers';
 import { tiles } from '../export/page_layout';
 import { LOCAL_FONT_FAMILY } from '../layers/catalog';
+import { installNoDataPattern } from './no_data_pattern';
 import { buildStyle } from './style';
 
 /** Larger canvases are refused or silently scaled down by browsers; tiles stay below this. */
@@ -60,6 +61,7 @@ export async function printMap(request: PrintMapRequest): Promise<HTMLCanvasElem
     localIdeographFontFamily: LOCAL_FONT_FAMILY,
     canvasContextAttributes: { preserveDrawingBuffer: true },
   });
+  installNoDataPattern(map);
   const idle = () => new Promise<void>((resolve) => map.once('idle', () => resolve()));
   try {
     await new Promise<void>((resolve, reject) => {

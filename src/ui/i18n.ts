@@ -227,6 +227,8 @@ const STRINGS = {
     zh: '可能为{levels}（学段待核实，默认不计入覆盖率）',
     en: 'likely {levels} (levels unverified; not counted unless included)',
   },
+  'punct.open': { zh: '（', en: '(' },
+  'punct.close': { zh: '）', en: ')' },
   'inspect.open': { zh: '点位查询', en: 'Inspect' },
   'inspect.title': { zh: '点位服务查询', en: 'Point inspection' },
   'inspect.hint': {
@@ -421,6 +423,19 @@ const STRINGS = {
   },
   'analysis.noDataFlag': { zh: '无设施数据，未测算', en: 'No facility data: not measured' },
   'analysis.notMeasured': { zh: '未测算', en: 'not measured' },
+  'analysis.noData': { zh: '无数据', en: 'No data' },
+  'analysis.unknownShare': { zh: '无数据 {p}', en: 'no data {p}' },
+  'analysis.lowerBoundFlag': {
+    zh: '下限：部分居住用地位于设施数据范围之外，是否被服务未知',
+    en: 'Lower bound: some residential land lies outside the facility data, its service unknown',
+  },
+  'analysis.measuredUnits': { zh: '含：{units}', en: 'Includes: {units}' },
+  'analysis.allUnits': { zh: '含全部{n}个街镇', en: 'Includes all {n} units' },
+  'analysis.noUnits': { zh: '无街镇有数据', en: 'No unit has data' },
+  'analysis.legend.unknown': {
+    zh: '无数据（设施数据未覆盖，是否被服务未知）',
+    en: 'No data (outside the facility data: service unknown)',
+  },
   'analysis.legend.served': { zh: '服务半径内的居住用地', en: 'Residential land served' },
   'analysis.legend.gap': {
     zh: '服务盲区（半径外的居住用地）',

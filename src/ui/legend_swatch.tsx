@@ -4,7 +4,9 @@ export function LegendSwatch({ swatch }: { swatch: LegendEntry['swatch'] }) {
   const style =
     swatch.type === 'fill'
       ? {
-          background: swatch.colour,
+          background: swatch.hatched
+            ? `repeating-linear-gradient(135deg, ${swatch.colour} 0 1.5px, #e4e4e4 1.5px 4px)`
+            : swatch.colour,
           border: swatch.dashed ? `1.5px dashed ${swatch.colour}` : undefined,
           opacity: swatch.dashed ? 0.6 : 1,
         }

@@ -24,7 +24,7 @@ const inputs: CoverageInputs = {
     createPoint(2100, 0, { id: 'k2', name: '乙幼儿园', serves_levels: ['kindergarten'] }),
   ]),
   carParks: collection([createPoint(-300, 0)]),
-  parkingUnits: ['回龙观街道', '霍营街道'],
+  knownExtents: { 'car-parks': { boxes: [], units: ['回龙观街道', '霍营街道'] } },
 };
 const request = (change: Partial<AnalysisRequest>): AnalysisRequest => ({
   tab: 'parks',

@@ -48,30 +48,33 @@ describe('parking figures', () => {
 
   it('gives nulls, never 0%, where there is no car-park data', () => {
     const rows = coverageReport(
-      { ...base, carParks: null, parkingUnits: [] },
+      { ...base, carParks: null, knownExtents: {} },
       DEFAULT_COVERAGE_PARAMETERS,
     );
     for (const row of rows) {
-      expect(row.parking).toEqual({
+      expect(row.parking).toMatchObject({
         covered_m2: null,
         share: null,
+        no_data: true,
         mean_distance_m: null,
         max_distance_m: null,
         units_measured: [],
       });
     }
+    expect(rows.at(-1)!.parking).toMatchObject({ measured_units: [], residential_area_m2: 0 });
   });
 
   it('measures only the units with data, and says which ones the whole area covers', () => {
-    const carParks = collection([createPoint(-300, 0), createPoint(300, 0)]);
+    // The second car park lies in 霍营街道 but reaches none of its residential land.
+    const carParks = collection([createPoint(-300, 0), createPoint(2000, 0)]);
     const rows = coverageReport(
-      { ...base, carParks, parkingUnits: ['回龙观街道'] },
+      { ...base, carParks, knownExtents: { 'car-parks': { boxes: [], units: ['回龙观街道'] } } },
       DEFAULT_COVERAGE_PARAMETERS,
     );
     const [huilongguan, huoying, whole] = rows;
     expect(huilongguan!.parking.share).toBeCloseTo(1, 3);
     expect(huilongguan!.parking.mean_distance_m).toBeLessThan(0.5);
-    expect(huoying!.parking.share).toBeNull();
+    expect(huoying!.parking).toMatchObject({ share: null, no_data: true });
     expect(whole!.parking.units_measured).toEqual(['回龙观街道']);
     expect(whole!.parking.covered_m2).toBeCloseTo(huilongguan!.parking.covered_m2!, 6);
   });
@@ -79,7 +82,11 @@ describe('parking figures', () => {
   it('reports the distance from block centres to the nearest car park', () => {
     const carParks = collection([createPoint(-300, 500)]);
     const rows = coverageReport(
-      { ...base, carParks, parkingUnits: ['回龙观街道', '霍营街道'] },
+      {
+        ...base,
+        carParks,
+        knownExtents: { 'car-parks': { boxes: [], units: ['回龙观街道', '霍营街道'] } },
+      },
       DEFAULT_COVERAGE_PARAMETERS,
     );
     const whole = rows.at(-1)!;

@@ -25,7 +25,7 @@ const inputs: CoverageInputs = {
     createPoint(-300, 0, { id: 's1', serves_levels: ['primary', 'middle'], level: 'primary' }),
   ]),
   carParks: null,
-  parkingUnits: [],
+  knownExtents: {},
 };
 
 const square = (west: number, south: number, size: number) =>

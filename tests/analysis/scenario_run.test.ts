@@ -28,7 +28,7 @@ const inputs: CoverageInputs = {
     createPoint(-250, 0, { id: 'pm', serves_levels: ['primary', 'middle'] }),
   ]),
   carParks: collection([createPoint(-300, 0, { id: 'c1' })]),
-  parkingUnits: ['回龙观街道', '霍营街道'],
+  knownExtents: { 'car-parks': { boxes: [], units: ['回龙观街道', '霍营街道'] } },
 };
 const request = (change: Partial<AnalysisRequest> = {}): AnalysisRequest => ({
   tab: 'parks',
@@ -77,6 +77,10 @@ function expectSameAsFullRun(rows: AnalysisRow[], edited: CoverageInputs, r: Ana
       else expect(figure.share!).toBeCloseTo(want.share, 9);
       if (want.coveredM2 === null) expect(figure.coveredM2).toBeNull();
       else expect(figure.coveredM2!).toBeCloseTo(want.coveredM2, 4);
+      expect(figure.noData).toBe(want.noData);
+      expect(figure.lowerBound).toBe(want.lowerBound);
+      expect(figure.unknownM2).toBeCloseTo(want.unknownM2, 3);
+      expect(figure.measuredUnits).toEqual(want.measuredUnits);
     }
   });
 }
@@ -187,8 +191,11 @@ describe('runScenario', () => {
     expect(result.parking).toEqual(runAnalysis(prepared, edited, r).parking!.figures);
   });
 
-  it('parking: only measurable units get figures and drawn changes', () => {
-    const partial = { ...inputs, parkingUnits: ['回龙观街道'] };
+  it('parking: a unit without data gets a figure only for the land a planned car park serves', () => {
+    const partial = {
+      ...inputs,
+      knownExtents: { 'car-parks': { boxes: [], units: ['回龙观街道'] } },
+    };
     const edits = scenario(
       {
         id: 'c2',
@@ -200,16 +207,23 @@ describe('runScenario', () => {
       { id: 'r', type: 'remove', layer: 'car-parks', featureId: 'c1', name: '' },
     );
     const r = request({ tab: 'parking' });
+    const before = runScenario(prepared, partial, r, scenario(), createScenarioCache());
+    expect(unit(before.rows, '霍营街道').figures.parking).toMatchObject({ noData: true });
     const result = runScenario(prepared, partial, r, edits, createScenarioCache());
-    expect(unit(result.rows, '霍营街道').figures.parking!.share).toBeNull();
+    expect(unit(result.rows, '霍营街道').figures.parking).toMatchObject({ noData: false });
+    expect(unit(result.rows, '霍营街道').figures.parking!.share).toBeCloseTo(1, 3);
     expect(unit(result.rows, '回龙观街道').figures.parking!.share).toBe(0);
-    expect(result.newlyServed.features).toEqual([]);
+    expect(area(result.newlyServed) / turf.area(far)).toBeCloseTo(1, 2);
     expect(area(result.lostService) / turf.area(near)).toBeCloseTo(1, 2);
     expectSameAsFullRun(result.rows, applyScenario(partial, edits), r);
   });
 
-  it('parking without car-park data: figures stay null even when car parks are added', () => {
-    const noData = { ...inputs, carParks: null };
+  it('parking without car-park data: only land a planned car park serves gets a figure', () => {
+    const noData = {
+      ...inputs,
+      carParks: null,
+      knownExtents: { 'car-parks': { boxes: [], units: [] } },
+    };
     const edits = scenario({
       id: 'c2',
       type: 'add-car-park',
@@ -217,18 +231,17 @@ describe('runScenario', () => {
       spaces: 10,
       geometry: createPoint(2100, 0).geometry,
     });
-    const result = runScenario(
-      prepared,
-      noData,
-      request({ tab: 'parking' }),
-      edits,
-      createScenarioCache(),
-    );
+    const r = request({ tab: 'parking' });
+    const result = runScenario(prepared, noData, r, edits, createScenarioCache());
     expect(result.rows).toHaveLength(3);
-    for (const row of result.rows)
-      expect(row.figures.parking).toEqual({ coveredM2: null, share: null });
-    expect(result.parking!.every((f) => f.share === null)).toBe(true);
-    expect(result.newlyServed.features).toEqual([]);
+    expect(unit(result.rows, '回龙观街道').figures.parking).toMatchObject({
+      coveredM2: null,
+      share: null,
+      noData: true,
+    });
+    expect(unit(result.rows, '霍营街道').figures.parking!.share).toBeCloseTo(1, 3);
+    expect(result.rows.at(-1)!.figures.parking!.measuredUnits).toEqual(['霍营街道']);
     expect(result.editsApplied).toBe(1);
+    expectSameAsFullRun(result.rows, applyScenario(noData, edits), r);
   });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parkingMeasurableUnits } from '../../src/data/completeness';
 import { type ImportedDataset, composeLayerData } from '../../src/data/imported_data';
 import { LAYER_IDS } from '../../src/data/layers';
 import type { LayerData } from '../../src/data/load';
@@ -67,15 +66,38 @@ describe('composeLayerData', () => {
     expect(data.layers.parks.features.map((f) => f.properties.id)).toEqual(['imp-a-parks']);
   });
 
-  it('makes parking measurable in the units the imported car parks reach', () => {
+  it('extends the known extent by the units an import has features in', () => {
     const shipped = shippedData();
-    expect(parkingMeasurableUnits(shipped.completeness)).toEqual([]);
+    shipped.completeness['car-parks'] = {
+      note: 'no source',
+      note_zh: '无数据源',
+      units: {},
+      known_extent: { boxes: [], units: [] },
+    };
     const data = composeLayerData(shipped, [dataset('car-parks', 'add')]);
-    expect(parkingMeasurableUnits(data.completeness)).toEqual(['回龙观街道']);
+    expect(data.completeness['car-parks']?.known_extent).toEqual({
+      boxes: [],
+      units: ['回龙观街道'],
+    });
     expect(data.completeness['car-parks']?.units['回龙观街道']?.status).toBe('partial');
-    const replaced = composeLayerData(shipped, [dataset('car-parks', 'replace')]);
-    expect(replaced.completeness['car-parks']?.units['回龙观街道']?.status).toBe('covered');
-    expect(replaced.completeness['car-parks']?.units['霍营街道']?.status).toBe('none');
+    shipped.completeness.parks = {
+      note: 'west only',
+      note_zh: '仅西部',
+      units: {},
+      known_extent: { boxes: [[116.2, 40, 116.41, 40.2]], units: [] },
+    };
+    const added = composeLayerData(shipped, [dataset('parks', 'add')]);
+    expect(added.completeness.parks?.known_extent).toEqual({
+      boxes: [[116.2, 40, 116.41, 40.2]],
+      units: ['回龙观街道'],
+    });
+    // A replaced layer is known only where the import has features.
+    const replaced = composeLayerData(shipped, [dataset('parks', 'replace')]);
+    expect(replaced.completeness.parks?.known_extent).toEqual({
+      boxes: [],
+      units: ['回龙观街道'],
+    });
+    expect(replaced.completeness.parks?.units['回龙观街道']?.status).toBe('covered');
   });
 
   it('returns the shipped data itself when nothing is imported', () => {

@@ -43,7 +43,7 @@ describe('analysis exports', () => {
     ]),
     schools: collection([]),
     carParks: null,
-    parkingUnits: [],
+    knownExtents: {},
   };
   const result = runAnalysis(prepareCoverage(inputs, 1), inputs, {
     tab: 'parks',
@@ -60,6 +60,11 @@ describe('analysis exports', () => {
       'parks_covered_m2',
       'parks_share',
       'parks_data',
+      'parks_residential_area_m2',
+      'parks_unknown_m2',
+      'parks_lower_bound',
+      'parks_no_data',
+      'parks_measured_units',
     ]);
     expect(rows.map((r) => r[0])).toEqual(['回龙观街道', '回天地区']);
     expect(Number(rows[1]![3])).toBeCloseTo(result.rows[1]!.figures.parks!.share!, 4);
@@ -109,7 +114,7 @@ describe('analysis exports', () => {
     const parsed = JSON.parse(analysisGeoJson(result, context));
     expect(
       parsed.features.map((f: { properties: { layer: string } }) => f.properties.layer),
-    ).toEqual(['served', 'gap']);
+    ).toEqual(['served', 'gap', 'no-data']);
     expect(parsed.metadata.request.parameters.largeRadiusMeters).toBe(500);
   });
 });

@@ -4,13 +4,14 @@ import { useAppStore } from '../../state/store';
 import { LegendSwatch } from '../legend_swatch';
 import { useText } from '../use_text';
 
-type Entry = 'served' | 'gap' | 'catchment' | 'parkingGap';
+type Entry = 'served' | 'gap' | 'catchment' | 'parkingGap' | 'unknown';
 
 const SWATCH: Record<Entry, string> = {
   served: ANALYSIS_COLOURS.served,
   gap: ANALYSIS_COLOURS.gap,
   catchment: `linear-gradient(90deg, ${ANALYSIS_COLOURS.catchments.slice(0, 4).join(', ')})`,
   parkingGap: ANALYSIS_COLOURS.gap,
+  unknown: ANALYSIS_COLOURS.unknown,
 };
 
 /** The analysis layers on the map; with a scenario, also the land it serves anew or loses. */
@@ -21,7 +22,9 @@ export function AnalysisLegend({ entries }: { entries: Entry[] }) {
     <ul className="legend analysis-legend" data-testid="analysis-legend">
       {entries.map((entry) => (
         <li key={entry}>
-          <LegendSwatch swatch={{ type: 'fill', colour: SWATCH[entry] }} />
+          <LegendSwatch
+            swatch={{ type: 'fill', colour: SWATCH[entry], hatched: entry === 'unknown' }}
+          />
           {t(`analysis.legend.${entry}`)}
         </li>
       ))}

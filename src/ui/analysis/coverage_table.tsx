@@ -1,4 +1,4 @@
-import type { AnalysisRow, Indicator } from '../../analysis/analysis_run';
+import type { AnalysisRow, Indicator, IndicatorFigure } from '../../analysis/analysis_run';
 import { WHOLE_AREA_NAME } from '../../analysis/coverage_report';
 import {
   type CompletenessStatus,
@@ -28,6 +28,9 @@ export function CoverageTable({
 }) {
   const t = useText();
   const unitNames = rows.filter((r) => r.name !== WHOLE_AREA_NAME).map((r) => r.name);
+  // The whole area's figures are over its measured units' land only.
+  const residentialOf = (row: AnalysisRow, indicator: Indicator) =>
+    row.figures[indicator]?.residentialAreaM2 ?? row.residentialAreaM2;
   const statusOf = (row: AnalysisRow, indicator: Indicator): CompletenessStatus =>
     indicatorCompleteness(
       completeness,
@@ -67,8 +70,13 @@ export function CoverageTable({
             data-unit={row.name}
             className={row.name === WHOLE_AREA_NAME ? 'whole' : undefined}
           >
-            <th scope="row">{row.name}</th>
-            <td className="number">{formatKm2(row.residentialAreaM2)}</td>
+            <th scope="row">
+              {row.name}
+              {row.name === WHOLE_AREA_NAME && (
+                <WholeAreaUnits row={row} indicators={indicators} unitCount={unitNames.length} />
+              )}
+            </th>
+            <td className="number">{formatKm2(residentialOf(row, indicators[0]!))}</td>
             {showCoveredArea && (
               <td className="number" data-testid="covered-area">
                 {formatKm2(row.figures[indicators[0]!]?.coveredM2) ?? '—'}
@@ -81,33 +89,29 @@ export function CoverageTable({
               </td>
             )}
             {indicators.map((indicator) => {
-              const share = formatShare(row.figures[indicator]?.share);
+              const figure = row.figures[indicator];
               const status = statusOf(row, indicator);
-              const flag =
-                share === null
-                  ? t('analysis.noDataFlag')
-                  : status !== 'covered'
-                    ? t('analysis.incompleteFlag')
-                    : null;
               return (
                 <td
                   key={indicator}
                   className={`number share ${status}`}
                   data-indicator={indicator}
                   data-completeness={status}
-                  title={flag ?? t('completeness.covered')}
+                  data-no-data={figure?.noData ? 'true' : undefined}
+                  data-lower-bound={figure?.lowerBound ? 'true' : undefined}
+                  title={
+                    figure?.noData
+                      ? t('analysis.noDataFlag')
+                      : figure?.lowerBound
+                        ? t('analysis.lowerBoundFlag')
+                        : t('completeness.covered')
+                  }
                 >
-                  {share ?? <span className="not-measured">{t('analysis.notMeasured')}</span>}
-                  {share !== null && status !== 'covered' && (
-                    <span className="flag" aria-label={flag ?? undefined}>
-                      {' '}
-                      ⚠
-                    </span>
-                  )}
-                  {scenarioRows && (
+                  <FigureText figure={figure} residentialAreaM2={residentialOf(row, indicator)} />
+                  {scenarioRows && !figure?.noData && (
                     <ScenarioShare
-                      before={row.figures[indicator]?.share ?? null}
-                      after={scenarioRows[rowIndex]?.figures[indicator]?.share ?? null}
+                      before={figure?.share ?? null}
+                      after={scenarioRows[rowIndex]?.figures[indicator] ?? null}
                     />
                   )}
                 </td>
@@ -120,9 +124,74 @@ export function CoverageTable({
   );
 }
 
-/** "→ after (change)" beside a share; the change in percentage points. */
-function ScenarioShare({ before, after }: { before: number | null; after: number | null }) {
+/**
+ * A figure as the table shows it: "无数据" without data, "≥ 5.7%" with the unknown share
+ * beside it where unknown land exists, else the share.
+ */
+function FigureText({
+  figure,
+  residentialAreaM2,
+}: {
+  figure: IndicatorFigure | undefined;
+  residentialAreaM2: number;
+}) {
   const t = useText();
+  if (!figure || figure.noData) {
+    return <span className="not-measured">{t('analysis.noData')}</span>;
+  }
+  const share = formatShare(figure.share);
+  if (share === null) return <span className="not-measured">{t('analysis.notMeasured')}</span>;
+  if (!figure.lowerBound) return <>{share}</>;
+  const unknown = residentialAreaM2 > 0 ? figure.unknownM2 / residentialAreaM2 : 0;
+  return (
+    <>
+      ≥ {share}
+      <small className="unknown-share" data-testid="unknown-share">
+        {t('analysis.unknownShare').replace('{p}', formatShare(unknown) ?? '')}
+      </small>
+    </>
+  );
+}
+
+/** Under the whole area's name: the units its figures include. */
+function WholeAreaUnits({
+  row,
+  indicators,
+  unitCount,
+}: {
+  row: AnalysisRow;
+  indicators: readonly Indicator[];
+  unitCount: number;
+}) {
+  const t = useText();
+  const sets = [
+    ...new Set(indicators.map((k) => (row.figures[k]?.measuredUnits ?? []).join('、'))),
+  ];
+  const text = sets
+    .map((names) => {
+      const n = names === '' ? 0 : names.split('、').length;
+      if (n === 0) return t('analysis.noUnits');
+      if (n === unitCount) return t('analysis.allUnits').replace('{n}', String(n));
+      return t('analysis.measuredUnits').replace('{units}', names);
+    })
+    .join(' / ');
+  return (
+    <small className="whole-units" data-testid="whole-area-units">
+      {text}
+    </small>
+  );
+}
+
+/** "→ after (change)" beside a share; the change in percentage points. */
+function ScenarioShare({
+  before,
+  after: afterFigure,
+}: {
+  before: number | null;
+  after: IndicatorFigure | null;
+}) {
+  const t = useText();
+  const after = afterFigure?.share ?? null;
   if (after === null) return null;
   const change = before === null ? null : after - before;
   const direction =
@@ -136,7 +205,10 @@ function ScenarioShare({ before, after }: { before: number | null; after: number
       data-change={change ?? ''}
     >
       {' → '}
-      <strong>{formatShare(after)}</strong>
+      <strong>
+        {afterFigure?.lowerBound ? '≥ ' : ''}
+        {formatShare(after)}
+      </strong>
       {change !== null && (
         <span className={`scenario-change ${direction}`} title={t('scenario.changeTitle')}>
           {' '}

@@ -68,7 +68,7 @@ export function ParkingTab({
           {t('parking.histogramNoData')}
         </p>
       )}
-      <AnalysisLegend entries={['parkingGap']} />
+      <AnalysisLegend entries={['parkingGap', 'unknown']} />
     </div>
   );
 }

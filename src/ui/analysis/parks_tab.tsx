@@ -62,7 +62,7 @@ export function ParksTab({
         />
       )}
       <p className="source-note">{t('analysis.target')}</p>
-      <AnalysisLegend entries={['served', 'gap']} />
+      <AnalysisLegend entries={['served', 'gap', 'unknown']} />
     </div>
   );
 }

@@ -75,7 +75,9 @@ export function SchoolsTab({
           </button>
         ))}
       </div>
-      <AnalysisLegend entries={view === 'catchments' ? ['catchment'] : ['served', 'gap']} />
+      <AnalysisLegend
+        entries={view === 'catchments' ? ['catchment'] : ['served', 'gap', 'unknown']}
+      />
       {view === 'catchments' && result?.catchments && (
         <CatchmentTable catchments={result.catchments} />
       )}

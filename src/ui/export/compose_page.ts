@@ -249,7 +249,9 @@ function drawSwatch(
   const fill = swatch.colour.startsWith('linear-gradient') ? '#8aa0c8' : swatch.colour;
   g.fillStyle = fill;
   g.strokeStyle = fill;
-  if (swatch.type === 'fill') {
+  if (swatch.type === 'fill' && swatch.hatched) {
+    drawHatch(g, fill, x, y, 6 * mm, 3.2 * mm, mm);
+  } else if (swatch.type === 'fill') {
     g.globalAlpha = swatch.dashed ? 0.6 : 1;
     g.fillRect(x, y, 6 * mm, 3.2 * mm);
     g.globalAlpha = 1;
@@ -269,6 +271,33 @@ function drawSwatch(
     g.fill();
     g.stroke();
   }
+}
+
+/** Diagonal lines over a light grey ground, clipped to the box (the map's no-data hatching). */
+function drawHatch(
+  g: CanvasRenderingContext2D,
+  colour: string,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  mm: number,
+) {
+  g.save();
+  g.beginPath();
+  g.rect(x, y, w, h);
+  g.clip();
+  g.fillStyle = '#e4e4e4';
+  g.fillRect(x, y, w, h);
+  g.strokeStyle = colour;
+  g.lineWidth = 0.35 * mm;
+  g.beginPath();
+  for (let d = -h; d < w; d += 1.1 * mm) {
+    g.moveTo(x + d, y + h);
+    g.lineTo(x + d + h, y);
+  }
+  g.stroke();
+  g.restore();
 }
 
 /** Greedy line wrapping by measured width; works for Chinese (no spaces) and English. */

@@ -161,6 +161,7 @@ async function renderPage(
     overlays: {
       [ANALYSIS_SOURCES.served]: analysis?.geometry.served,
       [ANALYSIS_SOURCES.gaps]: analysis?.geometry.gaps,
+      [ANALYSIS_SOURCES.unknown]: analysis?.geometry.unknown,
       [ANALYSIS_SOURCES.catchments]: analysis?.geometry.catchments,
       [SCENARIO_SOURCES.edits]: scenario ? scenarioEditFeatures(scenario, data) : null,
       [SCENARIO_SOURCES.newlyServed]: outcome?.newlyServed,
@@ -274,6 +275,10 @@ function legendEntries(
           {
             label: fill(t('export.legendGap'), measured),
             swatch: { type: 'fill' as const, colour: ANALYSIS_COLOURS.gap },
+          },
+          {
+            label: t('analysis.legend.unknown'),
+            swatch: { type: 'fill' as const, colour: ANALYSIS_COLOURS.unknown, hatched: true },
           },
         ];
   return [...analysis, ...entries];

@@ -33,13 +33,6 @@ export function InspectionPanel({ data }: { data: LayerData }) {
     () => (lonLat ? inspectPoint(indexes.facilities, lonLat, radiusM) : null),
     [indexes, lonLat, radiusM],
   );
-  const land = useMemo(
-    () =>
-      lonLat
-        ? circleLand(indexes.residential, data.layers.parks, parameters, lonLat, radiusM)
-        : null,
-    [indexes, data, parameters, lonLat, radiusM],
-  );
   const unit = useMemo(() => {
     if (!lonLat) return null;
     const found = data.layers.subdistricts.features.find((f) =>
@@ -48,6 +41,21 @@ export function InspectionPanel({ data }: { data: LayerData }) {
     return found?.properties.name ?? null;
   }, [data, lonLat]);
   const place = useMemo(() => (lonLat ? placeNameAt(data, lonLat) : null), [data, lonLat]);
+  const land = useMemo(
+    () =>
+      lonLat
+        ? circleLand(
+            indexes.residential,
+            data.layers.parks,
+            parameters,
+            lonLat,
+            radiusM,
+            data.completeness.parks?.known_extent,
+            unit,
+          )
+        : null,
+    [indexes, data, parameters, lonLat, radiusM, unit],
+  );
   if (!settings.open) return null;
   return (
     <section className="inspection-panel" data-testid="inspection-panel">
@@ -88,7 +96,21 @@ export function InspectionPanel({ data }: { data: LayerData }) {
               <p>
                 {(land.residentialAreaM2 / 1e4).toFixed(1)} {t('unit.ha')} ·{' '}
                 {t('inspect.landServed')}{' '}
-                <strong>{((land.parkCoveredShare ?? 0) * 100).toFixed(1)}%</strong>
+                <strong data-testid="inspection-land-share">
+                  {land.parkUnknownShare > 0 ? '≥ ' : ''}
+                  {((land.parkCoveredShare ?? 0) * 100).toFixed(1)}%
+                </strong>
+                {land.parkUnknownShare > 0 && (
+                  <>
+                    {' '}
+                    {t('punct.open')}
+                    {t('analysis.unknownShare').replace(
+                      '{p}',
+                      `${(land.parkUnknownShare * 100).toFixed(1)}%`,
+                    )}
+                    {t('punct.close')}
+                  </>
+                )}
               </p>
             ) : (
               <p>{t('inspect.noLand')}</p>

@@ -1,7 +1,7 @@
 import type { Inspection } from '../../analysis/inspection';
 import { walkingMinutes } from '../../analysis/inspection';
 import { lifeCircleChecks } from '../../analysis/life_circle';
-import type { CompletenessTable } from '../../data/completeness';
+import { type CompletenessTable, isKnownAt } from '../../data/completeness';
 import { useAppStore } from '../../state/store';
 import { useText } from '../use_text';
 import { featureFacts } from './facility_facts';
@@ -32,7 +32,10 @@ export function LifeCircleCard({
 }) {
   const t = useText();
   const speed = useAppStore((s) => s.inspection.walkingSpeed);
-  const checks = lifeCircleChecks(inspection.nearest);
+  // Outside the data's extent for a kind, nothing found near is no data, not a failure.
+  const checks = lifeCircleChecks(inspection.nearest, (key) =>
+    isKnownAt(completeness[DATA_LAYER[key]]?.known_extent, inspection.lonLat, unit),
+  );
   return (
     <section className="life-circle" data-testid="life-circle-card">
       <h3 data-testid="life-circle-place">

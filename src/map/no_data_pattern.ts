@@ -1,0 +1,13 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { NO_DATA_PATTERN, noDataPatternImage } from '../layers/analysis_layers';
+
+/** Gives a map the no-data hatching (the style has no sprite, so the image is added here). */
+export function installNoDataPattern(map: MapLibreMap): void {
+  const add = () => {
+    if (!map.hasImage(NO_DATA_PATTERN)) map.addImage(NO_DATA_PATTERN, noDataPatternImage());
+  };
+  map.on('styleimagemissing', (event: { id: string }) => {
+    if (event.id === NO_DATA_PATTERN) add();
+  });
+  map.on('load', add);
+}
