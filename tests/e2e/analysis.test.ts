@@ -41,12 +41,12 @@ describe('coverage analysis in the browser', () => {
     const before = await wholeShare(page, 'parks');
     expect(before).toBeGreaterThan(0);
     expect(before).toBeLessThan(100);
-    // The unit whose park data is incomplete is flagged.
+    // The unit whose park data is incomplete reads as a lower bound.
     const flagged = await page.getAttribute(
       '[data-unit="天通苑北街道"] td[data-indicator="parks"]',
-      'data-completeness',
+      'data-lower-bound',
     );
-    expect(flagged).toBe('partial');
+    expect(flagged).toBe('true');
     await page.screenshot({ path: `${SCREENSHOTS}/analysis-parks.png` });
 
     await page.fill('[data-testid="param-park-radius"]', '800');
@@ -187,7 +187,7 @@ describe('coverage analysis in the browser', () => {
     expect(cells).toHaveLength(8);
     for (const cell of cells) {
       expect(cell).not.toMatch(/%/);
-      expect(cell).toContain('未测算');
+      expect(cell).toContain('无数据');
     }
     await page.waitForSelector('[data-testid="parking-histogram-empty"]');
     await page.close();

@@ -205,7 +205,7 @@ describe('what-if scenarios', () => {
     const change = await parkChange(page, '天通苑北街道');
     expect(change).toBeGreaterThan(1);
     expect(await page.textContent(cell('天通苑北街道', 'parks'))).toMatch(
-      /\d+\.\d%.*→ *\d+\.\d%.*\+\d+\.\d/,
+      /\d+\.\d%.*→ *(≥ )?\d+\.\d%.*\+\d+\.\d/,
     );
     expect(await page.textContent(cell('天通苑北街道', 'parks'))).toContain(before!.trim());
     // Units out of the park's reach do not change.

@@ -107,13 +107,14 @@ export function CoverageTable({
                         : t('completeness.covered')
                   }
                 >
-                  <FigureText figure={figure} residentialAreaM2={residentialOf(row, indicator)} />
-                  {scenarioRows && !figure?.noData && (
+                  <FigureText figure={figure} />
+                  {scenarioRows && (
                     <ScenarioShare
                       before={figure?.share ?? null}
                       after={scenarioRows[rowIndex]?.figures[indicator] ?? null}
                     />
                   )}
+                  <UnknownShare figure={figure} residentialAreaM2={residentialOf(row, indicator)} />
                 </td>
               );
             })}
@@ -124,11 +125,19 @@ export function CoverageTable({
   );
 }
 
-/**
- * A figure as the table shows it: "无数据" without data, "≥ 5.7%" with the unknown share
- * beside it where unknown land exists, else the share.
- */
-function FigureText({
+/** A figure as the table shows it: "无数据" without data, "≥ 5.7%" as a lower bound. */
+function FigureText({ figure }: { figure: IndicatorFigure | undefined }) {
+  const t = useText();
+  if (!figure || figure.noData) {
+    return <span className="not-measured">{t('analysis.noData')}</span>;
+  }
+  const share = formatShare(figure.share);
+  if (share === null) return <span className="not-measured">{t('analysis.notMeasured')}</span>;
+  return <>{figure.lowerBound ? `≥ ${share}` : share}</>;
+}
+
+/** Under a lower bound, in visible text: the share of the land whose service is unknown. */
+function UnknownShare({
   figure,
   residentialAreaM2,
 }: {
@@ -136,20 +145,12 @@ function FigureText({
   residentialAreaM2: number;
 }) {
   const t = useText();
-  if (!figure || figure.noData) {
-    return <span className="not-measured">{t('analysis.noData')}</span>;
-  }
-  const share = formatShare(figure.share);
-  if (share === null) return <span className="not-measured">{t('analysis.notMeasured')}</span>;
-  if (!figure.lowerBound) return <>{share}</>;
+  if (!figure || figure.noData || !figure.lowerBound) return null;
   const unknown = residentialAreaM2 > 0 ? figure.unknownM2 / residentialAreaM2 : 0;
   return (
-    <>
-      ≥ {share}
-      <small className="unknown-share" data-testid="unknown-share">
-        {t('analysis.unknownShare').replace('{p}', formatShare(unknown) ?? '')}
-      </small>
-    </>
+    <small className="unknown-share" data-testid="unknown-share">
+      {t('analysis.unknownShare').replace('{p}', formatShare(unknown) ?? '')}
+    </small>
   );
 }
 
