@@ -88,7 +88,7 @@ describe('coverage analysis in the browser', () => {
     const layers = new Set(
       geojson.features.map((f: { properties: { layer: string } }) => f.properties.layer),
     );
-    expect(layers).toEqual(new Set(['served', 'gap']));
+    expect(layers).toEqual(new Set(['served', 'gap', 'no-data']));
     await page.close();
   });
 
