@@ -124,7 +124,11 @@ export function networkReport(
     ]),
   ) as Record<NetworkIndicator, NetworkUnitCoverage[]>;
   const names = prepared.samples.unitNames;
-  const measured = new Set((inputs.carParks?.features.length ?? 0) > 0 ? inputs.parkingUnits : []);
+  // Car-park data is known by whole units (imports); no extent recorded: known everywhere.
+  const carParkExtent = inputs.knownExtents['car-parks'];
+  const measured = new Set(
+    (inputs.carParks?.features.length ?? 0) > 0 ? (carParkExtent?.units ?? names) : [],
+  );
   const parkingUnits = byIndicator.parking.slice(0, names.length);
   const parkingWhole = parkingUnits.filter((u) => measured.has(u.name));
   return byIndicator.parks.map((_, i) => {

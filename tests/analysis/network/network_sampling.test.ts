@@ -33,7 +33,7 @@ describe('network coverage sampling on the real units', () => {
       greenways: load('greenways'),
       schools: load('schools'),
       carParks: null,
-      parkingUnits: [],
+      knownExtents: {},
     };
     const projection = areaProjection(inputs.subdistricts.features);
     // The grid spans the units' box in planar metres.
