@@ -89,7 +89,7 @@ describe('coverage on the real data', () => {
         TOLERANCE_POINTS,
       );
     }
-  }, 60_000);
+  }, 180_000);
 
   it('agrees with a 20 m point count for every indicator, whole area and units', () => {
     const counts = pointCount(layers, 20);
@@ -119,7 +119,7 @@ describe('coverage on the real data', () => {
         ).toBeLessThan(TOLERANCE_POINTS);
       }
     }
-  }, 240_000);
+  }, 300_000);
 });
 
 /** Share of grid points on residential land within reach, per unit and indicator. */

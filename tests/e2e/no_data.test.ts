@@ -117,4 +117,20 @@ describe('no data under the park analysis', () => {
     expect((await unitPixels(west.page, '回龙观街道')).magenta).toBeGreaterThan(1000);
     await west.page.close();
   });
+
+  it('the life-circle card in 天通苑北街道 says 无数据 for parks, not 不满足', async () => {
+    const { page, watch } = await openPage(session!, '#at=116.4215,40.0690&r=500');
+    await page.waitForSelector('[data-testid="life-circle-card"]');
+    const park = page.locator('[data-testid="life-park"]');
+    expect(await park.getAttribute('data-status')).toBe('unknown');
+    expect(await park.textContent()).toContain('无数据');
+    expect(await park.textContent()).not.toContain('不满足');
+    // Schools are known there: a primary school out of reach would read 不满足, never 无数据.
+    expect(await page.getAttribute('[data-testid="life-primary"]', 'data-status')).not.toBe(
+      'unknown',
+    );
+    expect(await page.textContent('[data-testid="inspection-land"]')).toMatch(/≥ .*无数据/);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
 });
