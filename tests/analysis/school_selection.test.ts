@@ -52,7 +52,7 @@ describe('schools by the levels they serve', () => {
     parks: collection([]),
     schools,
     carParks: null,
-    parkingUnits: [],
+    knownExtents: {},
   };
   const whole = (include: boolean) =>
     coverageReport(inputs, {
