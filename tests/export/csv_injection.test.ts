@@ -104,7 +104,7 @@ describe('a formula name in every CSV export stays text', () => {
     ]),
     schools: collection([]),
     carParks: null,
-    parkingUnits: [],
+    knownExtents: {},
   };
 
   it('the analysis table, its # line naming a scenario with commas and formulas', () => {
