@@ -54,7 +54,7 @@ export function writeDataDocument(
     '',
     '## Completeness: layer × sub-district',
     '',
-    `${STATUS_MARK.covered} the layer's sources cover the unit · ${STATUS_MARK.partial} they cover part of it · ${STATUS_MARK.none} no source covers it. The number is the features located in the unit. The sources are thin east of 116.41°E (the 天通苑 units).`,
+    `${STATUS_MARK.covered} the layer's sources cover the unit · ${STATUS_MARK.partial} they cover part of it · ${STATUS_MARK.none} no source covers it. The number is the features located in the unit. The OSM extract stops at about 116.39°E (the 天通苑 units lie east of it).`,
     '',
     `| layer | ${SUBDISTRICT_NAMES.join(' | ')} | note |`,
     `|---|${SUBDISTRICT_NAMES.map(() => '---').join('|')}|---|`,
@@ -65,6 +65,29 @@ export function writeDataDocument(
       return `${STATUS_MARK[c.status]} ${c.count}`;
     });
     lines.push(`| \`${layer}\` | ${cells.join(' | ')} | ${entry.note} |`);
+  }
+  lines.push(
+    '',
+    '## Known extent: where unserved land is a gap, and where it is unknown',
+    '',
+    'Each facility layer records in `completeness.json` (`known_extent`) the boxes its sources',
+    'cover, as [west, south, east, north]. Residential land that no known facility serves is a',
+    '*gap* inside them and *unknown* (无数据) outside; land a known facility serves is served',
+    'wherever it lies. A layer without boxes has no source, so all its unserved land is unknown. An',
+    "imported layer adds the units where it has features. The OSM extract's east edge is taken",
+    'as the easternmost point where any of its features begins, since a few large parks kept whole',
+    'across the edge run on further east.',
+    '',
+    '| layer | known boxes |',
+    '|---|---|',
+  );
+  for (const [layer, entry] of Object.entries(completeness)) {
+    const boxes = entry.known_extent?.boxes ?? [];
+    if (!entry.known_extent) continue;
+    const text = boxes.length
+      ? boxes.map((box) => `[${box.map((v) => v.toFixed(4)).join(', ')}]`).join(' ')
+      : 'none: no source';
+    lines.push(`| \`${layer}\` | ${text} |`);
   }
   lines.push(
     '',
