@@ -27,6 +27,8 @@ export interface ProjectRow {
     greenway?: string;
   };
   placement_note: string;
+  /** The same note in Chinese, for the Chinese UI. */
+  placement_note_zh: string;
 }
 
 const PLAN_DATE = '2021-07-02';
@@ -84,6 +86,7 @@ export function buildPlanProjects(
         category: row.category,
         plan_words: row.plan_words,
         reason: row.placement_note,
+        reason_zh: row.placement_note_zh,
       });
       unplaced.set(row.task, list);
       return;
@@ -134,6 +137,7 @@ export function buildPlanProjects(
               : `行动计划（${PLAN_DATE}）：2025年前启动`,
           placed_from: placedFrom,
           placement_note: row.placement_note,
+          placement_note_zh: row.placement_note_zh,
           source: 'action-plan',
           source_crs: 'WGS-84',
           accuracy,

@@ -8,6 +8,8 @@ export interface SourceInfo {
   origin: string;
   licence: string;
   attribution: string;
+  /** The attribution in English, for the English UI. */
+  attribution_en?: string;
 }
 
 /** Everything the app loads from public/geo. */

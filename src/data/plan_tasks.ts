@@ -12,6 +12,7 @@ export interface UnplacedProject {
   plan_words: string;
   /** Why the project is not on the map. */
   reason: string;
+  reason_zh: string;
 }
 
 export interface PlanTask {

@@ -119,6 +119,7 @@ const LAYER_CHECKS: Partial<Record<LayerId, Check[]>> = {
         ? null
         : `bad status ${String(p.status)}`,
     (p) => (isString(p.placement_note) ? null : 'missing placement_note'),
+    (p) => (isString(p.placement_note_zh) ? null : 'missing placement_note_zh'),
   ],
   'plan-layout': [
     (p) => (isString(p.plan_text) ? null : 'missing plan_text'),

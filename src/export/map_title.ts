@@ -1,6 +1,7 @@
 import type { AnalysisRequest } from '../analysis/analysis_run';
+import type { StringKey } from '../ui/i18n';
 
-type Translate = (key: string) => string;
+type Translate = (key: StringKey) => string;
 
 /** What a print map shows, for its title: the open analysis with its parameters, or none. */
 export interface TitleSubject {

@@ -5,6 +5,7 @@ import type {
   SymbolLayerSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerId } from '../data/layers';
+import type { StringKey } from '../ui/i18n';
 
 /** Font stack for labels: drawn locally by the browser (no glyph server). */
 export const LABEL_FONT = ['Noto Sans CJK SC'];
@@ -38,7 +39,7 @@ export const COLOURS = {
 
 /** One row of the legend: a swatch and a label key (see ui/i18n.ts). */
 export interface LegendEntry {
-  labelKey: string;
+  labelKey: StringKey;
   swatch: {
     type: 'fill' | 'line' | 'circle';
     colour: string;

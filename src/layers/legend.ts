@@ -1,6 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { LayerId } from '../data/layers';
 import type { LayerDefinition, LegendEntry } from './catalog';
+import type { StringKey } from '../ui/i18n';
 
 /** One legend row as drawn on screen and printed in an export. */
 export interface LegendRow {
@@ -8,7 +9,7 @@ export interface LegendRow {
   swatch: LegendEntry['swatch'];
 }
 
-type Translate = (key: string) => string;
+type Translate = (key: StringKey) => string;
 
 /** English names of the lines that are not numbered. */
 const LINE_NAMES_EN: Record<string, string> = {

@@ -37,6 +37,7 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
   const mapRef = useRef<MapLibreMap | null>(null);
   const attributionRef = useRef<AttributionControl | null>(null);
   const visibleLayers = useAppStore((s) => s.visibleLayers);
+  const language = useAppStore((s) => s.language);
   const view = useAppStore((s) => s.view);
   const selection = useAppStore((s) => s.selection);
   const hovered = useAppStore((s) => s.hoveredSubdistrict);
@@ -166,7 +167,7 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
     if (attributionRef.current) map.removeControl(attributionRef.current);
     attributionRef.current = new AttributionControl({
       compact: window.matchMedia('(max-width: 700px)').matches,
-      customAttribution: attributionFor(data, visibleLayers).map(escapeHtml),
+      customAttribution: attributionFor(data, visibleLayers, language).map(escapeHtml),
     });
     map.addControl(attributionRef.current, 'bottom-right');
     // On a phone the attribution starts folded, behind its (i) button.
@@ -185,7 +186,7 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
       }
     };
     whenLoaded(map, apply);
-  }, [data, visibleLayers]);
+  }, [data, visibleLayers, language]);
 
   // A view from the URL (or any other source) that differs from the map's: move the map.
   // The store's current view is read, not this render's, which may predate a fit on start.

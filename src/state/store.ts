@@ -21,6 +21,7 @@ import { DEFAULT_INSPECTION, type InspectionSettings } from './inspection_settin
 import type { IgnoredParameter, Language, MapView } from './url_hash';
 import { type NetworkSlice, createNetworkSlice } from './network_slice';
 import { type WorkSlice, createWorkSlice } from './work_slice';
+import type { StringKey } from '../ui/i18n';
 
 /** The whole 回天 area at a glance. */
 export const DEFAULT_VIEW: MapView = { center: [116.35, 40.075], zoom: 11.6 };
@@ -54,7 +55,7 @@ export type DataState =
   | { status: 'error'; message: string };
 
 export interface LinkNoticeState {
-  key: string | null;
+  key: StringKey | null;
   parameters: IgnoredParameter[];
 }
 

@@ -11,6 +11,7 @@ import {
 import { DEFAULT_VIEW, type AppState, useAppStore } from './store';
 import { parseHash, serializeHash } from './url_hash';
 import { newId } from './work_slice';
+import type { StringKey } from '../ui/i18n';
 
 /** The link's `scenario=` value while it is being read; kept in the hash until then. */
 let pendingScenario: string | null = null;
@@ -47,10 +48,14 @@ function applyHash(hash: string): void {
   store.setPlan(parsed.task ? { open: true, task: parsed.task } : { ...store.plan, task: null });
   if (parsed.project) store.select({ type: 'plan-project', id: parsed.project });
   else if (store.selection.type === 'plan-project') store.select({ type: 'none' });
+  const ignored = parsed.ignored.join('-');
   store.setLinkNotice(
     parsed.ignored.length > 0 || parsed.ignoredParameters.length > 0
       ? {
-          key: parsed.ignored.length > 0 ? `link.ignored.${parsed.ignored.join('-')}` : null,
+          key:
+            ignored === 'at' || ignored === 'r' || ignored === 'at-r'
+              ? `link.ignored.${ignored}`
+              : null,
           parameters: parsed.ignoredParameters,
         }
       : null,
@@ -85,7 +90,7 @@ async function applyScenario(param: ScenarioParam | null, serial: number): Promi
   await workRestored();
   const current = () => serial === linkSerial;
   const store = () => useAppStore.getState();
-  const notice = (key: string) =>
+  const notice = (key: StringKey) =>
     current() && store().setLinkNotice({ key, parameters: store().linkNotice?.parameters ?? [] });
   if (param === null || param.type === 'bad') {
     if (current() && store().activeScenarioId !== null) store().setActiveScenario(null);

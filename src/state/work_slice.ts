@@ -18,6 +18,7 @@ import {
 import { ringCrossesItself } from '../data/ring_crossing';
 import type { LayerData } from '../data/load';
 import type { AppState } from './store';
+import type { StringKey } from '../ui/i18n';
 
 export type ScenarioTool = 'add-park' | 'add-school' | 'add-car-park' | 'remove';
 
@@ -32,7 +33,7 @@ export interface ScenarioEditor {
   /** A second scenario whose table is shown beside the active one's. */
   compareWithId: string | null;
   /** Why the last park could not be closed (an i18n key), or null. */
-  problem: string | null;
+  problem: StringKey | null;
 }
 
 /** The planner's own work: imported data and what-if scenarios, kept in the browser. */

@@ -3,6 +3,10 @@ import type { LayerId } from '../data/layers';
 import { featureFacts } from './inspection/facility_facts';
 import { useText } from './use_text';
 import { ScenarioBadge } from './scenario/scenario_badge';
+import { keyOr } from './i18n';
+
+/** The pipeline's note on the few schools whose only source gives an English name. */
+const ENGLISH_ONLY = 'source gives only an English name';
 
 /** One facility chosen from a list: what it is, where, and where the data comes from. */
 export function FacilityPanel({ data, layer, id }: { data: LayerData; layer: string; id: string }) {
@@ -13,12 +17,17 @@ export function FacilityPanel({ data, layer, id }: { data: LayerData; layer: str
   const source = data.sources[p.source];
   return (
     <div data-testid="facility-panel">
-      <h2 data-testid="facility-name">{p.name || t(`layer.${layer}`)}</h2>
+      <h2 data-testid="facility-name">{p.name || t(keyOr(`layer.${layer}`, 'text.unknown'))}</h2>
+      {p.name_note === ENGLISH_ONLY && (
+        <p className="eyebrow" data-testid="facility-name-note">
+          {t('facility.englishOnlyName')}
+        </p>
+      )}
       <ScenarioBadge />
       <dl className="facts">
         <dt>{t('facility.kind')}</dt>
         <dd>
-          {t(`layer.${layer}`)} · {p.kind}
+          {t(keyOr(`layer.${layer}`, 'text.unknown'))} · {p.kind}
         </dd>
         {featureFacts(p, t) && (
           <>

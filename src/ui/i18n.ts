@@ -229,6 +229,16 @@ const STRINGS = {
   },
   'punct.open': { zh: '（', en: '(' },
   'punct.close': { zh: '）', en: ')' },
+  'punct.comma': { zh: '，', en: ', ' },
+  'facility.englishOnlyName': {
+    zh: '来源仅有英文校名，无可靠中文名，故保留原文',
+    en: 'The source gives only this English name; no Chinese name is known',
+  },
+  'punct.semicolon': { zh: '；', en: '; ' },
+  'punct.list': { zh: '、', en: ', ' },
+  'text.unknown': { zh: '（未知）', en: '(unknown)' },
+  'legend.parks': { zh: '公园绿地', en: 'Parks' },
+  'legend.parking': { zh: '公共停车场', en: 'Public car parks' },
   'inspect.open': { zh: '点位查询', en: 'Inspect' },
   'inspect.title': { zh: '点位服务查询', en: 'Point inspection' },
   'inspect.hint': {
@@ -773,7 +783,19 @@ const STRINGS = {
 
 export type StringKey = keyof typeof STRINGS;
 
-export function translate(language: Language, key: string): string {
-  const entry = (STRINGS as Record<string, { zh: string; en: string }>)[key];
-  return entry ? entry[language] : key;
+/** The dictionary, for checks over every entry. */
+export const DICTIONARY: Readonly<Record<StringKey, { zh: string; en: string }>> = STRINGS;
+
+/** True for a key the dictionary has; for keys built from data (a status, an accuracy). */
+export function isStringKey(key: string): key is StringKey {
+  return Object.hasOwn(STRINGS, key);
+}
+
+/** A key built from data, or the fallback when the data holds a value the dictionary lacks. */
+export function keyOr(key: string, fallback: StringKey): StringKey {
+  return isStringKey(key) ? key : fallback;
+}
+
+export function translate(language: Language, key: StringKey): string {
+  return STRINGS[key][language];
 }

@@ -53,7 +53,7 @@ export function LayerPanel({
               </label>
               {gaps.length > 0 && (
                 <p className="layer-warning" data-testid={`layer-warning-${definition.id}`}>
-                  ⚠ {t('completeness.partial')}: {gaps.join('、')}
+                  ⚠ {t('completeness.partial')}: {gaps.join(t('punct.list'))}
                 </p>
               )}
               {on && (

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_COVERAGE_PARAMETERS } from '../../src/analysis/coverage_parameters';
 import { mapTitle } from '../../src/export/map_title';
 import { fitZoom, printView, scaleDenominator, viewBounds } from '../../src/export/print_view';
-import { translate } from '../../src/ui/i18n';
+import { type StringKey, translate } from '../../src/ui/i18n';
 
-const zh = (key: string) => translate('zh', key);
-const en = (key: string) => translate('en', key);
+const zh = (key: StringKey) => translate('zh', key);
+const en = (key: StringKey) => translate('en', key);
 
 describe('print view', () => {
   const screen = { width: 1060, height: 840 };

@@ -36,7 +36,7 @@ export function ParkingTab({
       {result && measured.length > 0 && measured.length < result.rows.length - 1 && (
         <p className="source-note" data-testid="parking-whole-covers">
           {t('parking.wholeCovers')}
-          {measured.join('、')}
+          {measured.join(t('punct.list'))}
         </p>
       )}
       {result && (

@@ -80,7 +80,7 @@ export function DataPanel({ data }: { data: LayerData }) {
                   <small>
                     {datasets
                       .map((d) => `${t(`layer.${d.layer}`)} ${d.features.length}`)
-                      .join('，')}
+                      .join(t('punct.comma'))}
                   </small>
                 </div>
                 <button

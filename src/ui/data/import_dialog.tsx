@@ -20,6 +20,7 @@ import { CsvColumns } from './csv_columns';
 import { ImportSummary } from './import_summary';
 import { NetworkSummary } from './network_summary';
 import type { NetworkPreview } from '../../import/build_network';
+import { keyOr } from '../i18n';
 
 const OSM_FORMATS = ['osm-xml', 'overpass-json'];
 
@@ -377,7 +378,9 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
           <p className="hint" data-testid="import-replace-note">
             {t('import.replaceNote').replace(
               '{layers}',
-              accepted.map((a) => t(`layer.${a.layer}`)).join('、'),
+              accepted
+                .map((a) => t(keyOr(`layer.${a.layer}`, 'text.unknown')))
+                .join(t('punct.list')),
             )}
           </p>
         )}

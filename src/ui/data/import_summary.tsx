@@ -2,6 +2,7 @@ import type { ImportCrs, ImportPreview } from '../../import/types';
 import { problemMessage } from '../../import/messages';
 import { useAppStore } from '../../state/store';
 import { useText } from '../use_text';
+import { keyOr } from '../i18n';
 
 /** Problems listed one by one; the rest are counted. */
 const LISTED_PROBLEMS = 100;
@@ -37,7 +38,9 @@ export function ImportSummary({
           ? t('import.nothingValid')
           : t('import.willImport').replace(
               '{list}',
-              accepted.map((a) => `${t(`layer.${a.layer}`)} ${a.features.length}`).join('，'),
+              accepted
+                .map((a) => `${t(keyOr(`layer.${a.layer}`, 'text.unknown'))} ${a.features.length}`)
+                .join(t('punct.comma')),
             )}
       </p>
       {suggestion && suggestion.crs !== crs && (
@@ -62,7 +65,9 @@ export function ImportSummary({
       {preview.skipped.length > 0 && (
         <p className="hint" data-testid="import-skipped">
           {t('import.skipped')}{' '}
-          {preview.skipped.map((s) => `${t(`import.skip.${s.reason}`)} ${s.count}`).join('，')}
+          {preview.skipped
+            .map((s) => `${t(keyOr(`import.skip.${s.reason}`, 'text.unknown'))} ${s.count}`)
+            .join(t('punct.comma'))}
         </p>
       )}
       {preview.rejected.length > 0 && (

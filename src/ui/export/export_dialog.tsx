@@ -14,8 +14,9 @@ import {
   extentPlace,
   previewPage,
 } from './export_page';
+import type { StringKey } from '../i18n';
 
-type Translate = (key: string) => string;
+type Translate = (key: StringKey) => string;
 
 /** The title of a map of the extent, from the analysis, its parameters and the scenario. */
 function defaultTitle(extent: ExportExtent, t: Translate): string {

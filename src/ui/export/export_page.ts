@@ -24,6 +24,7 @@ import { attributionFor } from '../../map/attribution';
 import { printMap } from '../../map/print_map';
 import type { AppState } from '../../state/store';
 import { type PageContent, composePage } from './compose_page';
+import type { StringKey } from '../i18n';
 
 /** What the page shows: the view on screen, the whole area or one sub-district. */
 export type ExportExtent =
@@ -41,7 +42,7 @@ export interface ExportOptions extends PageSpec {
   completenessNote: boolean;
 }
 
-type Translate = (key: string) => string;
+type Translate = (key: StringKey) => string;
 
 /** The ground bounds of an extent; the view on screen is `mapSize` CSS pixels. */
 export function extentBounds(
@@ -204,7 +205,7 @@ async function renderPage(
       : null,
     northArrow: options.northArrow,
     attribution: options.attribution
-      ? `${t('export.sources')}${attributionFor(data, state.visibleLayers).join('；')}`
+      ? `${t('export.sources')}${attributionFor(data, state.visibleLayers, state.language).join(t('punct.semicolon'))}`
       : null,
     date: options.date
       ? `${t('export.date')}${new Date().toISOString().slice(0, 10)} · 回天地图`

@@ -1,4 +1,6 @@
-type Translate = (key: string) => string;
+import { type StringKey, keyOr } from '../i18n';
+
+type Translate = (key: StringKey) => string;
 
 /**
  * What is said beside a facility's name: a station's lines; a school's levels, its likely
@@ -12,7 +14,7 @@ export function facilityFacts(
   if (!Array.isArray(properties.levels)) return '';
   const levels = (properties.levels as string[])
     .filter((l) => l !== 'other')
-    .map((l) => t(`legend.${l}`))
+    .map((l) => t(keyOr(`legend.${l}`, 'text.unknown')))
     .join(t('punct.and'));
   if (properties.levelStatus === 'unverified') {
     return t('school.unverified').replace('{levels}', levels);

@@ -172,8 +172,8 @@ function FacilityGroups({ result }: { result: ReturnType<typeof inspectPoint> })
                   {' '}
                   {t('inspect.none')}
                   {nearest
-                    ? `，${t('inspect.nearest')} ${facilityLabel(nearest.facility, t)} ${Math.round(nearest.distanceM)} ${t('unit.m')}`
-                    : `，${t('inspect.noData')}`}
+                    ? `${t('punct.comma')}${t('inspect.nearest')} ${facilityLabel(nearest.facility, t)} ${Math.round(nearest.distanceM)} ${t('unit.m')}`
+                    : `${t('punct.comma')}${t('inspect.noData')}`}
                 </small>
               )}
               {hits.length > 0 && (

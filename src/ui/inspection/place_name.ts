@@ -1,8 +1,9 @@
 import * as turf from '@turf/turf';
 import type { IndexedFacility } from '../../analysis/facility_index';
 import type { LayerData } from '../../data/load';
+import { type StringKey, keyOr } from '../i18n';
 
-type Translate = (key: string) => string;
+type Translate = (key: StringKey) => string;
 
 /**
  * The place a point stands for, in the words a resident would use: the named compound (小区)
@@ -29,7 +30,7 @@ export function placeNameAt(data: LayerData, lonLat: [number, number]): string |
  */
 export function facilityLabel(facility: IndexedFacility, t: Translate): string {
   if (facility.name.trim() !== '') return facility.name;
-  const kind = t(`facility.kind.${facility.group}`);
+  const kind = t(keyOr(`facility.kind.${facility.group}`, 'text.unknown'));
   const area = facility.feature.properties.area_m2;
   if (typeof area === 'number' && area > 0) {
     return t('facility.unnamedWithArea')

@@ -10,6 +10,7 @@ import { useText } from '../use_text';
 import { TargetsView } from './targets_view';
 import { useProjects } from './use_projects';
 import { ScenarioBadge } from '../scenario/scenario_badge';
+import { keyOr } from '../i18n';
 
 /** The plan's 23 tasks under their six headings; a chosen task shows its text and projects. */
 export function PlanPanel({ data }: { data: LayerData }) {
@@ -133,7 +134,9 @@ function TaskDetail({ data, task, title }: { data: LayerData; task: PlanTask; ti
       </blockquote>
       {language === 'en' && <small className="source-note">{t('plan.chinese')}</small>}
       <p className="plan-units">
-        <strong>{t('plan.units')}</strong>：{task.responsible_units.join('、')}
+        <strong>{t('plan.units')}</strong>
+        {t('punct.colon')}
+        {task.responsible_units.join(t('punct.list'))}
       </p>
       <h3>
         {t('plan.projects')} · {projects.length}
@@ -164,9 +167,9 @@ function TaskDetail({ data, task, title }: { data: LayerData; task: PlanTask; ti
             </button>
             <small>
               {' '}
-              · {t(`status.${String(project.properties.status)}`)}
+              · {t(keyOr(`status.${String(project.properties.status)}`, 'text.unknown'))}
               {' · '}
-              {t(`plan.stage.${String(project.properties.plan_stage)}`)}
+              {t(keyOr(`plan.stage.${String(project.properties.plan_stage)}`, 'text.unknown'))}
               {project.properties.accuracy === 'approximate' && ` · ${t('accuracy.approximate')}`}
             </small>
           </li>
@@ -179,7 +182,7 @@ function TaskDetail({ data, task, title }: { data: LayerData; task: PlanTask; ti
             {unplaced.map((project) => (
               <li key={project.name}>
                 {language === 'en' ? project.name_en : project.name}
-                <small> · {project.reason}</small>
+                <small> · {language === 'en' ? project.reason : project.reason_zh}</small>
               </li>
             ))}
           </ul>

@@ -4,6 +4,7 @@ import { useText } from '../use_text';
 import { StatusEditor } from './status_editor';
 import { useProjects } from './use_projects';
 import { ScenarioBadge } from '../scenario/scenario_badge';
+import { keyOr } from '../i18n';
 
 /** One plan project: the plan's words, its task, status and where its position comes from. */
 export function ProjectPanel({ data, id }: { data: LayerData; id: string }) {
@@ -33,13 +34,14 @@ export function ProjectPanel({ data, id }: { data: LayerData; id: string }) {
         </dd>
         <dt>{t('project.status')}</dt>
         <dd data-testid="project-status">
-          {t(`status.${String(p.status)}`)} · {String(p.status_date)} · {String(p.status_note)}
+          {t(keyOr(`status.${String(p.status)}`, 'text.unknown'))} · {String(p.status_date)} ·{' '}
+          {String(p.status_note)}
           {Boolean(p.status_edited) && <em className="edited"> {t('project.edited')}</em>}
         </dd>
         <dt>{t('facility.accuracy')}</dt>
         <dd>{t(`accuracy.${p.accuracy}`)}</dd>
         <dt>{t('project.placement')}</dt>
-        <dd>{String(p.placement_note)}</dd>
+        <dd>{String(language === 'en' ? p.placement_note : p.placement_note_zh)}</dd>
       </dl>
       <StatusEditor
         key={`${p.id}-${String(p.status)}-${String(p.status_date)}`}

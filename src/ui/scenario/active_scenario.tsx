@@ -7,6 +7,7 @@ import type { ScenarioTool } from '../../state/work_slice';
 import { downloadText } from '../download';
 import { useText } from '../use_text';
 import { ScenarioLinkStatus } from './scenario_link_status';
+import type { StringKey } from '../i18n';
 
 const TOOLS: ScenarioTool[] = ['add-park', 'add-school', 'add-car-park', 'remove'];
 
@@ -199,7 +200,7 @@ function showEdit(edit: ScenarioEdit) {
   state.flyTo([lon, lat], 15);
 }
 
-function editDetail(edit: ScenarioEdit, t: (key: string) => string): string {
+function editDetail(edit: ScenarioEdit, t: (key: StringKey) => string): string {
   if (edit.type === 'add-school') return ` (${t(`legend.${edit.level}`)})`;
   if (edit.type === 'add-car-park') return ` (${edit.spaces} ${t('scenario.spacesUnit')})`;
   return '';
