@@ -127,6 +127,8 @@ const STRINGS = {
   'project.save': { zh: '保存状态', en: 'Save status' },
   'project.reset': { zh: '恢复计划原状态', en: 'Back to the plan’s status' },
   'project.edited': { zh: '（本地修改）', en: '(edited here)' },
+  'project.planNote': { zh: '行动计划（{date}）：{stage}', en: 'Action plan ({date}): {stage}' },
+  'area.whole': { zh: '回天地区', en: 'Huitian area' },
   'project.badDate': { zh: '请填写有效日期', en: 'Enter a valid date' },
   'project.localNote': {
     zh: '状态修改只保存在本浏览器中；可在“行动计划”面板导出。',
@@ -794,6 +796,27 @@ export function isStringKey(key: string): key is StringKey {
 /** A key built from data, or the fallback when the data holds a value the dictionary lacks. */
 export function keyOr(key: string, fallback: StringKey): StringKey {
   return isStringKey(key) ? key : fallback;
+}
+
+const LOCALES: Record<Language, string> = { zh: 'zh-CN', en: 'en-GB' };
+
+/** A calendar date (`2021-07-02`) in the app's language: 2021年7月2日, 2 Jul 2021. */
+export function formatDate(language: Language, isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) return isoDate;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    dateStyle: 'medium',
+    timeZone: 'UTC',
+  }).format(date);
+}
+
+/** A number in the app's language, with a fixed number of decimals. */
+export function formatNumber(language: Language, value: number, decimals = 0): string {
+  return new Intl.NumberFormat(LOCALES[language], {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(value);
 }
 
 export function translate(language: Language, key: StringKey): string {

@@ -97,7 +97,9 @@ describe('targets and project statuses', () => {
     await page.waitForSelector('[data-map-ready="true"]');
     await page.click('[data-testid="plan-project"] button >> nth=0');
     await page.waitForSelector('[data-testid="project-status"]');
-    expect(await page.textContent('[data-testid="project-status"]')).toContain('2024-12-30');
+    expect(await page.getAttribute('[data-testid="project-status"] time', 'datetime')).toBe(
+      '2024-12-30',
+    );
     await page.click('[data-testid="plan-toggle"]');
     await page.click('[data-testid="plan-toggle"]');
     const [download] = await Promise.all([

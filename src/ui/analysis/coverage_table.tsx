@@ -71,7 +71,7 @@ export function CoverageTable({
             className={row.name === WHOLE_AREA_NAME ? 'whole' : undefined}
           >
             <th scope="row">
-              {row.name}
+              {row.name === WHOLE_AREA_NAME ? t('area.whole') : row.name}
               {row.name === WHOLE_AREA_NAME && (
                 <WholeAreaUnits row={row} indicators={indicators} unitCount={unitNames.length} />
               )}

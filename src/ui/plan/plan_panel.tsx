@@ -136,7 +136,7 @@ function TaskDetail({ data, task, title }: { data: LayerData; task: PlanTask; ti
       <p className="plan-units">
         <strong>{t('plan.units')}</strong>
         {t('punct.colon')}
-        {task.responsible_units.join(t('punct.list'))}
+        <span lang="zh-CN">{task.responsible_units.join('、')}</span>
       </p>
       <h3>
         {t('plan.projects')} · {projects.length}

@@ -4,7 +4,7 @@ import { useText } from '../use_text';
 import { StatusEditor } from './status_editor';
 import { useProjects } from './use_projects';
 import { ScenarioBadge } from '../scenario/scenario_badge';
-import { keyOr } from '../i18n';
+import { formatDate, keyOr } from '../i18n';
 
 /** One plan project: the plan's words, its task, status and where its position comes from. */
 export function ProjectPanel({ data, id }: { data: LayerData; id: string }) {
@@ -34,8 +34,16 @@ export function ProjectPanel({ data, id }: { data: LayerData; id: string }) {
         </dd>
         <dt>{t('project.status')}</dt>
         <dd data-testid="project-status">
-          {t(keyOr(`status.${String(p.status)}`, 'text.unknown'))} · {String(p.status_date)} ·{' '}
-          {String(p.status_note)}
+          {t(keyOr(`status.${String(p.status)}`, 'text.unknown'))} ·{' '}
+          <time dateTime={String(p.status_date)}>
+            {formatDate(language, String(p.status_date))}
+          </time>{' '}
+          ·{' '}
+          {p.status_edited
+            ? String(p.status_note)
+            : t('project.planNote')
+                .replace('{date}', formatDate(language, String(p.status_date)))
+                .replace('{stage}', t(keyOr(`plan.stage.${String(p.plan_stage)}`, 'text.unknown')))}
           {Boolean(p.status_edited) && <em className="edited"> {t('project.edited')}</em>}
         </dd>
         <dt>{t('facility.accuracy')}</dt>

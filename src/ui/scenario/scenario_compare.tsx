@@ -44,7 +44,7 @@ export function ScenarioCompare({ result }: { result: AnalysisResult }) {
             const before = row.figures[indicator]?.share ?? null;
             return (
               <tr key={row.name} className={row.name === WHOLE_AREA_NAME ? 'whole' : undefined}>
-                <th scope="row">{row.name}</th>
+                <th scope="row">{row.name === WHOLE_AREA_NAME ? t('area.whole') : row.name}</th>
                 <td className="number">{formatShare(before) ?? '—'}</td>
                 {[a, b].map((s) => {
                   const after = s.rows[i]?.figures[indicator]?.share ?? null;
