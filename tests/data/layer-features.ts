@@ -112,6 +112,7 @@ const LAYER_EXTRAS: Record<LayerId, () => { geometry: Geometry; properties: Prop
       plan_words: '完成积水潭医院回龙观院区二期扩建',
       status: 'planned',
       placement_note: 'the hospital site',
+      placement_note_zh: '医院用地',
       accuracy: 'surveyed',
     },
   }),
