@@ -16,6 +16,8 @@ describe('the action plan on the map', () => {
   it('lists the 23 tasks, and choosing task 4 rings its hospital projects on the map', async () => {
     const { page, watch } = await openPage(session!);
     await page.click('[data-testid="plan-toggle"]');
+    // The plan panel loads on first use: wait for its list before counting.
+    await page.waitForSelector('[data-testid="plan-task-23"]');
     expect(await page.$$('[data-testid^="plan-task-"]')).toHaveLength(23);
     await page.click('[data-testid="plan-task-4"]');
     await page.waitForSelector('[data-testid="plan-task"]');

@@ -87,7 +87,8 @@ export function LifeCircleCard({
                   {item.source}
                   {item.assumed && ` · ${t('life.assumed')}`}
                 </small>
-                {met !== true && dataStatus && dataStatus !== 'covered' && (
+                {/* Unknown already says 无数据; the warning is for a "not met" in thin data. */}
+                {met === false && dataStatus && dataStatus !== 'covered' && (
                   <small className="life-warning">⚠ {t('life.incomplete')}</small>
                 )}
               </span>
