@@ -1,5 +1,5 @@
 import Flatbush from 'flatbush';
-import type { PlanarShape } from '../planar_shape';
+import { type PlanarShape, insideRings } from '../planar_shape';
 import type { WalkGraph } from './graph';
 import type { EdgePoint, SourcePoint } from './search';
 
@@ -94,22 +94,6 @@ export function nearestEdgePoint(
     if (best) return best;
     if (r >= maxLegM) return null;
   }
-}
-
-/** Whether (x, y) lies inside the shape's rings (even-odd). */
-export function insideRings(rings: readonly number[][], x: number, y: number): boolean {
-  let inside = false;
-  for (const ring of rings) {
-    for (let i = 0; i + 3 < ring.length; i += 2) {
-      const ay = ring[i + 1]!;
-      const by = ring[i + 3]!;
-      if (ay > y !== by > y) {
-        const cx = ring[i]! + ((y - ay) * (ring[i + 2]! - ring[i]!)) / (by - ay);
-        if (cx > x) inside = !inside;
-      }
-    }
-  }
-  return inside;
 }
 
 /** Distance from a point to the shape's outline and lines (0 inside a ring). */
