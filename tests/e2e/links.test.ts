@@ -73,6 +73,8 @@ describe('links that carry everything', () => {
     await page.reload();
     await page.waitForSelector('[data-map-ready="true"]');
     await page.waitForSelector(`${TABLE} [data-testid="analysis-row"]`);
+    // Saved work is restored after the first rows: wait until the link's choice has settled.
+    await page.waitForSelector('[data-testid="panel-scenario"]', { state: 'detached' });
     expect(await page.$('[data-testid="panel-scenario"]')).toBeNull();
     expect(await page.$(CHANGED)).toBeNull();
     expect(watch.consoleErrors).toEqual([]);
