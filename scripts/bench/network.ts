@@ -96,7 +96,7 @@ const pointAccess = (ix: EdgeIndex, points: [number, number][]) =>
 export function benchNetwork(): string[] {
   const lines: string[] = [];
   // The real fixture: every facility it holds (park, school, car parks, clinics …).
-  const features = osmXmlFeatures(readFileSync(FIXTURE, 'utf8'))!;
+  const features = osmXmlFeatures(readFileSync(FIXTURE, 'utf8')) as Feature[];
   const facilities = features.filter(
     (f) =>
       osmLayerOf(f.properties ?? {}).layer !== null &&

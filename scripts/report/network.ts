@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type ImportedNetwork, importNetwork } from '../../src/analysis/network/from_file';
+import { limitMessageBoth } from '../../src/data/limits';
 import { readImportFile } from '../../src/import/read';
 import { assertRegularFile } from './files';
 import { UsageError } from './options';
@@ -18,6 +19,8 @@ export async function readNetwork(path: string): Promise<ImportedNetwork & { fil
     throw new UsageError(`cannot read ${path}`);
   }
   const read = await readImportFile(bytes, basename(path));
+  if (!read.ok && read.error.limit)
+    throw new UsageError(`${path}: ${limitMessageBoth(read.error.limit)}`);
   if (!read.ok)
     throw new UsageError(
       `${path}: ${read.error.code}${read.error.detail ? ` (${read.error.detail})` : ''}`,

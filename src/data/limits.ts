@@ -16,6 +16,8 @@ export const LIMITS = {
   verticesPerFile: 2_000_000,
   /** Levels of nested arrays and objects in a JSON text (GeoJSON needs about eight). */
   nestingDepth: 64,
+  /** Levels of nested elements in an XML text (KML and OSM need about a dozen). */
+  xmlNestingDepth: 64,
   /** Edits in one scenario. */
   editsPerScenario: 10_000,
 } as const;
@@ -38,6 +40,7 @@ const LABELS: Record<LimitName, { zh: string; en: string; unit: (n: number) => s
   verticesPerFeature: { zh: '单个要素的顶点数', en: 'vertices per feature', unit: count },
   verticesPerFile: { zh: '单个文件的顶点数', en: 'vertices per file', unit: count },
   nestingDepth: { zh: 'JSON 嵌套层数', en: 'JSON nesting depth', unit: count },
+  xmlNestingDepth: { zh: 'XML 嵌套层数', en: 'XML nesting depth', unit: count },
   editsPerScenario: { zh: '方案的编辑数', en: 'edits per scenario', unit: count },
 };
 

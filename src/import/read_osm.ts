@@ -1,16 +1,17 @@
 import type { Feature } from 'geojson';
 import osmtogeojson from 'osmtogeojson';
-import { parseXml } from './xml';
+import { type XmlRead, parseXmlWithinLimits } from './xml';
 
 /**
- * Features of an OSM XML document. osmtogeojson takes a DOM; it tells XML from JSON with
+ * Features of an OSM XML document (or the limit it broke, or null). osmtogeojson takes a DOM; it tells XML from JSON with
  * `instanceof XMLDocument` where that global exists (pages), which an xmldom document fails,
  * so the DOM is turned into the equivalent Overpass JSON first and read the same way
  * everywhere.
  */
-export function osmXmlFeatures(text: string): Feature[] | null {
-  const document = parseXml(text);
-  const root = document?.documentElement;
+export function osmXmlFeatures(text: string): XmlRead<Feature[]> {
+  const parsed = parseXmlWithinLimits(text);
+  if (parsed && 'limit' in parsed) return parsed;
+  const root = parsed?.document.documentElement;
   if (!root || root.nodeName !== 'osm') return null;
   const elements: Record<string, unknown>[] = [];
   for (const child of Array.from(root.childNodes)) {

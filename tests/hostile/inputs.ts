@@ -142,3 +142,25 @@ export function nestedPropertiesGeoJson(levels: number): string {
     '}}]}'
   );
 }
+
+/** A KML whose one placemark sits inside `levels` nested folders. */
+export function nestedFoldersKml(levels: number): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>' +
+    '<Folder><name>f</name>'.repeat(levels) +
+    `<Placemark><name>p</name><Point><coordinates>${CENTRE.join(',')}</coordinates></Point></Placemark>` +
+    '</Folder>'.repeat(levels) +
+    '</Document></kml>'
+  );
+}
+
+/** An OSM XML extract with one node, after an element nested `levels` deep. */
+export function nestedOsmXml(levels: number): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?><osm version="0.6">' +
+    '<bounds>'.repeat(levels) +
+    '</bounds>'.repeat(levels) +
+    `<node id="1" lat="${CENTRE[1]}" lon="${CENTRE[0]}"><tag k="amenity" v="parking"/></node>` +
+    '</osm>'
+  );
+}

@@ -12,7 +12,7 @@ import { osmXmlFeatures } from '../../../src/import/read_osm';
 
 const features = osmXmlFeatures(
   readFileSync(new URL('../../fixtures/network/west-oakland.osm', import.meta.url), 'utf8'),
-)!;
+) as Feature[];
 const tagged = (key: string, value: string) =>
   features.filter((f) => f.properties?.[key] === value && f.geometry.type !== 'Point') as Feature<
     Geometry,
