@@ -15,8 +15,8 @@ import {
   baselineCoverage,
   createBaseline,
   updateCoverage,
-} from '../../src/analysis/incremental_coverage';
-import { measureCoverage, reachRows } from '../../src/analysis/row_coverage';
+} from '../../src/analysis/rows/incremental_coverage';
+import { measureCoverage, reachRows } from '../../src/analysis/rows/row_coverage';
 import type { Scenario, ScenarioEdit } from '../../src/analysis/scenario';
 import { applyScenario } from '../../src/analysis/scenario';
 import {

@@ -12,8 +12,8 @@ import {
   INDICATOR_DATA_LAYER,
   indicatorCompleteness,
 } from '../../src/data/completeness';
-import { DEFAULT_ROW_SPACING_M } from '../../src/analysis/row_coverage';
-import { OUTLINE_TOLERANCE_M } from '../../src/analysis/simplify_outline';
+import { DEFAULT_ROW_SPACING_M } from '../../src/analysis/rows/row_coverage';
+import { OUTLINE_TOLERANCE_M } from '../../src/analysis/rows/simplify_outline';
 
 const INDICATORS = ['parks', 'kindergarten', 'primary', 'middle', 'parking'] as const;
 

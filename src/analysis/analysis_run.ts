@@ -20,8 +20,8 @@ import { type IndicatorFigure, type KnownRows, gapAndUnknownRows } from './known
 import { type HistogramBin, distanceHistogram } from './distance_histogram';
 import type { NearestFacility } from './nearest_facility';
 import { shapeCentre, toPlanarShape } from './planar_shape';
-import { type UnitCoverage, type reachRows, servedAndGapRows } from './row_coverage';
-import { rowsToPolygons } from './rows_to_polygons';
+import { type UnitCoverage, type reachRows, servedAndGapRows } from './rows/row_coverage';
+import { rowsToPolygons } from './rows/rows_to_polygons';
 import { type SchoolCatchment, schoolCatchments } from './school_catchments';
 
 export const ANALYSIS_TABS = ['parks', 'schools', 'parking'] as const;

@@ -30,7 +30,7 @@ import {
   prepareArea,
   reachRows,
   totalCoverage,
-} from './row_coverage';
+} from './rows/row_coverage';
 
 export const SERVED_SCHOOL_LEVELS = ['kindergarten', 'primary', 'middle'] as const;
 export type ServedSchoolLevel = (typeof SERVED_SCHOOL_LEVELS)[number];

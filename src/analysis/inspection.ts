@@ -15,7 +15,7 @@ import {
 } from './facility_index';
 import type { KnownExtent } from '../data/completeness';
 import { knownRows, unitKnowledge } from './known_land';
-import { measureCoverage, prepareArea, reachRows } from './row_coverage';
+import { measureCoverage, prepareArea, reachRows } from './rows/row_coverage';
 
 export const INSPECTION_RADIUS_LIMITS = { min: 100, max: 2000 } as const;
 export const INSPECTION_RADIUS_PRESETS = [300, 500, 1000] as const;

@@ -5,10 +5,10 @@ import {
   intersectIntervals,
   intervalsLength,
   subtractIntervals,
-} from './intervals';
+} from './rows/intervals';
 import { toPlanarShape } from './planar_shape';
-import type { PreparedArea, UnitCoverage } from './row_coverage';
-import { type RangedRows, ringRows, unionRows } from './row_sampling';
+import type { PreparedArea, UnitCoverage } from './rows/row_coverage';
+import { type RangedRows, ringRows, unionRows } from './rows/row_sampling';
 
 /**
  * Per row: the residential land where an indicator's facility data is known complete; null

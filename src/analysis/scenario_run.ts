@@ -25,8 +25,8 @@ import {
   type IdentifiedReach,
   createBaseline,
   updateCoverage,
-} from './incremental_coverage';
-import { type Intervals, intersectIntervals, mergeIntervals } from './intervals';
+} from './rows/incremental_coverage';
+import { type Intervals, intersectIntervals, mergeIntervals } from './rows/intervals';
 import {
   type IndicatorFigure,
   indicatorFigures,
@@ -35,8 +35,8 @@ import {
 } from './known_land';
 import { nearestFacilities } from './nearest_facility';
 import { toPlanarShape } from './planar_shape';
-import type { PreparedArea } from './row_coverage';
-import { rowsToPolygons } from './rows_to_polygons';
+import type { PreparedArea } from './rows/row_coverage';
+import { rowsToPolygons } from './rows/rows_to_polygons';
 import { type Scenario, applyScenarioDetailed } from './scenario';
 
 export interface ScenarioResult {

@@ -12,7 +12,7 @@ import {
   type PreparedCoverage,
   prepareCoverage,
 } from '../analysis/coverage_report';
-import { polygonClock } from '../analysis/rows_to_polygons';
+import { polygonClock } from '../analysis/rows/rows_to_polygons';
 import { ScenarioCache, runScenario } from '../analysis/scenario_run';
 import { wallClock } from '../timing/analysis_stages';
 import { DrawnSender } from './drawn_collections';

@@ -6,7 +6,7 @@ import * as turf from '@turf/turf';
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { scenarioFromGeoJson } from '../../src/analysis/scenario';
-import { simplifyLine } from '../../src/analysis/simplify_outline';
+import { simplifyLine } from '../../src/analysis/rows/simplify_outline';
 import { geometryProblems } from '../../src/data/check';
 import { ringCrossesItself } from '../../src/data/ring_crossing';
 import {

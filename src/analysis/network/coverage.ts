@@ -1,6 +1,6 @@
 import type { Geometry } from 'geojson';
-import type { Intervals } from '../intervals';
-import { type PreparedArea, type UnitCoverage, prepareArea } from '../row_coverage';
+import type { Intervals } from '../rows/intervals';
+import { type PreparedArea, type UnitCoverage, prepareArea } from '../rows/row_coverage';
 import { toPlanarShape } from '../planar_shape';
 import type { Feature } from 'geojson';
 import {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ANALYSIS_TABS, type AnalysisResult, type AnalysisTab } from '../../analysis/analysis_run';
-import { DEFAULT_ROW_SPACING_M } from '../../analysis/row_coverage';
+import { DEFAULT_ROW_SPACING_M } from '../../analysis/rows/row_coverage';
 import type { LayerId } from '../../data/layers';
 import { analysisGeoJson, analysisTableCsv } from '../../export/analysis_export';
 import { downloadText, exportContext } from '../download';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Feature, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { distanceToShape, toPlanarShape } from '../../../src/analysis/planar_shape';
-import { measureCoverage, reachRows } from '../../../src/analysis/row_coverage';
+import { measureCoverage, reachRows } from '../../../src/analysis/rows/row_coverage';
 import { facilityAccess, indexEdges } from '../../../src/analysis/network/access';
 import { networkFromOsm } from '../../../src/analysis/network/build';
 import { areaProjection } from '../../../src/analysis/network/edges';

@@ -2,7 +2,7 @@ import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { bboxesOverlap, intersection } from '../../../src/analysis/area_operations';
 import type { AreaFeature } from '../../../src/analysis/service_area';
-import type { UnitCoverage } from '../../../src/analysis/row_coverage';
+import type { UnitCoverage } from '../../../src/analysis/rows/row_coverage';
 import { createFeatureIndex } from '../../../src/analysis/spatial_index';
 
 /**
@@ -45,4 +45,4 @@ export function radiusCoverage(
 }
 
 /** Summing units needs no clipping: the reference shares the app's sum. */
-export { totalCoverage } from '../../../src/analysis/row_coverage';
+export { totalCoverage } from '../../../src/analysis/rows/row_coverage';

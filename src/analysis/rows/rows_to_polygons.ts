@@ -1,6 +1,6 @@
 import type { Position } from 'geojson';
 import type { Intervals } from './intervals';
-import type { LocalProjection } from './local_projection';
+import type { LocalProjection } from '../local_projection';
 import { type RowGrid, rowY } from './row_sampling';
 
 /** Milliseconds spent in rowsToPolygons since the caller last reset it (for stage timing). */

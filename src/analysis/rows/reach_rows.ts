@@ -1,5 +1,5 @@
 import { mergeIntervals } from './intervals';
-import type { PlanarShape } from './planar_shape';
+import type { PlanarShape } from '../planar_shape';
 import { simplifyShape } from './simplify_outline';
 import { type RowGrid, ringRows, rowRange, rowY } from './row_sampling';
 

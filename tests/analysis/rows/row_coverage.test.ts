@@ -1,6 +1,6 @@
 import * as turf from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import { parkServiceRadiusMeters } from '../../src/analysis/park_service_radius';
+import { parkServiceRadiusMeters } from '../../../src/analysis/park_service_radius';
 import {
   type FacilityReach,
   measureCoverage,
@@ -8,9 +8,9 @@ import {
   reachRows,
   servedAndGapRows,
   totalCoverage,
-} from '../../src/analysis/row_coverage';
-import { rowsToPolygons } from '../../src/analysis/rows_to_polygons';
-import { createPoint, createRectangle } from './fixtures';
+} from '../../../src/analysis/rows/row_coverage';
+import { rowsToPolygons } from '../../../src/analysis/rows/rows_to_polygons';
+import { createPoint, createRectangle } from '../fixtures';
 
 const unit = createRectangle(-5000, -5000, 5000, 5000, { name: '甲街道' });
 const longPark = createRectangle(-200, -3000, 0, 3000); // east edge at x = 0

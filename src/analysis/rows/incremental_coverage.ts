@@ -6,7 +6,7 @@ import {
   mergeIntervals,
   subtractIntervals,
 } from './intervals';
-import { toPlanarShape } from './planar_shape';
+import { toPlanarShape } from '../planar_shape';
 import { addReachIntervals } from './reach_rows';
 import {
   type FacilityReach,

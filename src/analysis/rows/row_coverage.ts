@@ -7,8 +7,8 @@ import {
   mergeIntervals,
   subtractIntervals,
 } from './intervals';
-import { type LocalProjection, sinusoidalProjection } from './local_projection';
-import { type PlanarShape, toPlanarShape } from './planar_shape';
+import { type LocalProjection, sinusoidalProjection } from '../local_projection';
+import { type PlanarShape, toPlanarShape } from '../planar_shape';
 import { addReachIntervals } from './reach_rows';
 import { type RowGrid, createRowGrid, ringRows, unionRows } from './row_sampling';
 

@@ -1,6 +1,6 @@
 import type { Intervals } from './intervals';
 import { mergeIntervals } from './intervals';
-import type { PlanarShape } from './planar_shape';
+import type { PlanarShape } from '../planar_shape';
 
 /**
  * Horizontal rows `spacingM` apart; row k samples y = y0 + (k + ½)·spacing and stands for the

@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Feature, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_COVERAGE_PARAMETERS, prepareCoverage } from '../../src/analysis/coverage_report';
+import {
+  DEFAULT_COVERAGE_PARAMETERS,
+  prepareCoverage,
+} from '../../../src/analysis/coverage_report';
 import {
   type CoverageBaseline,
   type CoverageUpdate,
@@ -15,13 +18,13 @@ import {
   baselineCoverage,
   createBaseline,
   updateCoverage,
-} from '../../src/analysis/incremental_coverage';
+} from '../../../src/analysis/rows/incremental_coverage';
 import {
   type Intervals,
   intersectIntervals,
   intervalsLength,
   subtractIntervals,
-} from '../../src/analysis/intervals';
+} from '../../../src/analysis/rows/intervals';
 import {
   type FacilityReach,
   type PreparedArea,
@@ -29,11 +32,11 @@ import {
   prepareArea,
   reachRows,
   totalCoverage,
-} from '../../src/analysis/row_coverage';
-import { parkReaches } from '../../src/analysis/scenario_run';
-import { type LayerId, layerFileName } from '../../src/data/layers';
-import { asLayer } from '../../src/data/load';
-import { createPoint, createRectangle } from './fixtures';
+} from '../../../src/analysis/rows/row_coverage';
+import { parkReaches } from '../../../src/analysis/scenario_run';
+import { type LayerId, layerFileName } from '../../../src/data/layers';
+import { asLayer } from '../../../src/data/load';
+import { createPoint, createRectangle } from '../fixtures';
 
 /** The full recomputation, and the per-row change it implies. */
 function fullRecomputation(
@@ -163,7 +166,7 @@ describe('incremental coverage', () => {
 });
 
 describe('incremental coverage on the real data', () => {
-  const GEO = join(import.meta.dirname, '../../public/geo');
+  const GEO = join(import.meta.dirname, '../../../public/geo');
   const load = (layer: LayerId) =>
     asLayer(layer, JSON.parse(readFileSync(join(GEO, layerFileName(layer)), 'utf8')));
 

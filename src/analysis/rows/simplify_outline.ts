@@ -1,4 +1,4 @@
-import type { PlanarShape } from './planar_shape';
+import type { PlanarShape } from '../planar_shape';
 
 /**
  * How far (m) a facility's outline may move when it is simplified for measuring reach: a

@@ -4,7 +4,7 @@ import {
   intervalsLength,
   mergeIntervals,
   subtractIntervals,
-} from '../../src/analysis/intervals';
+} from '../../../src/analysis/rows/intervals';
 
 describe('row intervals', () => {
   it('merges overlapping and touching pairs given in any order', () => {

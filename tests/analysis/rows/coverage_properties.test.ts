@@ -6,8 +6,8 @@ import {
   prepareArea,
   reachRows,
   totalCoverage,
-} from '../../src/analysis/row_coverage';
-import { createRectangle } from './fixtures';
+} from '../../../src/analysis/rows/row_coverage';
+import { createRectangle } from '../fixtures';
 
 /** A rectangle [west, south, width, height] in metres inside a 4 km square. */
 const rectangle = fc.tuple(
