@@ -83,7 +83,14 @@ export function distanceToShape(shape: PlanarShape, x: number, y: number): numbe
   for (const lines of [shape.paths, shape.rings]) {
     for (const line of lines) {
       for (let i = 0; i + 3 < line.length; i += 2) {
-        const d = distanceToSegment(x, y, line[i]!, line[i + 1]!, line[i + 2]!, line[i + 3]!);
+        const d = projectOnSegment(
+          x,
+          y,
+          line[i]!,
+          line[i + 1]!,
+          line[i + 2]!,
+          line[i + 3]!,
+        ).distance;
         if (d < best) best = d;
       }
     }
@@ -91,14 +98,15 @@ export function distanceToShape(shape: PlanarShape, x: number, y: number): numbe
   return best;
 }
 
-export function distanceToSegment(
+/** The nearest point of segment a–b to (x, y): its parameter t (0–1) and the distance. */
+export function projectOnSegment(
   x: number,
   y: number,
   ax: number,
   ay: number,
   bx: number,
   by: number,
-): number {
+): { t: number; distance: number } {
   const dx = bx - ax;
   const dy = by - ay;
   const lengthSquared = dx * dx + dy * dy;
@@ -106,7 +114,29 @@ export function distanceToSegment(
     lengthSquared === 0
       ? 0
       : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / lengthSquared));
-  return Math.hypot(x - (ax + t * dx), y - (ay + t * dy));
+  return { t, distance: Math.hypot(x - (ax + t * dx), y - (ay + t * dy)) };
+}
+
+/** Where segments a–b and c–d cross: the parameter on each (0–1), or null. */
+export function segmentCrossing(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  cx: number,
+  cy: number,
+  dx: number,
+  dy: number,
+): [t: number, u: number] | null {
+  const rx = bx - ax;
+  const ry = by - ay;
+  const sx = dx - cx;
+  const sy = dy - cy;
+  const denominator = rx * sy - ry * sx;
+  if (denominator === 0) return null;
+  const t = ((cx - ax) * sy - (cy - ay) * sx) / denominator;
+  const u = ((cx - ax) * ry - (cy - ay) * rx) / denominator;
+  return t >= 0 && t <= 1 && u >= 0 && u <= 1 ? [t, u] : null;
 }
 
 /** Distance from (x, y) to a shape's bounding box: never more than to the shape itself. */

@@ -1,5 +1,10 @@
 import Flatbush from 'flatbush';
-import { type PlanarShape, insideRings } from '../planar_shape';
+import {
+  type PlanarShape,
+  distanceToShape,
+  projectOnSegment,
+  segmentCrossing,
+} from '../planar_shape';
 import type { WalkGraph } from './graph';
 import type { EdgePoint, SourcePoint } from './search';
 
@@ -46,22 +51,6 @@ export function indexEdges(graph: WalkGraph): EdgeIndex {
   return { graph, index, pieceEdge, pieceStart, pieceAlong };
 }
 
-/** Nearest point of segment a–b to p: parameter t in [0, 1] and the distance. */
-export function projectOnSegment(
-  px: number,
-  py: number,
-  ax: number,
-  ay: number,
-  bx: number,
-  by: number,
-): { t: number; distance: number } {
-  const dx = bx - ax;
-  const dy = by - ay;
-  const len2 = dx * dx + dy * dy;
-  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
-  return { t, distance: Math.hypot(ax + t * dx - px, ay + t * dy - py) };
-}
-
 function pieceEnds(ix: EdgeIndex, k: number) {
   const c = ix.graph.edgeCoords[ix.pieceEdge[k]!]!;
   const i = ix.pieceStart[k]!;
@@ -96,44 +85,6 @@ export function nearestEdgePoint(
   }
 }
 
-/** Distance from a point to the shape's outline and lines (0 inside a ring). */
-function distanceToShape(shape: PlanarShape, x: number, y: number): number {
-  if (shape.rings.length > 0 && insideRings(shape.rings, x, y)) return 0;
-  let best = Infinity;
-  for (const line of [...shape.rings, ...shape.paths]) {
-    for (let i = 0; i + 3 < line.length; i += 2) {
-      const d = projectOnSegment(x, y, line[i]!, line[i + 1]!, line[i + 2]!, line[i + 3]!);
-      best = Math.min(best, d.distance);
-    }
-  }
-  for (let i = 0; i + 1 < shape.points.length; i += 2) {
-    best = Math.min(best, Math.hypot(shape.points[i]! - x, shape.points[i + 1]! - y));
-  }
-  return best;
-}
-
-/** Parameter along a–b where it crosses c–d, or null. */
-function crossing(
-  ax: number,
-  ay: number,
-  bx: number,
-  by: number,
-  cx: number,
-  cy: number,
-  dx: number,
-  dy: number,
-): number | null {
-  const rx = bx - ax;
-  const ry = by - ay;
-  const sx = dx - cx;
-  const sy = dy - cy;
-  const denominator = rx * sy - ry * sx;
-  if (denominator === 0) return null;
-  const t = ((cx - ax) * sy - (cy - ay) * sx) / denominator;
-  const u = ((cx - ax) * ry - (cy - ay) * rx) / denominator;
-  return t >= 0 && t <= 1 && u >= 0 && u <= 1 ? t : null;
-}
-
 /**
  * Where a facility with extent (a park, a greenway) is reached from the network: the points
  * where edges enter it or pass within `toleranceM` of it, each with the straight remainder
@@ -163,8 +114,17 @@ export function shapeAccess(
     const ts: number[] = [0, 1];
     for (const line of lines) {
       for (let i = 0; i + 3 < line.length; i += 2) {
-        const t = crossing(ax, ay, bx, by, line[i]!, line[i + 1]!, line[i + 2]!, line[i + 3]!);
-        if (t !== null) ts.push(t);
+        const c = segmentCrossing(
+          ax,
+          ay,
+          bx,
+          by,
+          line[i]!,
+          line[i + 1]!,
+          line[i + 2]!,
+          line[i + 3]!,
+        );
+        if (c) ts.push(c[0]);
       }
     }
     for (let i = 0; i + 1 < vertices.length; i += 2) {

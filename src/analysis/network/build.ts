@@ -8,7 +8,7 @@ import {
   type WalkSegment,
   largestComponent,
 } from './graph';
-import { projectOnSegment } from './access';
+import { projectOnSegment, segmentCrossing } from '../planar_shape';
 import { lineIsWalkable, osmWalkDirection } from './walkable';
 
 export const DEFAULT_SNAP_TOLERANCE_M = 2;
@@ -170,7 +170,7 @@ export function networkFromLines(
         const j = pieceIndex[other]!;
         if (lo === li && Math.abs(j - i) <= 2) continue; // neighbours in one line share a vertex
         const m = lines[lo]!;
-        const t = crossingParameters(ax, ay, bx, by, m[j]!, m[j + 1]!, m[j + 2]!, m[j + 3]!);
+        const t = segmentCrossing(ax, ay, bx, by, m[j]!, m[j + 1]!, m[j + 2]!, m[j + 3]!);
         if (t) {
           cuts[li]!.push(i / 2 + t[0]);
           cuts[lo]!.push(j / 2 + t[1]);
@@ -232,28 +232,6 @@ export function networkFromLines(
     graph,
     report: { ...report, walkableLines: features.length - excluded, excludedLines: excluded },
   };
-}
-
-/** Parameters on both segments where they cross, or null. */
-function crossingParameters(
-  ax: number,
-  ay: number,
-  bx: number,
-  by: number,
-  cx: number,
-  cy: number,
-  dx: number,
-  dy: number,
-): [number, number] | null {
-  const rx = bx - ax;
-  const ry = by - ay;
-  const sx = dx - cx;
-  const sy = dy - cy;
-  const denominator = rx * sy - ry * sx;
-  if (denominator === 0) return null;
-  const t = ((cx - ax) * sy - (cy - ay) * sx) / denominator;
-  const u = ((cx - ax) * ry - (cy - ay) * rx) / denominator;
-  return t >= 0 && t <= 1 && u >= 0 && u <= 1 ? [t, u] : null;
 }
 
 /** The polyline between two positions given as vertex index + fraction. */
