@@ -4,17 +4,13 @@ import { type EdgeIndex, facilityAccess, indexEdges } from '../../src/analysis/n
 import { networkFromOsm } from '../../src/analysis/network/build';
 import { networkCoverage, prepareNetworkSamples } from '../../src/analysis/network/coverage';
 import { areaProjection } from '../../src/analysis/network/edges';
-import {
-  BOTH,
-  type WalkGraph,
-  type WalkSegment,
-  createGraph,
-} from '../../src/analysis/network/graph';
+import type { WalkGraph } from '../../src/analysis/network/graph';
 import { type SourcePoint, prepareSources, searchNetwork } from '../../src/analysis/network/search';
 import { sinusoidalProjection } from '../../src/analysis/local_projection';
 import { toPlanarShape } from '../../src/analysis/planar_shape';
 import { osmLayerOf } from '../../src/import/osm_tags';
 import { osmXmlFeatures } from '../../src/import/read_osm';
+import { streetGrid } from './street_grid';
 
 const FIXTURE = 'tests/fixtures/network/west-oakland.osm';
 const RADIUS_M = 500;
@@ -59,27 +55,6 @@ function compareSearches(label: string, graph: WalkGraph, access: SourcePoint[][
       throw new Error(`${label}: searches disagree at node ${n}`);
   }
   return `network, ${label}: ${graph.edgeFrom.length} edges, ${facilities.length} facilities, ${RADIUS_M} m — multi-source ${ms(together.ms)}, one search per facility ${ms(alone.ms)} — ratio ${(alone.ms / together.ms).toFixed(0)}×`;
-}
-
-/** A street grid of `columns` × `rows` nodes `step` metres apart. */
-function streetGrid(columns: number, rows: number, step: number): WalkGraph {
-  const xy: number[] = [];
-  for (let j = 0; j < rows; j++) for (let i = 0; i < columns; i++) xy.push(i * step, j * step);
-  const segments: WalkSegment[] = [];
-  const link = (a: number, b: number) =>
-    segments.push({
-      from: a,
-      to: b,
-      coords: [xy[2 * a]!, xy[2 * a + 1]!, xy[2 * b]!, xy[2 * b + 1]!],
-      direction: BOTH,
-    });
-  for (let j = 0; j < rows; j++) {
-    for (let i = 0; i < columns; i++) {
-      if (i + 1 < columns) link(j * columns + i, j * columns + i + 1);
-      if (j + 1 < rows) link(j * columns + i, (j + 1) * columns + i);
-    }
-  }
-  return createGraph(xy, segments);
 }
 
 function randomPoints(count: number, size: number, seed: number): [number, number][] {
@@ -128,7 +103,6 @@ export function benchNetwork(): string[] {
   // other cell, a park every 600 m.
   const bigSide = 159; // 2·158·159 = 50,244 edges
   const step = 50;
-  const big = streetGrid(bigSide, bigSide, step);
   const extent = (bigSide - 1) * step;
   const areaProj = sinusoidalProjection(116.35);
   const originY = areaProj.forward([116.35, 40.0])[1];
@@ -168,21 +142,9 @@ export function benchNetwork(): string[] {
     }
   }
   // The grid in the units' projection (x shifted like the polygons).
-  const shifted = createGraph(
-    Array.from({ length: big.nodeX.length * 2 }, (_, k) =>
-      k % 2 === 0 ? big.nodeX[k >> 1]! - extent / 2 : big.nodeY[k >> 1]! + originY,
-    ),
-    Array.from(big.edgeFrom, (from, e) => ({
-      from,
-      to: big.edgeTo[e]!,
-      coords: Array.from(big.edgeCoords[e]!, (v, k) =>
-        k % 2 === 0 ? v - extent / 2 : v + originY,
-      ),
-      direction: BOTH,
-    })),
-  );
+  const big = streetGrid(bigSide, bigSide, step, { origin: [-extent / 2, originY] });
   const start = performance.now();
-  const bigIndex = indexEdges(shifted);
+  const bigIndex = indexEdges(big);
   const samples = prepareNetworkSamples(units, blocks, bigIndex);
   const preparedMs = performance.now() - start;
   const coverage = timed(() =>
@@ -197,7 +159,7 @@ export function benchNetwork(): string[] {
     [0, 0],
   );
   lines.push(
-    `network coverage, ${shifted.edgeFrom.length}-edge grid: ${blocks.length} residential blocks, ${parks.length} parks, ${samples.x.length} samples — preparing (index, samples joined to the network) ${ms(preparedMs)}, whole-area coverage ${ms(coverage.ms)} (${((whole[0]! / whole[1]!) * 100).toFixed(1)}% within ${RADIUS_M} m)`,
+    `network coverage, ${big.edgeFrom.length}-edge grid: ${blocks.length} residential blocks, ${parks.length} parks, ${samples.x.length} samples — preparing (index, samples joined to the network) ${ms(preparedMs)}, whole-area coverage ${ms(coverage.ms)} (${((whole[0]! / whole[1]!) * 100).toFixed(1)}% within ${RADIUS_M} m)`,
   );
   return lines;
 }

@@ -3,13 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { toPlanarShape } from '../../../src/analysis/planar_shape';
 import { facilityAccess, indexEdges, nearestEdgePoint } from '../../../src/analysis/network/access';
 import { networkFromLines, networkFromOsm } from '../../../src/analysis/network/build';
-import {
-  BACKWARD,
-  BOTH,
-  FORWARD,
-  type WalkSegment,
-  createGraph,
-} from '../../../src/analysis/network/graph';
+import { BACKWARD, BOTH, FORWARD } from '../../../src/analysis/network/graph';
 import {
   type SourcePoint,
   distanceAt,
@@ -17,6 +11,7 @@ import {
   searchNetwork,
 } from '../../../src/analysis/network/search';
 import { osmWalkDirection } from '../../../src/analysis/network/walkable';
+import { streetGrid } from '../../../scripts/bench/street_grid';
 import { line, lonLat, planar, projection } from './helpers';
 
 /** One facility at a planar point, searched toward (residents walking to it). */
@@ -252,36 +247,16 @@ const randomNetwork = fc
     oneway: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 60, maxLength: 60 }),
     jitter: fc.array(fc.integer({ min: -30, max: 30 }), { minLength: 72, maxLength: 72 }),
   })
-  .map(({ size, drop, oneway, jitter }) => {
-    const xy: number[] = [];
-    for (let j = 0; j < size; j++) {
-      for (let i = 0; i < size; i++) {
-        const n = j * size + i;
-        xy.push(i * 100 + jitter[2 * n]!, j * 100 + jitter[2 * n + 1]!);
-      }
-    }
-    const segments: WalkSegment[] = [];
-    let k = 0;
-    const link = (a: number, b: number) => {
-      const keep = !drop[k % 60] || k % 7 === 0;
-      const o = oneway[k % 60]!;
-      k++;
-      if (!keep) return;
-      segments.push({
-        from: a,
-        to: b,
-        coords: [xy[2 * a]!, xy[2 * a + 1]!, xy[2 * b]!, xy[2 * b + 1]!],
-        direction: o === 0 ? FORWARD : o === 1 ? BACKWARD : BOTH,
-      });
-    };
-    for (let j = 0; j < size; j++) {
-      for (let i = 0; i < size; i++) {
-        if (i + 1 < size) link(j * size + i, j * size + i + 1);
-        if (j + 1 < size) link(j * size + i, (j + 1) * size + i);
-      }
-    }
-    return createGraph(xy, segments);
-  });
+  .map(({ size, drop, oneway, jitter }) =>
+    streetGrid(size, size, 100, {
+      shift: (n) => [jitter[2 * n]!, jitter[2 * n + 1]!],
+      direction: (k) => {
+        if (drop[k % 60] && k % 7 !== 0) return null;
+        const o = oneway[k % 60]!;
+        return o === 0 ? FORWARD : o === 1 ? BACKWARD : BOTH;
+      },
+    }),
+  );
 
 describe('multi-source search', () => {
   it('agrees with one search per facility on random networks', () => {

@@ -11,7 +11,6 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_COVERAGE_PARAMETERS } from '../../../src/analysis/coverage_report';
 import { DEFAULT_SAMPLE_SPACING_M } from '../../../src/analysis/network/coverage';
 import { areaProjection, edgesToFeatures } from '../../../src/analysis/network/edges';
-import { BOTH, type WalkSegment, createGraph } from '../../../src/analysis/network/graph';
 import {
   NETWORK_INDICATORS,
   networkReport,
@@ -19,6 +18,7 @@ import {
 } from '../../../src/analysis/network/report';
 import { type LayerId, layerFileName } from '../../../src/data/layers';
 import { asLayer } from '../../../src/data/load';
+import { streetGrid } from '../../../scripts/bench/street_grid';
 
 const GEO = join(import.meta.dirname, '../../../public/geo');
 const load = (layer: LayerId) =>
@@ -60,24 +60,10 @@ describe('network coverage sampling on the real units', () => {
     const step = 80;
     const columns = Math.ceil((maxX - minX) / step) + 1;
     const rows = Math.ceil((maxY - minY) / step) + 1;
-    const xy: number[] = [];
-    for (let j = 0; j < rows; j++)
-      for (let i = 0; i < columns; i++) xy.push(minX + i * step, minY + j * step);
-    const segments: WalkSegment[] = [];
-    const link = (a: number, b: number) =>
-      segments.push({
-        from: a,
-        to: b,
-        coords: [xy[2 * a]!, xy[2 * a + 1]!, xy[2 * b]!, xy[2 * b + 1]!],
-        direction: BOTH,
-      });
-    for (let j = 0; j < rows; j++) {
-      for (let i = 0; i < columns; i++) {
-        if (i + 1 < columns) link(j * columns + i, j * columns + i + 1);
-        if (j + 1 < rows) link(j * columns + i, (j + 1) * columns + i);
-      }
-    }
-    const edges = edgesToFeatures(createGraph(xy, segments), projection);
+    const edges = edgesToFeatures(
+      streetGrid(columns, rows, step, { origin: [minX, minY] }),
+      projection,
+    );
     const p = DEFAULT_COVERAGE_PARAMETERS;
     const coarse = networkReport(inputs, p, prepareNetworkCoverage(inputs, edges));
     const fine = networkReport(
