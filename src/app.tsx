@@ -5,7 +5,7 @@ import { loadLayerData } from './data/load';
 import { MapView } from './map/map_view';
 import { useAppStore } from './state/store';
 import { useAnalysisRunner } from './state/use_analysis_runner';
-import { useHashSync } from './state/use_hash_sync';
+import { makeLinkScenarioChoice, useHashSync } from './state/use_hash_sync';
 import { InspectionPanel } from './ui/inspection/inspection_panel';
 import { SearchBox } from './ui/inspection/search_box';
 import { DataPanel } from './ui/data/data_panel';
@@ -40,19 +40,22 @@ export function App() {
   useAnalysisRunner(data.status === 'ready' ? data.data : null);
 
   useEffect(() => {
-    // The planner's saved imports and scenarios are restored before the first analysis.
+    // The planner's saved imports and scenarios are restored before the first analysis, and
+    // the link's scenario choice is made in them before anything is drawn.
     Promise.all([loadLayerData(`${import.meta.env.BASE_URL}geo/`), loadSavedWork(), loadNetwork()])
       .then(([loaded, work, network]) => {
         useAppStore.getState().restoreWork(work);
+        makeLinkScenarioChoice();
         useAppStore.getState().restoreWalkNetwork(network);
         setShipped(loaded);
       })
-      .catch((error: unknown) =>
+      .catch((error: unknown) => {
         setData({
           status: 'error',
           message: error instanceof Error ? error.message : String(error),
-        }),
-      );
+        });
+        makeLinkScenarioChoice();
+      });
   }, [setData, setShipped]);
 
   // Another tab saved or removed a record: read it again, so no tab works on stale copies.

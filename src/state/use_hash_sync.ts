@@ -3,6 +3,7 @@ import type { Scenario } from '../analysis/scenario';
 import { DEFAULT_VISIBLE_LAYERS } from '../layers/catalog';
 import { DEFAULT_INSPECTION, zoomForRadius } from './inspection_settings';
 import {
+  type DecodedScenario,
   type ScenarioParam,
   decodeScenarioParam,
   encodeScenarioParam,
@@ -69,37 +70,60 @@ function applyHash(hash: string): void {
   });
 }
 
-/** Resolves once the saved work is restored, so the link's scenario is not overwritten. */
-function workRestored(): Promise<void> {
-  return new Promise((resolve) => {
-    const ready = (s: AppState) => s.shipped !== null || s.data.status === 'error';
-    if (ready(useAppStore.getState())) return resolve();
-    const unsubscribe = useAppStore.subscribe((s) => {
-      if (!ready(s)) return;
-      unsubscribe();
-      resolve();
-    });
-  });
+/** The link's scenario choice, read and decoded, waiting for the saved work it is made in. */
+let waitingChoice: { make: () => void; drop: () => void } | null = null;
+
+/**
+ * Makes the link's waiting scenario choice. The restore calls this right after the saved work
+ * is in the store and before the data is, so nothing is drawn with the scenario that was
+ * applied when the page was last closed.
+ */
+export function makeLinkScenarioChoice(): void {
+  const choice = waitingChoice;
+  waitingChoice = null;
+  choice?.make();
 }
+
+const workRestored = (s: AppState) => s.shipped !== null || s.data.status === 'error';
 
 /**
  * The link decides which scenario is applied: none without `scenario=`, else the one it
  * carries (added to this browser's scenarios unless an identical one is there) or names.
+ * A carried scenario is decoded before the saved work is restored, so the choice is ready
+ * for it.
  */
 async function applyScenario(param: ScenarioParam | null, serial: number): Promise<void> {
-  await workRestored();
-  const current = () => serial === linkSerial;
+  const decoded = param?.type === 'encoded' ? await decodeScenarioParam(param) : null;
+  if (serial !== linkSerial) return;
+  await new Promise<void>((resolve) => {
+    waitingChoice?.drop();
+    waitingChoice = {
+      make: () => {
+        chooseScenario(param, decoded, serial);
+        resolve();
+      },
+      drop: resolve,
+    };
+    if (workRestored(useAppStore.getState())) makeLinkScenarioChoice();
+  });
+}
+
+function chooseScenario(
+  param: ScenarioParam | null,
+  decoded: DecodedScenario | null,
+  serial: number,
+): void {
+  if (serial !== linkSerial) return;
   const store = () => useAppStore.getState();
   const notice = (key: StringKey) =>
-    current() && store().setLinkNotice({ key, parameters: store().linkNotice?.parameters ?? [] });
+    store().setLinkNotice({ key, parameters: store().linkNotice?.parameters ?? [] });
   if (param === null || param.type === 'bad') {
-    if (current() && store().activeScenarioId !== null) store().setActiveScenario(null);
+    if (store().activeScenarioId !== null) store().setActiveScenario(null);
     if (param) notice(`link.scenario.${param.reason}`);
     return;
   }
   if (param.type === 'saved') {
     const saved = store().scenarios.find((s) => s.id === param.id);
-    if (!current()) return;
     if (saved) store().setActiveScenario(saved.id);
     else {
       store().setActiveScenario(null);
@@ -107,9 +131,7 @@ async function applyScenario(param: ScenarioParam | null, serial: number): Promi
     }
     return;
   }
-  const decoded = await decodeScenarioParam(param);
-  if (!current()) return;
-  if (!decoded.ok) {
+  if (!decoded?.ok) {
     store().setActiveScenario(null);
     notice('link.scenario.unreadable');
     return;

@@ -68,15 +68,27 @@ describe('links that carry everything', () => {
     await colleague.waitForFunction(() => /scenario=1\./.test(window.location.hash));
     await colleague.close();
 
-    // Without scenario= the same browser shows the data as it is, and says so in no panel.
+    // Without scenario= the same browser shows the data as it is, and says so in no panel —
+    // not even for a moment while the saved work (whose last applied scenario is this one) is
+    // restored.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __scenarioShown: boolean };
+      w.__scenarioShown = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="panel-scenario"]')) w.__scenarioShown = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto('about:blank');
     await page.goto(link.replace(/&scenario=[^&]*/, ''));
-    await page.reload();
     await page.waitForSelector('[data-map-ready="true"]');
     await page.waitForSelector(`${TABLE} [data-testid="analysis-row"]`);
-    // Saved work is restored after the first rows: wait until the link's choice has settled.
-    await page.waitForSelector('[data-testid="panel-scenario"]', { state: 'detached' });
     expect(await page.$('[data-testid="panel-scenario"]')).toBeNull();
     expect(await page.$(CHANGED)).toBeNull();
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __scenarioShown: boolean }).__scenarioShown,
+      ),
+    ).toBe(false);
     expect(watch.consoleErrors).toEqual([]);
     await page.close();
   });
