@@ -1,7 +1,7 @@
 import { mergeIntervals } from './intervals';
 import type { PlanarShape } from '../planar_shape';
 import { simplifyShape } from './simplify_outline';
-import { type RowGrid, ringRows, rowRange, rowY } from './row_sampling';
+import { type RowGrid, ringRows } from './row_sampling';
 
 /**
  * Appends to `pairs[k]`, for every row k the facility can reach, the x-interval of points
@@ -19,65 +19,99 @@ export function addReachIntervals(
 ): void {
   const shape = simplifyShape(facilityShape);
   // Merge the facility's own intervals first: far fewer pairs reach the shared rows.
-  const [first] = rowRange(grid, shape.bbox[1] - radiusM, shape.bbox[3] + radiusM);
-  const local: (number[] | undefined)[] = [];
-  const push = (k: number, start: number, end: number) => {
-    (local[k - first] ??= []).push(start, end);
-  };
+  const first = firstRow(grid, shape.bbox[1] - radiusM);
+  const local: (number[] | undefined)[] = new Array(
+    Math.max(0, lastRow(grid, shape.bbox[3] + radiusM) - first + 1),
+  );
   for (let i = 0; i < shape.points.length; i += 2) {
-    addDisc(shape.points[i]!, shape.points[i + 1]!, radiusM, grid, wanted, push);
+    addDisc(local, first, shape.points[i]!, shape.points[i + 1]!, radiusM, grid, wanted);
   }
-  for (const line of [...shape.paths, ...shape.rings]) {
-    if (line.length === 2) addDisc(line[0]!, line[1]!, radiusM, grid, wanted, push);
-    for (let i = 0; i + 3 < line.length; i += 2) {
-      addStadium(line[i]!, line[i + 1]!, line[i + 2]!, line[i + 3]!, radiusM, grid, wanted, push);
+  for (const lines of [shape.paths, shape.rings]) {
+    for (const line of lines) {
+      if (line.length === 2) addDisc(local, first, line[0]!, line[1]!, radiusM, grid, wanted);
+      for (let i = 0; i + 3 < line.length; i += 2) {
+        addStadium(local, first, line, i, radiusM, grid, wanted);
+      }
     }
   }
   if (shape.rings.length > 0) {
     const inside = ringRows(shape, grid);
-    inside.rows.forEach((row, i) => {
+    for (let i = 0; i < inside.rows.length; i++) {
+      const row = inside.rows[i];
       const k = inside.first + i;
-      if (row && wanted[k]) for (let j = 0; j < row.length; j += 2) push(k, row[j]!, row[j + 1]!);
-    });
+      if (!row || !wanted[k]) continue;
+      const bucket = (local[k - first] ??= []);
+      for (let j = 0; j < row.length; j++) bucket.push(row[j]!);
+    }
   }
-  local.forEach((row, i) => {
-    if (!row) return;
+  for (let i = 0; i < local.length; i++) {
+    const row = local[i];
+    if (!row) continue;
     const merged = row.length > 2 ? mergeIntervals(row) : row;
     const bucket = (pairs[first + i] ??= []);
-    for (const v of merged) bucket.push(v);
-  });
-}
-
-type Push = (k: number, start: number, end: number) => void;
-
-function addDisc(cx: number, cy: number, r: number, grid: RowGrid, wanted: Uint8Array, push: Push) {
-  const [first, last] = rowRange(grid, cy - r, cy + r);
-  for (let k = first; k <= last; k++) {
-    if (!wanted[k]) continue;
-    const dy = rowY(grid, k) - cy;
-    const half = Math.sqrt(Math.max(0, r * r - dy * dy));
-    push(k, cx - half, cx + half);
+    for (let j = 0; j < merged.length; j++) bucket.push(merged[j]!);
   }
 }
 
-/** Points within r of segment AB on each row: the hull of the two end discs and the band. */
-function addStadium(
-  ax: number,
-  ay: number,
-  bx: number,
-  by: number,
+// The loops below run millions of times on the first analysis, before the engine has
+// optimised them: they allocate nothing per row (no tuples, no closures), which keeps that
+// first run close to the later ones.
+
+/** First row whose sample y is at or above `y` (clamped to the grid); see `rowRange`. */
+function firstRow(grid: RowGrid, y: number): number {
+  return Math.max(0, Math.ceil((y - grid.y0) / grid.spacingM - 0.5));
+}
+
+/** Last row whose sample y is at or below `y` (clamped to the grid); see `rowRange`. */
+function lastRow(grid: RowGrid, y: number): number {
+  return Math.min(grid.count - 1, Math.floor((y - grid.y0) / grid.spacingM - 0.5));
+}
+
+function addDisc(
+  local: (number[] | undefined)[],
+  first: number,
+  cx: number,
+  cy: number,
   r: number,
   grid: RowGrid,
   wanted: Uint8Array,
-  push: Push,
 ) {
+  const last = lastRow(grid, cy + r);
+  for (let k = firstRow(grid, cy - r); k <= last; k++) {
+    if (!wanted[k]) continue;
+    const dy = grid.y0 + (k + 0.5) * grid.spacingM - cy;
+    const half = Math.sqrt(Math.max(0, r * r - dy * dy));
+    (local[k - first] ??= []).push(cx - half, cx + half);
+  }
+}
+
+/**
+ * Points within r of the segment from (line[i], line[i+1]) to (line[i+2], line[i+3]) on each
+ * row: the hull of the two end discs and the band between them.
+ */
+function addStadium(
+  local: (number[] | undefined)[],
+  first: number,
+  line: number[],
+  i: number,
+  r: number,
+  grid: RowGrid,
+  wanted: Uint8Array,
+) {
+  const ax = line[i]!;
+  const ay = line[i + 1]!;
+  const bx = line[i + 2]!;
+  const by = line[i + 3]!;
   const length = Math.hypot(bx - ax, by - ay);
   const ux = (bx - ax) / length;
   const uy = (by - ay) / length;
-  const [first, last] = rowRange(grid, Math.min(ay, by) - r, Math.max(ay, by) + r);
-  for (let k = first; k <= last; k++) {
+  // Band: low ≤ a·(x − ax) + b ≤ high, for |cross(u, P − A)| ≤ r and 0 ≤ dot(u, P − A) ≤ length.
+  const bandFlat = Math.abs(uy) < 1e-12;
+  const alongFlat = Math.abs(ux) < 1e-12;
+  const last = lastRow(grid, Math.max(ay, by) + r);
+  for (let k = firstRow(grid, Math.min(ay, by) - r); k <= last; k++) {
     if (!wanted[k]) continue;
-    const y = rowY(grid, k);
+    const y = grid.y0 + (k + 0.5) * grid.spacingM;
     let start = Infinity;
     let end = -Infinity;
     const dya = y - ay;
@@ -93,32 +127,34 @@ function addStadium(
       if (bx + half > end) end = bx + half;
     }
     if (length > 0) {
-      // Band: |cross(u, P − A)| ≤ r and 0 ≤ dot(u, P − A) ≤ length, each linear in x.
-      const band = linearBand(-uy, ux * (y - ay), -r, r, ax);
-      const along = linearBand(ux, uy * (y - ay), 0, length, ax);
-      if (band && along) {
-        const s = Math.max(band[0], along[0]);
-        const e = Math.min(band[1], along[1]);
-        if (s <= e) {
-          start = Math.min(start, s);
-          end = Math.max(end, e);
-        }
+      let s = -Infinity;
+      let e = Infinity;
+      let empty = false;
+      // The band across the segment: a = −uy, b = ux·(y − ay), from −r to r.
+      const bandB = ux * dya;
+      if (bandFlat) empty = !(bandB >= -r && bandB <= r);
+      else {
+        const p = (-r - bandB) / -uy + ax;
+        const q = (r - bandB) / -uy + ax;
+        s = p <= q ? p : q;
+        e = p <= q ? q : p;
+      }
+      // Along the segment: a = ux, b = uy·(y − ay), from 0 to length.
+      const alongB = uy * dya;
+      if (alongFlat) empty ||= !(alongB >= 0 && alongB <= length);
+      else {
+        const p = (0 - alongB) / ux + ax;
+        const q = (length - alongB) / ux + ax;
+        const lo = p <= q ? p : q;
+        const hi = p <= q ? q : p;
+        if (lo > s) s = lo;
+        if (hi < e) e = hi;
+      }
+      if (!empty && s <= e) {
+        if (s < start) start = s;
+        if (e > end) end = e;
       }
     }
-    if (start <= end) push(k, start, end);
+    if (start <= end) (local[k - first] ??= []).push(start, end);
   }
-}
-
-/** The x with low ≤ a·(x − x0) + b ≤ high, as [start, end], or null when empty. */
-function linearBand(
-  a: number,
-  b: number,
-  low: number,
-  high: number,
-  x0: number,
-): [number, number] | null {
-  if (Math.abs(a) < 1e-12) return b >= low && b <= high ? [-Infinity, Infinity] : null;
-  const p = (low - b) / a + x0;
-  const q = (high - b) / a + x0;
-  return p <= q ? [p, q] : [q, p];
 }
