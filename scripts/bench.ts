@@ -4,6 +4,9 @@
  * same run on the real data and on 10× and 100× synthetic copies. One line per case, ending
  * with the ratio naive / row method (warm).
  *
+ * Then, with the real case, cold against warm: preparing the rows and the first run in a fresh
+ * process against the warm run, as the ratio cold / warm.
+ *
  * Then point inspection: 10,000 inspections from the spatial index against a linear scan
  * over all facilities, on the real data and 10× copies.
  *
@@ -70,6 +73,22 @@ function timeRowMethod(caseName: BenchCaseName) {
   return { label: data.label, parks, blocks, share, coldMs, warmMs: median(runs) };
 }
 
+/**
+ * Cold against warm in one fresh process (`bench/cold_worker.ts`): preparing the residential
+ * rows and the first park coverage while the engine has optimised nothing, then the warm run.
+ */
+function timeColdStart(): Promise<{ prepareMs: number; firstMs: number; warmMs: number }> {
+  return new Promise((resolve, reject) => {
+    const script = fileURLToPath(new URL('./bench/cold_worker.ts', import.meta.url));
+    const worker = fork(script, [DATA_DIR, String(WARM_RUNS)], { execArgv: ['--import', 'tsx'] });
+    worker.on('message', (message: { prepareMs: number; firstMs: number; warmMs: number }) => {
+      worker.kill();
+      resolve(message);
+    });
+    worker.on('error', reject);
+  });
+}
+
 function timeNaive(
   caseName: BenchCaseName,
 ): Promise<{ ms: number; share: number } | { stoppedAfterMs: number }> {
@@ -114,6 +133,13 @@ for (const caseName of coverageCases) {
       `${head}; naive stopped unfinished after ${ms(naive.stoppedAfterMs)} — ratio > ${(naive.stoppedAfterMs / rows.warmMs).toFixed(0)}×`,
     );
   }
+}
+if (CASES.includes('real')) {
+  const cold = await timeColdStart();
+  const coldMs = cold.prepareMs + cold.firstMs;
+  console.log(
+    `real data: cold analysis in a fresh process — preparing the rows ${ms(cold.prepareMs)} + first run ${ms(cold.firstMs)} = ${ms(coldMs)}; warm run ${ms(cold.warmMs)} — cold/warm ${(coldMs / cold.warmMs).toFixed(1)}×`,
+  );
 }
 for (const caseName of CASES.filter((c) => c.startsWith('inspect-'))) {
   console.log(benchInspection(caseName.slice('inspect-'.length) as 'real' | '10x', DATA_DIR));
