@@ -345,17 +345,24 @@ async function storeGet(key: string): Promise<unknown> {
 // Writing: one record at a time, then the other tabs are told
 
 let channel: BroadcastChannel | null = null;
+/**
+ * This page's name on the channel. A channel object hears every other object of its name,
+ * this page's own included, so the listener below drops what this page wrote: reading it
+ * back would only replace the records with equal copies and run the analysis again.
+ */
+const THIS_PAGE = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 function broadcast(key: string) {
   if (typeof BroadcastChannel === 'undefined') return;
   channel ??= new BroadcastChannel(CHANNEL);
-  channel.postMessage({ key });
+  channel.postMessage({ key, from: THIS_PAGE });
 }
 
 /** Calls `listener` with the key of each record another tab wrote or removed. */
 export function onSavedWorkChange(listener: (key: string) => void): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => {};
   const own = new BroadcastChannel(CHANNEL);
-  own.onmessage = (event: MessageEvent<{ key?: unknown }>) => {
+  own.onmessage = (event: MessageEvent<{ key?: unknown; from?: unknown }>) => {
+    if (event.data?.from === THIS_PAGE) return;
     if (typeof event.data?.key === 'string') listener(event.data.key);
   };
   return () => own.close();

@@ -1,6 +1,11 @@
 import type { StateCreator } from 'zustand';
 import type { ServedSchoolLevel } from '../analysis/coverage_report';
-import type { RemovableLayer, Scenario, ScenarioEdit } from '../analysis/scenario';
+import {
+  type RemovableLayer,
+  type Scenario,
+  type ScenarioEdit,
+  scenarioToGeoJson,
+} from '../analysis/scenario';
 import type { CompactFeatures } from '../data/compact_features';
 import { type ImportLayer, type ImportedDataset, composeLayerData } from '../data/imported_data';
 import {
@@ -134,7 +139,11 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
     set({ scenarios: replaceScenario(get().scenarios, id, change(local)) });
     void changeStoredScenario(local, id, change).then(({ failed: refused, scenario }) => {
       failed(!refused);
-      if (!refused) set({ scenarios: replaceScenario(get().scenarios, id, scenario) });
+      if (refused) return;
+      // Stored as this tab has it: keep the object, so the analysis does not run again.
+      const here = get().scenarios.find((s) => s.id === id) ?? null;
+      if (sameScenario(here, scenario)) return;
+      set({ scenarios: replaceScenario(get().scenarios, id, scenario) });
     });
   };
   const withData = (shipped: LayerData | null, imports: ImportedDataset[]) =>
@@ -205,8 +214,10 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
       }
     },
     saveScenario: (scenario) => changeScenario(scenario.id, () => scenario),
-    renameScenario: (id, name) =>
-      changeScenario(id, (s) => s && { ...s, name, updatedAt: new Date().toISOString() }),
+    renameScenario: (id, name) => {
+      const updatedAt = new Date().toISOString();
+      changeScenario(id, (s) => s && { ...s, name, updatedAt });
+    },
     deleteScenario: (id) => {
       const { activeScenarioId, scenarioEditor } = get();
       const active = activeScenarioId === id ? null : activeScenarioId;
@@ -227,18 +238,15 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
       }));
       void saveActiveScenario(activeScenarioId).then(failed);
     },
-    addEdit: (edit) =>
-      updateActive((s) => ({
-        ...s,
-        edits: [...s.edits, edit],
-        updatedAt: new Date().toISOString(),
-      })),
-    removeEdit: (editId) =>
-      updateActive((s) => ({
-        ...s,
-        edits: s.edits.filter((e) => e.id !== editId),
-        updatedAt: new Date().toISOString(),
-      })),
+    // Each change carries its time, so that applied here and to the stored copy it gives the same.
+    addEdit: (edit) => {
+      const updatedAt = new Date().toISOString();
+      updateActive((s) => ({ ...s, edits: [...s.edits, edit], updatedAt }));
+    },
+    removeEdit: (editId) => {
+      const updatedAt = new Date().toISOString();
+      updateActive((s) => ({ ...s, edits: s.edits.filter((e) => e.id !== editId), updatedAt }));
+    },
     updateScenarioEditor: (change) =>
       set((state) => ({ scenarioEditor: { ...state.scenarioEditor, ...change } })),
     placeScenarioPoint: (lonLat) => {
@@ -297,6 +305,13 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
     },
   };
 };
+
+/** True when both are absent, or say the same in their file form. */
+function sameScenario(a: Scenario | null, b: Scenario | null): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return JSON.stringify(scenarioToGeoJson(a)) === JSON.stringify(scenarioToGeoJson(b));
+}
 
 /** The list with the scenario of this id replaced (or added, or removed when null). */
 function replaceScenario(scenarios: Scenario[], id: string, scenario: Scenario | null): Scenario[] {

@@ -78,4 +78,24 @@ describe('editing a scenario', () => {
     expect(saved.scenarios.map((s) => s.id)).toEqual(['s1']);
     expect(saved.activeScenarioId).toBe('s1');
   });
+
+  it('changes the scenario list once per edit: storing it gives back the same scenario', async () => {
+    // Let the saving from beforeEach settle first.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const lists: unknown[] = [];
+    const stop = useAppStore.subscribe((state, before) => {
+      if (state.scenarios !== before.scenarios) lists.push(state.scenarios);
+    });
+    store().updateScenarioEditor({ tool: 'add-school', schoolLevel: 'primary' });
+    store().placeScenarioPoint([116.42, 40.07]);
+    for (let i = 0; i < 100; i++) {
+      const saved = await loadSavedWork();
+      if (saved.scenarios[0]?.edits.length === 1) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    stop();
+    expect(lists).toHaveLength(1);
+    expect(edits().map((e) => e.name)).toEqual(['规划小学 1']);
+  });
 });
