@@ -36,8 +36,9 @@ export function App() {
   const [dropping, setDropping] = useState(false);
   const analysisOpen = useAppStore((s) => s.analysis.open);
   const planOpen = useAppStore((s) => s.plan.open);
+  const [mapIdle, setMapIdle] = useState(false);
   useHashSync();
-  useAnalysisRunner(data.status === 'ready' ? data.data : null);
+  useAnalysisRunner(data.status === 'ready' ? data.data : null, mapIdle);
 
   useEffect(() => {
     // The planner's saved imports and scenarios are restored before the first analysis, and
@@ -101,7 +102,13 @@ export function App() {
         )}
         {data.status === 'ready' && (
           <>
-            <MapView data={data.data} onFirstIdle={prefetchPanels} />
+            <MapView
+              data={data.data}
+              onFirstIdle={() => {
+                prefetchPanels();
+                setMapIdle(true);
+              }}
+            />
             <BottomSheet data={data.data}>
               <SearchBox data={data.data} />
               <LinkNotice />

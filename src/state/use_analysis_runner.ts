@@ -12,15 +12,16 @@ const SETTLE_MS = 200;
 
 /**
  * Keeps the analysis result in step with the analysis settings while the panel is open:
- * starts the worker on first use, sends each request and stores progress and result.
- * Invalid parameters are not sent; the last result stays.
+ * starts the worker once the first map is idle (`mapIdle`) or on first use, sends each
+ * request and stores progress and result. Invalid parameters are not sent; the last result
+ * stays.
  *
  * Two paths. Typed parameters settle first, and a newer request makes an older result stale.
  * A slider being dragged (and a scenario edit) is live: sent at once while the worker is free;
  * while it is busy only the newest change waits (never a queue), and every result that
  * arrives is shown, so the table and the map follow the hand.
  */
-export function useAnalysisRunner(data: LayerData | null): void {
+export function useAnalysisRunner(data: LayerData | null, mapIdle = false): void {
   const clientRef = useRef<AnalysisClient | null>(null);
   /** A live request is with the worker. */
   const busy = useRef(false);
@@ -41,6 +42,18 @@ export function useAnalysisRunner(data: LayerData | null): void {
     },
     [data],
   );
+
+  // Once the first map is idle, start the worker: it prepares the residential rows and
+  // measures the tab the panel opens on, so the first click finds them ready.
+  useEffect(() => {
+    if (!data || !mapIdle || clientRef.current) return;
+    const { tab, parameters, schoolLevel, schoolView } = useAppStore.getState().analysis;
+    const valid = Object.keys(parameterProblems(parameters)).length === 0;
+    clientRef.current = createAnalysisClient(
+      coverageInputs(data),
+      valid ? { tab, parameters, schoolLevel, schoolView } : undefined,
+    );
+  }, [data, mapIdle]);
 
   useEffect(() => {
     if (!data || !analysis.open) {

@@ -19,6 +19,12 @@ export type AnalysisStage = (typeof ANALYSIS_STAGES)[number];
 
 export const STAGE_PREFIX = 'analysis:';
 
+/**
+ * A mark (not a stage) set when the worker's idle warm-up is done: the residential rows
+ * prepared and the opening tab measured; its detail holds those two times in the worker.
+ */
+export const WARMED_UP_MARK = 'warm-up:done';
+
 /** Records one stage between two `performance.now()` times (ignored if the clock is absent). */
 export function measureStage(stage: AnalysisStage, start: number, end = performance.now()): void {
   if (typeof performance?.measure !== 'function' || !(end >= start)) return;

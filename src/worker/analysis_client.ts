@@ -1,7 +1,7 @@
 import type { AnalysisRequest, AnalysisResult } from '../analysis/analysis_run';
 import type { CoverageInputs } from '../analysis/coverage_report';
 import type { Scenario } from '../analysis/scenario';
-import { fromWallClock, measureStage } from '../timing/analysis_stages';
+import { WARMED_UP_MARK, fromWallClock, measureStage } from '../timing/analysis_stages';
 import { DrawnReceiver } from './drawn_collections';
 import type { FromAnalysisWorker, ToAnalysisWorker } from './protocol';
 
@@ -25,7 +25,14 @@ interface Waiting {
   sentAt: number;
 }
 
-export function createAnalysisClient(inputs: CoverageInputs): AnalysisClient {
+/**
+ * Starts the analysis worker on the data. `warmUp`: a request the worker measures while idle,
+ * after preparing the rows; when it is done the page gets the mark WARMED_UP_MARK.
+ */
+export function createAnalysisClient(
+  inputs: CoverageInputs,
+  warmUp?: AnalysisRequest,
+): AnalysisClient {
   const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
   const send = (message: ToAnalysisWorker) => worker.postMessage(message);
   const waiting = new Map<number, Waiting>();
@@ -33,6 +40,10 @@ export function createAnalysisClient(inputs: CoverageInputs): AnalysisClient {
   let nextId = 1;
   worker.onmessage = (event: MessageEvent<FromAnalysisWorker>) => {
     const message = event.data;
+    if (message.type === 'warm') {
+      performance.mark(WARMED_UP_MARK, { detail: message });
+      return;
+    }
     // Every result updates the kept collections, even one nobody waits for any more.
     const result =
       message.type === 'result'
@@ -62,7 +73,7 @@ export function createAnalysisClient(inputs: CoverageInputs): AnalysisClient {
     for (const entry of waiting.values()) entry.reject(new Error(event.message));
     waiting.clear();
   };
-  send({ type: 'init', inputs });
+  send({ type: 'init', inputs, ...(warmUp ? { warmUp } : {}) });
   return {
     run: (request, scenarios, onProgress) =>
       new Promise((resolve, reject) => {

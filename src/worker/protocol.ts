@@ -5,7 +5,11 @@ import type { DrawnCollection } from './drawn_collections';
 
 /** Messages to the analysis worker. */
 export type ToAnalysisWorker =
-  | { type: 'init'; inputs: CoverageInputs }
+  /**
+   * The data. `warmUp`: a request to measure while idle (after preparing the rows), so that
+   * the first click finds the result, or at least the rows prepared and the code optimised.
+   */
+  | { type: 'init'; inputs: CoverageInputs; warmUp?: AnalysisRequest }
   | {
       type: 'run';
       id: number;
@@ -35,4 +39,6 @@ export type FromAnalysisWorker =
       timing: WorkerTiming;
     }
   | { type: 'skipped'; id: number }
+  /** The idle warm-up after 'init' is done: how long preparing and the warm-up run took. */
+  | { type: 'warm'; prepareMs: number; runMs: number }
   | { type: 'error'; id: number; message: string };
