@@ -1,3 +1,4 @@
+import { hasEnglishOnlyName } from '../data/name_note';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon } from 'geojson';
 import { colourByProximity } from './colour_catchments';
 import {
@@ -249,6 +250,7 @@ function catchmentGeometry(
             id: b.blockId,
             school_id: b.schoolId,
             school_name: String(schools[i]!.properties.name ?? ''),
+            school_name_english_only: hasEnglishOnlyName(schools[i]!.properties),
             distance_m: Math.round(b.distanceM),
             colour: colours[i]!,
           },

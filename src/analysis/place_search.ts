@@ -1,5 +1,6 @@
 import * as turf from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
+import { hasEnglishOnlyName } from '../data/name_note';
 import type { AppFeatureCollection } from '../data/schema';
 
 /** What a resident can search for, in the order results of equal match are shown. */
@@ -25,6 +26,8 @@ export interface Place {
    * (`name` is then that community's name): the data names no compound there.
    */
   unnamedIn?: string;
+  /** Set when the source gives only an English name (no verified Chinese name). */
+  englishOnlyName?: boolean;
   /** A metro station's lines (an interchange is one place with every line). */
   lines?: string[];
   /** A school's levels: those it serves, or its likely ones when they are unverified. */
@@ -121,6 +124,7 @@ export function buildPlaces(layers: Record<string, AppFeatureCollection | undefi
         lonLat: point,
         key: normaliseName(name),
         ...placeFacts(feature.properties),
+        ...(hasEnglishOnlyName(feature.properties) ? { englishOnlyName: true } : {}),
       });
     }
   }

@@ -1,3 +1,4 @@
+import { hasEnglishOnlyName } from '../data/name_note';
 import type { Feature, Geometry } from 'geojson';
 import type { LocalProjection } from './local_projection';
 import { type BlockSite, distanceSummary, nearestFacilities } from './nearest_facility';
@@ -12,6 +13,8 @@ export interface CatchmentBlock {
 export interface SchoolCatchment {
   schoolId: string;
   schoolName: string;
+  /** The source gives only an English name. */
+  englishOnlyName: boolean;
   blocks: number;
   residentialAreaM2: number;
   /** Area-weighted mean of block distances, metres. */
@@ -50,6 +53,7 @@ export function schoolCatchments(
     schools: schools.map((school, i) => ({
       schoolId: String(school.properties.id),
       schoolName: String(school.properties.name ?? ''),
+      englishOnlyName: hasEnglishOnlyName(school.properties),
       blocks: perSchool[i]!.length,
       residentialAreaM2: perSchool[i]!.reduce((s, e) => s + e.areaM2, 0),
       ...distanceSummary(perSchool[i]!),

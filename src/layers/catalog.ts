@@ -5,7 +5,9 @@ import type {
   SymbolLayerSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerId } from '../data/layers';
-import type { StringKey } from '../ui/i18n';
+import { ENGLISH_ONLY_NAME_NOTE } from '../data/name_note';
+import type { Language } from '../state/url_hash';
+import { type StringKey, translate } from '../ui/i18n';
 
 /** Font stack for labels: drawn locally by the browser (no glyph server). */
 export const LABEL_FONT = ['Noto Sans CJK SC'];
@@ -90,6 +92,17 @@ function label(
     },
     ...(options.filter ? { filter: options.filter } : {}),
   };
+}
+
+/** The school label: a name the source gives only in English says so on a second line. */
+export function schoolLabelField(language: Language): ExpressionSpecification {
+  const note = translate(language, 'facility.englishOnlyMark');
+  return [
+    'case',
+    ['==', ['get', 'name_note'], ENGLISH_ONLY_NAME_NOTE],
+    ['concat', ['get', 'name'], '\n', note.trim()],
+    ['get', 'name'],
+  ];
 }
 
 /** Labels of low layers that are drawn above every other layer's fills. */
@@ -238,7 +251,9 @@ export const LAYER_DEFINITIONS: LayerDefinition[] = [
           'circle-stroke-width': 1,
         },
       },
-      label('schools-label', 'schools', 14.5, { layout: { 'text-size': 11 } }),
+      label('schools-label', 'schools', 14.5, {
+        layout: { 'text-size': 11, 'text-field': schoolLabelField('zh') },
+      }),
     ],
     legend: [
       { labelKey: 'legend.kindergarten', swatch: { type: 'fill', colour: COLOURS.kindergarten } },

@@ -9,7 +9,12 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useMemo, useRef } from 'react';
 import type { LayerData } from '../data/load';
 import { LAYER_IDS } from '../data/layers';
-import { LAYER_DEFINITIONS, LOCAL_FONT_FAMILY, styleLayerIdsOf } from '../layers/catalog';
+import {
+  LAYER_DEFINITIONS,
+  LOCAL_FONT_FAMILY,
+  schoolLabelField,
+  styleLayerIdsOf,
+} from '../layers/catalog';
 import { ANALYSIS_SOURCES } from '../layers/analysis_layers';
 import type { ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
 import { useAppStore } from '../state/store';
@@ -176,6 +181,9 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
       .querySelector('.maplibregl-compact-show')
       ?.classList.remove('maplibregl-compact-show');
     const apply = () => {
+      if (map.getLayer('schools-label')) {
+        map.setLayoutProperty('schools-label', 'text-field', schoolLabelField(language));
+      }
       for (const layer of LAYER_IDS) {
         const visibility = visibleLayers.includes(layer) ? 'visible' : 'none';
         for (const id of styleLayerIdsOf(layer)) {

@@ -3,7 +3,8 @@ import type { FeatureCollection } from 'geojson';
 import type { LayerData } from '../data/load';
 import type { LayerId } from '../data/layers';
 import { tiles } from '../export/page_layout';
-import { LOCAL_FONT_FAMILY } from '../layers/catalog';
+import { LOCAL_FONT_FAMILY, schoolLabelField } from '../layers/catalog';
+import type { Language } from '../state/url_hash';
 import { installNoDataPattern } from './no_data_pattern';
 import { buildStyle } from './style';
 
@@ -13,6 +14,8 @@ const MAX_TILE_PX = 2048;
 export interface PrintMapRequest {
   data: LayerData;
   visibleLayers: LayerId[];
+  /** The UI language, for the notes some labels carry. */
+  language: Language;
   /** The plan layout under the results, faded, as on screen while they are shown. */
   planMuted: boolean;
   /** Extra GeoJSON to show, by source id (analysis results, the inspection circle). */
@@ -68,6 +71,9 @@ export async function printMap(request: PrintMapRequest): Promise<HTMLCanvasElem
       map.once('load', () => resolve());
       map.once('error', (event) => reject(new Error(String(event.error?.message ?? event))));
     });
+    if (map.getLayer('schools-label')) {
+      map.setLayoutProperty('schools-label', 'text-field', schoolLabelField(request.language));
+    }
     for (const [source, collection] of Object.entries(request.overlays)) {
       if (collection) map.getSource<GeoJSONSource>(source)?.setData(collection);
     }

@@ -20,7 +20,9 @@ export function useCatchmentHover(mapRef: RefObject<MapLibreMap | null>): void {
       const properties = event.features?.[0]?.properties;
       if (!properties) return;
       const language = useAppStore.getState().language;
-      const name = String(properties.school_name || translate(language, 'schools.unnamed'));
+      const name = properties.school_name
+        ? `${String(properties.school_name)}${properties.school_name_english_only ? translate(language, 'facility.englishOnlyMark') : ''}`
+        : translate(language, 'schools.unnamed');
       const text = translate(language, 'schools.catchmentHover')
         .replace('{school}', name)
         .replace('{distance}', String(properties.distance_m));

@@ -4,21 +4,26 @@ import { featureFacts } from './inspection/facility_facts';
 import { useText } from './use_text';
 import { ScenarioBadge } from './scenario/scenario_badge';
 import { keyOr } from './i18n';
-
-/** The pipeline's note on the few schools whose only source gives an English name. */
-const ENGLISH_ONLY = 'source gives only an English name';
+import { useFormats } from './use_formats';
+import { hasEnglishOnlyName } from '../data/name_note';
+import { markedName } from './inspection/place_name';
 
 /** One facility chosen from a list: what it is, where, and where the data comes from. */
 export function FacilityPanel({ data, layer, id }: { data: LayerData; layer: string; id: string }) {
   const t = useText();
+  const f = useFormats();
   const feature = data.layers[layer as LayerId]?.features.find((f) => f.properties.id === id);
   if (!feature) return null;
   const p = feature.properties;
   const source = data.sources[p.source];
   return (
     <div data-testid="facility-panel">
-      <h2 data-testid="facility-name">{p.name || t(keyOr(`layer.${layer}`, 'text.unknown'))}</h2>
-      {p.name_note === ENGLISH_ONLY && (
+      <h2 data-testid="facility-name">
+        {p.name
+          ? markedName(p.name, hasEnglishOnlyName(p), t)
+          : t(keyOr(`layer.${layer}`, 'text.unknown'))}
+      </h2>
+      {hasEnglishOnlyName(p) && (
         <p className="eyebrow" data-testid="facility-name-note">
           {t('facility.englishOnlyName')}
         </p>
@@ -53,7 +58,7 @@ export function FacilityPanel({ data, layer, id }: { data: LayerData; layer: str
           <>
             <dt>{t('facility.area')}</dt>
             <dd>
-              {Math.round(p.area_m2).toLocaleString()} {t('unit.m2')}
+              {f.number(p.area_m2)} {t('unit.m2')}
             </dd>
           </>
         )}

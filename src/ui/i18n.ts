@@ -236,6 +236,10 @@ const STRINGS = {
     zh: '来源仅有英文校名，无可靠中文名，故保留原文',
     en: 'The source gives only this English name; no Chinese name is known',
   },
+  'facility.englishOnlyMark': {
+    zh: '（英文原名，待核实中文名）',
+    en: ' (English name only; no Chinese name known)',
+  },
   'punct.semicolon': { zh: '；', en: '; ' },
   'punct.list': { zh: '、', en: ', ' },
   'text.unknown': { zh: '（未知）', en: '(unknown)' },
@@ -817,6 +821,30 @@ export function formatNumber(language: Language, value: number, decimals = 0): s
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,
   }).format(value);
+}
+
+/** A share (0.123) as a percentage in the app's language: 12.3%. */
+export function formatPercent(language: Language, share: number, decimals = 1): string {
+  return new Intl.NumberFormat(LOCALES[language], {
+    style: 'percent',
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(share);
+}
+
+/** The number, percentage and date formats of one language, for screens and exports. */
+export interface Formats {
+  number: (value: number, decimals?: number) => string;
+  percent: (share: number, decimals?: number) => string;
+  date: (isoDate: string) => string;
+}
+
+export function formatsFor(language: Language): Formats {
+  return {
+    number: (value, decimals) => formatNumber(language, value, decimals),
+    percent: (share, decimals) => formatPercent(language, share, decimals),
+    date: (isoDate) => formatDate(language, isoDate),
+  };
 }
 
 export function translate(language: Language, key: StringKey): string {

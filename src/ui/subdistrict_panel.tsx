@@ -5,6 +5,7 @@ import type { LayerData } from '../data/load';
 import type { AppFeature } from '../data/schema';
 import { useAppStore } from '../state/store';
 import { useText } from './use_text';
+import { useFormats } from './use_formats';
 import { ScenarioBadge } from './scenario/scenario_badge';
 
 const COUNTED_LAYERS = ['communities', 'parks', 'schools', 'healthcare', 'car-parks'] as const;
@@ -12,6 +13,7 @@ const COUNTED_LAYERS = ['communities', 'parks', 'schools', 'healthcare', 'car-pa
 /** The profile of one sub-district: area, facility counts, communities, data gaps. */
 export function SubdistrictPanel({ data, name }: { data: LayerData; name: string }) {
   const t = useText();
+  const f = useFormats();
   const language = useAppStore((s) => s.language);
   const unit = data.layers.subdistricts.features.find((f) => f.properties.name === name) as
     AppFeature<Polygon | MultiPolygon> | undefined;
@@ -33,7 +35,7 @@ export function SubdistrictPanel({ data, name }: { data: LayerData; name: string
       <dl className="facts">
         <dt>{t('subdistrict.area')}</dt>
         <dd data-testid="subdistrict-area">
-          {summary.areaKm2.toFixed(2)} {t('unit.km2')}
+          {f.number(summary.areaKm2, 2)} {t('unit.km2')}
         </dd>
         <dt>{t('subdistrict.communities')}</dt>
         <dd data-testid="subdistrict-communities">{summary.communityNames.length}</dd>

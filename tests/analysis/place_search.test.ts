@@ -101,3 +101,14 @@ describe('compounds of 天通苑', () => {
     expect(compounds.every((p) => p.unnamedIn === undefined)).toBe(true);
   });
 });
+
+describe('names the source gives only in English', () => {
+  it('flags exactly the schools whose name has no Chinese character, and no other place', () => {
+    const latinSchools = load('schools')
+      .features.map((f) => f.properties.name)
+      .filter((name) => name && !/[\u3400-\u9fff]/.test(name));
+    expect(latinSchools).toHaveLength(6);
+    const flagged = places.filter((p) => p.englishOnlyName).map((p) => p.name);
+    expect(flagged.sort()).toEqual([...latinSchools].sort());
+  });
+});

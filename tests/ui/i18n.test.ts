@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DICTIONARY, isStringKey, keyOr, translate } from '../../src/ui/i18n';
+import { DICTIONARY, formatsFor, isStringKey, keyOr, translate } from '../../src/ui/i18n';
 
 const HAN = /[\u3400-\u9fff]/;
 const CHINESE_PUNCTUATION = /[，。：；（）、【】《》！？]/;
@@ -52,5 +52,22 @@ describe('the dictionary', () => {
     // A missing key is a type error: the translate function takes only the dictionary's keys.
     const source = readFileSync('src/ui/use_text.ts', 'utf8');
     expect(source).toMatch(/\(key: StringKey\) => string/);
+  });
+});
+
+describe('numbers and dates in the app language', () => {
+  it('writes dates the way each language reads them', () => {
+    expect(formatsFor('zh').date('2021-07-02')).toBe('2021年7月2日');
+    expect(formatsFor('en').date('2021-07-02')).toBe('2 Jul 2021');
+  });
+
+  it('groups thousands and keeps the decimals asked for, in numbers and percentages', () => {
+    for (const language of ['zh', 'en'] as const) {
+      const f = formatsFor(language);
+      expect(f.number(25000)).toBe('25,000');
+      expect(f.number(0.5, 2)).toBe('0.50');
+      expect(f.percent(0.1234)).toBe('12.3%');
+      expect(f.percent(0.5, 0)).toBe('50%');
+    }
   });
 });

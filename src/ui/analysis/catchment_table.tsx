@@ -1,10 +1,12 @@
 import type { SchoolCatchment } from '../../analysis/school_catchments';
 import { useText } from '../use_text';
-import { formatKm2, formatMetres } from './format';
+import { markedName } from '../inspection/place_name';
+import { useTableFormats } from './format';
 
 /** Per school of the chosen level: blocks, residential land, mean and farthest distance. */
 export function CatchmentTable({ catchments }: { catchments: SchoolCatchment[] }) {
   const t = useText();
+  const format = useTableFormats();
   const serving = catchments
     .filter((c) => c.blocks > 0)
     .sort((a, b) => b.residentialAreaM2 - a.residentialAreaM2);
@@ -42,11 +44,15 @@ export function CatchmentTable({ catchments }: { catchments: SchoolCatchment[] }
         <tbody>
           {serving.map((c) => (
             <tr key={c.schoolId} data-testid="catchment-row">
-              <th scope="row">{c.schoolName || t('schools.unnamed')}</th>
+              <th scope="row">
+                {c.schoolName
+                  ? markedName(c.schoolName, c.englishOnlyName, t)
+                  : t('schools.unnamed')}
+              </th>
               <td className="number">{c.blocks}</td>
-              <td className="number">{formatKm2(c.residentialAreaM2)}</td>
-              <td className="number">{formatMetres(c.meanDistanceM)}</td>
-              <td className="number">{formatMetres(c.maxDistanceM)}</td>
+              <td className="number">{format.km2(c.residentialAreaM2)}</td>
+              <td className="number">{format.metres(c.meanDistanceM)}</td>
+              <td className="number">{format.metres(c.maxDistanceM)}</td>
             </tr>
           ))}
         </tbody>

@@ -6,7 +6,7 @@ import {
   indicatorCompleteness,
 } from '../../data/completeness';
 import { useText } from '../use_text';
-import { formatKm2, formatShare, formatShareChange } from './format';
+import { useTableFormats } from './format';
 
 /**
  * The table of one tab: the seven units and the whole area, each indicator's share, and how
@@ -27,6 +27,7 @@ export function CoverageTable({
   showCoveredArea: boolean;
 }) {
   const t = useText();
+  const format = useTableFormats();
   const unitNames = rows.filter((r) => r.name !== WHOLE_AREA_NAME).map((r) => r.name);
   // The whole area's figures are over its measured units' land only.
   const residentialOf = (row: AnalysisRow, indicator: Indicator) =>
@@ -76,14 +77,14 @@ export function CoverageTable({
                 <WholeAreaUnits row={row} indicators={indicators} unitCount={unitNames.length} />
               )}
             </th>
-            <td className="number">{formatKm2(residentialOf(row, indicators[0]!))}</td>
+            <td className="number">{format.km2(residentialOf(row, indicators[0]!))}</td>
             {showCoveredArea && (
               <td className="number" data-testid="covered-area">
-                {formatKm2(row.figures[indicators[0]!]?.coveredM2) ?? '—'}
+                {format.km2(row.figures[indicators[0]!]?.coveredM2) ?? '—'}
                 {scenarioRows && (
                   <span className="scenario-share" data-testid="scenario-covered-area">
                     {' → '}
-                    {formatKm2(scenarioRows[rowIndex]?.figures[indicators[0]!]?.coveredM2) ?? '—'}
+                    {format.km2(scenarioRows[rowIndex]?.figures[indicators[0]!]?.coveredM2) ?? '—'}
                   </span>
                 )}
               </td>
@@ -128,10 +129,11 @@ export function CoverageTable({
 /** A figure as the table shows it: "无数据" without data, "≥ 5.7%" as a lower bound. */
 function FigureText({ figure }: { figure: IndicatorFigure | undefined }) {
   const t = useText();
+  const format = useTableFormats();
   if (!figure || figure.noData) {
     return <span className="not-measured">{t('analysis.noData')}</span>;
   }
-  const share = formatShare(figure.share);
+  const share = format.share(figure.share);
   if (share === null) return <span className="not-measured">{t('analysis.notMeasured')}</span>;
   return <>{figure.lowerBound ? `≥ ${share}` : share}</>;
 }
@@ -145,11 +147,12 @@ function UnknownShare({
   residentialAreaM2: number;
 }) {
   const t = useText();
+  const format = useTableFormats();
   if (!figure || figure.noData || !figure.lowerBound) return null;
   const unknown = residentialAreaM2 > 0 ? figure.unknownM2 / residentialAreaM2 : 0;
   return (
     <small className="unknown-share" data-testid="unknown-share">
-      {t('analysis.unknownShare').replace('{p}', formatShare(unknown) ?? '')}
+      {t('analysis.unknownShare').replace('{p}', format.share(unknown) ?? '')}
     </small>
   );
 }
@@ -192,6 +195,7 @@ function ScenarioShare({
   after: IndicatorFigure | null;
 }) {
   const t = useText();
+  const format = useTableFormats();
   const after = afterFigure?.share ?? null;
   if (after === null) return null;
   const change = before === null ? null : after - before;
@@ -208,12 +212,12 @@ function ScenarioShare({
       {' → '}
       <strong>
         {afterFigure?.lowerBound ? '≥ ' : ''}
-        {formatShare(after)}
+        {format.share(after)}
       </strong>
       {change !== null && (
         <span className={`scenario-change ${direction}`} title={t('scenario.changeTitle')}>
           {' '}
-          {formatShareChange(change)}
+          {format.shareChange(change)}
         </span>
       )}
     </span>

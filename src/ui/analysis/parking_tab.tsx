@@ -5,7 +5,8 @@ import { useAppStore } from '../../state/store';
 import { useText } from '../use_text';
 import { AnalysisLegend } from './analysis_legend';
 import { CoverageTable } from './coverage_table';
-import { formatMetres } from './format';
+import { useTableFormats } from './format';
+import { useFormats } from '../use_formats';
 import { ParameterInput } from './parameter_input';
 
 export function ParkingTab({
@@ -16,6 +17,7 @@ export function ParkingTab({
   completeness: CompletenessTable;
 }) {
   const t = useText();
+  const format = useTableFormats();
   const language = useAppStore((s) => s.language);
   const parking = result?.parking ?? null;
   const whole = parking?.figures.at(-1) ?? null;
@@ -52,11 +54,11 @@ export function ParkingTab({
         <dl className="facts">
           <dt>{t('parking.mean')}</dt>
           <dd>
-            {formatMetres(whole.mean_distance_m)} {t('unit.m')}
+            {format.metres(whole.mean_distance_m)} {t('unit.m')}
           </dd>
           <dt>{t('parking.max')}</dt>
           <dd>
-            {formatMetres(whole.max_distance_m)} {t('unit.m')}
+            {format.metres(whole.max_distance_m)} {t('unit.m')}
           </dd>
         </dl>
       )}
@@ -76,6 +78,7 @@ export function ParkingTab({
 /** Bars of the share of residential land by distance band, with labelled axes and units. */
 function Histogram({ bins }: { bins: HistogramBin[] }) {
   const t = useText();
+  const f = useFormats();
   const highest = Math.max(...bins.map((b) => b.share), 0.0001);
   const left = 34;
   const top = 8;
@@ -100,7 +103,7 @@ function Histogram({ bins }: { bins: HistogramBin[] }) {
           fontSize={7}
           textAnchor="end"
         >
-          {(value * 100).toFixed(0)}%
+          {f.percent(value, 0)}
         </text>
       ))}
       <text
@@ -120,12 +123,14 @@ function Histogram({ bins }: { bins: HistogramBin[] }) {
           <g key={bin.fromM}>
             <rect x={x + 2} y={axisY - height} width={20} height={height} fill="#3a9fa0">
               <title>
-                {bin.toM === null ? `> ${bin.fromM}` : `${bin.fromM}–${bin.toM}`} {t('unit.m')}:{' '}
-                {(bin.share * 100).toFixed(1)}%
+                {bin.toM === null
+                  ? `> ${f.number(bin.fromM)}`
+                  : `${f.number(bin.fromM)}–${f.number(bin.toM)}`}{' '}
+                {t('unit.m')}: {f.percent(bin.share)}
               </title>
             </rect>
             <text x={x} y={axisY + 10} fontSize={7} textAnchor="middle">
-              {bin.fromM}
+              {f.number(bin.fromM)}
             </text>
           </g>
         );

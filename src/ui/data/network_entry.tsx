@@ -4,10 +4,12 @@ import { overpassQuery } from '../../analysis/network/overpass';
 import type { LayerData } from '../../data/load';
 import { useAppStore } from '../../state/store';
 import { useText } from '../use_text';
+import { useFormats } from '../use_formats';
 
 /** The imported walking network (removable) and the Overpass query that fetches one. */
 export function NetworkEntry({ data }: { data: LayerData }) {
   const t = useText();
+  const f = useFormats();
   const network = useAppStore((s) => s.walkNetwork);
   const query = useMemo(() => overpassQuery(turf.bbox(data.layers.subdistricts)), [data]);
   return (
@@ -26,7 +28,7 @@ export function NetworkEntry({ data }: { data: LayerData }) {
               <small>
                 {t('network.summary')
                   .replace('{edges}', String(network.edges.features.length))
-                  .replace('{km}', (network.lengthM / 1000).toFixed(1))}
+                  .replace('{km}', f.number(network.lengthM / 1000, 1))}
               </small>
             </div>
             <button

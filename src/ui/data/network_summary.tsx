@@ -2,10 +2,12 @@ import type { NetworkPreview } from '../../import/build_network';
 import { problemMessage } from '../../import/messages';
 import { useAppStore } from '../../state/store';
 import { useText } from '../use_text';
+import { useFormats } from '../use_formats';
 
 /** What a walking-network import would keep: edges, length, and what was left out. */
 export function NetworkSummary({ preview }: { preview: NetworkPreview }) {
   const t = useText();
+  const f = useFormats();
   const language = useAppStore((s) => s.language);
   if (!preview.ok) {
     return (
@@ -18,7 +20,7 @@ export function NetworkSummary({ preview }: { preview: NetworkPreview }) {
     <p className="status" data-testid="network-summary">
       {t('network.summary')
         .replace('{edges}', String(preview.edges.features.length))
-        .replace('{km}', (preview.lengthM / 1000).toFixed(1))}
+        .replace('{km}', f.number(preview.lengthM / 1000, 1))}
       {preview.report.droppedEdges > 0 &&
         ` ${t('network.unreachable').replace('{n}', String(preview.report.droppedEdges))}`}
       {preview.report.excludedLines > 0 &&

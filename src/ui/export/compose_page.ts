@@ -14,7 +14,7 @@ export interface PageContent {
   /** Lines under the legend: analysis parameters and the like. */
   legendNotes: string[];
   /** Ground metres per page pixel, and the representative fraction's denominator. */
-  scale: { metresPerPixel: number; denominator: number; language: string } | null;
+  scale: { metresPerPixel: number; denominator: number; fraction: string } | null;
   northArrow: boolean;
   attribution: string | null;
   date: string | null;
@@ -106,9 +106,8 @@ export function composePage(
     g.fillRect(x + bar.px - 0.4 * mm, footerY - 1.2 * mm, 0.4 * mm, 2.4 * mm);
     const size = 3.2 * mm;
     const length = bar.metres >= 1000 ? `${bar.metres / 1000} km` : `${bar.metres} m`;
-    const fraction = `1:${content.scale.denominator.toLocaleString(content.scale.language === 'zh' ? 'zh-CN' : 'en')}`;
     text({
-      text: `${length}    ${fraction}`,
+      text: `${length}    ${content.scale.fraction}`,
       x: x + bar.px + 2 * mm,
       y: footerY + 0.6 * mm + MIDDLE_TO_BASELINE * size,
       size,

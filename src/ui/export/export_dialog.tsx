@@ -14,7 +14,7 @@ import {
   extentPlace,
   previewPage,
 } from './export_page';
-import type { StringKey } from '../i18n';
+import { type StringKey, formatNumber } from '../i18n';
 
 type Translate = (key: StringKey) => string;
 
@@ -25,7 +25,7 @@ function defaultTitle(extent: ExportExtent, t: Translate): string {
   const scenario = state.scenarios.find((s) => s.id === state.activeScenarioId) ?? null;
   return mapTitle(
     {
-      place: extentPlace(extent, state),
+      place: extentPlace(extent, state, t),
       analysis: state.analysis.open ? (result?.request ?? state.analysis) : null,
       planOpen: state.plan.open,
       scenarioName: scenario?.name ?? null,
@@ -107,7 +107,7 @@ export function ExportDialog({ data, onClose }: { data: LayerData; onClose: () =
     options.dpi,
     mapSize(),
   );
-  const scale = `1:${scaleDenominator(view.metresPerPixel, options.dpi).toLocaleString(state.language === 'zh' ? 'zh-CN' : 'en')}`;
+  const scale = `1:${formatNumber(state.language, scaleDenominator(view.metresPerPixel, options.dpi))}`;
   const units = data.layers.subdistricts.features.map((f) => String(f.properties.name));
 
   const run = async () => {

@@ -1,7 +1,6 @@
 import { circle } from '@turf/turf';
 import type { LayerData } from '../../data/load';
 import type { AnalysisRequest } from '../../analysis/analysis_run';
-import { WHOLE_AREA_NAME } from '../../analysis/coverage_report';
 import { analysisRadius, fill } from '../../export/map_title';
 import { paperMm, pageLayout, type PageSpec } from '../../export/page_layout';
 import {
@@ -24,7 +23,7 @@ import { attributionFor } from '../../map/attribution';
 import { printMap } from '../../map/print_map';
 import type { AppState } from '../../state/store';
 import { type PageContent, composePage } from './compose_page';
-import type { StringKey } from '../i18n';
+import { type Formats, type StringKey, formatsFor } from '../i18n';
 
 /** What the page shows: the view on screen, the whole area or one sub-district. */
 export type ExportExtent =
@@ -62,11 +61,11 @@ export function extentBounds(
   );
 }
 
-/** The place an extent names, for the title. */
-export function extentPlace(extent: ExportExtent, state: AppState): string {
+/** The place an extent names, for the title: a sub-district, or the whole area in the UI language. */
+export function extentPlace(extent: ExportExtent, state: AppState, t: Translate): string {
   if (extent.type === 'subdistrict') return extent.name;
   if (extent.type === 'view' && state.selection.type === 'subdistrict') return state.selection.name;
-  return WHOLE_AREA_NAME;
+  return t('area.whole');
 }
 
 /**
@@ -142,6 +141,7 @@ async function renderPage(
   t: Translate,
   onProgress: (done: number, total: number) => void,
 ) {
+  const f = formatsFor(state.language);
   const layout = pageLayout(options, options.legend);
   const view = printView(
     extentBounds(options.extent, data, state, mapSize),
@@ -158,6 +158,7 @@ async function renderPage(
   const printed = await printMap({
     data,
     visibleLayers: state.visibleLayers,
+    language: state.language,
     planMuted: analysis !== null || inspection !== null,
     overlays: {
       [ANALYSIS_SOURCES.served]: analysis?.geometry.served,
@@ -193,23 +194,21 @@ async function renderPage(
         }
       : null,
     legendNotes: [
-      ...(analysis ? [analysisNote(analysis.request, t)] : []),
+      ...(analysis ? [analysisNote(analysis.request, t, f)] : []),
       ...(scenario ? [`${t('scenario.title')}：${scenario.name}`] : []),
     ],
     scale: options.scale
       ? {
           metresPerPixel: view.metresPerPixel,
           denominator: scaleDenominator(view.metresPerPixel, options.dpi),
-          language: state.language,
+          fraction: `1:${f.number(scaleDenominator(view.metresPerPixel, options.dpi))}`,
         }
       : null,
     northArrow: options.northArrow,
     attribution: options.attribution
       ? `${t('export.sources')}${attributionFor(data, state.visibleLayers, state.language).join(t('punct.semicolon'))}`
       : null,
-    date: options.date
-      ? `${t('export.date')}${new Date().toISOString().slice(0, 10)} · 回天地图`
-      : null,
+    date: options.date ? `${t('export.date')}${f.date(localToday())} · ${t('app.title')}` : null,
     completenessNotes: options.completenessNote ? completenessNotes(data, state, t) : [],
   };
   return { layout, printed, content };
@@ -285,15 +284,17 @@ function legendEntries(
   return [...analysis, ...entries];
 }
 
-function analysisNote(request: AnalysisRequest, t: Translate): string {
+function analysisNote(request: AnalysisRequest, t: Translate, f: Formats): string {
   const p = request.parameters;
+  const m = (metres: number) => `${f.number(metres)} m`;
+  const m2 = (area: number) => `≥${f.number(area)} m²`;
   const tab = request.tab;
   const radii =
     tab === 'parks'
-      ? `≥${p.largeParkMinAreaM2} m²: ${p.largeRadiusMeters} m; ≥${p.smallParkMinAreaM2} m²: ${p.smallRadiusMeters} m${p.includeForest ? `; ${t('param.includeForest')}` : ''}${p.includeGreenways ? `; ${t('param.greenwayRadiusMeters')} ${p.greenwayRadiusMeters} m` : ''}`
+      ? `${m2(p.largeParkMinAreaM2)}: ${m(p.largeRadiusMeters)}; ${m2(p.smallParkMinAreaM2)}: ${m(p.smallRadiusMeters)}${p.includeForest ? `; ${t('param.includeForest')}` : ''}${p.includeGreenways ? `; ${t('param.greenwayRadiusMeters')} ${m(p.greenwayRadiusMeters)}` : ''}`
       : tab === 'schools'
-        ? `${t('legend.kindergarten')} ${p.kindergartenRadiusMeters} m; ${t('legend.primary')} ${p.primaryRadiusMeters} m; ${t('legend.middle')} ${p.middleRadiusMeters} m`
-        : `${p.parkingRadiusMeters} m`;
+        ? `${t('legend.kindergarten')} ${m(p.kindergartenRadiusMeters)}; ${t('legend.primary')} ${m(p.primaryRadiusMeters)}; ${t('legend.middle')} ${m(p.middleRadiusMeters)}`
+        : m(p.parkingRadiusMeters);
   return `${t('analysis.title')} · ${t(`analysis.tab.${tab}`)}: ${radii}`;
 }
 
@@ -308,4 +309,11 @@ function completenessNotes(data: LayerData, state: AppState, t: Translate): stri
     const note = state.language === 'zh' ? entry.note_zh : entry.note;
     return [`⚠ ${t(`layer.${layer}`)}：${note}（${units.join('、')}）`];
   });
+}
+
+/** Today in the browser's own time zone, as YYYY-MM-DD. */
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

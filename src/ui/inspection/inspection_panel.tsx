@@ -14,6 +14,7 @@ import { useAppStore } from '../../state/store';
 import { inspectionCsv } from '../../export/inspection_export';
 import { downloadText, exportContext } from '../download';
 import { useText } from '../use_text';
+import { useFormats } from '../use_formats';
 import { featureFacts } from './facility_facts';
 import { inspectionData } from './inspection_data';
 import { facilityLabel, placeNameAt } from './place_name';
@@ -24,6 +25,7 @@ import { NetworkInspectionSection, NetworkSwitch } from './network_section';
 /** The inspected point: radius, coordinates, life circles, facilities and land in the circle. */
 export function InspectionPanel({ data }: { data: LayerData }) {
   const t = useText();
+  const f = useFormats();
   const settings = useAppStore((s) => s.inspection);
   const parameters = useAppStore((s) => s.analysis.parameters);
   const update = useAppStore((s) => s.updateInspection);
@@ -94,20 +96,17 @@ export function InspectionPanel({ data }: { data: LayerData }) {
             <h3>{t('inspect.land')}</h3>
             {land && land.residentialAreaM2 > 0 ? (
               <p>
-                {(land.residentialAreaM2 / 1e4).toFixed(1)} {t('unit.ha')} ·{' '}
+                {f.number(land.residentialAreaM2 / 1e4, 1)} {t('unit.ha')} ·{' '}
                 {t('inspect.landServed')}{' '}
                 <strong data-testid="inspection-land-share">
                   {land.parkUnknownShare > 0 ? '≥ ' : ''}
-                  {((land.parkCoveredShare ?? 0) * 100).toFixed(1)}%
+                  {f.percent(land.parkCoveredShare ?? 0)}
                 </strong>
                 {land.parkUnknownShare > 0 && (
                   <>
                     {' '}
                     {t('punct.open')}
-                    {t('analysis.unknownShare').replace(
-                      '{p}',
-                      `${(land.parkUnknownShare * 100).toFixed(1)}%`,
-                    )}
+                    {t('analysis.unknownShare').replace('{p}', f.percent(land.parkUnknownShare))}
                     {t('punct.close')}
                   </>
                 )}
@@ -150,6 +149,7 @@ export function InspectionPanel({ data }: { data: LayerData }) {
 
 function FacilityGroups({ result }: { result: ReturnType<typeof inspectPoint> }) {
   const t = useText();
+  const f = useFormats();
   const speed = useAppStore((s) => s.inspection.walkingSpeed);
   const select = useAppStore((s) => s.select);
   const flyTo = useAppStore((s) => s.flyTo);
@@ -172,7 +172,7 @@ function FacilityGroups({ result }: { result: ReturnType<typeof inspectPoint> })
                   {' '}
                   {t('inspect.none')}
                   {nearest
-                    ? `${t('punct.comma')}${t('inspect.nearest')} ${facilityLabel(nearest.facility, t)} ${Math.round(nearest.distanceM)} ${t('unit.m')}`
+                    ? `${t('punct.comma')}${t('inspect.nearest')} ${facilityLabel(nearest.facility, t, f)} ${f.number(nearest.distanceM)} ${t('unit.m')}`
                     : `${t('punct.comma')}${t('inspect.noData')}`}
                 </small>
               )}
@@ -196,7 +196,7 @@ function FacilityGroups({ result }: { result: ReturnType<typeof inspectPoint> })
                           flyTo([lon, lat], 16);
                         }}
                       >
-                        {facilityLabel(hit.facility, t)}
+                        {facilityLabel(hit.facility, t, f)}
                       </button>
                       {featureFacts(hit.facility.feature.properties, t) && (
                         <small className="facility-facts" data-testid="inspection-facility-facts">
@@ -205,7 +205,7 @@ function FacilityGroups({ result }: { result: ReturnType<typeof inspectPoint> })
                         </small>
                       )}
                       <span className="distance">
-                        {Math.round(hit.distanceM)} {t('unit.m')} ·{' '}
+                        {f.number(hit.distanceM)} {t('unit.m')} ·{' '}
                         {walkingMinutes(hit.distanceM, speed)} {t('unit.min')}
                       </span>
                     </li>

@@ -4,6 +4,7 @@ import { lifeCircleChecks } from '../../analysis/life_circle';
 import { type CompletenessTable, isKnownAt } from '../../data/completeness';
 import { useAppStore } from '../../state/store';
 import { useText } from '../use_text';
+import { useFormats } from '../use_formats';
 import { featureFacts } from './facility_facts';
 import { facilityLabel } from './place_name';
 
@@ -31,6 +32,7 @@ export function LifeCircleCard({
   completeness: CompletenessTable;
 }) {
   const t = useText();
+  const f = useFormats();
   const speed = useAppStore((s) => s.inspection.walkingSpeed);
   // Outside the data's extent for a kind, nothing found near is no data, not a failure.
   const checks = lifeCircleChecks(inspection.nearest, (key) =>
@@ -70,16 +72,16 @@ export function LifeCircleCard({
               <span className="life-text">
                 <strong>{t(`life.${item.key}`)}</strong>{' '}
                 {t('life.within')
-                  .replace('{r}', String(item.radiusM))
+                  .replace('{r}', f.number(item.radiusM))
                   .replace('{m}', String(item.minutes))}
                 {t('punct.colon')}
                 {t(met === null ? 'life.unknown' : met ? 'life.met' : 'life.notMet')}
                 {nearest && (
                   <small>
-                    {t('inspect.nearest')} {facilityLabel(nearest.facility, t)}
+                    {t('inspect.nearest')} {facilityLabel(nearest.facility, t, f)}
                     {item.group === 'metro' &&
                       ` (${featureFacts(nearest.facility.feature.properties, t)})`}{' '}
-                    · {Math.round(nearest.distanceM)} {t('unit.m')} ·{' '}
+                    · {f.number(nearest.distanceM)} {t('unit.m')} ·{' '}
                     {walkingMinutes(nearest.distanceM, speed)} {t('unit.min')}
                   </small>
                 )}

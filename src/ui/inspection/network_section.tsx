@@ -8,6 +8,9 @@ import type { LocalProjection } from '../../analysis/local_projection';
 import type { StoredNetwork } from '../../data/network_storage';
 import { useAppStore } from '../../state/store';
 import { useText } from '../use_text';
+import { useFormats } from '../use_formats';
+import { hasEnglishOnlyName } from '../../data/name_note';
+import { markedName } from './place_name';
 
 const indexes = new WeakMap<StoredNetwork, EdgeIndex>();
 
@@ -53,6 +56,7 @@ export function NetworkInspectionSection({
   projection: LocalProjection;
 }) {
   const t = useText();
+  const f = useFormats();
   const network = useAppStore((s) => s.walkNetwork);
   const on = useAppStore((s) => s.inspectByNetwork);
   const speed = useAppStore((s) => s.inspection.walkingSpeed);
@@ -83,7 +87,7 @@ export function NetworkInspectionSection({
           {t('network.notJoined')}
         </p>
       ) : (
-        <p className="hint">{t('network.leg').replace('{m}', String(Math.round(result.legM)))}</p>
+        <p className="hint">{t('network.leg').replace('{m}', f.number(result.legM))}</p>
       )}
       <table>
         <thead>
@@ -103,17 +107,24 @@ export function NetworkInspectionSection({
               data-network={row.networkM === null ? '' : Math.round(row.networkM)}
             >
               <td>
-                {t(`group.${row.group}`)} · {row.facility.name || '—'}
+                {t(`group.${row.group}`)} ·{' '}
+                {row.facility.name
+                  ? markedName(
+                      row.facility.name,
+                      hasEnglishOnlyName(row.facility.feature.properties),
+                      t,
+                    )
+                  : '—'}
               </td>
               <td>
-                {Math.round(row.straightM)} {t('unit.m')}
+                {f.number(row.straightM)} {t('unit.m')}
               </td>
               <td>
                 {row.networkM === null
                   ? t('network.unreached')
-                  : `${Math.round(row.networkM)} ${t('unit.m')} · ${walkingMinutes(row.networkM, speed)} ${t('unit.min')}`}
+                  : `${f.number(row.networkM)} ${t('unit.m')} · ${walkingMinutes(row.networkM, speed)} ${t('unit.min')}`}
               </td>
-              <td>{row.detour === null ? '—' : row.detour.toFixed(2)}</td>
+              <td>{row.detour === null ? '—' : f.number(row.detour, 2)}</td>
             </tr>
           ))}
         </tbody>

@@ -131,6 +131,11 @@ export function SearchBox({ data }: { data: LayerData }) {
               onMouseEnter={() => setActive(i)}
             >
               <span className="result-name">{place.name}</span>
+              {place.englishOnlyName && (
+                <span className="name-note" data-testid="english-only-name">
+                  {t('facility.englishOnlyMark')}
+                </span>
+              )}
               <small>
                 {place.unnamedIn ? t('search.unnamedCompound') : t(`kind.${place.kind}`)}
                 {facilityFacts(place, t) ? ` · ${facilityFacts(place, t)}` : ''}

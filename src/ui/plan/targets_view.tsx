@@ -6,10 +6,12 @@ import type { PlanTarget } from '../../data/plan_tasks';
 import { useAppStore } from '../../state/store';
 import { createAnalysisClient } from '../../worker/analysis_client';
 import { useText } from '../use_text';
+import { useFormats } from '../use_formats';
 
 /** The plan's 2025 targets beside what the data measures, each labelled as plan or measured. */
 export function TargetsView({ data }: { data: LayerData }) {
   const t = useText();
+  const f = useFormats();
   const language = useAppStore((s) => s.language);
   const parameters = useAppStore((s) => s.analysis.parameters);
   const stock = useMemo(
@@ -44,8 +46,8 @@ export function TargetsView({ data }: { data: LayerData }) {
       case 'roads':
         // Existing road set against a goal of new road would compare unlike things.
         return t('target.measuredRoads')
-          .replace('{v}', stock.mainRoadsKm.toFixed(1))
-          .replace('{plan}', String(target.value ?? '—'));
+          .replace('{v}', f.number(stock.mainRoadsKm, 1))
+          .replace('{plan}', target.value === null ? '—' : f.number(target.value));
       case 'school-places':
         return t('target.measuredSchools').replace('{v}', String(stock.schools));
       case 'parking':
@@ -54,7 +56,7 @@ export function TargetsView({ data }: { data: LayerData }) {
         if (parkShare?.key !== key) return t('target.computing');
         return parkShare.share === null
           ? t('target.noMeasure')
-          : `${(parkShare.share * 100).toFixed(1)}% · ${t('target.measuredPark')}`;
+          : `${f.percent(parkShare.share)} · ${t('target.measuredPark')}`;
       default:
         return t('target.noMeasure');
     }
@@ -73,7 +75,7 @@ export function TargetsView({ data }: { data: LayerData }) {
           <tr key={target.key} data-testid={`target-${target.key}`}>
             <th scope="row">{t(`target.${target.key}`)}</th>
             <td title={target.plan_words} lang={language === 'en' ? undefined : 'zh-CN'}>
-              {target.value === null ? t('target.planRank') : `${target.value.toLocaleString()}`}
+              {target.value === null ? t('target.planRank') : f.number(target.value)}
               <br />
               <small>{target.plan_words}</small>
             </td>

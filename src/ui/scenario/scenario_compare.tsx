@@ -1,6 +1,6 @@
 import type { AnalysisResult, Indicator } from '../../analysis/analysis_run';
 import { WHOLE_AREA_NAME } from '../../analysis/coverage_report';
-import { formatShare, formatShareChange } from '../analysis/format';
+import { useTableFormats } from '../analysis/format';
 import { useText } from '../use_text';
 
 /** The indicator a tab's comparison shows: schools compare the chosen level. */
@@ -12,6 +12,7 @@ function comparedIndicator(result: AnalysisResult): Indicator {
 /** Two scenarios side by side: each unit's share now, and after each scenario's edits. */
 export function ScenarioCompare({ result }: { result: AnalysisResult }) {
   const t = useText();
+  const format = useTableFormats();
   const [a, b] = result.scenarios ?? [];
   if (!a || !b) return null;
   const indicator = comparedIndicator(result);
@@ -45,16 +46,16 @@ export function ScenarioCompare({ result }: { result: AnalysisResult }) {
             return (
               <tr key={row.name} className={row.name === WHOLE_AREA_NAME ? 'whole' : undefined}>
                 <th scope="row">{row.name === WHOLE_AREA_NAME ? t('area.whole') : row.name}</th>
-                <td className="number">{formatShare(before) ?? '—'}</td>
+                <td className="number">{format.share(before) ?? '—'}</td>
                 {[a, b].map((s) => {
                   const after = s.rows[i]?.figures[indicator]?.share ?? null;
                   return (
                     <td className="number" key={s.scenarioId} data-after={after ?? ''}>
-                      {formatShare(after) ?? '—'}
+                      {format.share(after) ?? '—'}
                       {after !== null && before !== null && (
                         <small className="scenario-change">
                           {' '}
-                          {formatShareChange(after - before)}
+                          {format.shareChange(after - before)}
                         </small>
                       )}
                     </td>
