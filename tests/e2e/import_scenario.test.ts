@@ -74,6 +74,11 @@ describe('bringing your own data', () => {
     );
     const measured = await page.textContent(cell('回龙观街道', 'parking'));
     expect(measured).toMatch(/\d+\.\d%/);
+    // The distance histogram names both axes with their units, and numbers its bands.
+    await page.waitForSelector('[data-testid="parking-histogram"]');
+    expect(await page.textContent('[data-testid="parking-histogram-x"]')).toMatch(/距离.*米/);
+    expect(await page.textContent('[data-testid="parking-histogram-y"]')).toMatch(/占比.*%/);
+    expect(await page.textContent('[data-testid="parking-histogram"]')).toMatch(/\d+%/);
     await page.waitForFunction(
       () => window.__huitianMap!.renderedFeatures(['car-parks-point']).length > 10,
     );
@@ -211,6 +216,10 @@ describe('what-if scenarios', () => {
     const now = before!.split('无数据')[0]!.trim();
     expect(now).toMatch(/^≥ \d+\.\d%$/);
     expect((await page.textContent(cell('天通苑北街道', 'parks')))!.startsWith(now)).toBe(true);
+    // The covered area follows the scenario: more land after the park than now.
+    const area = await page.textContent(`[data-unit="天通苑北街道"] [data-testid="covered-area"]`);
+    const [areaNow, areaAfter] = area!.split('→').map((s) => Number(s.trim()));
+    expect(areaAfter).toBeGreaterThan(areaNow!);
     // Units out of the park's reach do not change.
     expect(await parkChange(page, '回龙观街道')).toBeCloseTo(0, 6);
     expect(await parkChange(page, '回天地区')).toBeGreaterThan(0);

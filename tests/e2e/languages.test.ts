@@ -85,6 +85,18 @@ describe('one language per screen', () => {
     );
     expect(latinSentences).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOTS}/language-zh.png` });
+    // A school the source names only in English says so wherever its name is listed.
+    await page.fill('[data-testid="place-search"]', 'Huilongguan Central');
+    const result = page.locator('[data-testid="search-result"]', {
+      hasText: 'Huilongguan Central',
+    });
+    expect(await result.first().textContent()).toContain('英文原名，待核实中文名');
+    await result.first().click();
+    const listed = page.locator('[data-testid="inspection-facility"]', {
+      hasText: 'Huilongguan Central',
+    });
+    await listed.first().waitFor();
+    expect(await listed.first().textContent()).toContain('（英文原名，待核实中文名）');
     await page.close();
   });
 
@@ -97,6 +109,11 @@ describe('one language per screen', () => {
       .filter((rest) => HAN.test(rest));
     expect(chinese).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOTS}/language-en.png` });
+    // The export's default title is English too.
+    await page.click('[data-testid="export-toggle"]');
+    const title = await page.inputValue('[data-testid="export-title"]');
+    expect(title).toMatch(/^Huitian area · Park/);
+    expect(HAN.test(names.reduce((rest, name) => rest.split(name).join(''), title))).toBe(false);
     await page.close();
   });
 });

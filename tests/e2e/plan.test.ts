@@ -89,6 +89,12 @@ describe('targets and project statuses', () => {
     await page.click('[data-testid="plan-project"] button >> nth=0');
     await page.waitForSelector('[data-testid="project-status-select"]');
     await page.selectOption('[data-testid="project-status-select"]', 'completed');
+    // A new status holds from today (the browser's own date) until the planner types another.
+    const today = await page.evaluate(() => {
+      const now = new Date();
+      return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    });
+    expect(await page.inputValue('[data-testid="project-status-date"]')).toBe(today);
     await page.fill('[data-testid="project-status-date"]', '2024-12-30');
     await page.fill('[data-testid="project-status-note"]', '已投入使用');
     await page.click('[data-testid="project-status-save"]');
