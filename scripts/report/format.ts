@@ -5,6 +5,7 @@ import {
   type CoverageRow,
   WHOLE_AREA_NAME,
 } from '../../src/analysis/coverage_report';
+import { INDICATORS } from '../../src/analysis/indicators';
 import type { NetworkFigures } from '../../src/analysis/network/report';
 import {
   type CompletenessTable,
@@ -14,8 +15,6 @@ import {
 } from '../../src/data/completeness';
 import { DEFAULT_ROW_SPACING_M } from '../../src/analysis/rows/row_coverage';
 import { OUTLINE_TOLERANCE_M } from '../../src/analysis/rows/simplify_outline';
-
-const INDICATORS = ['parks', 'kindergarten', 'primary', 'middle', 'parking'] as const;
 
 /** The walking network a report's network columns come from. */
 export interface NetworkSource {

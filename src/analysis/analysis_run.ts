@@ -4,19 +4,20 @@ import { colourByProximity } from './colour_catchments';
 import {
   type CoverageInputs,
   type CoverageParameters,
-  type Indicator,
   type IndicatorMeasure,
   type ParkingFigure,
   type PreparedCoverage,
+  measureIndicator,
+  parkingMeasures,
+} from './coverage_report';
+import {
+  type Indicator,
   SERVED_SCHOOL_LEVELS,
   type ServedSchoolLevel,
   indicatorKnownRows,
-  measureIndicator,
-  parkFacilities,
-  parkingMeasures,
-  schoolReaches,
   schoolsOfLevel,
-} from './coverage_report';
+  servingFacilities,
+} from './indicators';
 import { type IndicatorFigure, type KnownRows, gapAndUnknownRows } from './known_land';
 import { type HistogramBin, distanceHistogram } from './distance_histogram';
 import type { NearestFacility } from './nearest_facility';
@@ -28,7 +29,7 @@ import { type SchoolCatchment, schoolCatchments } from './school_catchments';
 export const ANALYSIS_TABS = ['parks', 'schools', 'parking'] as const;
 export type AnalysisTab = (typeof ANALYSIS_TABS)[number];
 export type SchoolView = 'coverage' | 'catchments';
-export type { Indicator } from './coverage_report';
+export type { Indicator } from './indicators';
 export type { IndicatorFigure } from './known_land';
 
 export interface AnalysisRequest {
@@ -116,10 +117,10 @@ export function runAnalysis(
   const rows: AnalysisRow[] = [];
   const record = (indicator: Indicator, measured: IndicatorMeasure) =>
     recordCoverage(rows, indicator, measured.coverage, measured.figures);
-  const measure = (indicator: Indicator, facilities: Parameters<typeof measureIndicator>[1]) => {
+  const measure = (indicator: Indicator) => {
     const measured = measureIndicator(
       prepared,
-      facilities,
+      servingFacilities(inputs, p, indicator),
       indicatorKnownRows(prepared, inputs, indicator),
     );
     record(indicator, measured);
@@ -128,7 +129,7 @@ export function runAnalysis(
 
   if (request.tab === 'parks') {
     onProgress(0, 2);
-    const measured = measure('parks', parkFacilities(inputs.parks, p, inputs.greenways));
+    const measured = measure('parks');
     onProgress(1, 2);
     const geometry = servedAndGapGeometry(prepared, measured.reach, measured.known);
     onProgress(2, 2);
@@ -145,7 +146,7 @@ export function runAnalysis(
     };
     SERVED_SCHOOL_LEVELS.forEach((level, i) => {
       onProgress(i, total);
-      const measured = measure(level, schoolReaches(inputs.schools, level, p));
+      const measured = measure(level);
       if (level === request.schoolLevel && request.schoolView === 'coverage') {
         geometry = servedAndGapGeometry(prepared, measured.reach, measured.known);
       }

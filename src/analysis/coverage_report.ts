@@ -1,10 +1,21 @@
-import { countedLevels } from '../data/school_levels';
 import type { Feature, Geometry } from 'geojson';
-
-export { type CoverageParameters, DEFAULT_COVERAGE_PARAMETERS } from './coverage_parameters';
-import { INDICATOR_DATA_LAYER, type KnownExtents } from '../data/completeness';
+import type { KnownExtents } from '../data/completeness';
 import { SUBDISTRICT_NAMES } from '../data/layers';
 import type { AppFeatureCollection } from '../data/schema';
+import { type CoverageParameters } from './coverage_parameters';
+import {
+  type Indicator,
+  type ServedSchoolLevel,
+  carParkFacilities,
+  indicatorKnownRows,
+  servingFacilities,
+} from './indicators';
+import {
+  type IndicatorFigure,
+  type KnownRows,
+  indicatorFigures,
+  unitKnowledge,
+} from './known_land';
 import {
   type BlockSite,
   type NearestFacility,
@@ -12,15 +23,6 @@ import {
   distanceSummary,
   nearestFacilities,
 } from './nearest_facility';
-import { type CoverageParameters } from './coverage_parameters';
-import {
-  type IndicatorFigure,
-  type KnownRows,
-  indicatorFigures,
-  knownRows,
-  unitKnowledge,
-} from './known_land';
-import { parkServiceRadiusMeters } from './park_service_radius';
 import { toPlanarShape } from './planar_shape';
 import {
   type FacilityReach,
@@ -32,14 +34,18 @@ import {
   totalCoverage,
 } from './rows/row_coverage';
 
-export const SERVED_SCHOOL_LEVELS = ['kindergarten', 'primary', 'middle'] as const;
-export type ServedSchoolLevel = (typeof SERVED_SCHOOL_LEVELS)[number];
-
-export const SCHOOL_RADIUS_PARAMETER: Record<ServedSchoolLevel, keyof CoverageParameters> = {
-  kindergarten: 'kindergartenRadiusMeters',
-  primary: 'primaryRadiusMeters',
-  middle: 'middleRadiusMeters',
-};
+export { type CoverageParameters, DEFAULT_COVERAGE_PARAMETERS } from './coverage_parameters';
+// The indicators' definition, under the names the report's readers have imported it by.
+export {
+  type Indicator,
+  SCHOOL_RADIUS_PARAMETER,
+  SERVED_SCHOOL_LEVELS,
+  type ServedSchoolLevel,
+  indicatorKnownRows,
+  parkFacilities,
+  schoolReaches,
+  schoolsOfLevel,
+} from './indicators';
 
 /**
  * One indicator of one report row. `covered_m2 / residential_area_m2 = share`, where the
@@ -106,20 +112,6 @@ export interface CoverageInputs {
   knownExtents: KnownExtents;
 }
 
-export type Indicator = 'parks' | ServedSchoolLevel | 'parking';
-
-/** Per row, the residential land where the indicator's facility data is known complete. */
-export function indicatorKnownRows(
-  prepared: PreparedCoverage,
-  inputs: Pick<CoverageInputs, 'carParks' | 'knownExtents'>,
-  indicator: Indicator,
-): KnownRows {
-  if (indicator === 'parking' && (inputs.carParks?.features.length ?? 0) === 0) {
-    return knownRows(prepared.area, { boxes: [], units: [] });
-  }
-  return knownRows(prepared.area, inputs.knownExtents[INDICATOR_DATA_LAYER[indicator]]);
-}
-
 /** One indicator measured: its reach, coverage (units, whole area) and the table's figures. */
 export interface IndicatorMeasure {
   reach: ReturnType<typeof reachRows>;
@@ -160,58 +152,12 @@ export function prepareCoverage(
 }
 
 /** Units in the action plan's order; names it does not list go last. */
-function sortedUnits<F extends Feature<Geometry, { name: string }>>(units: F[]): F[] {
+export function sortedUnits<F extends Feature<Geometry, { name: string }>>(units: F[]): F[] {
   const rank = (f: F) => {
     const i = (SUBDISTRICT_NAMES as readonly string[]).indexOf(f.properties.name);
     return i < 0 ? SUBDISTRICT_NAMES.length : i;
   };
   return [...units].sort((a, b) => rank(a) - rank(b));
-}
-
-/**
- * Parks with their service radius by size; forest and other green only when asked;
- * greenways with their own radius when asked (the city check-up counts them at 1 km).
- */
-export function parkFacilities(
-  parks: AppFeatureCollection,
-  p: CoverageParameters,
-  greenways?: AppFeatureCollection,
-): FacilityReach[] {
-  const fromParks = parks.features.flatMap((park) => {
-    if (!park.properties.counts_as_park && !p.includeForest) return [];
-    const radiusM = parkServiceRadiusMeters(Number(park.properties.area_m2), p);
-    return radiusM === null ? [] : [{ geometry: park.geometry, radiusM }];
-  });
-  if (!p.includeGreenways || !greenways) return fromParks;
-  return [
-    ...fromParks,
-    ...greenways.features.map((g) => ({ geometry: g.geometry, radiusM: p.greenwayRadiusMeters })),
-  ];
-}
-
-/** The schools serving a level, each reaching that level's radius, with its id. */
-export function schoolReaches(
-  schools: AppFeatureCollection,
-  level: ServedSchoolLevel,
-  p: CoverageParameters,
-): (FacilityReach & { id: string })[] {
-  const radiusM = p[SCHOOL_RADIUS_PARAMETER[level]] as number;
-  return schoolsOfLevel(schools, level, p.includeUnverifiedSchools).map((s) => ({
-    id: String(s.properties.id),
-    geometry: s.geometry,
-    radiusM,
-  }));
-}
-
-/** The schools counting for a level: those serving it, and unverified ones when included. */
-export function schoolsOfLevel(
-  schools: AppFeatureCollection,
-  level: ServedSchoolLevel,
-  includeUnverified: boolean,
-) {
-  return schools.features.filter((s) =>
-    countedLevels(s.properties, includeUnverified).includes(level),
-  );
 }
 
 /** Per unit and (last) for the whole area: residential land within reach of the facilities. */
@@ -245,10 +191,10 @@ export function parkingMeasures(
   inputs: Pick<CoverageInputs, 'carParks' | 'knownExtents'>,
   radiusM: number,
 ): { figures: ParkingFigure[]; measure: IndicatorMeasure; nearest: NearestFacility[] } {
-  const carParks = inputs.carParks?.features ?? [];
+  const carParks = carParkFacilities(inputs.carParks, { parkingRadiusMeters: radiusM });
   const measure = measureIndicator(
     prepared,
-    carParks.map((c) => ({ geometry: c.geometry, radiusM })),
+    carParks,
     indicatorKnownRows(prepared, inputs, 'parking'),
   );
   const nearest = nearestFacilities(
@@ -300,17 +246,14 @@ export function coverageReport(
   p: CoverageParameters,
   prepared: PreparedCoverage = prepareCoverage(inputs),
 ): CoverageRow[] {
-  const parks = measureIndicator(
-    prepared,
-    parkFacilities(inputs.parks, p, inputs.greenways),
-    indicatorKnownRows(prepared, inputs, 'parks'),
-  );
-  const school = (level: ServedSchoolLevel) =>
+  const measure = (indicator: Indicator) =>
     measureIndicator(
       prepared,
-      schoolReaches(inputs.schools, level, p),
-      indicatorKnownRows(prepared, inputs, level),
-    ).figures;
+      servingFacilities(inputs, p, indicator),
+      indicatorKnownRows(prepared, inputs, indicator),
+    );
+  const parks = measure('parks');
+  const school = (level: ServedSchoolLevel) => measure(level).figures;
   const kindergarten = school('kindergarten');
   const primary = school('primary');
   const middle = school('middle');

@@ -11,13 +11,16 @@ import {
   type CoverageParameters,
   type ParkingFigure,
   type PreparedCoverage,
-  SERVED_SCHOOL_LEVELS,
   WHOLE_AREA_NAME,
+  parkingFiguresFrom,
+} from './coverage_report';
+import {
+  SERVED_SCHOOL_LEVELS,
+  carParkFacilities,
   indicatorKnownRows,
   parkFacilities,
-  parkingFiguresFrom,
   schoolReaches,
-} from './coverage_report';
+} from './indicators';
 import {
   type CoverageBaseline,
   type CoverageChange,
@@ -122,14 +125,6 @@ export function parkReaches(
   return [...parks, ...greenways];
 }
 
-function carParkReaches(carParks: AppFeatureCollection | null, radiusM: number) {
-  return (carParks?.features ?? []).map((c) => ({
-    id: String(c.properties.id),
-    geometry: c.geometry,
-    radiusM,
-  }));
-}
-
 /** The change from one facility list to another, by id. */
 export function facilityChange(
   before: readonly IdentifiedReach[],
@@ -211,12 +206,11 @@ export function runScenario(
   }
 
   // Parking: car parks a scenario adds serve land, but say nothing of the rest of it.
-  const radiusM = p.parkingRadiusMeters;
   const { update, figures: measuredFigures } = measure(
     'parking',
     [inputs.carParks ?? NONE],
-    carParkReaches(inputs.carParks, radiusM),
-    carParkReaches(edited.carParks, radiusM),
+    carParkFacilities(inputs.carParks, p),
+    carParkFacilities(edited.carParks, p),
   );
   const figures = parkingFiguresAfter(prepared, edited, measuredFigures);
   const units = area.unitNames.flatMap((_, u) => (measuredFigures[u]!.noData ? [] : [u]));

@@ -1,6 +1,11 @@
 import type { Geometry } from 'geojson';
 import type { Intervals } from '../rows/intervals';
-import { type PreparedArea, type UnitCoverage, prepareArea } from '../rows/row_coverage';
+import {
+  type PreparedArea,
+  type UnitCoverage,
+  prepareArea,
+  totalCoverage,
+} from '../rows/row_coverage';
 import { toPlanarShape } from '../planar_shape';
 import type { Feature } from 'geojson';
 import {
@@ -178,17 +183,7 @@ export function networkCoverage(
 
 /** The whole area: sums over the units. */
 export function networkTotal(name: string, units: NetworkUnitCoverage[]): NetworkUnitCoverage {
-  const sum = (key: 'residentialAreaM2' | 'coveredM2' | 'reachedM2') =>
-    units.reduce((s, u) => s + u[key], 0);
-  const residentialAreaM2 = sum('residentialAreaM2');
-  const coveredM2 = sum('coveredM2');
-  return {
-    name,
-    residentialAreaM2,
-    coveredM2,
-    reachedM2: sum('reachedM2'),
-    share: residentialAreaM2 > 0 ? coveredM2 / residentialAreaM2 : null,
-  };
+  return { ...totalCoverage(name, units), reachedM2: units.reduce((s, u) => s + u.reachedM2, 0) };
 }
 
 /** Served and unserved residential land as row intervals, for drawing the network gaps. */

@@ -2,12 +2,10 @@ import type { Feature, Geometry } from 'geojson';
 import {
   type CoverageInputs,
   type CoverageParameters,
-  type ServedSchoolLevel,
   WHOLE_AREA_NAME,
-  parkFacilities,
-  schoolReaches,
+  sortedUnits,
 } from '../coverage_report';
-import { SUBDISTRICT_NAMES } from '../../data/layers';
+import { INDICATORS, type Indicator, indicatorKnownExtent, servingFacilities } from '../indicators';
 import { type EdgeIndex, indexEdges } from './access';
 import {
   DEFAULT_SAMPLE_SPACING_M,
@@ -30,29 +28,12 @@ export interface NetworkFigure {
   reached_share: number | null;
 }
 
-export const NETWORK_INDICATORS = [
-  'parks',
-  'kindergarten',
-  'primary',
-  'middle',
-  'parking',
-] as const;
-export type NetworkIndicator = (typeof NETWORK_INDICATORS)[number];
-export type NetworkFigures = Record<NetworkIndicator, NetworkFigure>;
+export type NetworkFigures = Record<Indicator, NetworkFigure>;
 
 /** The network and the residential samples joined to it, for one set of units. */
 export interface PreparedNetworkCoverage {
   network: EdgeIndex;
   samples: NetworkSamples;
-}
-
-/** Units in the action plan's order, as the straight-line report orders them. */
-function sortedUnits(units: Feature<Geometry, { name: string }>[]) {
-  const rank = (f: Feature<Geometry, { name: string }>) => {
-    const i = (SUBDISTRICT_NAMES as readonly string[]).indexOf(f.properties.name);
-    return i < 0 ? SUBDISTRICT_NAMES.length : i;
-  };
-  return [...units].sort((a, b) => rank(a) - rank(b));
 }
 
 export function prepareNetworkCoverage(
@@ -92,20 +73,8 @@ const NO_FIGURE: NetworkFigure = {
   reached_share: null,
 };
 
-export function networkFacilities(
-  inputs: CoverageInputs,
-  p: CoverageParameters,
-  indicator: NetworkIndicator,
-): NetworkFacility[] {
-  if (indicator === 'parks') return parkFacilities(inputs.parks, p, inputs.greenways);
-  if (indicator === 'parking') {
-    return (inputs.carParks?.features ?? []).map((c) => ({
-      geometry: c.geometry,
-      radiusM: p.parkingRadiusMeters,
-    }));
-  }
-  return schoolReaches(inputs.schools, indicator as ServedSchoolLevel, p);
-}
+/** The facilities serving an indicator: the definition the straight-line figures use. */
+export const networkFacilities = servingFacilities;
 
 /**
  * The network figures per unit (then the whole area), in the straight-line report's row
@@ -118,22 +87,17 @@ export function networkReport(
   prepared: PreparedNetworkCoverage,
 ): NetworkFigures[] {
   const byIndicator = Object.fromEntries(
-    NETWORK_INDICATORS.map((k) => [
-      k,
-      networkIndicator(prepared, networkFacilities(inputs, p, k)).rows,
-    ]),
-  ) as Record<NetworkIndicator, NetworkUnitCoverage[]>;
+    INDICATORS.map((k) => [k, networkIndicator(prepared, servingFacilities(inputs, p, k)).rows]),
+  ) as Record<Indicator, NetworkUnitCoverage[]>;
   const names = prepared.samples.unitNames;
   // Car-park data is known by whole units (imports); no extent recorded: known everywhere.
-  const carParkExtent = inputs.knownExtents['car-parks'];
-  const measured = new Set(
-    (inputs.carParks?.features.length ?? 0) > 0 ? (carParkExtent?.units ?? names) : [],
-  );
+  const carParkExtent = indicatorKnownExtent(inputs, 'parking');
+  const measured = new Set(carParkExtent ? carParkExtent.units : names);
   const parkingUnits = byIndicator.parking.slice(0, names.length);
   const parkingWhole = parkingUnits.filter((u) => measured.has(u.name));
   return byIndicator.parks.map((_, i) => {
     const row = Object.fromEntries(
-      NETWORK_INDICATORS.map((k) => [k, figure(byIndicator[k][i]!)]),
+      INDICATORS.map((k) => [k, figure(byIndicator[k][i]!)]),
     ) as NetworkFigures;
     if (i < names.length)
       row.parking = measured.has(names[i]!) ? figure(parkingUnits[i]!) : NO_FIGURE;

@@ -9,13 +9,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_COVERAGE_PARAMETERS } from '../../../src/analysis/coverage_report';
+import { INDICATORS } from '../../../src/analysis/indicators';
 import { DEFAULT_SAMPLE_SPACING_M } from '../../../src/analysis/network/coverage';
 import { areaProjection, edgesToFeatures } from '../../../src/analysis/network/edges';
-import {
-  NETWORK_INDICATORS,
-  networkReport,
-  prepareNetworkCoverage,
-} from '../../../src/analysis/network/report';
+import { networkReport, prepareNetworkCoverage } from '../../../src/analysis/network/report';
 import { type LayerId, layerFileName } from '../../../src/data/layers';
 import { asLayer } from '../../../src/data/load';
 import { streetGrid } from '../../../scripts/bench/street_grid';
@@ -73,7 +70,7 @@ describe('network coverage sampling on the real units', () => {
     );
     let compared = 0;
     coarse.forEach((row, i) => {
-      for (const k of NETWORK_INDICATORS) {
+      for (const k of INDICATORS) {
         const a = row[k].share;
         const b = fine[i]![k].share;
         if (a === null || b === null) continue;
