@@ -8,8 +8,12 @@ import type { Language } from '../state/url_hash';
 import { installNoDataPattern } from './no_data_pattern';
 import { buildStyle } from './style';
 
-/** Larger canvases are refused or silently scaled down by browsers; tiles stay below this. */
-const MAX_TILE_PX = 2048;
+/**
+ * Larger canvases are refused or silently scaled down by browsers; tiles stay below this. It is
+ * large enough that every page offered (up to A3 at 300 dpi) is drawn in one piece: labels are
+ * placed once for the whole map, so none is cut where two tiles would meet.
+ */
+const MAX_TILE_PX = 4096;
 
 export interface PrintMapRequest {
   data: LayerData;

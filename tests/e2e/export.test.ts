@@ -161,6 +161,17 @@ describe('print export', () => {
     expect(text).toMatch(/1:[\d,]+/);
     expect(text).toContain('数据来源');
     expect(text).not.toContain('500米');
+    // Nothing is dropped from the legend or the footer: every metro line is named, and the
+    // analysis note and the sources are there in full.
+    const lines = (
+      JSON.parse(readFileSync('public/geo/metro-lines.geojson', 'utf8')) as {
+        features: { properties: { line: string } }[];
+      }
+    ).features.map((f) => f.properties.line);
+    const flat = text.replace(/\s+/g, '');
+    for (const line of new Set(lines)) expect(flat).toContain(line);
+    expect(flat).toContain('公园绿地800米服务半径内的居住用地');
+    expect(flat).toMatch(/数据来源.*OpenStreetMap/);
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.cspViolations).toEqual([]);
     await page.close();

@@ -94,7 +94,15 @@ export function composePage(
   g.strokeRect(layout.map.x, layout.map.y, layout.map.width, layout.map.height);
 
   if (content.northArrow) drawNorthArrow(g, layout.map, mm, text);
-  if (content.legend) drawLegend(g, layout.legend, content, mm, text);
+  if (content.legend) {
+    // A long legend shrinks until every entry and note fits: nothing is dropped.
+    const none = () => {};
+    const scale =
+      [1, 0.9, 0.8, 0.7, 0.6, 0.5].find((s) =>
+        drawLegend(g, layout.legend, content, mm * s, none, false),
+      ) ?? 0.5;
+    drawLegend(g, layout.legend, content, mm * scale, text, true);
+  }
 
   let footerY = layout.footer.y + 3 * mm;
   if (content.scale) {
@@ -117,25 +125,30 @@ export function composePage(
     });
     footerY += 5 * mm;
   }
-  const noteSize = 2.8 * mm;
-  setFont(noteSize);
   const lines = [...content.completenessNotes, content.attribution].filter((l): l is string =>
     Boolean(l),
   );
-  for (const line of lines) {
-    for (const wrapped of wrap(g, line, layout.footer.width)) {
-      if (footerY > layout.footer.y + layout.footer.height - 3 * mm) break;
-      text({
-        text: wrapped,
-        x: layout.footer.x,
-        y: footerY + ASCENT * noteSize,
-        size: noteSize,
-        bold: false,
-        colour: '#4a4552',
-        align: 'left',
-      });
-      footerY += 3.6 * mm;
-    }
+  // Long notes and sources shrink until every line fits the footer: none is dropped.
+  const room = layout.footer.y + layout.footer.height - footerY;
+  const wrappedAt = (s: number) => {
+    setFont(2.8 * mm * s);
+    return lines.flatMap((line) => wrap(g, line, layout.footer.width));
+  };
+  const shrink =
+    [1, 0.9, 0.8, 0.7, 0.6, 0.5].find((s) => wrappedAt(s).length * 3.6 * mm * s <= room) ?? 0.5;
+  const noteSize = 2.8 * mm * shrink;
+  const footerLines = wrappedAt(shrink);
+  for (const wrapped of footerLines) {
+    text({
+      text: wrapped,
+      x: layout.footer.x,
+      y: footerY + ASCENT * noteSize,
+      size: noteSize,
+      bold: false,
+      colour: '#4a4552',
+      align: 'left',
+    });
+    footerY += 3.6 * mm * shrink;
   }
   return { canvas, texts };
 }
@@ -170,13 +183,16 @@ function drawNorthArrow(
   });
 }
 
+/** Draws the legend (or with `draw` false only lays it out); false when something did not fit. */
 function drawLegend(
   g: CanvasRenderingContext2D,
   box: Rect,
   content: PageContent,
   mm: number,
   text: (item: PageText) => void,
-) {
+  draw: boolean,
+): boolean {
+  let fits = true;
   const legend = content.legend!;
   let y = box.y + 2 * mm;
   const headingSize = 4 * mm;
@@ -200,11 +216,13 @@ function drawLegend(
     const labelLines = wrap(g, entry.label, column - 10 * mm);
     const height = labelLines.length * lineStep + 0.7 * mm;
     if (y + height > box.y + box.height - 2 * mm) {
-      if (x + column >= box.x + box.width) break;
-      x += column;
-      y = box.y + 8.5 * mm;
+      if (x + column >= box.x + box.width) fits = false;
+      else {
+        x += column;
+        y = box.y + 8.5 * mm;
+      }
     }
-    drawSwatch(g, entry.swatch, x, y, mm);
+    if (draw) drawSwatch(g, entry.swatch, x, y, mm);
     labelLines.forEach((line, i) =>
       text({
         text: line,
@@ -222,11 +240,12 @@ function drawLegend(
   g.font = `${noteSize}px ${FONT}`;
   y += 2 * mm;
   for (const note of content.legendNotes) {
-    for (const line of wrap(g, note, box.width)) {
-      if (y > box.y + box.height - 3 * mm) return;
+    // Notes follow the last entries, in their column.
+    for (const line of wrap(g, note, column)) {
+      if (y > box.y + box.height - 3 * mm) fits = false;
       text({
         text: line,
-        x: box.x,
+        x,
         y: y + ASCENT * noteSize,
         size: noteSize,
         bold: false,
@@ -236,6 +255,7 @@ function drawLegend(
       y += 3.4 * mm;
     }
   }
+  return fits;
 }
 
 function drawSwatch(
