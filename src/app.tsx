@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { loadSavedWork, onSavedWorkChange } from './data/saved_work';
 import { loadNetwork } from './data/network_storage';
-import { loadLayerData } from './data/load';
+import { type LayerData, loadLayerData } from './data/load';
 import { MapView } from './map/map_view';
 import { useAppStore } from './state/store';
 import { useAnalysisRunner } from './state/use_analysis_runner';
@@ -38,7 +38,6 @@ export function App() {
   const planOpen = useAppStore((s) => s.plan.open);
   const [mapIdle, setMapIdle] = useState(false);
   useHashSync();
-  useAnalysisRunner(data.status === 'ready' ? data.data : null, mapIdle);
 
   useEffect(() => {
     // The planner's saved imports and scenarios are restored before the first analysis, and
@@ -69,6 +68,7 @@ export function App() {
 
   return (
     <div className="app">
+      <AnalysisRunner data={data.status === 'ready' ? data.data : null} mapIdle={mapIdle} />
       <Header onExport={() => setExporting(true)} />
       <main
         className={dropping ? 'workspace dropping' : 'workspace'}
@@ -136,4 +136,13 @@ export function App() {
       )}
     </div>
   );
+}
+
+/**
+ * Runs the analysis for the current settings. A component of its own, so that a parameter
+ * change (every step of a dragged slider) re-renders only it, not the whole app.
+ */
+function AnalysisRunner({ data, mapIdle }: { data: LayerData | null; mapIdle: boolean }) {
+  useAnalysisRunner(data, mapIdle);
+  return null;
 }
