@@ -50,8 +50,14 @@ export function addReachIntervals(
     const merged = row.length > 2 ? mergeIntervals(row) : row;
     const bucket = (pairs[first + i] ??= []);
     for (let j = 0; j < merged.length; j++) bucket.push(merged[j]!);
+    // Thousands of facilities on one row: merge as they come, so a row holds what its union
+    // needs instead of every facility's interval (the union, and so the result, is the same).
+    if (bucket.length > MERGE_ROW_AT) pairs[first + i] = mergeIntervals(bucket);
   }
 }
+
+/** Numbers (pairs × 2) a row may gather before it is merged on the way. */
+const MERGE_ROW_AT = 4096;
 
 // The loops below run millions of times on the first analysis, before the engine has
 // optimised them: they allocate nothing per row (no tuples, no closures), which keeps that
