@@ -91,3 +91,16 @@ export function decodeChunk(chunk: CompactChunk): Feature[] {
 export function transferables(compact: CompactFeatures): ArrayBuffer[] {
   return compact.chunks.flatMap((c) => (c.points ? [c.points.buffer as ArrayBuffer] : []));
 }
+
+/** Lets the event loop run between slices of work, so no task holds the page for long. */
+export const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** The features of compact chunks, one chunk per task. */
+export async function decodeFeaturesInSlices(compact: CompactFeatures): Promise<Feature[]> {
+  const features: Feature[] = [];
+  for (const chunk of compact.chunks) {
+    for (const feature of decodeChunk(chunk)) features.push(feature);
+    await yieldToPage();
+  }
+  return features;
+}

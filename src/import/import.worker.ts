@@ -6,6 +6,7 @@
 import { scenarioFromFileBytes } from '../analysis/scenario_file';
 import { buildImport } from './build';
 import { buildNetworkImport } from './build_network';
+import { compactPreview, previewTransferables } from './compact_preview';
 import type { FromImportWorker, ToImportWorker } from './protocol';
 import { readImportFile, summariseRead } from './read';
 import type { ImportContext, ReadResult } from './types';
@@ -18,7 +19,8 @@ let context: ImportContext = {
 };
 let lastRead: ReadResult = { ok: false, error: { code: 'no-features' } };
 
-const post = (message: FromImportWorker) => self.postMessage(message);
+const post = (message: FromImportWorker, transfer: Transferable[] = []) =>
+  self.postMessage(message, transfer);
 
 // Messages are handled one after another: a build waits for the read before it.
 let queue: Promise<void> = Promise.resolve();
@@ -75,9 +77,6 @@ async function handleUnchecked(message: ToImportWorker): Promise<void> {
     post({ type: 'network-result', id: message.id, result });
     return;
   }
-  post({
-    type: 'build-result',
-    id: message.id,
-    result: buildImport(lastRead, message.options, context, progress),
-  });
+  const result = compactPreview(buildImport(lastRead, message.options, context, progress));
+  post({ type: 'build-result', id: message.id, result }, previewTransferables(result));
 }

@@ -3,11 +3,11 @@ import { exceeds, limitMessageBoth } from '../data/limits';
 import type { FromImportWorker, ToImportWorker } from './protocol';
 import { fileSizeProblem } from './file_size';
 import type { NetworkPreview } from './build_network';
+import type { CompactPreview } from './compact_preview';
 import type {
   BuildOptions,
   ImportCrs,
   ImportContext,
-  ImportPreview,
   ProgressCallback,
   ReadSummary,
 } from './types';
@@ -23,8 +23,8 @@ export class ImportCancelledError extends Error {
 export interface ImportClient {
   /** Reads a file in the worker; files over the size limit are refused without being read. */
   read: (file: File, onProgress?: ProgressCallback) => Promise<ReadSummary>;
-  /** Maps the last file read into the app's layers. */
-  build: (options: BuildOptions, onProgress?: ProgressCallback) => Promise<ImportPreview>;
+  /** Maps the last file read into the app's layers; the features come in compact form. */
+  build: (options: BuildOptions, onProgress?: ProgressCallback) => Promise<CompactPreview>;
   /** Checks and reads a scenario file in the worker (limits, then the strict reader). */
   readScenario: (file: File) => Promise<ScenarioImport>;
   /** Builds a walking network from the last file read. */
@@ -105,7 +105,7 @@ export function createImportClient(context: ImportContext): ImportClient {
       );
     },
     build: (options, onProgress) =>
-      request<ImportPreview>((id) => ({ type: 'build', id, options }), [], onProgress),
+      request<CompactPreview>((id) => ({ type: 'build', id, options }), [], onProgress),
     readScenario: async (file) => {
       const tooLarge = exceeds('fileBytes', file.size);
       if (tooLarge) return { ok: false, message: limitMessageBoth(tooLarge) };

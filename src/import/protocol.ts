@@ -1,6 +1,7 @@
 import type { ScenarioImport } from '../analysis/scenario';
 import type { NetworkPreview } from './build_network';
-import type { BuildOptions, ImportContext, ImportCrs, ImportPreview, ReadSummary } from './types';
+import type { CompactPreview } from './compact_preview';
+import type { BuildOptions, ImportContext, ImportCrs, ReadSummary } from './types';
 
 /**
  * Messages to the import worker. The context (units and reference layers) is sent once;
@@ -13,10 +14,10 @@ export type ToImportWorker =
   | { type: 'scenario'; id: number; bytes: ArrayBuffer }
   | { type: 'network'; id: number; crs: ImportCrs };
 
-/** Messages from it. */
+/** Messages from it. A build's features come in compact form (see compact_preview.ts). */
 export type FromImportWorker =
   | { type: 'progress'; id: number; done: number; total: number }
   | { type: 'read-result'; id: number; result: ReadSummary }
-  | { type: 'build-result'; id: number; result: ImportPreview }
+  | { type: 'build-result'; id: number; result: CompactPreview }
   | { type: 'scenario-result'; id: number; result: ScenarioImport }
   | { type: 'network-result'; id: number; result: NetworkPreview };

@@ -1,10 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
-import { type ImportMode, type ImportedDataset, IMPORT_LAYERS } from '../../data/imported_data';
+import {
+  type ImportLayer,
+  type ImportMode,
+  type ImportedDataset,
+  IMPORT_LAYERS,
+} from '../../data/imported_data';
 import type { LayerData } from '../../data/load';
 import {
   type BuildOptions,
   type ImportCrs,
-  type ImportPreview,
   type ImportTarget,
   IMPORT_CRS,
   type ReadSummary,
@@ -12,6 +16,9 @@ import {
 } from '../../import/types';
 import { problemMessage } from '../../import/messages';
 import { ImportCancelledError, createImportClient } from '../../import/import_client';
+import type { CompactPreview } from '../../import/compact_preview';
+import { type CompactFeatures, decodeFeaturesInSlices } from '../../data/compact_features';
+import type { AppFeature } from '../../data/schema';
 import { useAppStore } from '../../state/store';
 import { newId } from '../../state/work_slice';
 import { SelectField } from '../select_field';
@@ -34,7 +41,7 @@ type Phase =
   | { type: 'read-failed'; message: string }
   | { type: 'choosing' }
   | { type: 'building' }
-  | { type: 'built'; preview: ImportPreview }
+  | { type: 'built'; preview: CompactPreview }
   | { type: 'network-built' };
 
 /**
@@ -75,7 +82,7 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
 
   const [datasetId] = useState(newId);
   const [read, setRead] = useState<ReadState>({ type: 'reading' });
-  const [built, setBuilt] = useState<{ options: BuildOptions; preview: ImportPreview } | null>(
+  const [built, setBuilt] = useState<{ options: BuildOptions; preview: CompactPreview } | null>(
     null,
   );
   const [buildFailure, setBuildFailure] = useState<string | null>(null);
@@ -89,7 +96,7 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
   const [swapAxes, setSwapAxes] = useState(false);
   const [mode, setMode] = useState<ImportMode>('add');
   // Consent to skip the rejected features holds for the preview it was given on.
-  const [keepValidFor, setKeepValidFor] = useState<ImportPreview | null>(null);
+  const [keepValidFor, setKeepValidFor] = useState<CompactPreview | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -195,13 +202,15 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
   const preview = phase.type === 'built' && phase.preview.ok ? phase.preview : null;
   const accepted = preview
     ? IMPORT_LAYERS.flatMap((layer) => {
-        const features = preview.layers[layer] ?? [];
-        return features.length > 0 ? [{ layer, features }] : [];
+        const compact = preview.layers[layer];
+        return compact && compact.count > 0 ? [{ layer, compact, count: compact.count }] : [];
       })
     : [];
-  const acceptedCount = accepted.reduce((n, a) => n + a.features.length, 0);
+  const acceptedCount = accepted.reduce((n, a) => n + a.count, 0);
   const rejectedCount = preview?.rejected.length ?? 0;
-  const canConfirm = acceptedCount > 0 && (rejectedCount === 0 || keepValid);
+  // The features are built on the page a slice at a time; the dialog waits for them.
+  const [confirming, setConfirming] = useState(false);
+  const canConfirm = acceptedCount > 0 && (rejectedCount === 0 || keepValid) && !confirming;
 
   const confirmNetwork = () => {
     if (!networkPreview?.ok) return;
@@ -217,21 +226,28 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
     close();
   };
 
-  const confirm = () => {
+  const confirm = async () => {
     if (target === 'network') return confirmNetwork();
     if (!canConfirm || !options) return;
+    setConfirming(true);
     const importedAt = new Date().toISOString();
-    const datasets: ImportedDataset[] = accepted.map(({ layer, features }) => ({
-      id: datasetId,
-      fileName: file.name,
-      layer,
-      mode,
-      crs: options.crs,
-      importedAt,
-      features,
-    }));
+    const datasets: ImportedDataset[] = [];
+    const encoded: Partial<Record<ImportLayer, CompactFeatures>> = {};
+    for (const { layer, compact } of accepted) {
+      const features = (await decodeFeaturesInSlices(compact)) as AppFeature[];
+      datasets.push({
+        id: datasetId,
+        fileName: file.name,
+        layer,
+        mode,
+        crs: options.crs,
+        importedAt,
+        features,
+      });
+      encoded[layer] = compact;
+    }
     const state = useAppStore.getState();
-    state.addImports(datasets);
+    state.addImports(datasets, encoded);
     const shown = new Set([...state.visibleLayers, ...datasets.map((d) => d.layer)]);
     state.setVisibleLayers([...shown]);
     close();
@@ -393,7 +409,7 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
             className="primary"
             data-testid="import-confirm"
             disabled={target === 'network' ? !networkPreview?.ok : !canConfirm}
-            onClick={confirm}
+            onClick={() => void confirm()}
           >
             {target === 'network'
               ? t('network.confirm')

@@ -1,4 +1,5 @@
-import type { ImportCrs, ImportPreview } from '../../import/types';
+import type { CompactPreview } from '../../import/compact_preview';
+import type { ImportCrs } from '../../import/types';
 import { problemMessage } from '../../import/messages';
 import { useAppStore } from '../../state/store';
 import { useText } from '../use_text';
@@ -19,8 +20,8 @@ export function ImportSummary({
   onSwap,
   swapAxes,
 }: {
-  preview: Extract<ImportPreview, { ok: true }>;
-  accepted: { layer: string; features: unknown[] }[];
+  preview: Extract<CompactPreview, { ok: true }>;
+  accepted: { layer: string; count: number }[];
   crs: ImportCrs;
   onUseCrs: (crs: ImportCrs) => void;
   onSwap: () => void;
@@ -39,7 +40,7 @@ export function ImportSummary({
           : t('import.willImport').replace(
               '{list}',
               accepted
-                .map((a) => `${t(keyOr(`layer.${a.layer}`, 'text.unknown'))} ${a.features.length}`)
+                .map((a) => `${t(keyOr(`layer.${a.layer}`, 'text.unknown'))} ${a.count}`)
                 .join(t('punct.comma')),
             )}
       </p>

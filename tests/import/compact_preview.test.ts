@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { buildImport, readImportFile } from '../../src/import';
+import { compactPreview, previewTransferables } from '../../src/import/compact_preview';
+import { decodeFeaturesInSlices } from '../../src/data/compact_features';
+import { createShippedContext } from './context';
+
+describe('the preview the import worker sends to the page', () => {
+  it('carries 200,000 car parks as compact chunks whose point arrays are transferred', async () => {
+    const rows = ['名称,经度,纬度,泊位'];
+    for (let i = 0; i < 200_000; i++) {
+      rows.push(
+        `停车场${i},${(116.3 + (i % 1000) * 1e-4).toFixed(6)},${(40.05 + Math.floor(i / 1000) * 1e-4).toFixed(6)},${i % 300}`,
+      );
+    }
+    const read = await readImportFile(new TextEncoder().encode(rows.join('\n')), 'p.csv');
+    const preview = buildImport(
+      read,
+      {
+        target: 'car-parks',
+        crs: 'WGS-84',
+        datasetId: 'big',
+        csvColumns: { lon: '经度', lat: '纬度' },
+      },
+      createShippedContext(),
+    );
+    if (!preview.ok) throw new Error(preview.error.code);
+    const built = preview.layers['car-parks']!;
+    const sent = compactPreview(preview);
+    if (!sent.ok) throw new Error('compact preview failed');
+    const compact = sent.layers['car-parks']!;
+    expect(compact.count).toBe(200_000);
+    // Every chunk's positions are one Float64Array, moved to the page rather than copied.
+    const buffers = previewTransferables(sent);
+    expect(buffers).toHaveLength(compact.chunks.length);
+    expect(buffers.every((b) => b instanceof ArrayBuffer)).toBe(true);
+    // What the page builds from it is what the worker built.
+    const features = await decodeFeaturesInSlices(structuredClone(compact));
+    expect(features).toHaveLength(200_000);
+    for (const i of [0, 4999, 5000, 123_456, 199_999]) expect(features[i]).toEqual(built[i]);
+    expect(sent.rejected).toEqual(preview.rejected);
+  }, 120_000);
+});
