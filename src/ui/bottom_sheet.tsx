@@ -91,12 +91,13 @@ export function BottomSheet({ data, children }: { data: LayerData; children: Rea
 function SheetSummary({ data }: { data: LayerData }) {
   const t = useText();
   const { open, lonLat, radiusM } = useAppStore((s) => s.inspection);
-  const facilities = inspectionData(data).facilities;
+  // The indexes are built only once a point is inspected: over a large import they take long.
   const met = useMemo(() => {
     if (!open || !lonLat) return null;
+    const { facilities } = inspectionData(data);
     const checks = lifeCircleChecks(inspectPoint(facilities, lonLat, radiusM).nearest);
     return { met: checks.filter((c) => c.met === true).length, total: checks.length };
-  }, [facilities, open, lonLat, radiusM]);
+  }, [data, open, lonLat, radiusM]);
   if (!met) return <span className="sheet-summary">{t('sheet.hint')}</span>;
   return (
     <span className="sheet-summary" data-testid="sheet-summary">

@@ -38,11 +38,20 @@ export function inspectionData(data: LayerData, includeUnverifiedSchools = false
         { includeUnverifiedSchools },
       ),
       residential: createResidentialIndex(layers.residential),
-      places: buildPlaces(layers),
+      places: placesOf(data),
     };
     byChoice.set(includeUnverifiedSchools, built);
   }
   return built;
+}
+
+const placesCache = new WeakMap<LayerData, Place[]>();
+
+/** The places search finds, built once per data set (without the inspection's indexes). */
+export function placesOf(data: LayerData): Place[] {
+  let places = placesCache.get(data);
+  if (!places) placesCache.set(data, (places = buildPlaces(data.layers)));
+  return places;
 }
 
 /** The places with pinyin keys, and the function that gave them (for the query's pinyin). */
@@ -59,7 +68,7 @@ export function placesWithPinyin(data: LayerData): Promise<PinyinPlaces> {
   if (!loading) {
     loading = import('pinyin-pro').then(({ pinyin }) => {
       const syllables = (text: string) => pinyin(text, { toneType: 'none', type: 'array' });
-      return { places: withPinyin(inspectionData(data).places, syllables), syllables };
+      return { places: withPinyin(placesOf(data), syllables), syllables };
     });
     pinyinCache.set(data, loading);
   }

@@ -5,7 +5,7 @@ import { isInArea, zoomForRadius } from '../../state/inspection_settings';
 import { useAppStore } from '../../state/store';
 import { useText } from '../use_text';
 import { facilityFacts } from './facility_facts';
-import { type PinyinPlaces, inspectionData, placesWithPinyin } from './inspection_data';
+import { type PinyinPlaces, placesOf, placesWithPinyin } from './inspection_data';
 
 /**
  * Find a home or a place by name (partial Chinese input works); choosing one places the
@@ -26,11 +26,14 @@ export function SearchBox({ data }: { data: LayerData }) {
   useEffect(() => {
     if (needsPinyin && !pinyin) void placesWithPinyin(data).then(setPinyin);
   }, [data, needsPinyin, pinyin]);
+  // No query, no index: building it over a large import takes long, so only a search does.
   const results = useMemo(
     () =>
-      pinyin
-        ? searchPlaces(pinyin.places, query, 10, pinyin.syllables(query).join(''))
-        : searchPlaces(inspectionData(data).places, query),
+      query.trim() === ''
+        ? []
+        : pinyin
+          ? searchPlaces(pinyin.places, query, 10, pinyin.syllables(query).join(''))
+          : searchPlaces(placesOf(data), query),
     [data, pinyin, query],
   );
 
