@@ -22,7 +22,11 @@
  * with the time each stage of an analysis request takes. It takes a few minutes, so it runs only
  * when named.
  *
- * Flags: --cases real,10x,100x,inspect-real,inspect-10x,scenario-real,network,browser
+ * The big-import case (`--cases big-import`) imports a generated CSV of 200,000 car parks in the
+ * built app and reloads it, printing the longest main-thread task of each step and the time to
+ * the restored import. It too runs only when named.
+ *
+ * Flags: --cases real,10x,100x,inspect-real,inspect-10x,scenario-real,network,browser,big-import
  *        --naive-budget SECONDS (default 60)
  *        --data DIR
  */
@@ -114,7 +118,11 @@ function timeNaive(
 
 const coverageCases = CASES.filter(
   (c) =>
-    !c.startsWith('inspect-') && !c.startsWith('scenario-') && c !== 'browser' && c !== 'network',
+    !c.startsWith('inspect-') &&
+    !c.startsWith('scenario-') &&
+    c !== 'browser' &&
+    c !== 'network' &&
+    c !== 'big-import',
 ) as BenchCaseName[];
 if (coverageCases.length > 0)
   console.log(
@@ -153,4 +161,8 @@ if (CASES.includes('network')) {
 if (CASES.includes('browser')) {
   const { benchBrowser } = await import('./bench/browser');
   for (const line of await benchBrowser()) console.log(line);
+}
+if (CASES.includes('big-import')) {
+  const { benchBigImport } = await import('./bench/big_import');
+  for (const line of await benchBigImport()) console.log(line);
 }
