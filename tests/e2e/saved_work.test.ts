@@ -135,4 +135,51 @@ describe('saved work in the browser', () => {
     expect([...a.errors, ...b.errors]).toEqual([]);
     await context.close();
   });
+
+  it('keeps a car park added in one tab and a rename made in another to the same scenario', async () => {
+    const context = await session!.browser.newContext();
+    const a = await openTab(context);
+    const b = await openTab(context);
+    for (const tab of [a, b]) await tab.page.click('[data-testid="scenario-toggle"]');
+    await a.page.click('[data-testid="scenario-new"]');
+    // Tab B learns of the new scenario and makes it its active one too.
+    await b.page.waitForSelector('[data-testid="scenario-list"] input[type="radio"]');
+    await b.page.click('[data-testid="scenario-list"] li >> nth=0');
+    await b.page.waitForSelector('[data-testid="scenario-name"]');
+
+    // At the same moment: A adds a car park on the map, B renames the scenario.
+    await a.page.click('[data-testid="scenario-tool-add-car-park"]');
+    const box = (await a.page.locator('[data-testid="map"]').boundingBox())!;
+    await Promise.all([
+      a.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2),
+      b.page.fill('[data-testid="scenario-name"]', '两个标签页的方案'),
+    ]);
+
+    const shows = async (page: Page) => {
+      await page.waitForFunction(
+        () =>
+          document.querySelectorAll('[data-testid="scenario-edit"]').length === 1 &&
+          (document.querySelector<HTMLInputElement>('[data-testid="scenario-name"]')?.value ??
+            '') === '两个标签页的方案',
+      );
+      const edits = await page.$$eval('[data-testid="scenario-edit"]', (items) =>
+        items.map((i) => i.getAttribute('data-edit-type')),
+      );
+      expect(edits).toEqual(['add-car-park']);
+    };
+    await shows(a.page);
+    await shows(b.page);
+    // And so does the stored copy, read by a fresh page.
+    await a.page.reload();
+    await a.page.waitForSelector('[data-map-ready="true"]', { timeout: 60_000 });
+    if (!(await a.page.isVisible('[data-testid="scenario-panel"]'))) {
+      await a.page.click('[data-testid="scenario-toggle"]');
+    }
+    await a.page.waitForSelector('[data-testid="scenario-list"]');
+    expect(await a.page.textContent('[data-testid="scenario-list"]')).toContain('两个标签页的方案');
+    await a.page.click('[data-testid="scenario-list"] li >> nth=0');
+    await shows(a.page);
+    expect([...a.errors, ...b.errors]).toEqual([]);
+    await context.close();
+  });
 });
