@@ -25,6 +25,7 @@ import { shapeCentre, toPlanarShape } from './planar_shape';
 import { type UnitCoverage, type reachRows, servedAndGapRows } from './rows/row_coverage';
 import { rowsToPolygons } from './rows/rows_to_polygons';
 import { type SchoolCatchment, schoolCatchments } from './school_catchments';
+import type { NetworkOutcome, NetworkRow } from './network_run';
 
 export const ANALYSIS_TABS = ['parks', 'schools', 'parking'] as const;
 export type AnalysisTab = (typeof ANALYSIS_TABS)[number];
@@ -64,6 +65,8 @@ export interface ScenarioOutcome {
   rows: AnalysisRow[];
   newlyServed: FeatureCollection<MultiPolygon>;
   lostService: FeatureCollection<MultiPolygon>;
+  /** The rows after the edits along the walking network, when one is loaded. */
+  network?: NetworkRow[];
 }
 
 export interface AnalysisResult {
@@ -75,6 +78,8 @@ export interface AnalysisResult {
   geometry: AnalysisGeometry;
   catchments: SchoolCatchment[] | null;
   parking: { figures: ParkingFigure[]; histogram: HistogramBin[] | null } | null;
+  /** The same figures along the imported walking network, beside these; absent without one. */
+  network?: NetworkOutcome | null;
 }
 
 /**

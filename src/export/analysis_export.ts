@@ -2,6 +2,7 @@ import type { AnalysisResult, Indicator } from '../analysis/analysis_run';
 import { WHOLE_AREA_NAME } from '../analysis/coverage_report';
 import { type CompletenessTable, indicatorCompleteness } from '../data/completeness';
 import type { SourceInfo } from '../data/load';
+import type { NetworkSource, NetworkTableFigure } from '../analysis/network_run';
 import { csvDocument } from './csv';
 
 /** What every exported file says about itself: what, when, with which parameters and data. */
@@ -34,9 +35,19 @@ function metadata(result: AnalysisResult, context: ExportContext): string[] {
     ...(result.scenarios ?? []).map(
       (s, i) => `scenario ${i + 1}: ${s.scenarioName} (columns scenario${i + 1}_*)`,
     ),
+    ...(result.network ? [networkSourceLine(result.network.source)] : []),
     `sources ${attributionLine(context)}`,
   ];
 }
+
+/** Every figure measured along a walking network names the network it was measured on. */
+export function networkSourceLine(source: NetworkSource): string {
+  return `walking network (columns *_network_*): ${source.name}, ${(source.lengthM / 1000).toFixed(1)} km, imported ${source.importedAt}`;
+}
+
+/** no-data: no facility data; not-reached: the network reaches none of the row's land. */
+const networkState = (f: NetworkTableFigure | undefined) =>
+  !f ? '' : f.noData ? 'no-data' : f.notReached ? 'not-reached' : 'measured';
 
 const roundedShare = (share: number | null | undefined) =>
   share === null || share === undefined ? '' : Math.round(share * 1e4) / 1e4;
@@ -62,10 +73,24 @@ export function analysisTableCsv(
       `${k}_lower_bound`,
       `${k}_no_data`,
       `${k}_measured_units`,
+      ...(result.network
+        ? [
+            `${k}_network_covered_m2`,
+            `${k}_network_share`,
+            `${k}_network_reached_m2`,
+            `${k}_network_state`,
+            `${k}_network_lower_bound`,
+            `${k}_network_source`,
+          ]
+        : []),
     ]),
     // Each scenario's share after its edits, and the change from the data's own share.
     ...(result.scenarios ?? []).flatMap((_, i) =>
-      indicators.flatMap((k) => [`scenario${i + 1}_${k}_share`, `scenario${i + 1}_${k}_change`]),
+      indicators.flatMap((k) => [
+        `scenario${i + 1}_${k}_share`,
+        `scenario${i + 1}_${k}_change`,
+        ...(result.network ? [`scenario${i + 1}_${k}_network_share`] : []),
+      ]),
     ),
   ];
   const rows = result.rows.map((row, r) => [
@@ -86,6 +111,9 @@ export function analysisTableCsv(
         figure ? String(figure.lowerBound) : '',
         figure ? String(figure.noData) : '',
         (figure?.measuredUnits ?? (figure && !figure.noData ? [row.name] : [])).join(';'),
+        ...(result.network
+          ? networkCells(result.network.rows[r]?.figures[k], result.network.source)
+          : []),
       ];
     }),
     ...(result.scenarios ?? []).flatMap((scenario) =>
@@ -96,11 +124,26 @@ export function analysisTableCsv(
           before === null || before === undefined || after === null || after === undefined
             ? null
             : after - before;
-        return [roundedShare(after), roundedShare(change)];
+        return [
+          roundedShare(after),
+          roundedShare(change),
+          ...(result.network ? [roundedShare(scenario.network?.[r]?.figures[k]?.share)] : []),
+        ];
       }),
     ),
   ]);
   return csvDocument(metadata(result, context), header, rows);
+}
+
+function networkCells(f: NetworkTableFigure | undefined, source: NetworkSource) {
+  return [
+    f?.coveredM2 === null || f?.coveredM2 === undefined ? '' : Math.round(f.coveredM2),
+    roundedShare(f?.share),
+    f ? Math.round(f.reachedM2) : '',
+    networkState(f),
+    f ? String(f.lowerBound) : '',
+    source.name,
+  ];
 }
 
 /** What the map draws for the result, with its properties, and the export's metadata. */
@@ -118,6 +161,7 @@ export function analysisGeoJson(result: AnalysisResult, context: ExportContext):
     ...tagged(result.geometry.gaps, result.request.tab === 'parking' ? 'beyond-radius' : 'gap'),
     ...tagged(result.geometry.unknown, 'no-data'),
     ...tagged(result.geometry.catchments, 'catchment'),
+    ...tagged(result.network?.gaps ?? null, 'network-gap'),
     ...(result.scenarios?.[0]
       ? [
           ...tagged(result.scenarios[0].newlyServed, 'scenario-newly-served'),
@@ -133,6 +177,7 @@ export function analysisGeoJson(result: AnalysisResult, context: ExportContext):
       request: result.request,
       scenario: result.scenarios?.[0]?.scenarioName ?? null,
       sources: attributionLine(context),
+      ...(result.network ? { walking_network: networkSourceLine(result.network.source) } : {}),
     },
     features,
   })}\n`;

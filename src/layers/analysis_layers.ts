@@ -7,11 +7,15 @@ export const ANALYSIS_SOURCES = {
   gaps: 'analysis-gaps',
   unknown: 'analysis-unknown',
   catchments: 'analysis-catchments',
+  /** Residential land not reached within the radius along the imported walking network. */
+  networkGaps: 'analysis-network-gaps',
 } as const;
 
 export const ANALYSIS_COLOURS = {
   served: '#3a9fa0',
   gap: '#e0115f',
+  /** Orange under the magenta gaps: what shows is served in a straight line but not on foot. */
+  networkGap: '#f39c12',
   /** No data: grey hatching, so it never reads as a gap. */
   unknown: '#6b6b6b',
   catchments: [
@@ -76,6 +80,12 @@ export const ANALYSIS_STYLE_LAYERS: LayerSpecification[] = [
     type: 'fill',
     source: ANALYSIS_SOURCES.served,
     paint: { 'fill-color': ANALYSIS_COLOURS.served, 'fill-opacity': 0.45 },
+  },
+  {
+    id: 'analysis-network-gaps-fill',
+    type: 'fill',
+    source: ANALYSIS_SOURCES.networkGaps,
+    paint: { 'fill-color': ANALYSIS_COLOURS.networkGap, 'fill-opacity': 0.7 },
   },
   {
     id: 'analysis-gaps-fill',

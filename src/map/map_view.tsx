@@ -273,6 +273,11 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
         setSourceData(map, ANALYSIS_SOURCES.gaps, geometry?.gaps),
         setSourceData(map, ANALYSIS_SOURCES.unknown, geometry?.unknown),
         setSourceData(map, ANALYSIS_SOURCES.catchments, geometry?.catchments),
+        setSourceData(
+          map,
+          ANALYSIS_SOURCES.networkGaps,
+          shown ? analysisResult.network?.gaps : null,
+        ),
       ].some(Boolean);
       if (changed) {
         const draws = Number(container.current?.getAttribute('data-analysis-draws') ?? 0);

@@ -3,12 +3,21 @@ import { parameterProblems } from '../analysis/coverage_parameters';
 import { coverageInputs } from '../analysis/coverage_inputs';
 import type { Scenario } from '../analysis/scenario';
 import type { LayerData } from '../data/load';
+import type { StoredNetwork } from '../data/network_storage';
 import { markResultStored, measureStage } from '../timing/analysis_stages';
 import { type AnalysisClient, createAnalysisClient } from '../worker/analysis_client';
+import type { WorkerNetwork } from '../worker/protocol';
 import { useAppStore } from './store';
 
 /** Wait this long after the last change (typing a radius) before asking the worker. */
 const SETTLE_MS = 200;
+
+const workerNetwork = (n: StoredNetwork | null): WorkerNetwork | null =>
+  n && {
+    id: n.id,
+    source: { name: n.fileName, importedAt: n.importedAt, lengthM: n.lengthM },
+    edges: n.edges,
+  };
 
 /**
  * Keeps the analysis result in step with the analysis settings while the panel is open:
@@ -31,6 +40,9 @@ export function useAnalysisRunner(data: LayerData | null, mapIdle = false): void
   const scenarios = useAppStore((s) => s.scenarios);
   const activeId = useAppStore((s) => s.activeScenarioId);
   const compareId = useAppStore((s) => s.scenarioEditor.compareWithId);
+  const walkNetwork = useAppStore((s) => s.walkNetwork);
+  /** The network the worker has (undefined: none sent yet). */
+  const sentNetwork = useRef<StoredNetwork | null | undefined>(undefined);
   const lastAnalysis = useRef(analysis);
 
   useEffect(
@@ -39,6 +51,7 @@ export function useAnalysisRunner(data: LayerData | null, mapIdle = false): void
       clientRef.current = null;
       busy.current = false;
       waiting.current = null;
+      sentNetwork.current = undefined;
     },
     [data],
   );
@@ -71,6 +84,10 @@ export function useAnalysisRunner(data: LayerData | null, mapIdle = false): void
     const send = () => {
       measureStage('settle', changedAt);
       clientRef.current ??= createAnalysisClient(coverageInputs(data));
+      if (sentNetwork.current !== walkNetwork) {
+        clientRef.current.setNetwork(workerNetwork(walkNetwork));
+        sentNetwork.current = walkNetwork;
+      }
       const startedAt = performance.now();
       setAnalysisRun({ progress: { done: 0, total: 1, startedAt }, error: null });
       const { tab, parameters, schoolLevel, schoolView } = analysis;
@@ -116,5 +133,5 @@ export function useAnalysisRunner(data: LayerData | null, mapIdle = false): void
       clearTimeout(timer);
       if (waiting.current === send) waiting.current = null;
     };
-  }, [data, analysis, scenarios, activeId, compareId]);
+  }, [data, analysis, scenarios, activeId, compareId, walkNetwork]);
 }

@@ -8,6 +8,7 @@ export const ANALYSIS_STAGES = [
   'post', // sending the request until the worker starts it
   'prepare', // the worker preparing the residential rows (first run only)
   'compute', // the worker measuring rows and scenarios
+  'network', // the worker measuring the same along the walking network (when one is loaded)
   'polygons', // the worker turning rows back into map polygons
   'transfer', // the worker's answer reaching the main thread
   'store', // putting the result into the store

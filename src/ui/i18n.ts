@@ -781,6 +781,26 @@ const STRINGS = {
   'network.detour': { zh: '绕行系数', en: 'Detour' },
   'network.unreached': { zh: '不可达', en: 'not reached' },
   'network.minutes': { zh: '按时间', en: 'By time' },
+  'network.column': { zh: '沿步行网络', en: 'Along the network' },
+  'network.columnSource': { zh: '来源：{name}', en: 'Source: {name}' },
+  'network.notReachedCell': { zh: '网络未及', en: 'Not on the network' },
+  'network.unreachedShare': { zh: '网络未及 {p}', en: 'Off the network {p}' },
+  'network.notReachedFlag': {
+    zh: '导入的步行网络未到达该单元的居住用地，无步行网络数据（不是服务盲区）',
+    en: 'The imported network reaches none of this unit’s residential land: no network figure (not a gap)',
+  },
+  'network.lowerBoundFlag': {
+    zh: '下限：部分居住用地不在步行网络可及范围内，或设施数据未覆盖',
+    en: 'Lower bound: some residential land is off the network or outside the facility data',
+  },
+  'network.tableNote': {
+    zh: '“沿步行网络”列：居住用地沿导入的步行网络“{name}”（{km} 公里）到最近设施的步行距离在同一服务半径内的比例，与官方直线半径并列，不替代之。距道路 300 米以外的居住用地视为网络未及，不计为盲区。',
+    en: '“Along the network” columns: the share of residential land whose walking distance along the imported network "{name}" ({km} km) to the nearest facility is within the same radius; beside the official straight-line figures, not replacing them. Land more than 300 m from any street is off the network, not a gap.',
+  },
+  'analysis.legend.networkGap': {
+    zh: '沿步行网络超出服务半径的居住用地（来源：{name}）',
+    en: 'Beyond the radius along the walking network (source: {name})',
+  },
   'network.source': {
     zh: '步行距离来自导入的步行网络“{name}”。',
     en: 'Walking distances from the imported network "{name}".',

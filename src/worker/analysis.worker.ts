@@ -16,9 +16,15 @@ import {
 } from '../analysis/coverage_report';
 import { polygonClock } from '../analysis/rows/rows_to_polygons';
 import { ScenarioCache, runScenario } from '../analysis/scenario_run';
+import {
+  type NetworkOutcome,
+  runNetworkAnalysis,
+  runNetworkScenario,
+} from '../analysis/network_run';
+import { type PreparedNetworkCoverage, prepareNetworkCoverage } from '../analysis/network/report';
 import { wallClock } from '../timing/analysis_stages';
 import { DrawnSender } from './drawn_collections';
-import type { FromAnalysisWorker, ToAnalysisWorker } from './protocol';
+import type { FromAnalysisWorker, ToAnalysisWorker, WorkerNetwork } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -27,21 +33,34 @@ let prepared: PreparedCoverage | null = null;
 let scenarioCache = new ScenarioCache();
 let drawnSender = new DrawnSender();
 let lastRun: { key: string; result: AnalysisResult } | null = null;
+let network: WorkerNetwork | null = null;
+/** The residential samples joined to the network: prepared once per network and data. */
+let preparedNetwork: PreparedNetworkCoverage | null = null;
 let pending: Extract<ToAnalysisWorker, { type: 'run' }> | null = null;
 let scheduled = false;
 
 const post = (message: FromAnalysisWorker) => self.postMessage(message);
+
+/** A result is reused for the same request measured with the same network (or none). */
+const runKey = (request: AnalysisRequest, networkId: string | null) =>
+  JSON.stringify([request, networkId]);
 
 self.onmessage = (event: MessageEvent<ToAnalysisWorker>) => {
   const message = event.data;
   if (message.type === 'init') {
     inputs = message.inputs;
     prepared = null;
+    preparedNetwork = null;
     lastRun = null;
     scenarioCache = new ScenarioCache();
     drawnSender = new DrawnSender();
     const forInputs = inputs;
     setTimeout(() => warmUp(forInputs, message.warmUp), 0);
+    return;
+  }
+  if (message.type === 'network') {
+    if (message.network?.id !== network?.id) preparedNetwork = null;
+    network = message.network;
     return;
   }
   if (pending) post({ type: 'skipped', id: pending.id });
@@ -68,10 +87,11 @@ function warmUp(forInputs: CoverageInputs, request: AnalysisRequest | undefined)
   setTimeout(() => {
     if (inputs !== forInputs || !prepared) return;
     const running = wallClock();
-    if (request && !pending && !scheduled && !lastRun) {
+    // Measured in a straight line only: kept for a run without a network.
+    if (request && !network && !pending && !scheduled && !lastRun) {
       try {
         const result = runAnalysis(prepared, inputs, request, () => undefined);
-        lastRun = { key: JSON.stringify(request), result };
+        lastRun = { key: runKey(request, null), result };
       } catch {
         // As above: a run of this request reports it.
       }
@@ -91,22 +111,43 @@ function runPending() {
     if (!inputs) throw new Error('no data loaded');
     prepared ??= prepareCoverage(inputs);
     const prepareMs = wallClock() - startedAt;
-    const key = JSON.stringify(message.request);
+    const key = runKey(message.request, network?.id ?? null);
     const onProgress = (done: number, total: number) =>
       post({ type: 'progress', id: message.id, done, total });
-    const base =
-      lastRun?.key === key
-        ? lastRun.result
-        : runAnalysis(prepared, inputs, message.request, onProgress);
+    let networkMs = 0;
+    /** Runs a part along the network, counting its time apart from its polygons'. */
+    const alongNetwork = <T>(part: (prepared: PreparedNetworkCoverage) => T): T | undefined => {
+      if (!network) return undefined;
+      const started = wallClock();
+      const polygonsBefore = polygonClock.ms;
+      preparedNetwork ??= prepareNetworkCoverage(inputs!, network.edges);
+      const value = part(preparedNetwork);
+      networkMs += wallClock() - started - (polygonClock.ms - polygonsBefore);
+      return value;
+    };
+    let base: AnalysisResult;
+    if (lastRun?.key === key) base = lastRun.result;
+    else {
+      const straight = runAnalysis(prepared, inputs, message.request, onProgress);
+      const source = network?.source;
+      const along = alongNetwork((p): NetworkOutcome =>
+        runNetworkAnalysis(p, inputs!, message.request, straight.rows, source!),
+      );
+      base = { ...straight, network: along ?? null };
+    }
     lastRun = { key, result: base };
     const scenarios = message.scenarios.map((scenario) => {
       const outcome = runScenario(prepared!, inputs!, message.request, scenario, scenarioCache);
+      const along = alongNetwork((p) =>
+        runNetworkScenario(p, inputs!, message.request, scenario, outcome.rows, network!.source),
+      );
       return {
         scenarioId: scenario.id,
         scenarioName: scenario.name,
         rows: outcome.rows,
         newlyServed: outcome.newlyServed,
         lostService: outcome.lostService,
+        ...(along ? { network: along } : {}),
       };
     });
     const detaching = wallClock();
@@ -116,7 +157,8 @@ function runPending() {
     const timing = {
       startedAt,
       prepareMs,
-      computeMs: wallClock() - startedAt - prepareMs - polygonsMs,
+      computeMs: wallClock() - startedAt - prepareMs - polygonsMs - networkMs,
+      networkMs,
       polygonsMs,
       postedAt: wallClock(),
     };

@@ -3,7 +3,7 @@ import type { CoverageInputs } from '../analysis/coverage_report';
 import type { Scenario } from '../analysis/scenario';
 import { WARMED_UP_MARK, fromWallClock, measureStage } from '../timing/analysis_stages';
 import { DrawnReceiver } from './drawn_collections';
-import type { FromAnalysisWorker, ToAnalysisWorker } from './protocol';
+import type { FromAnalysisWorker, ToAnalysisWorker, WorkerNetwork } from './protocol';
 
 export interface AnalysisClient {
   /**
@@ -15,6 +15,8 @@ export interface AnalysisClient {
     scenarios: Scenario[],
     onProgress: (done: number, total: number) => void,
   ) => Promise<AnalysisResult | null>;
+  /** The walking network later runs also measure along (null: none). */
+  setNetwork: (network: WorkerNetwork | null) => void;
   dispose: () => void;
 }
 
@@ -57,13 +59,15 @@ export function createAnalysisClient(
     }
     waiting.delete(message.id);
     if (message.type === 'result') {
-      const { startedAt, prepareMs, computeMs, polygonsMs, postedAt } = message.timing;
+      const { startedAt, prepareMs, computeMs, networkMs, polygonsMs, postedAt } = message.timing;
       const start = fromWallClock(startedAt);
       measureStage('post', entry.sentAt, start);
       if (prepareMs > 1) measureStage('prepare', start, start + prepareMs);
       const computed = start + prepareMs + computeMs;
       measureStage('compute', start + prepareMs, computed);
-      measureStage('polygons', computed, computed + polygonsMs);
+      if (networkMs > 0) measureStage('network', computed, computed + networkMs);
+      const measured = computed + networkMs;
+      measureStage('polygons', measured, measured + polygonsMs);
       measureStage('transfer', fromWallClock(postedAt));
       entry.resolve(result);
     } else if (message.type === 'skipped') entry.resolve(null);
@@ -81,6 +85,7 @@ export function createAnalysisClient(
         waiting.set(id, { resolve, reject, onProgress, sentAt: performance.now() });
         send({ type: 'run', id, request, scenarios });
       }),
+    setNetwork: (network) => send({ type: 'network', network }),
     dispose: () => {
       worker.terminate();
       for (const entry of waiting.values()) entry.resolve(null);

@@ -33,6 +33,14 @@ function places(result: AnalysisResult): {
       set: (c: Collection) => (g.catchments = c as never),
     },
   ];
+  const network = result.network;
+  if (network) {
+    list.push({
+      key: 'networkGaps',
+      get: () => network.gaps,
+      set: (c) => (network.gaps = c as never),
+    });
+  }
   (result.scenarios ?? []).forEach((s, i) => {
     list.push(
       {
@@ -59,6 +67,7 @@ export class DrawnSender {
     const result: AnalysisResult = {
       ...full,
       geometry: { ...full.geometry },
+      network: full.network && { ...full.network },
       scenarios: full.scenarios?.map((s) => ({ ...s })),
     };
     const drawn: Record<string, DrawnCollection> = {};

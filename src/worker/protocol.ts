@@ -1,5 +1,7 @@
 import type { AnalysisRequest, AnalysisResult } from '../analysis/analysis_run';
 import type { CoverageInputs } from '../analysis/coverage_report';
+import type { NetworkEdges } from '../analysis/network/edges';
+import type { NetworkSource } from '../analysis/network_run';
 import type { Scenario } from '../analysis/scenario';
 import type { DrawnCollection } from './drawn_collections';
 
@@ -10,6 +12,8 @@ export type ToAnalysisWorker =
    * the first click finds the result, or at least the rows prepared and the code optimised.
    */
   | { type: 'init'; inputs: CoverageInputs; warmUp?: AnalysisRequest }
+  /** The walking network the analysis also measures along (null: none). */
+  | { type: 'network'; network: WorkerNetwork | null }
   | {
       type: 'run';
       id: number;
@@ -18,12 +22,20 @@ export type ToAnalysisWorker =
       scenarios: Scenario[];
     };
 
+export interface WorkerNetwork {
+  id: string;
+  source: NetworkSource;
+  edges: NetworkEdges;
+}
+
 /** Where a run's time went in the worker; times are on the shared wall clock. */
 export interface WorkerTiming {
   startedAt: number;
   prepareMs: number;
   computeMs: number;
   polygonsMs: number;
+  /** The figures along the walking network (0 without one), apart from computeMs. */
+  networkMs: number;
   postedAt: number;
 }
 

@@ -18,6 +18,7 @@ const SWATCH: Record<Entry, string> = {
 export function AnalysisLegend({ entries }: { entries: Entry[] }) {
   const t = useText();
   const withScenario = useAppStore((s) => (s.analysisRun.result?.scenarios?.length ?? 0) > 0);
+  const network = useAppStore((s) => s.analysisRun.result?.network ?? null);
   return (
     <ul className="legend analysis-legend" data-testid="analysis-legend">
       {entries.map((entry) => (
@@ -28,6 +29,12 @@ export function AnalysisLegend({ entries }: { entries: Entry[] }) {
           {t(`analysis.legend.${entry}`)}
         </li>
       ))}
+      {network?.gaps && !entries.includes('catchment') && (
+        <li data-testid="legend-network-gap">
+          <LegendSwatch swatch={{ type: 'fill', colour: ANALYSIS_COLOURS.networkGap }} />
+          {t('analysis.legend.networkGap').replace('{name}', network.source.name)}
+        </li>
+      )}
       {withScenario &&
         (['newlyServed', 'lostService'] as const).map((entry) => (
           <li key={entry}>

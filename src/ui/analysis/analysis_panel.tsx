@@ -65,6 +65,13 @@ export function AnalysisPanel({ data }: { data: LayerData }) {
         {analysis.tab === 'parking' && <ParkingTab {...props} />}
         {result && <ScenarioCompare result={result} />}
       </div>
+      {result?.network && (
+        <p className="source-note" data-testid="network-note">
+          {t('network.tableNote')
+            .replace('{name}', result.network.source.name)
+            .replace('{km}', (result.network.source.lengthM / 1000).toFixed(1))}
+        </p>
+      )}
       {result && <AnalysisExport data={data} result={result} />}
       <p className="source-note">
         {t('analysis.method').replace('{h}', String(DEFAULT_ROW_SPACING_M))}

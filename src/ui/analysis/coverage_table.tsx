@@ -6,7 +6,9 @@ import {
   indicatorCompleteness,
 } from '../../data/completeness';
 import { useText } from '../use_text';
+import type { NetworkOutcome, NetworkRow } from '../../analysis/network_run';
 import { useTableFormats } from './format';
+import { NetworkCell, NetworkHead } from './network_cells';
 
 /**
  * The table of one tab: the seven units and the whole area, each indicator's share, and how
@@ -18,8 +20,14 @@ export function CoverageTable({
   completeness,
   showCoveredArea,
   scenarioRows,
+  network,
+  scenarioNetwork,
 }: {
   rows: AnalysisRow[];
+  /** The same figures along the walking network: a column beside each share. */
+  network?: NetworkOutcome | null;
+  /** The active scenario's figures along the network. */
+  scenarioNetwork?: NetworkRow[];
   /** The active scenario's rows: each share then reads "before → after (change)". */
   scenarioRows?: AnalysisRow[];
   indicators: readonly Indicator[];
@@ -56,11 +64,19 @@ export function CoverageTable({
               <small>{t('unit.km2')}</small>
             </th>
           )}
-          {indicators.map((indicator) => (
+          {indicators.map((indicator) => [
             <th scope="col" className="number" key={indicator}>
               {indicators.length === 1 ? t('analysis.share') : t(`legend.${indicator}`)}
-            </th>
-          ))}
+            </th>,
+            network && (
+              <NetworkHead
+                key={`${indicator}-network`}
+                indicator={indicator}
+                single={indicators.length === 1}
+                source={network.source}
+              />
+            ),
+          ])}
         </tr>
       </thead>
       <tbody>
@@ -92,7 +108,7 @@ export function CoverageTable({
             {indicators.map((indicator) => {
               const figure = row.figures[indicator];
               const status = statusOf(row, indicator);
-              return (
+              return [
                 <td
                   key={indicator}
                   className={`number share ${status}`}
@@ -116,8 +132,16 @@ export function CoverageTable({
                     />
                   )}
                   <UnknownShare figure={figure} residentialAreaM2={residentialOf(row, indicator)} />
-                </td>
-              );
+                </td>,
+                network && (
+                  <NetworkCell
+                    key={`${indicator}-network`}
+                    indicator={indicator}
+                    figure={network.rows[rowIndex]?.figures[indicator]}
+                    after={scenarioNetwork?.[rowIndex]?.figures[indicator]}
+                  />
+                ),
+              ];
             })}
           </tr>
         ))}

@@ -45,6 +45,8 @@ export function ParkingTab({
         <CoverageTable
           rows={result.rows}
           scenarioRows={result.scenarios?.[0]?.rows}
+          network={result.network}
+          scenarioNetwork={result.scenarios?.[0]?.network}
           indicators={['parking']}
           completeness={completeness}
           showCoveredArea

@@ -56,6 +56,8 @@ export function ParksTab({
         <CoverageTable
           rows={result.rows}
           scenarioRows={result.scenarios?.[0]?.rows}
+          network={result.network}
+          scenarioNetwork={result.scenarios?.[0]?.network}
           indicators={['parks']}
           completeness={completeness}
           showCoveredArea

@@ -42,6 +42,8 @@ export function SchoolsTab({
         <CoverageTable
           rows={result.rows}
           scenarioRows={result.scenarios?.[0]?.rows}
+          network={result.network}
+          scenarioNetwork={result.scenarios?.[0]?.network}
           indicators={SERVED_SCHOOL_LEVELS}
           completeness={completeness}
           showCoveredArea={false}

@@ -165,6 +165,7 @@ async function renderPage(
       [ANALYSIS_SOURCES.gaps]: analysis?.geometry.gaps,
       [ANALYSIS_SOURCES.unknown]: analysis?.geometry.unknown,
       [ANALYSIS_SOURCES.catchments]: analysis?.geometry.catchments,
+      [ANALYSIS_SOURCES.networkGaps]: analysis?.network?.gaps,
       [SCENARIO_SOURCES.edits]: scenario ? scenarioEditFeatures(scenario, data) : null,
       [SCENARIO_SOURCES.newlyServed]: outcome?.newlyServed,
       [SCENARIO_SOURCES.lostService]: outcome?.lostService,
