@@ -102,7 +102,44 @@ describe('walking network', () => {
         !(document.querySelector('[data-testid="inspection-network-toggle"]') as HTMLInputElement)
           ?.disabled,
     );
+
+    // Park coverage along the network beside the straight line, and its gaps on the map.
+    await page.click('[data-testid="analysis-toggle"]');
+    const whole = '[data-testid="analysis-row"][data-unit="回天地区"]';
+    await page.waitForSelector(`${whole} [data-testid="network-share"][data-state="measured"]`, {
+      timeout: 60_000,
+    });
+    expect(await page.textContent('[data-testid="network-column"]')).toContain('沿步行网络');
+    expect(await page.textContent('[data-testid="network-column"]')).toContain('streets.geojson');
+    const shares = await page.$$eval('[data-testid="analysis-row"]', (trs) =>
+      trs.map((tr) => ({
+        unit: (tr as HTMLElement).dataset.unit,
+        straight: tr.querySelector('td[data-indicator="parks"]:not([data-testid])')?.textContent,
+        network: (tr.querySelector('[data-testid="network-share"]') as HTMLElement).dataset,
+        text: tr.querySelector('[data-testid="network-share"]')?.textContent,
+      })),
+    );
+    const measuredUnits = shares.filter((s) => s.network.state === 'measured');
+    // The grid covers a corner of the area: some units on it, the whole area, not all.
+    expect(measuredUnits.length).toBeGreaterThan(1);
+    expect(shares.some((s) => s.network.state === 'not-reached')).toBe(true);
+    for (const s of measuredUnits) {
+      const straight = Number(s.straight!.match(/([\d.]+)%/)![1]) / 100;
+      // Along the streets no share exceeds the straight-line one (0.1 point of sampling).
+      expect(Number(s.network.share)).toBeLessThanOrEqual(straight + 0.001);
+      expect(s.text).toMatch(/\d+(\.\d)?%/);
+    }
+    await page.waitForSelector('[data-testid="legend-network-gap"]');
+    await page.waitForFunction(
+      () => window.__huitianMap!.renderedFeatures(['analysis-network-gaps-fill']).length > 0,
+      undefined,
+      { timeout: 30_000 },
+    );
+    await page.screenshot({ path: `${SCREENSHOTS}/network-analysis.png` });
+    await page
+      .locator('[data-testid="analysis-table"]')
+      .screenshot({ path: `${SCREENSHOTS}/network-analysis-table.png` });
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.cspViolations).toEqual([]);
-  }, 120_000);
+  }, 180_000);
 });
