@@ -781,6 +781,10 @@ const STRINGS = {
   'network.detour': { zh: '绕行系数', en: 'Detour' },
   'network.unreached': { zh: '不可达', en: 'not reached' },
   'network.minutes': { zh: '按时间', en: 'By time' },
+  'network.minutesRadius': {
+    zh: '× {speed} 米/分钟 = {r} 米',
+    en: '× {speed} m/min = {r} m',
+  },
   'network.column': { zh: '沿步行网络', en: 'Along the network' },
   'network.columnSource': { zh: '来源：{name}', en: 'Source: {name}' },
   'network.notReachedCell': { zh: '网络未及', en: 'Not on the network' },

@@ -92,6 +92,12 @@ describe('walking network', () => {
       () => window.__huitianMap!.renderedFeatures(['inspection-network-area']).length > 0,
     );
 
+    // 按时间: 10 minutes at the default 80 m/min make the radius 800 m, along the network too.
+    expect(await page.inputValue('[data-testid="network-minutes"]')).toBe('6.3');
+    await page.fill('[data-testid="network-minutes"]', '10');
+    await page.waitForSelector('[data-testid="inspection-radius-value"]:text-is("800")');
+    expect(await page.textContent('[data-testid="inspection-network"] h3')).toContain('800');
+    await page.waitForFunction(() => window.location.hash.includes('r=800'));
     await page.screenshot({ path: `${SCREENSHOTS}/network-inspection.png` });
 
     // Kept in the browser: after a reload the network is still there.

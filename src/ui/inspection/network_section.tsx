@@ -1,9 +1,9 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { type EdgeIndex, indexEdges } from '../../analysis/network/access';
 import { graphFromFeatures } from '../../analysis/network/edges';
 import { inspectAlongNetwork } from '../../analysis/network/inspect';
 import type { Inspection } from '../../analysis/inspection';
-import { walkingMinutes } from '../../analysis/inspection';
+import { INSPECTION_RADIUS_LIMITS, walkingMinutes } from '../../analysis/inspection';
 import type { LocalProjection } from '../../analysis/local_projection';
 import type { StoredNetwork } from '../../data/network_storage';
 import { useAppStore } from '../../state/store';
@@ -44,6 +44,59 @@ export function NetworkSwitch() {
   );
 }
 
+/** The radius for a walk of `minutes` at `speed` m/min, or null outside the radius limits. */
+export function radiusForMinutes(minutes: number, speed: number): number | null {
+  const radiusM = Math.round(minutes * speed);
+  return Number.isFinite(radiusM) &&
+    radiusM >= INSPECTION_RADIUS_LIMITS.min &&
+    radiusM <= INSPECTION_RADIUS_LIMITS.max
+    ? radiusM
+    : null;
+}
+
+/**
+ * 「按时间」: the radius given as T minutes at the walking speed setting (R = T × speed). What
+ * was typed stays while it is being edited; a radius set elsewhere shows as its minutes.
+ */
+function MinutesControl() {
+  const t = useText();
+  const f = useFormats();
+  const radiusM = useAppStore((s) => s.inspection.radiusM);
+  const speed = useAppStore((s) => s.inspection.walkingSpeed);
+  const update = useAppStore((s) => s.updateInspection);
+  const [typed, setTyped] = useState<string | null>(null);
+  const shown = typed ?? String(Math.round((radiusM / speed) * 10) / 10);
+  const valid = typed === null || radiusForMinutes(Number(typed), speed) !== null;
+  return (
+    <label className="walking-speed" data-testid="network-minutes-control">
+      {t('network.minutes')}{' '}
+      <input
+        type="number"
+        min={Math.ceil(INSPECTION_RADIUS_LIMITS.min / speed)}
+        max={Math.floor(INSPECTION_RADIUS_LIMITS.max / speed)}
+        step={1}
+        value={shown}
+        aria-invalid={!valid}
+        data-testid="network-minutes"
+        onChange={(event) => {
+          const text = event.target.value;
+          const radius = text.trim() === '' ? null : radiusForMinutes(Number(text), speed);
+          setTyped(text);
+          if (radius !== null) update({ radiusM: radius });
+        }}
+        onBlur={() => setTyped(null)}
+      />{' '}
+      {t('unit.min')}
+      <small>
+        {' '}
+        {t('network.minutesRadius')
+          .replace('{speed}', f.number(speed))
+          .replace('{r}', f.number(radiusM))}
+      </small>
+    </label>
+  );
+}
+
 /**
  * Along the network: the reachable area within the radius (drawn on the map), and every
  * listed facility's walking distance beside the straight line, with the detour ratio.
@@ -77,6 +130,7 @@ export function NetworkInspectionSection({
   if (!result || !network) return null;
   return (
     <section className="network-inspection" data-testid="inspection-network">
+      <MinutesControl />
       <h3>
         {t('network.reach')
           .replace('{r}', String(result.radiusM))
