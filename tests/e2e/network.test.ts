@@ -1,6 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Feature, LineString } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsvDocument } from '../../src/export/csv';
 import { type Session, openPage, startSession, stopSession } from './browser';
 
 const SCREENSHOTS = 'test-results';
@@ -145,7 +149,52 @@ describe('walking network', () => {
     await page
       .locator('[data-testid="analysis-table"]')
       .screenshot({ path: `${SCREENSHOTS}/network-analysis-table.png` });
+
+    // The exports carry the network figures and name the network.
+    const download = async (testid: string) => {
+      const [file] = await Promise.all([
+        page.waitForEvent('download', { timeout: 150_000 }),
+        page.click(`[data-testid="${testid}"]`),
+      ]);
+      return readFileSync((await file.path())!);
+    };
+    const csv = parseCsvDocument((await download('analysis-export-csv')).toString('utf8'));
+    expect(csv.metadata.join('\n')).toContain(
+      'walking network (columns *_network_*): streets.geojson',
+    );
+    const shareColumn = csv.header.indexOf('parks_network_share');
+    expect(shareColumn).toBeGreaterThan(0);
+    for (const s of shares) {
+      const row = csv.rows.find((r) => r[0] === s.unit)!;
+      expect(row[csv.header.indexOf('parks_network_state')]).toBe(s.network.state);
+      if (s.network.state === 'measured') {
+        expect(Number(row[shareColumn])).toBeCloseTo(Number(s.network.share), 4);
+      }
+    }
+    const geojson = JSON.parse((await download('analysis-export-geojson')).toString('utf8'));
+    expect(geojson.metadata.walking_network).toContain('streets.geojson');
+    expect(
+      geojson.features.filter(
+        (f: { properties: { layer: string } }) => f.properties.layer === 'network-gap',
+      ),
+    ).toHaveLength(1);
+
+    // The printed page's legend names the network gaps and their network.
+    await page.click('[data-testid="export-toggle"]');
+    await page.waitForSelector('[data-testid="export-dialog"]');
+    await page.selectOption('[data-testid="export-format"]', 'pdf');
+    await page.selectOption('[data-testid="export-dpi"]', '150');
+    const [pdfFile] = await Promise.all([
+      page.waitForEvent('download', { timeout: 150_000 }),
+      page.click('[data-testid="export-start"]'),
+    ]);
+    const dir = mkdtempSync(join(tmpdir(), 'network-export-'));
+    writeFileSync(join(dir, 'map.pdf'), readFileSync((await pdfFile.path())!));
+    const text = execFileSync('pdftotext', [join(dir, 'map.pdf'), '-'], { encoding: 'utf8' });
+    expect(text.replace(/\s+/g, '')).toContain(
+      '沿步行网络超出服务半径的居住用地（来源：streets.geojson）',
+    );
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.cspViolations).toEqual([]);
-  }, 180_000);
+  }, 300_000);
 });

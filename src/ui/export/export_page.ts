@@ -1,6 +1,6 @@
 import { circle } from '@turf/turf';
 import type { LayerData } from '../../data/load';
-import type { AnalysisRequest } from '../../analysis/analysis_run';
+import type { AnalysisRequest, AnalysisResult } from '../../analysis/analysis_run';
 import { analysisRadius, fill } from '../../export/map_title';
 import { paperMm, pageLayout, type PageSpec } from '../../export/page_layout';
 import {
@@ -190,7 +190,7 @@ async function renderPage(
           heading: t('panel.legend'),
           entries: [
             ...scenarioLegend(scenario !== null, outcome !== null, t),
-            ...legendEntries(state, data, analysis?.request ?? null, t),
+            ...legendEntries(state, data, analysis, t),
           ],
         }
       : null,
@@ -252,15 +252,26 @@ function scenarioLegend(withEdits: boolean, withOutcome: boolean, t: Translate) 
 function legendEntries(
   state: AppState,
   data: LayerData,
-  request: AnalysisRequest | null,
+  analysis: AnalysisResult | null,
   t: Translate,
 ) {
   const entries = LAYER_DEFINITIONS.filter((d) => state.visibleLayers.includes(d.id))
     .reverse()
     .flatMap((d) => layerLegendRows(d, data.layers, t, state.language));
-  if (!request) return entries;
+  if (!analysis) return entries;
+  const request = analysis.request;
+  const network = analysis.network;
+  // As on screen: the gaps along the walking network, naming the network they were measured on.
+  const networkGaps = network?.gaps
+    ? [
+        {
+          label: t('analysis.legend.networkGap').replace('{name}', network.source.name),
+          swatch: { type: 'fill' as const, colour: ANALYSIS_COLOURS.networkGap },
+        },
+      ]
+    : [];
   const measured = analysisRadius(request, t);
-  const analysis =
+  const analysisEntries =
     request.tab === 'schools' && request.schoolView === 'catchments'
       ? [
           {
@@ -281,8 +292,9 @@ function legendEntries(
             label: t('analysis.legend.unknown'),
             swatch: { type: 'fill' as const, colour: ANALYSIS_COLOURS.unknown, hatched: true },
           },
+          ...networkGaps,
         ];
-  return [...analysis, ...entries];
+  return [...analysisEntries, ...entries];
 }
 
 function analysisNote(request: AnalysisRequest, t: Translate, f: Formats): string {
