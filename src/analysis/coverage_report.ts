@@ -29,7 +29,7 @@ import {
   type PreparedArea,
   type UnitCoverage,
   measureCoverage,
-  prepareArea,
+  prepareAreaAndBlocks,
   reachRows,
   totalCoverage,
 } from './rows/row_coverage';
@@ -147,8 +147,9 @@ export function prepareCoverage(
   rowSpacingM?: number,
 ): PreparedCoverage {
   const units = sortedUnits(inputs.subdistricts.features as Feature<Geometry, { name: string }>[]);
-  const area = prepareArea(units, inputs.residential.features, rowSpacingM);
-  return { area, sites: blockSites(inputs.residential.features, area.projection) };
+  const blocks = inputs.residential.features;
+  const { area, blockShapes } = prepareAreaAndBlocks(units, blocks, rowSpacingM);
+  return { area, sites: blockSites(blocks, blockShapes) };
 }
 
 /** Units in the action plan's order; names it does not list go last. */

@@ -19,13 +19,17 @@ export interface LocalProjection {
 export function sinusoidalProjection(centralLon: number): LocalProjection {
   return {
     centralLon,
-    forward: ([lon, lat]) => {
-      const phi = lat! * RADIANS;
-      return [EARTH_RADIUS_M * (lon! - centralLon) * RADIANS * Math.cos(phi), EARTH_RADIUS_M * phi];
+    // Indexed, not destructured: cheaper before the engine optimises (every vertex projects).
+    forward: (lonLat) => {
+      const phi = lonLat[1]! * RADIANS;
+      return [
+        EARTH_RADIUS_M * (lonLat[0]! - centralLon) * RADIANS * Math.cos(phi),
+        EARTH_RADIUS_M * phi,
+      ];
     },
-    inverse: ([x, y]) => {
-      const phi = y! / EARTH_RADIUS_M;
-      return [centralLon + x! / (EARTH_RADIUS_M * Math.cos(phi)) / RADIANS, phi / RADIANS];
+    inverse: (xy) => {
+      const phi = xy[1]! / EARTH_RADIUS_M;
+      return [centralLon + xy[0]! / (EARTH_RADIUS_M * Math.cos(phi)) / RADIANS, phi / RADIANS];
     },
   };
 }

@@ -1,13 +1,6 @@
 import * as turf from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
-import type { LocalProjection } from './local_projection';
-import {
-  type PlanarShape,
-  boxDistance,
-  distanceToShape,
-  shapeCentre,
-  toPlanarShape,
-} from './planar_shape';
+import { type PlanarShape, boxDistance, distanceToShape, shapeCentre } from './planar_shape';
 
 /** A residential block, with its centre and area, ready for distance questions. */
 export interface BlockSite {
@@ -25,15 +18,16 @@ export interface NearestFacility {
   distanceM: number;
 }
 
+/** The blocks as sites; `shapes[i]` is block i in the analysis's projection. */
 export function blockSites(
   blocks: Feature<Geometry, Record<string, unknown>>[],
-  projection: LocalProjection,
+  shapes: PlanarShape[],
 ): BlockSite[] {
-  return blocks.map((block) => ({
+  return blocks.map((block, i) => ({
     id: String(block.properties.id),
     unit: (block.properties.subdistrict as string | null) ?? null,
     areaM2: turf.area(block),
-    centre: shapeCentre(toPlanarShape(block.geometry, projection)),
+    centre: shapeCentre(shapes[i]!),
   }));
 }
 

@@ -19,12 +19,20 @@ export function toPlanarShape(geometry: Geometry, projection: LocalProjection): 
     rings: [],
     bbox: [Infinity, Infinity, -Infinity, -Infinity],
   };
+  // Indexed, not destructured: this runs for every vertex of the first analysis, where the
+  // engine has not yet optimised the iterator protocol away.
   const flatten = (line: Position[]) => {
     const flat: number[] = [];
-    for (const position of line) {
-      const [x, y] = projection.forward(position);
+    const bbox = shape.bbox;
+    for (let i = 0; i < line.length; i++) {
+      const xy = projection.forward(line[i]!);
+      const x = xy[0];
+      const y = xy[1];
       flat.push(x, y);
-      extend(shape.bbox, x, y);
+      if (x < bbox[0]) bbox[0] = x;
+      if (y < bbox[1]) bbox[1] = y;
+      if (x > bbox[2]) bbox[2] = x;
+      if (y > bbox[3]) bbox[3] = y;
     }
     return flat;
   };
@@ -62,13 +70,6 @@ export function toPlanarShape(geometry: Geometry, projection: LocalProjection): 
   };
   visit(geometry);
   return shape;
-}
-
-function extend(bbox: PlanarShape['bbox'], x: number, y: number) {
-  if (x < bbox[0]) bbox[0] = x;
-  if (y < bbox[1]) bbox[1] = y;
-  if (x > bbox[2]) bbox[2] = x;
-  if (y > bbox[3]) bbox[3] = y;
 }
 
 /** Planar distance from (x, y) to a shape: 0 inside a ring, else to the nearest part. */

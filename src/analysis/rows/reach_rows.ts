@@ -1,7 +1,7 @@
 import { mergeIntervals } from './intervals';
 import type { PlanarShape } from '../planar_shape';
 import { simplifyShape } from './simplify_outline';
-import { type RowGrid, ringRows } from './row_sampling';
+import { type RowGrid, firstRowFrom, lastRowTo, ringRows } from './row_sampling';
 
 /**
  * Appends to `pairs[k]`, for every row k the facility can reach, the x-interval of points
@@ -19,9 +19,9 @@ export function addReachIntervals(
 ): void {
   const shape = simplifyShape(facilityShape);
   // Merge the facility's own intervals first: far fewer pairs reach the shared rows.
-  const first = firstRow(grid, shape.bbox[1] - radiusM);
+  const first = firstRowFrom(grid, shape.bbox[1] - radiusM);
   const local: (number[] | undefined)[] = new Array(
-    Math.max(0, lastRow(grid, shape.bbox[3] + radiusM) - first + 1),
+    Math.max(0, lastRowTo(grid, shape.bbox[3] + radiusM) - first + 1),
   );
   for (let i = 0; i < shape.points.length; i += 2) {
     addDisc(local, first, shape.points[i]!, shape.points[i + 1]!, radiusM, grid, wanted);
@@ -63,16 +63,6 @@ const MERGE_ROW_AT = 4096;
 // optimised them: they allocate nothing per row (no tuples, no closures), which keeps that
 // first run close to the later ones.
 
-/** First row whose sample y is at or above `y` (clamped to the grid); see `rowRange`. */
-function firstRow(grid: RowGrid, y: number): number {
-  return Math.max(0, Math.ceil((y - grid.y0) / grid.spacingM - 0.5));
-}
-
-/** Last row whose sample y is at or below `y` (clamped to the grid); see `rowRange`. */
-function lastRow(grid: RowGrid, y: number): number {
-  return Math.min(grid.count - 1, Math.floor((y - grid.y0) / grid.spacingM - 0.5));
-}
-
 function addDisc(
   local: (number[] | undefined)[],
   first: number,
@@ -82,8 +72,8 @@ function addDisc(
   grid: RowGrid,
   wanted: Uint8Array,
 ) {
-  const last = lastRow(grid, cy + r);
-  for (let k = firstRow(grid, cy - r); k <= last; k++) {
+  const last = lastRowTo(grid, cy + r);
+  for (let k = firstRowFrom(grid, cy - r); k <= last; k++) {
     if (!wanted[k]) continue;
     const dy = grid.y0 + (k + 0.5) * grid.spacingM - cy;
     const half = Math.sqrt(Math.max(0, r * r - dy * dy));
@@ -114,8 +104,8 @@ function addStadium(
   // Band: low ≤ a·(x − ax) + b ≤ high, for |cross(u, P − A)| ≤ r and 0 ≤ dot(u, P − A) ≤ length.
   const bandFlat = Math.abs(uy) < 1e-12;
   const alongFlat = Math.abs(ux) < 1e-12;
-  const last = lastRow(grid, Math.max(ay, by) + r);
-  for (let k = firstRow(grid, Math.min(ay, by) - r); k <= last; k++) {
+  const last = lastRowTo(grid, Math.max(ay, by) + r);
+  for (let k = firstRowFrom(grid, Math.min(ay, by) - r); k <= last; k++) {
     if (!wanted[k]) continue;
     const y = grid.y0 + (k + 0.5) * grid.spacingM;
     let start = Infinity;

@@ -1,4 +1,3 @@
-import * as turf from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
 import {
   type Intervals,
@@ -10,7 +9,7 @@ import {
 import { type LocalProjection, sinusoidalProjection } from '../local_projection';
 import { type PlanarShape, toPlanarShape } from '../planar_shape';
 import { addReachIntervals } from './reach_rows';
-import { type RowGrid, createRowGrid, ringRows, unionRows } from './row_sampling';
+import { type RowGrid, createRowGrid, ringRows, unionOfRingRows } from './row_sampling';
 
 /**
  * Residential land per unit, sampled once into rows so that any set of service radii can be
@@ -54,33 +53,54 @@ export function prepareArea(
   residential: Feature<Geometry>[],
   rowSpacingM = DEFAULT_ROW_SPACING_M,
 ): PreparedArea {
-  const [west, , east] = turf.bbox(turf.featureCollection(units));
+  return prepareAreaAndBlocks(units, residential, rowSpacingM).area;
+}
+
+/** `prepareArea`, with the blocks' planar shapes for whoever needs them next. */
+export function prepareAreaAndBlocks(
+  units: Feature<Geometry, { name: string }>[],
+  residential: Feature<Geometry>[],
+  rowSpacingM = DEFAULT_ROW_SPACING_M,
+): { area: PreparedArea; blockShapes: PlanarShape[] } {
+  const [west, east] = longitudeRange(units);
   const centralLon = (west + east) / 2;
   const projection = sinusoidalProjection(centralLon);
   const unitShapes = units.map((u) => toPlanarShape(u.geometry, projection));
-  const minY = unitShapes.reduce((m, s) => Math.min(m, s.bbox[1]), Infinity);
-  const maxY = unitShapes.reduce((m, s) => Math.max(m, s.bbox[3]), -Infinity);
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (const shape of unitShapes) {
+    minY = Math.min(minY, shape.bbox[1]);
+    maxY = Math.max(maxY, shape.bbox[3]);
+  }
   const grid = createRowGrid(minY, maxY, rowSpacingM);
-  const blockRows = residential.map((b) => ringRows(toPlanarShape(b.geometry, projection), grid));
-  const allResidential = unionRows(grid, blockRows);
+  const blockShapes = residential.map((b) => toPlanarShape(b.geometry, projection));
+  const allResidential = unionOfRingRows(blockShapes, grid);
   const unitRows = unitShapes.map((shape) => {
     const inside = ringRows(shape, grid);
     const rows: (Intervals | undefined)[] = new Array(grid.count);
-    inside.rows.forEach((row, i) => {
+    for (let i = 0; i < inside.rows.length; i++) {
+      const row = inside.rows[i];
       const land = allResidential[inside.first + i];
       if (row && land) rows[inside.first + i] = intersectIntervals(row, land);
-    });
+    }
     return rows;
   });
-  const residentialRows = unionRows(
-    grid,
-    unitRows.map((rows) => ({ first: 0, rows })),
-  );
+  // Per row, the land of every unit on it (units do not overlap, but are merged all the same).
+  const residentialRows: (Intervals | undefined)[] = [];
   const wantedRows = new Uint8Array(grid.count);
-  residentialRows.forEach((row, k) => {
-    if (row && row.length > 0) wantedRows[k] = 1;
-  });
-  return {
+  for (let k = 0; k < grid.count; k++) {
+    let pairs: number[] | undefined;
+    for (let u = 0; u < unitRows.length; u++) {
+      const row = unitRows[u]![k];
+      if (!row) continue;
+      pairs ??= [];
+      for (let j = 0; j < row.length; j++) pairs.push(row[j]!);
+    }
+    const land = pairs ? mergeIntervals(pairs) : undefined;
+    residentialRows.push(land);
+    if (land && land.length > 0) wantedRows[k] = 1;
+  }
+  const area = {
     projection,
     grid,
     unitNames: units.map((u) => u.properties.name),
@@ -88,6 +108,25 @@ export function prepareArea(
     residentialRows,
     wantedRows,
   };
+  return { area, blockShapes };
+}
+
+/** West and east ends of the features' coordinates (as `turf.bbox` gives them). */
+function longitudeRange(features: Feature<Geometry>[]): [west: number, east: number] {
+  const range: [number, number] = [Infinity, -Infinity];
+  const visit = (c: unknown) => {
+    if (typeof (c as number[])[0] === 'number') {
+      const lon = (c as number[])[0]!;
+      if (lon < range[0]) range[0] = lon;
+      if (lon > range[1]) range[1] = lon;
+    } else for (const inner of c as unknown[]) visit(inner);
+  };
+  const geometry = (g: Geometry) => {
+    if (g.type === 'GeometryCollection') g.geometries.forEach(geometry);
+    else visit(g.coordinates);
+  };
+  for (const f of features) geometry(f.geometry);
+  return range;
 }
 
 /** Per row, the merged x-intervals within reach of any of the facilities. */

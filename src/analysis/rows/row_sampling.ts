@@ -21,9 +21,17 @@ export const rowY = (grid: RowGrid, k: number) => grid.y0 + (k + 0.5) * grid.spa
 
 /** First and last row whose sample y lies in [minY, maxY], clamped to the grid. */
 export function rowRange(grid: RowGrid, minY: number, maxY: number): [first: number, last: number] {
-  const first = Math.max(0, Math.ceil((minY - grid.y0) / grid.spacingM - 0.5));
-  const last = Math.min(grid.count - 1, Math.floor((maxY - grid.y0) / grid.spacingM - 0.5));
-  return [first, last];
+  return [firstRowFrom(grid, minY), lastRowTo(grid, maxY)];
+}
+
+/** First row whose sample y is at or above `y` (clamped to the grid). */
+export function firstRowFrom(grid: RowGrid, y: number): number {
+  return Math.max(0, Math.ceil((y - grid.y0) / grid.spacingM - 0.5));
+}
+
+/** Last row whose sample y is at or below `y` (clamped to the grid). */
+export function lastRowTo(grid: RowGrid, y: number): number {
+  return Math.min(grid.count - 1, Math.floor((y - grid.y0) / grid.spacingM - 0.5));
 }
 
 /** Row intervals of one shape, kept only over the rows it spans: rows[i] is row first + i. */
@@ -33,78 +41,144 @@ export interface RangedRows {
 }
 
 /**
- * Per row, the x-intervals inside the shape's rings (even-odd). The crossings of all rows go
- * into one typed array, counted first, so the work per row allocates only its result: this
- * runs for every block on the first analysis, before the engine has optimised it.
+ * Per row, the x-intervals inside the shape's rings (even-odd), kept over the rows it spans.
  */
 export function ringRows(shape: PlanarShape, grid: RowGrid): RangedRows {
-  const [first, last] = rowRange(grid, shape.bbox[1], shape.bbox[3]);
-  const count = Math.max(0, last - first + 1);
-  // Crossings per row: +1 at the edge's first row, −1 past its last, then summed.
-  const offsets = new Int32Array(count + 1);
-  forEachEdgeRows(shape, grid, (from, to) => {
-    offsets[from - first]! += 1;
-    offsets[to - first + 1]! -= 1;
-  });
-  let total = 0;
-  let running = 0;
-  for (let i = 0; i < count; i++) {
-    running += offsets[i]!;
-    offsets[i] = total;
-    total += running;
-  }
-  offsets[count] = total;
-  const filled = offsets.slice(0, count);
-  const xs = new Float64Array(total);
-  forEachEdgeRows(shape, grid, (from, to, ax, ay, bx, by) => {
-    for (let k = from; k <= to; k++) {
-      const y = grid.y0 + (k + 0.5) * grid.spacingM;
-      xs[filled[k - first]!++] = ax + ((y - ay) * (bx - ax)) / (by - ay);
-    }
-  });
-  const rows: (Intervals | undefined)[] = new Array(count);
-  for (let i = 0; i < count; i++) {
-    const lo = offsets[i]!;
-    const hi = offsets[i + 1]!;
-    if (hi - lo < 2) continue;
-    sortRange(xs, lo, hi);
-    // Even-odd pairs of sorted crossings, joined where one ends where the next starts.
-    const row: Intervals = [];
-    for (let j = lo; j + 1 < hi; j += 2) {
-      const a = xs[j]!;
-      const b = xs[j + 1]!;
-      if (!(a < b)) continue;
-      if (row.length > 0 && a <= row[row.length - 1]!) {
-        if (b > row[row.length - 1]!) row[row.length - 1] = b;
-      } else row.push(a, b);
-    }
-    if (row.length > 0) rows[i] = row;
-  }
+  const first = firstRowFrom(grid, shape.bbox[1]);
+  const last = lastRowTo(grid, shape.bbox[3]);
+  const rows: (Intervals | undefined)[] = new Array(Math.max(0, last - first + 1));
+  addRingRows(shape, grid, rows, first);
   return { first, rows };
 }
 
 /**
- * Calls `visit` for each ring edge that crosses a row, with the rows it crosses. Half-open in
- * y, so a vertex on a row is crossed once.
+ * Per row, the union of the shapes' insides (each filled even-odd): residential land from its
+ * blocks. Each row is merged once, from every block's intervals on it.
  */
-function forEachEdgeRows(
+export function unionOfRingRows(
+  shapes: readonly PlanarShape[],
+  grid: RowGrid,
+): (Intervals | undefined)[] {
+  const buckets: (number[] | undefined)[] = new Array(grid.count);
+  for (let i = 0; i < shapes.length; i++) addRingRows(shapes[i]!, grid, buckets, 0);
+  const rows: (Intervals | undefined)[] = [];
+  for (let k = 0; k < grid.count; k++) {
+    const bucket = buckets[k];
+    rows.push(bucket ? mergeIntervals(bucket) : undefined);
+  }
+  return rows;
+}
+
+// Buffers reused by every shape: the first analysis samples hundreds of blocks before the
+// engine has optimised anything, and allocating per shape (or per edge, as a callback would)
+// is what made it slow. Grown on demand, never shrunk.
+let rowStarts = new Int32Array(256);
+let rowFill = new Int32Array(256);
+let crossings = new Float64Array(1024);
+/** Per crossing edge: its first and last row, and its ends ax, ay, bx, by. */
+let edgeRows = new Int32Array(2 * 256);
+let edgeEnds = new Float64Array(4 * 256);
+
+/**
+ * Appends the shape's even-odd intervals on row k to `buckets[k - offset]` (creating it),
+ * pairs of sorted crossings, joined where one ends where the next starts. Within one call a
+ * row's intervals are disjoint and ascending, as `ringRows` returns them.
+ */
+function addRingRows(
   shape: PlanarShape,
   grid: RowGrid,
-  visit: (from: number, to: number, ax: number, ay: number, bx: number, by: number) => void,
+  buckets: (number[] | undefined)[],
+  offset: number,
 ): void {
-  for (const ring of shape.rings) {
+  const first = firstRowFrom(grid, shape.bbox[1]);
+  const last = lastRowTo(grid, shape.bbox[3]);
+  const count = last - first + 1;
+  if (count <= 0) return;
+  if (rowStarts.length < count + 1) {
+    rowStarts = new Int32Array(2 * (count + 1));
+    rowFill = new Int32Array(2 * (count + 1));
+  }
+  rowStarts.fill(0, 0, count + 1);
+  // The edges that cross a row, with the rows they cross (half-open in y, so a vertex on a
+  // row is crossed once); and per row the crossings: +1 at an edge's first row, −1 past its last.
+  let edgeCount = 0;
+  const rings = shape.rings;
+  for (let r = 0; r < rings.length; r++) {
+    const ring = rings[r]!;
     for (let i = 0; i + 3 < ring.length; i += 2) {
       const ay = ring[i + 1]!;
       const by = ring[i + 3]!;
       if (ay === by) continue;
       const low = ay < by ? ay : by;
       const high = ay < by ? by : ay;
-      const from = Math.max(0, Math.ceil((low - grid.y0) / grid.spacingM - 0.5));
-      const reached = Math.min(grid.count - 1, Math.floor((high - grid.y0) / grid.spacingM - 0.5));
+      const from = firstRowFrom(grid, low);
+      const reached = lastRowTo(grid, high);
       const to = reached >= 0 && rowY(grid, reached) === high ? reached - 1 : reached;
-      if (from <= to) visit(from, to, ring[i]!, ay, ring[i + 2]!, by);
+      if (from > to) continue;
+      if (edgeRows.length < 2 * (edgeCount + 1)) growEdges();
+      edgeRows[2 * edgeCount] = from;
+      edgeRows[2 * edgeCount + 1] = to;
+      edgeEnds[4 * edgeCount] = ring[i]!;
+      edgeEnds[4 * edgeCount + 1] = ay;
+      edgeEnds[4 * edgeCount + 2] = ring[i + 2]!;
+      edgeEnds[4 * edgeCount + 3] = by;
+      edgeCount++;
+      rowStarts[from - first]! += 1;
+      rowStarts[to - first + 1]! -= 1;
     }
   }
+  let total = 0;
+  let running = 0;
+  for (let i = 0; i < count; i++) {
+    running += rowStarts[i]!;
+    rowStarts[i] = total;
+    rowFill[i] = total;
+    total += running;
+  }
+  rowStarts[count] = total;
+  if (crossings.length < total) crossings = new Float64Array(2 * total);
+  const xs = crossings;
+  for (let e = 0; e < edgeCount; e++) {
+    const to = edgeRows[2 * e + 1]!;
+    const ax = edgeEnds[4 * e]!;
+    const ay = edgeEnds[4 * e + 1]!;
+    const bx = edgeEnds[4 * e + 2]!;
+    const by = edgeEnds[4 * e + 3]!;
+    for (let k = edgeRows[2 * e]!; k <= to; k++) {
+      const y = grid.y0 + (k + 0.5) * grid.spacingM;
+      xs[rowFill[k - first]!++] = ax + ((y - ay) * (bx - ax)) / (by - ay);
+    }
+  }
+  for (let i = 0; i < count; i++) {
+    const lo = rowStarts[i]!;
+    const hi = rowStarts[i + 1]!;
+    if (hi - lo < 2) continue;
+    sortRange(xs, lo, hi);
+    let bucket: number[] | undefined;
+    let joinFrom = 0;
+    for (let j = lo; j + 1 < hi; j += 2) {
+      const a = xs[j]!;
+      const b = xs[j + 1]!;
+      if (!(a < b)) continue;
+      if (!bucket) {
+        bucket = buckets[first + i - offset] ??= [];
+        joinFrom = bucket.length;
+      }
+      const n = bucket.length;
+      if (n > joinFrom && a <= bucket[n - 1]!) {
+        if (b > bucket[n - 1]!) bucket[n - 1] = b;
+      } else bucket.push(a, b);
+    }
+  }
+}
+
+function growEdges(): void {
+  const rows = new Int32Array(2 * edgeRows.length);
+  rows.set(edgeRows);
+  edgeRows = rows;
+  const ends = new Float64Array(2 * edgeEnds.length);
+  ends.set(edgeEnds);
+  edgeEnds = ends;
 }
 
 /** Sorts xs[lo..hi) ascending: by insertion for the few crossings most rows have. */

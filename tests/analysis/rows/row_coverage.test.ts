@@ -81,6 +81,20 @@ describe('row coverage, golden cases', () => {
     expect(whole.share).toBeCloseTo(100 / 600, 2);
   });
 
+  it('counts overlapping blocks once and leaves out a courtyard', () => {
+    // Two 200 × 200 m blocks overlapping in a 100 × 200 m strip: 300 × 200 m of land. A third
+    // block is a 200 × 200 m ring around a 100 × 100 m courtyard (a hole): 30,000 m².
+    const a = createRectangle(0, 0, 200, 200);
+    const b = createRectangle(100, 0, 300, 200);
+    const outer = createRectangle(1000, 0, 1200, 200).geometry.coordinates[0]!;
+    const hole = createRectangle(1050, 50, 1150, 150).geometry.coordinates[0]!.slice().reverse();
+    const courtyard = { ...a, geometry: { type: 'Polygon' as const, coordinates: [outer, hole] } };
+    const [both] = coverage([unit], [a, b]);
+    const [ring] = coverage([unit], [courtyard]);
+    expect(both!.residentialAreaM2 / 60_000).toBeCloseTo(1, 2);
+    expect(ring!.residentialAreaM2 / 30_000).toBeCloseTo(1, 2);
+  });
+
   it('says "no residential land" as null, not as 0%', () => {
     const [result] = coverage(
       [unit],
