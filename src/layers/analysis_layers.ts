@@ -51,6 +51,38 @@ export function noDataPatternImage(): { width: number; height: number; data: Uin
   return { width: PATTERN_SIZE, height: PATTERN_SIZE, data };
 }
 
+/** A fill of one of the collections a slider drag changes (see PREVIEWED_FILLS). */
+export type PreviewedFill = {
+  layer: string;
+  collection: 'served' | 'networkGaps' | 'gaps' | 'unknown';
+  /** The layer's fill opacity (1 for the pattern, which carries its own alpha). */
+  opacity: number;
+} & ({ colour: string; pattern?: never } | { pattern: typeof NO_DATA_PATTERN; colour?: never });
+
+/**
+ * The fills of served land, gaps along the walking network, gaps and unknown land, bottom to
+ * top. The map's style layers are
+ * built from them, and so is the live preview drawn over the map during a slider drag, so the
+ * two look alike.
+ */
+export const PREVIEWED_FILLS: readonly PreviewedFill[] = [
+  {
+    layer: 'analysis-served-fill',
+    collection: 'served',
+    opacity: 0.45,
+    colour: ANALYSIS_COLOURS.served,
+  },
+  {
+    layer: 'analysis-network-gaps-fill',
+    collection: 'networkGaps',
+    opacity: 0.7,
+    colour: ANALYSIS_COLOURS.networkGap,
+  },
+  { layer: 'analysis-gaps-fill', collection: 'gaps', opacity: 0.75, colour: ANALYSIS_COLOURS.gap },
+  { layer: 'analysis-unknown-ground', collection: 'unknown', opacity: 0.7, colour: '#d9d9d9' },
+  { layer: 'analysis-unknown-hatch', collection: 'unknown', opacity: 1, pattern: NO_DATA_PATTERN },
+];
+
 if (ANALYSIS_COLOURS.catchments.length !== CATCHMENT_COLOUR_COUNT) {
   throw new Error('one catchment colour per index');
 }
@@ -75,34 +107,12 @@ export const ANALYSIS_STYLE_LAYERS: LayerSpecification[] = [
     source: ANALYSIS_SOURCES.catchments,
     paint: { 'line-color': '#ffffff', 'line-width': 0.6 },
   },
-  {
-    id: 'analysis-served-fill',
+  ...PREVIEWED_FILLS.map(({ layer, collection, opacity, colour, pattern }): LayerSpecification => ({
+    id: layer,
     type: 'fill',
-    source: ANALYSIS_SOURCES.served,
-    paint: { 'fill-color': ANALYSIS_COLOURS.served, 'fill-opacity': 0.45 },
-  },
-  {
-    id: 'analysis-network-gaps-fill',
-    type: 'fill',
-    source: ANALYSIS_SOURCES.networkGaps,
-    paint: { 'fill-color': ANALYSIS_COLOURS.networkGap, 'fill-opacity': 0.7 },
-  },
-  {
-    id: 'analysis-gaps-fill',
-    type: 'fill',
-    source: ANALYSIS_SOURCES.gaps,
-    paint: { 'fill-color': ANALYSIS_COLOURS.gap, 'fill-opacity': 0.75 },
-  },
-  {
-    id: 'analysis-unknown-ground',
-    type: 'fill',
-    source: ANALYSIS_SOURCES.unknown,
-    paint: { 'fill-color': '#d9d9d9', 'fill-opacity': 0.7 },
-  },
-  {
-    id: 'analysis-unknown-hatch',
-    type: 'fill',
-    source: ANALYSIS_SOURCES.unknown,
-    paint: { 'fill-pattern': NO_DATA_PATTERN },
-  },
+    source: ANALYSIS_SOURCES[collection],
+    paint: pattern
+      ? { 'fill-pattern': pattern }
+      : { 'fill-color': colour, 'fill-opacity': opacity },
+  })),
 ];

@@ -30,6 +30,7 @@ import { usePlanMuting } from './use_plan_muting';
 import { useCatchmentHover } from './use_catchment_hover';
 import { measureStage, takeResultStored } from '../timing/analysis_stages';
 import { lastSourceChange, setSourceData } from './source_data';
+import { AnalysisPreview } from './analysis_preview';
 
 setWorkerUrl(workerUrl);
 
@@ -40,6 +41,7 @@ const CLICKABLE_PROJECTS = LAYER_DEFINITIONS.find((d) => d.id === 'plan-projects
 export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: () => void }) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
+  const previewRef = useRef<AnalysisPreview | null>(null);
   const attributionRef = useRef<AttributionControl | null>(null);
   const visibleLayers = useAppStore((s) => s.visibleLayers);
   const language = useAppStore((s) => s.language);
@@ -49,6 +51,7 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
   const analysisOpen = useAppStore((s) => s.analysis.open);
   const analysisTab = useAppStore((s) => s.analysis.tab);
   const analysisResult = useAppStore((s) => s.analysisRun.result);
+  const analysisPreview = useAppStore((s) => s.analysisRun.preview);
   const subdistricts = data.layers.subdistricts;
   const unitIdByName = useMemo(
     () => new Map(subdistricts.features.map((f) => [f.properties.name, f.properties.id])),
@@ -78,6 +81,7 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
     });
     installNoDataPattern(map);
     mapRef.current = map;
+    previewRef.current = new AnalysisPreview(map);
     drawnData.current = dataRef.current;
     trackLoad(map);
     // A link without a view shows the whole area, whatever the screen size.
@@ -145,6 +149,8 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
       import.meta.env.MODE === 'e2e' ? installTestHooks(map, unitIdByName) : () => undefined;
     return () => {
       removeHooks();
+      previewRef.current?.remove();
+      previewRef.current = null;
       map.remove();
       mapRef.current = null;
       attributionRef.current = null;
@@ -258,7 +264,8 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
     map.flyTo({ center: mapCommand.center, zoom: Math.max(map.getZoom(), mapCommand.zoom) });
   }, [mapCommand]);
 
-  // The analysis result of the open tab: served land, gaps, catchments.
+  // The analysis result of the open tab: served land, gaps, catchments. While a slider is held,
+  // a preview drawn over the map instead; the sources take the full result on release.
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
@@ -268,6 +275,8 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
     const apply = () => {
       const settingData = performance.now();
       const geometry = shown ? analysisResult.geometry : null;
+      const preview = shown ? analysisPreview : null;
+      // A preview's result holds the collections the sources already have: nothing changes.
       const changed = [
         setSourceData(map, ANALYSIS_SOURCES.served, geometry?.served),
         setSourceData(map, ANALYSIS_SOURCES.gaps, geometry?.gaps),
@@ -285,7 +294,10 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
       }
       const dataSet = performance.now();
       measureStage('setData', settingData, dataSet);
-      if (stored !== null) {
+      if (preview) previewRef.current?.show(preview);
+      else previewRef.current?.release(changed);
+      // A preview measures its own drawing (the 'preview' and 'idle' stages).
+      if (stored !== null && !preview) {
         // The scenario overlay may have changed its sources just before, in the same commit.
         if ((lastSourceChange(map) ?? -Infinity) >= stored)
           map.once('idle', () => measureStage('idle', dataSet));
@@ -297,7 +309,7 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
       );
     };
     whenLoaded(map, apply);
-  }, [analysisOpen, analysisTab, analysisResult]);
+  }, [analysisOpen, analysisTab, analysisResult, analysisPreview]);
 
   return <div ref={container} className="map" data-testid="map" />;
 }

@@ -1,4 +1,4 @@
-import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 
 /** What browser tests may ask the map (read-only): rendered features and screen positions. */
 export interface MapTestHooks {
@@ -6,6 +6,8 @@ export interface MapTestHooks {
   /** Page coordinates (CSS pixels) of a WGS-84 position. */
   project: (lngLat: [number, number]) => { x: number; y: number };
   subdistrictIds: Record<string, string>;
+  /** A GeoJSON source's data as JSON text (what the map was last given), or null. */
+  sourceData: (sourceId: string) => Promise<string | null>;
 }
 
 declare global {
@@ -26,6 +28,10 @@ export function installTestHooks(map: MapLibreMap, unitIds: Map<string, string>)
       return { x: box.left + p.x, y: box.top + p.y };
     },
     subdistrictIds: Object.fromEntries(unitIds),
+    sourceData: async (sourceId) => {
+      const source = map.getSource<GeoJSONSource>(sourceId);
+      return source ? JSON.stringify(await source.getData()) : null;
+    },
   };
   return () => {
     delete window.__huitianMap;

@@ -95,6 +95,12 @@ export interface AppState extends WorkSlice, NetworkSlice {
   setParameters: (change: Partial<CoverageParameters>, live?: boolean) => void;
   /** Whether the last parameter change came from a slider (see setParameters). */
   parametersLive: boolean;
+  /**
+   * A parameter slider is held down (dragged): results come as a live preview and the map's
+   * sources are updated once, on release.
+   */
+  sliderHeld: boolean;
+  holdSlider: (held: boolean) => void;
   setAnalysis: (settings: AnalysisSettings) => void;
   setAnalysisRun: (run: Partial<AnalysisRunState>) => void;
   /** Places the inspected point (and opens the inspection). */
@@ -159,6 +165,8 @@ export const useAppStore = create<AppState>()((set, get, api) => ({
   closeAnalysis: () => set((state) => ({ analysis: { ...state.analysis, open: false } })),
   updateAnalysis: (change) => set((state) => ({ analysis: { ...state.analysis, ...change } })),
   parametersLive: false,
+  sliderHeld: false,
+  holdSlider: (sliderHeld) => set({ sliderHeld }),
   setParameters: (change, live = false) =>
     set((state) => ({
       analysis: { ...state.analysis, parameters: { ...state.analysis.parameters, ...change } },

@@ -28,7 +28,9 @@ const workerNetwork = (n: StoredNetwork | null): WorkerNetwork | null =>
  * Two paths. Typed parameters settle first, and a newer request makes an older result stale.
  * A slider being dragged (and a scenario edit) is live: sent at once while the worker is free;
  * while it is busy only the newest change waits (never a queue), and every result that
- * arrives is shown, so the table and the map follow the hand.
+ * arrives is shown, so the table and the map follow the hand. While a slider is held down
+ * the results are previews (the map draws them over itself without touching its sources);
+ * letting go asks for the full result of the value let go at, which the worker still has.
  */
 export function useAnalysisRunner(data: LayerData | null, mapIdle = false): void {
   const clientRef = useRef<AnalysisClient | null>(null);
@@ -43,7 +45,9 @@ export function useAnalysisRunner(data: LayerData | null, mapIdle = false): void
   const walkNetwork = useAppStore((s) => s.walkNetwork);
   /** The network the worker has (undefined: none sent yet). */
   const sentNetwork = useRef<StoredNetwork | null | undefined>(undefined);
+  const sliderHeld = useAppStore((s) => s.sliderHeld);
   const lastAnalysis = useRef(analysis);
+  const lastHeld = useRef(sliderHeld);
 
   useEffect(
     () => () => {
@@ -69,16 +73,21 @@ export function useAnalysisRunner(data: LayerData | null, mapIdle = false): void
   }, [data, mapIdle]);
 
   useEffect(() => {
+    const grabbed = sliderHeld && !lastHeld.current;
+    lastHeld.current = sliderHeld;
     if (!data || !analysis.open) {
       useAppStore.getState().setAnalysisRun({ progress: null });
       return;
     }
     if (Object.keys(parameterProblems(analysis.parameters)).length > 0) return;
+    // Taking hold of a slider changes nothing yet (letting go does: the full result follows).
+    if (grabbed && lastAnalysis.current === analysis) return;
     const { setAnalysisRun, parametersLive } = useAppStore.getState();
     let cancelled = false;
     // Only typed parameters wait; opening a tab or choosing a level is one deliberate click.
     const typed = lastAnalysis.current.parameters !== analysis.parameters && !parametersLive;
     const live = !typed;
+    const preview = live && sliderHeld;
     lastAnalysis.current = analysis;
     const changedAt = performance.now();
     const send = () => {
@@ -96,14 +105,25 @@ export function useAnalysisRunner(data: LayerData | null, mapIdle = false): void
         .filter((s): s is Scenario => s !== undefined);
       if (live) busy.current = true;
       clientRef.current
-        .run({ tab, parameters, schoolLevel, schoolView }, measured, (done, total) => {
-          if (!cancelled) setAnalysisRun({ progress: { done, total, startedAt } });
-        })
-        .then((result) => {
-          // A live result superseded by a newer change is still the newest there is.
-          if (!result || (cancelled && !live)) return;
+        .run(
+          { tab, parameters, schoolLevel, schoolView },
+          measured,
+          (done, total) => {
+            if (!cancelled) setAnalysisRun({ progress: { done, total, startedAt } });
+          },
+          preview,
+        )
+        .then((answer) => {
+          // A live result superseded by a newer change is still the newest there is; a
+          // preview is not once the slider is let go (the full result is on its way).
+          if (!answer || (cancelled && !live)) return;
+          if (preview && !useAppStore.getState().sliderHeld) return;
           const storing = performance.now();
-          setAnalysisRun({ result, ...(cancelled ? {} : { progress: null }) });
+          setAnalysisRun({
+            result: answer.result,
+            preview: answer.preview,
+            ...(cancelled ? {} : { progress: null }),
+          });
           const stored = performance.now();
           measureStage('store', storing, stored);
           markResultStored(stored);
@@ -133,5 +153,5 @@ export function useAnalysisRunner(data: LayerData | null, mapIdle = false): void
       clearTimeout(timer);
       if (waiting.current === send) waiting.current = null;
     };
-  }, [data, analysis, scenarios, activeId, compareId, walkNetwork]);
+  }, [data, analysis, scenarios, activeId, compareId, walkNetwork, sliderHeld]);
 }

@@ -14,7 +14,8 @@ export const ANALYSIS_STAGES = [
   'store', // putting the result into the store
   'render', // React rendering and committing the result
   'setData', // handing the map its new sources
-  'idle', // the map drawing them until it is idle
+  'preview', // drawing the live preview over the map (a slider drag; no setData then)
+  'idle', // the map drawing them until it is idle (a preview: until its frame is painted)
 ] as const;
 export type AnalysisStage = (typeof ANALYSIS_STAGES)[number];
 

@@ -8,6 +8,7 @@
  * between runs, so an edit costs only the rows it touches. When requests pile up while it is
  * busy, only the newest is run and the others are answered 'skipped'.
  */
+import type { FeatureCollection } from 'geojson';
 import { type AnalysisRequest, type AnalysisResult, runAnalysis } from '../analysis/analysis_run';
 import {
   type CoverageInputs,
@@ -23,8 +24,14 @@ import {
 } from '../analysis/network_run';
 import { type PreparedNetworkCoverage, prepareNetworkCoverage } from '../analysis/network/report';
 import { wallClock } from '../timing/analysis_stages';
-import { DrawnSender } from './drawn_collections';
-import type { FromAnalysisWorker, ToAnalysisWorker, WorkerNetwork } from './protocol';
+import { packPolygons } from '../layers/preview_polygons';
+import { DrawnSender, PREVIEW_PLACES } from './drawn_collections';
+import type {
+  FromAnalysisWorker,
+  PreviewCollections,
+  ToAnalysisWorker,
+  WorkerNetwork,
+} from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -39,7 +46,8 @@ let preparedNetwork: PreparedNetworkCoverage | null = null;
 let pending: Extract<ToAnalysisWorker, { type: 'run' }> | null = null;
 let scheduled = false;
 
-const post = (message: FromAnalysisWorker) => self.postMessage(message);
+const post = (message: FromAnalysisWorker, transfer: Transferable[] = []) =>
+  self.postMessage(message, transfer);
 
 /** A result is reused for the same request measured with the same network (or none). */
 const runKey = (request: AnalysisRequest, networkId: string | null) =>
@@ -151,7 +159,21 @@ function runPending() {
       };
     });
     const detaching = wallClock();
-    const { result, drawn } = drawnSender.detach({ ...base, scenarios });
+    const full = { ...base, scenarios };
+    const { result, drawn } = drawnSender.detach(
+      full,
+      message.preview ? PREVIEW_PLACES : undefined,
+    );
+    const packed = (collection: FeatureCollection | null) =>
+      collection ? packPolygons(collection) : null;
+    const preview: PreviewCollections | undefined = message.preview
+      ? {
+          served: packed(full.geometry.served),
+          networkGaps: packed(full.network?.gaps ?? null),
+          gaps: packed(full.geometry.gaps),
+          unknown: packed(full.geometry.unknown),
+        }
+      : undefined;
     // Building the map's GeoJSON text counts with building its polygons.
     const polygonsMs = polygonClock.ms + wallClock() - detaching;
     const timing = {
@@ -162,7 +184,13 @@ function runPending() {
       polygonsMs,
       postedAt: wallClock(),
     };
-    post({ type: 'result', id: message.id, result, drawn, timing });
+    const buffers = Object.values(preview ?? {}).flatMap((p) =>
+      p ? [p.coordinates.buffer, p.ringEnds.buffer] : [],
+    );
+    post(
+      { type: 'result', id: message.id, result, drawn, timing, ...(preview ? { preview } : {}) },
+      buffers,
+    );
   } catch (error) {
     post({
       type: 'error',

@@ -2,26 +2,38 @@ import type { AnalysisRequest, AnalysisResult } from '../analysis/analysis_run';
 import type { CoverageInputs } from '../analysis/coverage_report';
 import type { Scenario } from '../analysis/scenario';
 import { WARMED_UP_MARK, fromWallClock, measureStage } from '../timing/analysis_stages';
-import { DrawnReceiver } from './drawn_collections';
-import type { FromAnalysisWorker, ToAnalysisWorker, WorkerNetwork } from './protocol';
+import { DrawnReceiver, PREVIEW_PLACES } from './drawn_collections';
+import type {
+  FromAnalysisWorker,
+  PreviewCollections,
+  ToAnalysisWorker,
+  WorkerNetwork,
+} from './protocol';
+
+/** A run's answer; `preview` only for a preview run, whose result keeps the map's last collections. */
+export interface RunAnswer {
+  result: AnalysisResult;
+  preview: PreviewCollections | null;
+}
 
 export interface AnalysisClient {
   /**
    * Runs a request in the worker. Resolves with the result, or with null when a newer request
-   * replaced it before it ran.
+   * replaced it before it ran. `preview`: a step of a slider drag (see ToAnalysisWorker).
    */
   run: (
     request: AnalysisRequest,
     scenarios: Scenario[],
     onProgress: (done: number, total: number) => void,
-  ) => Promise<AnalysisResult | null>;
+    preview?: boolean,
+  ) => Promise<RunAnswer | null>;
   /** The walking network later runs also measure along (null: none). */
   setNetwork: (network: WorkerNetwork | null) => void;
   dispose: () => void;
 }
 
 interface Waiting {
-  resolve: (result: AnalysisResult | null) => void;
+  resolve: (answer: RunAnswer | null) => void;
   reject: (error: Error) => void;
   onProgress: (done: number, total: number) => void;
   sentAt: number;
@@ -49,7 +61,10 @@ export function createAnalysisClient(
     // Every result updates the kept collections, even one nobody waits for any more.
     const result =
       message.type === 'result'
-        ? drawnReceiver.attach({ result: message.result, drawn: message.drawn })
+        ? drawnReceiver.attach(
+            { result: message.result, drawn: message.drawn },
+            message.preview ? PREVIEW_PLACES : undefined,
+          )
         : null;
     const entry = waiting.get(message.id);
     if (!entry) return;
@@ -69,7 +84,7 @@ export function createAnalysisClient(
       const measured = computed + networkMs;
       measureStage('polygons', measured, measured + polygonsMs);
       measureStage('transfer', fromWallClock(postedAt));
-      entry.resolve(result);
+      entry.resolve({ result: result!, preview: message.preview ?? null });
     } else if (message.type === 'skipped') entry.resolve(null);
     else entry.reject(new Error(message.message));
   };
@@ -79,11 +94,11 @@ export function createAnalysisClient(
   };
   send({ type: 'init', inputs, ...(warmUp ? { warmUp } : {}) });
   return {
-    run: (request, scenarios, onProgress) =>
+    run: (request, scenarios, onProgress, preview = false) =>
       new Promise((resolve, reject) => {
         const id = nextId++;
         waiting.set(id, { resolve, reject, onProgress, sentAt: performance.now() });
-        send({ type: 'run', id, request, scenarios });
+        send({ type: 'run', id, request, scenarios, ...(preview ? { preview } : {}) });
       }),
     setNetwork: (network) => send({ type: 'network', network }),
     dispose: () => {

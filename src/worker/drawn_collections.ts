@@ -9,6 +9,14 @@ import type { AnalysisResult } from '../analysis/analysis_run';
  */
 export type DrawnCollection = { text: string } | 'same' | null;
 
+/** Places the live preview of a slider drag sends as packed polygons instead (see preview.ts). */
+export const PREVIEW_PLACES: ReadonlySet<string> = new Set([
+  'served',
+  'networkGaps',
+  'gaps',
+  'unknown',
+]);
+
 /** A result with its collections taken out, and the collections by place. */
 export interface DetachedResult {
   result: AnalysisResult;
@@ -27,6 +35,7 @@ function places(result: AnalysisResult): {
   const list = [
     { key: 'served', get: () => g.served, set: (c: Collection) => (g.served = c as never) },
     { key: 'gaps', get: () => g.gaps, set: (c: Collection) => (g.gaps = c as never) },
+    { key: 'unknown', get: () => g.unknown, set: (c: Collection) => (g.unknown = c as never) },
     {
       key: 'catchments',
       get: () => g.catchments,
@@ -63,7 +72,11 @@ export class DrawnSender {
   private sent = new Map<string, string>();
   private textOf = new WeakMap<object, string>();
 
-  detach(full: AnalysisResult): DetachedResult {
+  /**
+   * `leaveOut`: places sent another way (a preview), taken out of the result without
+   * counting as sent, so the next full result is compared with what the map really has.
+   */
+  detach(full: AnalysisResult, leaveOut: ReadonlySet<string> = new Set()): DetachedResult {
     const result: AnalysisResult = {
       ...full,
       geometry: { ...full.geometry },
@@ -74,6 +87,7 @@ export class DrawnSender {
     for (const place of places(result)) {
       const collection = place.get();
       place.set(null);
+      if (leaveOut.has(place.key)) continue;
       if (!collection) {
         drawn[place.key] = null;
         this.sent.delete(place.key);
@@ -95,10 +109,16 @@ export class DrawnSender {
 export class DrawnReceiver {
   private kept = new Map<string, FeatureCollection>();
 
-  attach({ result, drawn }: DetachedResult): AnalysisResult {
+  /** Places left out by the sender keep the object received last (what the map has). */
+  attach(
+    { result, drawn }: DetachedResult,
+    leftOut: ReadonlySet<string> = new Set(),
+  ): AnalysisResult {
     for (const place of places(result)) {
       const wire = drawn[place.key];
-      if (wire === undefined || wire === null) {
+      if (leftOut.has(place.key)) {
+        place.set(this.kept.get(place.key) ?? null);
+      } else if (wire === undefined || wire === null) {
         this.kept.delete(place.key);
         place.set(null);
       } else if (wire === 'same') {

@@ -3,7 +3,10 @@ import type { CoverageInputs } from '../analysis/coverage_report';
 import type { NetworkEdges } from '../analysis/network/edges';
 import type { NetworkSource } from '../analysis/network_run';
 import type { Scenario } from '../analysis/scenario';
+import type { PreviewCollections } from '../layers/preview_polygons';
 import type { DrawnCollection } from './drawn_collections';
+
+export type { PreviewCollections };
 
 /** Messages to the analysis worker. */
 export type ToAnalysisWorker =
@@ -20,6 +23,11 @@ export type ToAnalysisWorker =
       request: AnalysisRequest;
       /** The active scenario, then one to compare it with: each measured against the data. */
       scenarios: Scenario[];
+      /**
+       * A step of a slider drag: served land and gaps come back packed for the preview
+       * (transferred, never parsed) instead of as GeoJSON text for the map's sources.
+       */
+      preview?: boolean;
     };
 
 export interface WorkerNetwork {
@@ -48,6 +56,8 @@ export type FromAnalysisWorker =
       /** The result without its map collections, which travel in `drawn`. */
       result: AnalysisResult;
       drawn: Record<string, DrawnCollection>;
+      /** Present for a preview request; then `drawn` leaves out served land and gaps. */
+      preview?: PreviewCollections;
       timing: WorkerTiming;
     }
   | { type: 'skipped'; id: number }

@@ -32,6 +32,44 @@ async function waitForDrawn(page: Page, drawn: string, styleLayer: string) {
   );
 }
 
+/**
+ * Pixels of the gap colour (#e0115f at 0.75 over any ground: red high, green low) on the live
+ * preview's canvas or on the map's own canvas. Runs in the page.
+ */
+function gapMask(of: string): { count: number; pixels: number[] } {
+  const selector =
+    of === 'map'
+      ? '[data-testid="map"] canvas.maplibregl-canvas'
+      : '[data-testid="analysis-preview"]';
+  const source = document.querySelector<HTMLCanvasElement>(selector)!;
+  const copy = document.createElement('canvas');
+  copy.width = source.clientWidth;
+  copy.height = source.clientHeight;
+  const context = copy.getContext('2d')!;
+  context.drawImage(source, 0, 0, copy.width, copy.height);
+  const data = context.getImageData(0, 0, copy.width, copy.height).data;
+  const pixels: number[] = [];
+  // Every other pixel of every other row is enough to compare shapes.
+  for (let y = 0; y < copy.height; y += 2) {
+    for (let x = 0; x < copy.width; x += 2) {
+      const i = (y * copy.width + x) * 4;
+      const [r, g, b, a] = [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
+      if (a > 100 && r > 160 && g < 80 && b > 50 && b < 140) pixels.push(y * copy.width + x);
+    }
+  }
+  return { count: pixels.length, pixels };
+}
+
+/** The table's text and the JSON of the analysis sources the map was given. */
+async function settledState(page: Page) {
+  const table = await page.locator('[data-testid="analysis-row"]').allTextContents();
+  const sources: Record<string, string | null> = {};
+  for (const id of ['analysis-served', 'analysis-gaps', 'analysis-unknown']) {
+    sources[id] = await page.evaluate((source) => window.__huitianMap!.sourceData(source), id);
+  }
+  return { table, sources };
+}
+
 describe('coverage analysis in the browser', () => {
   it('measures park coverage, draws the gaps, and recomputes when a radius changes', async () => {
     const { page, watch } = await openPage(session!);
@@ -92,7 +130,7 @@ describe('coverage analysis in the browser', () => {
     await page.close();
   });
 
-  it('follows a radius slider while it is dragged: the table and the gap map change before release', async () => {
+  it('follows a radius slider while it is dragged: the table and a preview of the gap map change before release, and release draws the settled map', async () => {
     const { page, watch } = await openPage(session!, '#analysis=parks');
     await waitForDrawn(page, 'parks:coverage', 'analysis-gaps-fill');
     const slider = page.locator('[data-testid="param-park-radius-slider"]');
@@ -100,12 +138,14 @@ describe('coverage analysis in the browser', () => {
     const box = (await slider.boundingBox())!;
     const at = (value: number) => box.x + 8 + ((box.width - 16) * (value - 50)) / (2000 - 50);
     const y = box.y + box.height / 2;
-    const drawsBefore = Number(
-      await page.getAttribute('[data-testid="map"]', 'data-analysis-draws'),
-    );
+    const mapCount = async (name: string) =>
+      Number((await page.getAttribute('[data-testid="map"]', name)) ?? 0);
+    const drawsBefore = await mapCount('data-analysis-draws');
     await page.mouse.move(at(500), y);
     await page.mouse.down();
     const seen: number[] = [];
+    const gapPixels: number[] = [];
+    let previews = await mapCount('data-analysis-previews');
     let value = 500;
     for (const step of [650, 800, 950]) {
       await page.mouse.move(at(step), y, { steps: 3 });
@@ -122,20 +162,71 @@ describe('coverage analysis in the browser', () => {
         [`${WHOLE} td[data-indicator="parks"]`, seen.at(-1) ?? 0] as const,
       );
       seen.push((await wholeShare(page, 'parks'))!);
+      // So does the gap map, drawn as a preview over the map.
+      await page.waitForFunction(
+        (old) =>
+          Number(
+            document.querySelector('[data-testid="map"]')!.getAttribute('data-analysis-previews'),
+          ) > old,
+        previews,
+      );
+      previews = await mapCount('data-analysis-previews');
+      gapPixels.push(await page.evaluate(gapMask, 'preview').then((mask) => mask.count));
     }
-    const drawsDuring = Number(
-      await page.getAttribute('[data-testid="map"]', 'data-analysis-draws'),
-    );
+    // The map's own sources were left alone during the drag.
+    expect(await mapCount('data-analysis-draws')).toBe(drawsBefore);
+    // Let the newest step's preview arrive (a busy worker coalesces steps) before comparing.
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: `${SCREENSHOTS}/analysis-slider-drag.png` });
+    const previewMask = await page.evaluate(gapMask, 'preview');
     await page.mouse.up();
     expect(value).toBeGreaterThan(900);
-    // A wider radius serves more: each step's share is above the last.
+    // A wider radius serves more and leaves fewer gaps: each step's share is above the last.
     expect(seen[1]).toBeGreaterThan(seen[0]!);
     expect(seen[2]).toBeGreaterThan(seen[1]!);
-    expect(drawsDuring).toBeGreaterThanOrEqual(drawsBefore + 3);
+    expect(gapPixels[1]).toBeLessThan(gapPixels[0]!);
+    expect(gapPixels[2]).toBeLessThan(gapPixels[1]!);
+
+    // On release the map's sources take the result, and the preview gives way to them.
+    await page.waitForFunction(
+      (before) =>
+        Number(document.querySelector('[data-testid="map"]')!.getAttribute('data-analysis-draws')) >
+        before,
+      drawsBefore,
+    );
+    await page.waitForFunction(
+      () => {
+        const canvas = document.querySelector<HTMLCanvasElement>(
+          '[data-testid="analysis-preview"]',
+        )!;
+        const pixels = canvas
+          .getContext('2d')!
+          .getImageData(0, 0, canvas.width, canvas.height).data;
+        return pixels.every((v, i) => i % 4 !== 3 || v === 0);
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
     await waitForDrawn(page, 'parks:coverage', 'analysis-gaps-fill');
     expect(page.url()).toContain(`park-radius=${value}`);
     await page.screenshot({ path: `${SCREENSHOTS}/analysis-slider.png` });
+    // The preview was drawn where the map draws the gaps: nearly every gap pixel of the preview
+    // is a gap pixel of the map (not all: the map draws labels and lines over its gaps, and
+    // other pink features count on the map, so the converse is no measure).
+    const mapMask = await page.evaluate(gapMask, 'map');
+    const onMap = new Set(mapMask.pixels);
+    const both = previewMask.pixels.filter((i) => onMap.has(i)).length;
+    expect(previewMask.count).toBeGreaterThan(50);
+    expect(both / previewMask.count).toBeGreaterThan(0.8);
+
+    // The released state is the settled one: a page opened at the same radius shows the same
+    // table and gives the map the same collections.
+    const released = await settledState(page);
+    const { page: settled } = await openPage(session!, `#analysis=parks&park-radius=${value}`);
+    await waitForDrawn(settled, 'parks:coverage', 'analysis-gaps-fill');
+    expect(await settledState(settled)).toEqual(released);
     expect(watch.consoleErrors).toEqual([]);
+    await settled.close();
     await page.close();
   });
 

@@ -1,7 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../src/analysis/analysis_run';
-import { DrawnReceiver, DrawnSender } from '../../src/worker/drawn_collections';
+import { DrawnReceiver, DrawnSender, PREVIEW_PLACES } from '../../src/worker/drawn_collections';
 
 const square = (x: number): FeatureCollection => ({
   type: 'FeatureCollection',
@@ -80,5 +80,31 @@ describe('map collections between the worker and the page', () => {
     expect(third.scenarios).toEqual([]);
     const fourth = receiver.attach(overTheWire(sender.detach(result(square(0), square(2), true))));
     expect(fourth.scenarios![0]!.newlyServed).toEqual(square(7));
+  });
+
+  it("leave a preview's served land and gaps with the map: the page keeps what its sources have, and the full result after it is sent whole", () => {
+    const sender = new DrawnSender();
+    const receiver = new DrawnReceiver();
+    const before = receiver.attach(overTheWire(sender.detach(result(square(0), square(1), false))));
+    // A drag step: other collections travel as usual; served land and gaps not at all.
+    const step = sender.detach(result(square(3), square(4), false), PREVIEW_PLACES);
+    expect(step.drawn.served).toBeUndefined();
+    expect(step.drawn.gaps).toBeUndefined();
+    expect(step.result.geometry.gaps).toBeNull();
+    const during = receiver.attach(overTheWire(step), PREVIEW_PLACES);
+    expect(during.geometry.served).toBe(before.geometry.served);
+    expect(during.geometry.gaps).toBe(before.geometry.gaps);
+    // Release at the value the drag started from: nothing to redraw.
+    const back = sender.detach(result(square(0), square(1), false));
+    expect(back.drawn.served).toBe('same');
+    expect(back.drawn.gaps).toBe('same');
+    expect(receiver.attach(overTheWire(back)).geometry.gaps).toBe(before.geometry.gaps);
+    // Release elsewhere: the new collections are sent, though the preview showed them.
+    sender.detach(result(square(3), square(4), false), PREVIEW_PLACES);
+    const released = receiver.attach(
+      overTheWire(sender.detach(result(square(3), square(4), false))),
+    );
+    expect(released.geometry.served).toEqual(square(3));
+    expect(released.geometry.gaps).toEqual(square(4));
   });
 });

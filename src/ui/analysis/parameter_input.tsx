@@ -21,7 +21,7 @@ const SLIDER_RANGE: Record<'m' | 'm2', { min: number; max: number; step: number 
 
 /**
  * A number field and a slider for one parameter. The slider is live: the table and the map
- * follow it while it is dragged. What the planner types is kept as typed; only a valid
+ * follow it while it is dragged (the map as a preview until the slider is let go). What the planner types is kept as typed; only a valid
  * number reaches the store, so a typo never loses the last result.
  */
 export function ParameterInput({
@@ -37,6 +37,7 @@ export function ParameterInput({
   const id = useId();
   const value = useAppStore((s) => s.analysis.parameters[parameter]);
   const setParameters = useAppStore((s) => s.setParameters);
+  const holdSlider = useAppStore((s) => s.holdSlider);
   const [text, setText] = useState(String(value));
   // A value changed elsewhere (a reset, a link) replaces the text unless it already says so.
   const [shownValue, setShownValue] = useState(value);
@@ -85,6 +86,19 @@ export function ParameterInput({
         value={invalid ? value : number}
         aria-label={t(`param.${parameter}`)}
         data-testid={`param-${name}-slider`}
+        onPointerDown={() => {
+          // Held until the button is let go, wherever the pointer is by then.
+          holdSlider(true);
+          const letGo = () => {
+            for (const type of ['pointerup', 'pointercancel', 'blur']) {
+              window.removeEventListener(type, letGo);
+            }
+            holdSlider(false);
+          };
+          for (const type of ['pointerup', 'pointercancel', 'blur']) {
+            window.addEventListener(type, letGo);
+          }
+        }}
         onChange={(event) => {
           const next = Number(event.target.value);
           setText(event.target.value);

@@ -34,8 +34,10 @@ export function TargetsView({ data }: { data: LayerData }) {
         [],
         () => {},
       )
-      .then((result) => {
-        if (result) setParkShare({ key, share: result.rows.at(-1)!.figures.parks!.share });
+      .then((answer) => {
+        if (answer) {
+          setParkShare({ key, share: answer.result.rows.at(-1)!.figures.parks!.share });
+        }
       })
       .catch(() => setParkShare({ key, share: null }));
     return () => client.dispose();
