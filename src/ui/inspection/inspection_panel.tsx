@@ -22,8 +22,16 @@ import { LifeCircleCard } from './life_circle_card';
 import { ScenarioBadge } from '../scenario/scenario_badge';
 import { NetworkInspectionSection, NetworkSwitch } from './network_section';
 
-/** The inspected point: radius, coordinates, life circles, facilities and land in the circle. */
+/**
+ * The inspected point: radius, coordinates, life circles, facilities and land in the circle.
+ * Its indexes are built when it is first opened, not with every data set the app loads.
+ */
 export function InspectionPanel({ data }: { data: LayerData }) {
+  const open = useAppStore((s) => s.inspection.open);
+  return open ? <OpenInspectionPanel data={data} /> : null;
+}
+
+function OpenInspectionPanel({ data }: { data: LayerData }) {
   const t = useText();
   const f = useFormats();
   const settings = useAppStore((s) => s.inspection);
@@ -58,7 +66,6 @@ export function InspectionPanel({ data }: { data: LayerData }) {
         : null,
     [indexes, data, parameters, lonLat, radiusM, unit],
   );
-  if (!settings.open) return null;
   return (
     <section className="inspection-panel" data-testid="inspection-panel">
       <button
