@@ -4,12 +4,21 @@
  * Chromium, then the page reloaded. Prints the longest main-thread task (Long Tasks API) while
  * the preview is built, from the confirm until the import is stored, and during the reload,
  * and the time from the reload to the restored import on the map.
+ *
+ * BIG_IMPORT_ROWS changes the number of car parks; BIG_IMPORT_TRACE=file records a Chromium
+ * trace of the first reload there and prints its long tasks by what ran in them and the
+ * functions each thread spent the most time in.
  */
 import type { Page } from 'playwright-core';
-import { startSession, stopSession } from '../lib/browser';
+import { writeFileSync } from 'node:fs';
+import { type Session, startSession, stopSession } from '../lib/browser';
 import { buildIfStale } from './browser';
+import { cpuProfiles } from './cpu_profile';
+import { LONG_TASK_TRACE_CATEGORIES, longTasks } from './long_tasks';
 
 const ROWS = Number(process.env.BIG_IMPORT_ROWS ?? 200_000);
+/** A file to write a Chromium trace of the first reload to; its summary is printed too. */
+const TRACE = process.env.BIG_IMPORT_TRACE;
 
 /** Car parks spread over the area's box, from a fixed seed so every run imports the same. */
 export function carParkCsv(rows: number): string {
@@ -162,7 +171,13 @@ export async function benchBigImport(): Promise<string[]> {
       `  confirm: dialog closed after ${fmt(closed - confirmStart)}, stored after ${fmt(stored - confirmStart)}; longest task ${fmt(confirm.longest)} (long tasks ${fmt(confirm.total)} in all)`,
     );
 
+    if (TRACE) {
+      await session.browser.startTracing(page, {
+        categories: [...LONG_TASK_TRACE_CATEGORIES, 'disabled-by-default-v8.cpu_profiler'],
+      });
+    }
     lines.push(`  reload: ${await reload(page)}`);
+    if (TRACE) lines.push(...(await traceSummary(session)));
     // Software WebGL draws 200,000 circles on the page's thread; without it, the data path.
     await page.uncheck('[data-testid="layer-toggle-car-parks"]');
     await page.waitForFunction(() => !location.hash.includes('car-parks'));
@@ -170,6 +185,31 @@ export async function benchBigImport(): Promise<string[]> {
     await context.close();
   } finally {
     await stopSession(session);
+  }
+  return lines;
+}
+
+/** Stops the trace, writes it to TRACE and sums up its long tasks and sampled functions. */
+async function traceSummary(session: Session): Promise<string[]> {
+  const trace = (await session.browser.stopTracing()).toString();
+  writeFileSync(TRACE!, trace);
+  const lines = [`  trace of the first reload written to ${TRACE}`];
+  const columns = ['commit', 'gc', 'maplibre', 'react', 'app', 'other'] as const;
+  lines.push(`    ${'task'.padStart(7)} ${columns.map((c) => c.padStart(9)).join('')}`);
+  for (const task of longTasks(trace).filter((t) => t.ms > 200)) {
+    lines.push(
+      `    ${task.ms.toFixed(0).padStart(7)} ${columns.map((c) => task[c].toFixed(0).padStart(9)).join('')}`,
+    );
+  }
+  for (const thread of cpuProfiles(trace, 20)) {
+    if (thread.sampledMs < 500) continue;
+    lines.push(`  ${thread.thread}: ${fmt(thread.sampledMs)} sampled; self / inclusive:`);
+    thread.self.forEach(([name, ms], i) => {
+      const [iname, ims] = thread.inclusive[i] ?? ['', 0];
+      lines.push(
+        `    ${fmt(ms).padStart(9)} ${name.padEnd(60).slice(0, 60)} ${fmt(ims).padStart(9)} ${iname}`,
+      );
+    });
   }
   return lines;
 }
