@@ -5,7 +5,8 @@ import { LAYER_IDS, layerFileName } from './src/data/layers.js';
 
 /**
  * The built app's Content-Security-Policy: everything from its own origin; `blob:` for the
- * images and workers MapLibre creates; no inline script and no eval.
+ * images and workers MapLibre creates and for the text of a large layer, which MapLibre's
+ * worker reads from a URL the page made; no inline script and no eval.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -14,7 +15,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  "connect-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",

@@ -1,6 +1,8 @@
+import type { CompactFeatures } from './compact_features';
 import type { CompletenessTable, LayerCompleteness } from './completeness';
 import type { SourceCrs } from './crs';
 import type { LayerId } from './layers';
+import { type LayerTextPart, layerTextParts, setLayerTextParts } from './layer_text';
 import type { LayerData, SourceInfo } from './load';
 import type { AppFeature, AppFeatureCollection } from './schema';
 
@@ -27,6 +29,8 @@ export interface ImportedDataset {
   /** ISO time of the confirmation. */
   importedAt: string;
   features: AppFeature[];
+  /** The same features in the compact form they are stored in, when at hand. */
+  compact?: CompactFeatures;
 }
 
 export const importSourceKey = (datasetId: string) => `import-${datasetId}`;
@@ -49,11 +53,18 @@ export function composeLayerData(
   const completeness: CompletenessTable = { ...shipped.completeness };
   const sources: Record<string, SourceInfo> = { ...shipped.sources };
   for (const dataset of imports) {
-    const before = dataset.mode === 'replace' ? [] : layers[dataset.layer].features;
+    const previous = layers[dataset.layer];
+    const before = dataset.mode === 'replace' ? [] : previous.features;
+    const beforeParts: LayerTextPart[] =
+      dataset.mode === 'replace' ? [] : (layerTextParts(previous) ?? [{ features: before }]);
     layers[dataset.layer] = {
       type: 'FeatureCollection',
       features: [...before, ...dataset.features],
     };
+    setLayerTextParts(layers[dataset.layer], [
+      ...beforeParts,
+      dataset.compact ? { compact: dataset.compact } : { features: dataset.features },
+    ]);
     completeness[dataset.layer] = importedCompleteness(completeness[dataset.layer], dataset);
     sources[importSourceKey(dataset.id)] = {
       title: dataset.fileName,

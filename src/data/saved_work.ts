@@ -289,6 +289,8 @@ export async function readImport(key: string): Promise<RecordRead<ImportedDatase
       crs: record.crs as ImportedDataset['crs'],
       importedAt: record.importedAt,
       features,
+      // Checked above, chunk by chunk: kept to give the map and the analysis without copying.
+      compact: compact as unknown as CompactFeatures,
     });
   }
   return { ok: true, value: datasets };
@@ -405,7 +407,7 @@ export async function saveImport(
   for (const d of datasets) {
     layers.push({
       layer: d.layer,
-      features: encoded?.[d.layer] ?? (await encodeFeaturesInSlices(d.features)),
+      features: d.compact ?? encoded?.[d.layer] ?? (await encodeFeaturesInSlices(d.features)),
     });
   }
   const record: ImportRecord = {

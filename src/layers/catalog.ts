@@ -246,7 +246,7 @@ export const LAYER_DEFINITIONS: LayerDefinition[] = [
         filter: ['==', ['geometry-type'], 'Point'],
         paint: {
           'circle-color': schoolColour(),
-          'circle-radius': 4,
+          'circle-radius': pointRadius(4),
           'circle-stroke-color': '#ffffff',
           'circle-stroke-width': 1,
         },
@@ -526,6 +526,19 @@ export const LAYER_DEFINITIONS: LayerDefinition[] = [
 ];
 
 /** Imported facilities may be points where the shipped ones are areas. */
+/**
+ * A point's radius, larger for a cluster (a large imported layer is drawn in clusters at the
+ * area's scale) the more points it stands for.
+ */
+function pointRadius(radius: number): ExpressionSpecification {
+  return [
+    'case',
+    ['has', 'point_count'],
+    ['interpolate', ['linear'], ['get', 'point_count'], 2, radius + 2, 1000, radius + 10],
+    radius,
+  ];
+}
+
 function pointCircle(id: string, source: string, colour: string): LayerSpecification {
   return {
     id,
@@ -534,7 +547,7 @@ function pointCircle(id: string, source: string, colour: string): LayerSpecifica
     filter: ['==', ['geometry-type'], 'Point'],
     paint: {
       'circle-color': colour,
-      'circle-radius': 5,
+      'circle-radius': pointRadius(5),
       'circle-stroke-color': '#ffffff',
       'circle-stroke-width': 1.2,
     },

@@ -31,11 +31,22 @@ import { useCatchmentHover } from './use_catchment_hover';
 import { measureStage, takeResultStored } from '../timing/analysis_stages';
 import { lastSourceChange, setSourceData } from './source_data';
 import { AnalysisPreview } from './analysis_preview';
+import { giveLayer, withoutLargeLayers } from './large_source';
 
 setWorkerUrl(workerUrl);
 
 const CLICKABLE_PLAN = LAYER_DEFINITIONS.find((d) => d.id === 'plan-layout')?.clickable ?? [];
 const CLICKABLE_PROJECTS = LAYER_DEFINITIONS.find((d) => d.id === 'plan-projects')?.clickable ?? [];
+
+/**
+ * Marks `map:source-filled:<layer>` once a map frame drew a layer's features (its data given
+ * and the map idle since): how long a large restored import takes to be on the map.
+ */
+function markFilled(layers: Partial<LayerData['layers']>) {
+  for (const [layer, collection] of Object.entries(layers)) {
+    if (collection.features.length > 0) performance.mark(`map:source-filled:${layer}`);
+  }
+}
 
 /** The map: the only component that talks to MapLibre. */
 export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: () => void }) {
@@ -68,9 +79,11 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
   useEffect(() => {
     if (!container.current) return;
     const state = useAppStore.getState();
+    // Large layers follow once the style has loaded (see the effect on `data`).
+    const initial = withoutLargeLayers(dataRef.current);
     const map = new MapLibreMap({
       container: container.current,
-      style: buildStyle(dataRef.current, state.visibleLayers),
+      style: buildStyle(initial, state.visibleLayers),
       center: state.view.center,
       zoom: state.view.zoom,
       minZoom: 9,
@@ -82,7 +95,7 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
     installNoDataPattern(map);
     mapRef.current = map;
     previewRef.current = new AnalysisPreview(map);
-    drawnData.current = dataRef.current;
+    drawnData.current = initial;
     trackLoad(map);
     // A link without a view shows the whole area, whatever the screen size.
     if (!state.viewFromLink) {
@@ -137,6 +150,7 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
     });
     map.once('idle', () => {
       performance.mark('map:first-idle');
+      markFilled(initial.layers);
       container.current?.setAttribute('data-map-ready', 'true');
       firstIdle.current?.();
     });
@@ -165,7 +179,11 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
       const drawn = drawnData.current;
       for (const layer of LAYER_IDS) {
         if (drawn?.layers[layer] === data.layers[layer]) continue;
-        map.getSource<GeoJSONSource>(layer)?.setData(data.layers[layer]);
+        const source = map.getSource<GeoJSONSource>(layer);
+        if (!source) continue;
+        void giveLayer(source, data.layers[layer]).then((given) => {
+          if (given) map.once('idle', () => markFilled({ [layer]: data.layers[layer] }));
+        });
       }
       drawnData.current = data;
     });

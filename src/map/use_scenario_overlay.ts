@@ -33,7 +33,10 @@ export function handleScenarioClick(map: MapLibreMap, event: MapMouseEvent): boo
   const layers = [...ADDED_STYLE_LAYERS, ...Object.keys(REMOVABLE_STYLE_LAYERS)].filter(
     (id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none',
   );
-  const hit = map.queryRenderedFeatures(event.point, { layers })[0];
+  // A cluster of a large layer is no one facility: zoom in to pick one.
+  const hit = map
+    .queryRenderedFeatures(event.point, { layers })
+    .find((f) => f.properties.cluster !== true);
   if (!hit) return true;
   if (ADDED_STYLE_LAYERS.includes(hit.layer.id)) {
     state.removeEdit(String(hit.properties.id));

@@ -243,6 +243,7 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
         crs: options.crs,
         importedAt,
         features,
+        compact,
       });
       encoded[layer] = compact;
     }

@@ -1,0 +1,43 @@
+import type { Feature, FeatureCollection } from 'geojson';
+import { type CompactFeatures, decodeChunk } from './compact_features';
+
+/**
+ * A layer's features in the pieces it was composed from: features as objects (the shipped
+ * data, small), or an import in the compact form it is stored in. A large layer is given to
+ * the map as GeoJSON text written from these pieces off the page's thread, since handing the
+ * map 200,000 objects costs the page a walk over every one of them.
+ */
+export type LayerTextPart = { features: readonly Feature[] } | { compact: CompactFeatures };
+
+const partsOf = new WeakMap<FeatureCollection, LayerTextPart[]>();
+
+/** Records the pieces a composed collection holds, in order. */
+export function setLayerTextParts(collection: FeatureCollection, parts: LayerTextPart[]): void {
+  partsOf.set(collection, parts);
+}
+
+/** The pieces of a composed collection, or undefined for one not composed from imports. */
+export const layerTextParts = (collection: FeatureCollection): LayerTextPart[] | undefined =>
+  partsOf.get(collection);
+
+/**
+ * The GeoJSON text of the collection the pieces make, as a list of strings to be joined (one
+ * per chunk, so that no single string need hold the whole layer). Every feature is written
+ * exactly as JSON.stringify writes the decoded feature.
+ */
+export function layerGeoJsonText(parts: readonly LayerTextPart[]): string[] {
+  const out = ['{"type":"FeatureCollection","features":['];
+  let first = true;
+  const add = (features: readonly Feature[]) => {
+    if (features.length === 0) return;
+    const text = JSON.stringify(features);
+    out.push(first ? text.slice(1, -1) : `,${text.slice(1, -1)}`);
+    first = false;
+  };
+  for (const part of parts) {
+    if ('features' in part) add(part.features);
+    else for (const chunk of part.compact.chunks) add(decodeChunk(chunk));
+  }
+  out.push(']}');
+  return out;
+}

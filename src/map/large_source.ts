@@ -1,0 +1,81 @@
+import type { FeatureCollection } from 'geojson';
+import type { GeoJSONSource } from 'maplibre-gl';
+import { layerTextParts } from '../data/layer_text';
+import type { LayerData } from '../data/load';
+import { layerTextBlob } from '../worker/layer_text_client';
+
+/**
+ * A layer with more features than this is given to the map as GeoJSON text by a blob URL,
+ * written in a worker from the compact form its imports are kept in: MapLibre's worker then
+ * reads it itself. Given as objects, MapLibre walks every one on the page's thread to send
+ * them to its worker: seconds in one task for 200,000 car parks.
+ */
+export const LARGE_LAYER = 20_000;
+
+const byText = (collection: FeatureCollection) =>
+  collection.features.length > LARGE_LAYER ? layerTextParts(collection) : undefined;
+
+/** The data the map's style starts with: large layers empty, given afterwards by `giveLayer`. */
+export function withoutLargeLayers(data: LayerData): LayerData {
+  const layers = { ...data.layers };
+  for (const id of Object.keys(layers) as (keyof typeof layers)[]) {
+    if (byText(layers[id])) layers[id] = { type: 'FeatureCollection', features: [] };
+  }
+  return { ...data, layers };
+}
+
+/**
+ * A large layer of points is drawn in clusters up to this zoom (a district's view), each
+ * point past it. 200,000 circles at once cost every frame seconds without a GPU, and a
+ * planner cannot tell them apart at that scale anyway; the data itself stays whole.
+ */
+const CLUSTER_MAX_ZOOM = 14;
+const CLUSTER_RADIUS_PX = 40;
+const clustered = new WeakMap<GeoJSONSource, boolean>();
+
+function setClustered(source: GeoJSONSource, cluster: boolean) {
+  if ((clustered.get(source) ?? false) === cluster) return;
+  clustered.set(source, cluster);
+  // Applied to the data the source holds now, before the new data is sent.
+  void source.setClusterOptions({
+    cluster,
+    clusterMaxZoom: CLUSTER_MAX_ZOOM,
+    clusterRadius: CLUSTER_RADIUS_PX,
+  });
+}
+
+const latest = new WeakMap<GeoJSONSource, number>();
+let calls = 0;
+
+/**
+ * Gives a source a layer's features; resolves true once the map's worker has them, false when
+ * a newer call for the same source replaced this one first.
+ */
+export async function giveLayer(
+  source: GeoJSONSource,
+  collection: FeatureCollection,
+): Promise<boolean> {
+  const call = ++calls;
+  latest.set(source, call);
+  const current = () => latest.get(source) === call;
+  const parts = byText(collection);
+  let blob: Blob | null = null;
+  if (parts) blob = await layerTextBlob(parts).catch(() => null);
+  if (!current()) return false;
+  setClustered(
+    source,
+    collection.features.length > LARGE_LAYER &&
+      collection.features.every((f) => f.geometry?.type === 'Point'),
+  );
+  if (!blob) {
+    await source.setData(collection);
+    return current();
+  }
+  const url = URL.createObjectURL(blob);
+  try {
+    await source.setData(url);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+  return current();
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { encodeFeatures } from '../../src/data/compact_features';
+import { type ImportedDataset, composeLayerData } from '../../src/data/imported_data';
+import { layerGeoJsonText, layerTextParts } from '../../src/data/layer_text';
+import { LAYER_IDS } from '../../src/data/layers';
+import type { LayerData } from '../../src/data/load';
+import type { AppFeature } from '../../src/data/schema';
+import { createLayerFeature } from './layer-features';
+
+function shippedData(parks: AppFeature[]): LayerData {
+  const layers = Object.fromEntries(
+    LAYER_IDS.map((l) => [l, { type: 'FeatureCollection', features: [] }]),
+  ) as unknown as LayerData['layers'];
+  layers.parks = { type: 'FeatureCollection', features: parks };
+  return {
+    layers,
+    completeness: {},
+    sources: {},
+    planTasks: { headings: [], tasks: [], targets: [] } as unknown as LayerData['planTasks'],
+  };
+}
+
+function dataset(id: string, layer: 'parks' | 'car-parks', count: number, compact: boolean) {
+  const features = Array.from(
+    { length: count },
+    (_, i) => createLayerFeature(layer, `${id}-${i}`, { name: `名称 "${i}"\n,` }) as AppFeature,
+  );
+  const d: ImportedDataset = {
+    id,
+    fileName: `${id}.geojson`,
+    layer,
+    mode: 'add',
+    crs: 'WGS-84',
+    importedAt: '2026-11-29T08:00:00.000Z',
+    features,
+  };
+  return compact ? { ...d, compact: encodeFeatures(features) } : d;
+}
+
+const parsed = (text: string[]) => JSON.parse(text.join('')) as unknown;
+
+describe('the GeoJSON text of a composed layer', () => {
+  it('holds the shipped and imported features in the order the app has them', () => {
+    const shipped = shippedData([createLayerFeature('parks', 'park-1') as AppFeature]);
+    // Over one chunk of points, polygons in compact form, and an import kept only as objects.
+    const imports = [
+      dataset('a', 'car-parks', 12_345, true),
+      dataset('b', 'parks', 3, true),
+      dataset('c', 'parks', 2, false),
+    ];
+    const data = composeLayerData(shipped, imports);
+    for (const layer of ['car-parks', 'parks'] as const) {
+      const collection = data.layers[layer];
+      const text = layerGeoJsonText(layerTextParts(collection)!);
+      expect(parsed(text)).toEqual({ type: 'FeatureCollection', features: collection.features });
+    }
+    expect(data.layers.parks.features).toHaveLength(6);
+    expect(data.layers['car-parks'].features).toHaveLength(12_345);
+  });
+
+  it('is an empty collection when a replacing import leaves nothing before it', () => {
+    const shipped = shippedData([createLayerFeature('parks', 'park-1') as AppFeature]);
+    const empty = { ...dataset('e', 'parks', 0, true), mode: 'replace' as const };
+    const data = composeLayerData(shipped, [empty]);
+    const text = layerGeoJsonText(layerTextParts(data.layers.parks)!);
+    expect(parsed(text)).toEqual({ type: 'FeatureCollection', features: [] });
+  });
+});
