@@ -4,65 +4,73 @@
  */
 export type Intervals = number[];
 
-/** Sorts and merges possibly overlapping [start, end] pairs into disjoint intervals. */
+/** Sorts and merges possibly overlapping [start, end] pairs (start ≤ end) into disjoint intervals. */
 export function mergeIntervals(pairs: readonly number[]): Intervals {
-  const count = pairs.length / 2;
+  const count = pairs.length >> 1;
   if (count === 0) return [];
-  const sorted = pairs.slice();
-  sortPairsByStart(sorted, 0, count - 1);
-  const merged: Intervals = [];
-  let start = sorted[0]!;
-  let end = sorted[1]!;
-  for (let k = 1; k < count; k++) {
-    const s = sorted[2 * k]!;
-    const e = sorted[2 * k + 1]!;
-    if (s <= end) {
-      if (e > end) end = e;
-    } else {
-      merged.push(start, end);
-      start = s;
-      end = e;
-    }
+  if (starts.length < count) {
+    starts = new Float64Array(2 * count);
+    ends = new Float64Array(2 * count);
   }
-  merged.push(start, end);
+  for (let k = 0; k < count; k++) {
+    starts[k] = pairs[2 * k]!;
+    ends[k] = pairs[2 * k + 1]!;
+  }
+  sortRange(starts, 0, count);
+  sortRange(ends, 0, count);
+  const merged: Intervals = [];
+  pushUnionOfSorted(starts, ends, 0, count, merged);
   return merged;
 }
 
-/** In-place quicksort of pairs lo..hi by their start; rows hold hundreds of pairs at most. */
-function sortPairsByStart(a: number[], lo: number, hi: number): void {
-  while (hi - lo > 12) {
-    const pivot = a[2 * ((lo + hi) >> 1)]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[2 * i]! < pivot) i++;
-      while (a[2 * j]! > pivot) j--;
-      if (i <= j) {
-        swapPairs(a, i, j);
-        i++;
-        j--;
-      }
-    }
-    if (j - lo < hi - i) {
-      sortPairsByStart(a, lo, j);
-      lo = i;
-    } else {
-      sortPairsByStart(a, i, hi);
-      hi = j;
-    }
+// Reused by every merge; grown on demand.
+let starts = new Float64Array(256);
+let ends = new Float64Array(256);
+
+/**
+ * Appends to `out` the union of the pairs whose starts are starts[lo..hi) and whose ends are
+ * ends[lo..hi), each sorted ascending on its own; touching pairs join. A run of the union
+ * begins where no pair is open and ends where the last open pair closes, so it is [least
+ * start, greatest end] of its pairs — what merging the pairs sorted by start keeps. Sorting
+ * plain numbers rather than pairs is what keeps this cheap before the engine has optimised
+ * it, on the first analysis.
+ */
+export function pushUnionOfSorted(
+  starts: Float64Array,
+  ends: Float64Array,
+  lo: number,
+  hi: number,
+  out: number[],
+): void {
+  let open = 0;
+  let runStart = 0;
+  let j = lo;
+  for (let i = lo; i < hi;) {
+    // A start at the same place as an end goes first, so touching pairs join.
+    if (starts[i]! <= ends[j]!) {
+      if (open++ === 0) runStart = starts[i]!;
+      i++;
+    } else if (--open === 0) out.push(runStart, ends[j++]!);
+    else j++;
   }
-  for (let i = lo + 1; i <= hi; i++) {
-    for (let j = i; j > lo && a[2 * (j - 1)]! > a[2 * j]!; j--) swapPairs(a, j - 1, j);
-  }
+  if (hi > lo) out.push(runStart, ends[hi - 1]!);
 }
 
-function swapPairs(a: number[], i: number, j: number) {
-  const s = a[2 * i]!;
-  const e = a[2 * i + 1]!;
-  a[2 * i] = a[2 * j]!;
-  a[2 * i + 1] = a[2 * j + 1]!;
-  a[2 * j] = s;
-  a[2 * j + 1] = e;
+/** Sorts a[lo..hi) ascending: by insertion for the few values most rows hold, else natively. */
+export function sortRange(a: Float64Array, lo: number, hi: number): void {
+  if (hi - lo > 32) {
+    a.subarray(lo, hi).sort();
+    return;
+  }
+  for (let i = lo + 1; i < hi; i++) {
+    const x = a[i]!;
+    let j = i - 1;
+    while (j >= lo && a[j]! > x) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = x;
+  }
 }
 
 /** Index of the first interval in `a` that ends after x (binary search). */

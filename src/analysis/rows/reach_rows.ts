@@ -1,4 +1,4 @@
-import { mergeIntervals } from './intervals';
+import { mergeIntervals, pushUnionOfSorted, sortRange } from './intervals';
 import type { PlanarShape } from '../planar_shape';
 import { simplifyShape } from './simplify_outline';
 import { type RowGrid, firstRowFrom, lastRowTo, ringRows } from './row_sampling';
@@ -18,20 +18,17 @@ export function addReachIntervals(
   wanted: Uint8Array,
 ): void {
   const shape = simplifyShape(facilityShape);
-  // Merge the facility's own intervals first: far fewer pairs reach the shared rows.
   const first = firstRowFrom(grid, shape.bbox[1] - radiusM);
-  const local: (number[] | undefined)[] = new Array(
-    Math.max(0, lastRowTo(grid, shape.bbox[3] + radiusM) - first + 1),
-  );
+  const last = lastRowTo(grid, shape.bbox[3] + radiusM);
+  if (last < first) return;
+  startFacility(first, last);
   for (let i = 0; i < shape.points.length; i += 2) {
-    addDisc(local, first, shape.points[i]!, shape.points[i + 1]!, radiusM, grid, wanted);
+    addDisc(shape.points[i]!, shape.points[i + 1]!, radiusM, grid, wanted);
   }
   for (const lines of [shape.paths, shape.rings]) {
     for (const line of lines) {
-      if (line.length === 2) addDisc(local, first, line[0]!, line[1]!, radiusM, grid, wanted);
-      for (let i = 0; i + 3 < line.length; i += 2) {
-        addStadium(local, first, line, i, radiusM, grid, wanted);
-      }
+      if (line.length === 2) addDisc(line[0]!, line[1]!, radiusM, grid, wanted);
+      for (let i = 0; i + 3 < line.length; i += 2) addStadium(line, i, radiusM, grid, wanted);
     }
   }
   if (shape.rings.length > 0) {
@@ -40,44 +37,136 @@ export function addReachIntervals(
       const row = inside.rows[i];
       const k = inside.first + i;
       if (!row || !wanted[k]) continue;
-      const bucket = (local[k - first] ??= []);
-      for (let j = 0; j < row.length; j++) bucket.push(row[j]!);
+      for (let j = 0; j < row.length; j += 2) addInterval(k, row[j]!, row[j + 1]!);
     }
   }
-  for (let i = 0; i < local.length; i++) {
-    const row = local[i];
-    if (!row) continue;
-    const merged = row.length > 2 ? mergeIntervals(row) : row;
-    const bucket = (pairs[first + i] ??= []);
-    for (let j = 0; j < merged.length; j++) bucket.push(merged[j]!);
-    // Thousands of facilities on one row: merge as they come, so a row holds what its union
-    // needs instead of every facility's interval (the union, and so the result, is the same).
-    if (bucket.length > MERGE_ROW_AT) pairs[first + i] = mergeIntervals(bucket);
-  }
+  mergeFacilityRows(pairs);
 }
 
 /** Numbers (pairs × 2) a row may gather before it is merged on the way. */
 const MERGE_ROW_AT = 4096;
 
+// One facility's intervals before they reach the shared rows, in buffers reused by every
+// facility and grown on demand. Per row a running interval takes in each new interval that
+// overlaps or touches it: a ring's neighbouring edges reach overlapping stretches of a row, so
+// most rows end with one run, and few intervals are left to sort. Only runs that an interval
+// did not touch are set aside as pairs (row, start, end). The union, and so the result, is
+// the same as merging every interval.
+//
 // The loops below run millions of times on the first analysis, before the engine has
-// optimised them: they allocate nothing per row (no tuples, no closures), which keeps that
-// first run close to the later ones.
+// optimised them: they allocate nothing per row (no arrays, tuples or closures), which keeps
+// that first run close to the later ones.
+let facilityFirst = 0;
+let facilityRows = 0;
+let runStart = new Float64Array(1024);
+let runEnd = new Float64Array(1024);
+let pairRow = new Int32Array(1024);
+let pairStart = new Float64Array(1024);
+let pairEnd = new Float64Array(1024);
+let pairCount = 0;
+let rowStarts = new Int32Array(1024);
+let rowFill = new Int32Array(1024);
+let sortedStart = new Float64Array(1024);
+let sortedEnd = new Float64Array(1024);
 
-function addDisc(
-  local: (number[] | undefined)[],
-  first: number,
-  cx: number,
-  cy: number,
-  r: number,
-  grid: RowGrid,
-  wanted: Uint8Array,
-) {
+function startFacility(first: number, last: number): void {
+  facilityFirst = first;
+  facilityRows = last - first + 1;
+  if (runStart.length < facilityRows || rowStarts.length < facilityRows + 1) {
+    runStart = new Float64Array(2 * facilityRows);
+    runEnd = new Float64Array(2 * facilityRows);
+    rowStarts = new Int32Array(2 * facilityRows + 1);
+    rowFill = new Int32Array(2 * facilityRows + 1);
+  }
+  runStart.fill(Infinity, 0, facilityRows);
+  runEnd.fill(-Infinity, 0, facilityRows);
+  pairCount = 0;
+}
+
+/** Takes [start, end] (start ≤ end) on row k into the row's run, or sets the run aside. */
+function addInterval(k: number, start: number, end: number): void {
+  const i = k - facilityFirst;
+  const s = runStart[i]!;
+  const e = runEnd[i]!;
+  if (start <= e && end >= s) {
+    if (start < s) runStart[i] = start;
+    if (end > e) runEnd[i] = end;
+    return;
+  }
+  if (s <= e) setAside(k, s, e);
+  runStart[i] = start;
+  runEnd[i] = end;
+}
+
+function setAside(k: number, start: number, end: number): void {
+  if (pairCount === pairRow.length) {
+    const rows = new Int32Array(2 * pairCount);
+    rows.set(pairRow);
+    pairRow = rows;
+    const starts = new Float64Array(2 * pairCount);
+    starts.set(pairStart);
+    pairStart = starts;
+    const ends = new Float64Array(2 * pairCount);
+    ends.set(pairEnd);
+    pairEnd = ends;
+  }
+  pairRow[pairCount] = k;
+  pairStart[pairCount] = start;
+  pairEnd[pairCount] = end;
+  pairCount++;
+}
+
+/**
+ * Merges the facility's intervals row by row (the runs and what was set aside) and appends
+ * each row's union to `pairs[k]`: far fewer pairs reach the shared rows than its edges gave.
+ */
+function mergeFacilityRows(pairs: (number[] | undefined)[]): void {
+  const first = facilityFirst;
+  const count = facilityRows;
+  for (let i = 0; i < count; i++) {
+    if (runStart[i]! <= runEnd[i]!) setAside(first + i, runStart[i]!, runEnd[i]!);
+  }
+  if (sortedStart.length < pairCount) {
+    sortedStart = new Float64Array(pairRow.length);
+    sortedEnd = new Float64Array(pairRow.length);
+  }
+  // Group the pairs by row (counting sort), starts and ends apart.
+  rowStarts.fill(0, 0, count + 1);
+  for (let p = 0; p < pairCount; p++) rowStarts[pairRow[p]! - first + 1]!++;
+  for (let i = 0; i < count; i++) {
+    rowStarts[i + 1]! += rowStarts[i]!;
+    rowFill[i] = rowStarts[i]!;
+  }
+  for (let p = 0; p < pairCount; p++) {
+    const at = rowFill[pairRow[p]! - first]!++;
+    sortedStart[at] = pairStart[p]!;
+    sortedEnd[at] = pairEnd[p]!;
+  }
+  for (let i = 0; i < count; i++) {
+    const lo = rowStarts[i]!;
+    const hi = rowStarts[i + 1]!;
+    if (lo === hi) continue;
+    const k = first + i;
+    const bucket = (pairs[k] ??= []);
+    if (hi - lo === 1) bucket.push(sortedStart[lo]!, sortedEnd[lo]!);
+    else {
+      sortRange(sortedStart, lo, hi);
+      sortRange(sortedEnd, lo, hi);
+      pushUnionOfSorted(sortedStart, sortedEnd, lo, hi, bucket);
+    }
+    // Thousands of facilities on one row: merge as they come, so a row holds what its union
+    // needs instead of every facility's interval (the union, and so the result, is the same).
+    if (bucket.length > MERGE_ROW_AT) pairs[k] = mergeIntervals(bucket);
+  }
+}
+
+function addDisc(cx: number, cy: number, r: number, grid: RowGrid, wanted: Uint8Array) {
   const last = lastRowTo(grid, cy + r);
   for (let k = firstRowFrom(grid, cy - r); k <= last; k++) {
     if (!wanted[k]) continue;
     const dy = grid.y0 + (k + 0.5) * grid.spacingM - cy;
     const half = Math.sqrt(Math.max(0, r * r - dy * dy));
-    (local[k - first] ??= []).push(cx - half, cx + half);
+    addInterval(k, cx - half, cx + half);
   }
 }
 
@@ -85,15 +174,7 @@ function addDisc(
  * Points within r of the segment from (line[i], line[i+1]) to (line[i+2], line[i+3]) on each
  * row: the hull of the two end discs and the band between them.
  */
-function addStadium(
-  local: (number[] | undefined)[],
-  first: number,
-  line: number[],
-  i: number,
-  r: number,
-  grid: RowGrid,
-  wanted: Uint8Array,
-) {
+function addStadium(line: number[], i: number, r: number, grid: RowGrid, wanted: Uint8Array) {
   const ax = line[i]!;
   const ay = line[i + 1]!;
   const bx = line[i + 2]!;
@@ -151,6 +232,19 @@ function addStadium(
         if (e > end) end = e;
       }
     }
-    if (start <= end) (local[k - first] ??= []).push(start, end);
+    if (start <= end) {
+      // addInterval, written out: a call per row costs much before the engine inlines it.
+      const i = k - facilityFirst;
+      const rs = runStart[i]!;
+      const re = runEnd[i]!;
+      if (start <= re && end >= rs) {
+        if (start < rs) runStart[i] = start;
+        if (end > re) runEnd[i] = end;
+      } else {
+        if (rs <= re) setAside(k, rs, re);
+        runStart[i] = start;
+        runEnd[i] = end;
+      }
+    }
   }
 }

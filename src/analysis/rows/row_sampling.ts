@@ -1,5 +1,5 @@
 import type { Intervals } from './intervals';
-import { mergeIntervals } from './intervals';
+import { mergeIntervals, sortRange } from './intervals';
 import type { PlanarShape } from '../planar_shape';
 
 /**
@@ -179,23 +179,6 @@ function growEdges(): void {
   const ends = new Float64Array(2 * edgeEnds.length);
   ends.set(edgeEnds);
   edgeEnds = ends;
-}
-
-/** Sorts xs[lo..hi) ascending: by insertion for the few crossings most rows have. */
-function sortRange(xs: Float64Array, lo: number, hi: number): void {
-  if (hi - lo > 32) {
-    xs.subarray(lo, hi).sort();
-    return;
-  }
-  for (let i = lo + 1; i < hi; i++) {
-    const x = xs[i]!;
-    let j = i - 1;
-    while (j >= lo && xs[j]! > x) {
-      xs[j + 1] = xs[j]!;
-      j--;
-    }
-    xs[j + 1] = x;
-  }
 }
 
 /** Merges ranged row sets (for example several features' rows) into one row per grid row. */

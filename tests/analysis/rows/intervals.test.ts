@@ -20,6 +20,34 @@ describe('row intervals', () => {
     for (let i = 2; i < merged.length; i += 2) expect(merged[i]).toBeGreaterThan(merged[i - 1]!);
   });
 
+  it('gives the union of random, nested, repeated and touching pairs exactly', () => {
+    // Reference: sort the pairs by start and join each into the last run it reaches.
+    const union = (pairs: number[]) => {
+      const sorted = [];
+      for (let i = 0; i < pairs.length; i += 2) sorted.push([pairs[i]!, pairs[i + 1]!]);
+      sorted.sort((a, b) => a[0]! - b[0]!);
+      const out: number[] = [];
+      for (const [s, e] of sorted) {
+        if (out.length > 0 && s! <= out[out.length - 1]!) {
+          out[out.length - 1] = Math.max(out[out.length - 1]!, e!);
+        } else out.push(s!, e!);
+      }
+      return out;
+    };
+    let seed = 1;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (const count of [2, 3, 7, 20, 33, 100, 1000]) {
+      const pairs: number[] = [];
+      for (let i = 0; i < count; i++) {
+        // Whole numbers on a short line, so that pairs repeat, nest and touch.
+        const start = Math.floor(random() * count);
+        pairs.push(start + 0.25, start + 0.25 + Math.floor(random() * 4) + random() * 0.5);
+      }
+      pairs.push(5, 6, 6, 7, 7, 7);
+      expect(mergeIntervals(pairs)).toEqual(union(pairs));
+    }
+  });
+
   it('intersects, subtracts and measures', () => {
     const a = [0, 10, 20, 30];
     const b = [5, 25];
