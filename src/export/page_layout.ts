@@ -90,6 +90,12 @@ export function pageLayout(spec: PageSpec, withLegend: boolean): PageLayout {
   };
 }
 
+/** The north arrow's white box, in the map frame's top-right corner (page pixels). */
+export function northArrowBox(map: Rect, pxPerMm: number): Rect {
+  const mm = pxPerMm;
+  return { x: map.x + map.width - 18 * mm, y: map.y + 4 * mm, width: 12 * mm, height: 18 * mm };
+}
+
 /** A scale bar of a round length (1, 2 or 5 × 10ⁿ m) close to `targetPx` long. */
 export function scaleBar(metresPerPixel: number, targetPx: number): { metres: number; px: number } {
   const raw = metresPerPixel * targetPx;

@@ -2,9 +2,10 @@ import { type GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { LayerData } from '../data/load';
 import type { LayerId } from '../data/layers';
-import { tiles } from '../export/page_layout';
+import { type Rect, tiles } from '../export/page_layout';
 import { LOCAL_FONT_FAMILY, schoolLabelField } from '../layers/catalog';
 import type { Language } from '../state/url_hash';
+import { LABEL_BARRIER_LAYER, addLabelBarriers } from './label_barriers';
 import { installNoDataPattern } from './no_data_pattern';
 import { buildStyle } from './style';
 
@@ -29,6 +30,8 @@ export interface PrintMapRequest {
   /** Output size in device pixels. */
   width: number;
   height: number;
+  /** Boxes drawn over the map later (the north arrow), in output pixels: no label goes there. */
+  keepClear?: Rect[];
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -81,6 +84,25 @@ export async function printMap(request: PrintMapRequest): Promise<HTMLCanvasElem
     for (const [source, collection] of Object.entries(request.overlays)) {
       if (collection) map.getSource<GeoJSONSource>(source)?.setData(collection);
     }
+    // The map is still centred on the print's centre, at the first tile's size.
+    const first = pieces[0]!;
+    addLabelBarriers(
+      map,
+      { width: width / pixelRatio, height: height / pixelRatio },
+      (request.keepClear ?? []).map((box) => ({
+        x: box.x / pixelRatio,
+        y: box.y / pixelRatio,
+        width: box.width / pixelRatio,
+        height: box.height / pixelRatio,
+      })),
+      (x, y) =>
+        map
+          .unproject([
+            (first.width - width) / pixelRatio / 2 + x,
+            (first.height - height) / pixelRatio / 2 + y,
+          ])
+          .toArray(),
+    );
     for (const [i, tile] of pieces.entries()) {
       sizeTo(tile.width, tile.height);
       map.resize();
@@ -106,6 +128,14 @@ export async function printMap(request: PrintMapRequest): Promise<HTMLCanvasElem
       map.triggerRepaint();
       await ready;
       context.drawImage(map.getCanvas(), tile.x, tile.y, tile.width, tile.height);
+      if (import.meta.env.MODE === 'e2e' && pieces.length === 1) {
+        const labelLayers = map
+          .getStyle()
+          .layers.filter((l) => l.type === 'symbol' && l.id !== LABEL_BARRIER_LAYER)
+          .map((l) => l.id);
+        const { recordPrintLabels } = await import('./test_hooks');
+        recordPrintLabels(map, labelLayers);
+      }
       request.onProgress?.(i + 1, pieces.length);
     }
   } finally {

@@ -10,10 +10,52 @@ export interface MapTestHooks {
   sourceData: (sourceId: string) => Promise<string | null>;
 }
 
+/** What the last print map placed: its labels, and those touching the frame's edge. */
+export interface PrintTestRecord {
+  labels: number;
+  labelsAtEdge: string[];
+}
+
 declare global {
   interface Window {
     __huitianMap?: MapTestHooks;
+    __huitianPrint?: PrintTestRecord;
   }
+}
+
+/**
+ * Records the labels a print map placed (MapLibre's own boxes for the drawn labels), and the
+ * ones whose box reaches the outermost pixel of the frame on any side: those are cut.
+ */
+export function recordPrintLabels(map: MapLibreMap, labelLayers: string[]): void {
+  const layers = labelLayers.filter((id) => map.getLayer(id));
+  const { clientWidth: w, clientHeight: h } = map.getContainer();
+  const names = (box: [[number, number], [number, number]]) =>
+    map.queryRenderedFeatures(box, { layers }).map((f) => String(f.properties.name ?? f.layer.id));
+  window.__huitianPrint = {
+    labels: names([
+      [0, 0],
+      [w, h],
+    ]).length,
+    labelsAtEdge: [
+      ...names([
+        [0, 0],
+        [w, 1],
+      ]),
+      ...names([
+        [0, h - 1],
+        [w, h],
+      ]),
+      ...names([
+        [0, 0],
+        [1, h],
+      ]),
+      ...names([
+        [w - 1, 0],
+        [w, h],
+      ]),
+    ],
+  };
 }
 
 export function installTestHooks(map: MapLibreMap, unitIds: Map<string, string>): () => void {

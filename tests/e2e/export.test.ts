@@ -3,8 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { Rect } from '../../src/export/page_layout';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarioToGeoJson } from '../../src/analysis/scenario';
+import { LAYER_IDS } from '../../src/data/layers';
 import { pageLayout } from '../../src/export/page_layout';
 import { type Session, openPage, startSession, stopSession } from './browser';
 
@@ -49,9 +51,112 @@ function regionColours(
   );
 }
 
+/** Each word of a PDF's text with its box, in page pixels at `dpi`. */
+function pdfWords(pdf: string, dpi: number): (Rect & { text: string })[] {
+  const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
+  const px = (pt: string) => (Number(pt) * dpi) / 72;
+  return [
+    ...html.matchAll(
+      /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+    ),
+  ].map(([, x0, y0, x1, y1, text]) => ({
+    x: px(x0!),
+    y: px(y0!),
+    width: px(x1!) - px(x0!),
+    height: px(y1!) - px(y0!),
+    text: text!,
+  }));
+}
+
+const inside = (r: Rect, box: Rect) =>
+  r.x >= box.x - 1 &&
+  r.y >= box.y - 1 &&
+  r.x + r.width <= box.x + box.width + 1 &&
+  r.y + r.height <= box.y + box.height + 1;
+
+/** A grid of `cell`-pixel squares over a region of a PNG: whether each holds text-dark ink. */
+function inkCells(page: Page, png: Buffer, region: Rect, cell: number) {
+  return page.evaluate(
+    async ({ base64, region, cell }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const canvas = document.createElement('canvas');
+      canvas.width = region.width;
+      canvas.height = region.height;
+      const g = canvas.getContext('2d')!;
+      g.drawImage(bitmap, -region.x, -region.y);
+      const pixels = g.getImageData(0, 0, region.width, region.height).data;
+      const grid: boolean[][] = [];
+      for (let y = 0; y < region.height; y++) {
+        for (let x = 0; x < region.width; x++) {
+          const i = 4 * (y * region.width + x);
+          if (pixels[i]! + pixels[i + 1]! + pixels[i + 2]! < 200) {
+            const row = (grid[Math.floor(y / cell)] ??= []);
+            row[Math.floor(x / cell)] = true;
+          }
+        }
+      }
+      return grid;
+    },
+    { base64: png.toString('base64'), region, cell },
+  );
+}
+
+/** Inked cells of `a` with no inked cell of `b` at or next to them. */
+function unmatchedCells(a: boolean[][], b: boolean[][]): string[] {
+  const cells: string[] = [];
+  a.forEach((row, y) =>
+    row?.forEach((ink, x) => {
+      if (!ink) return;
+      const near = [-1, 0, 1].some((dy) => [-1, 0, 1].some((dx) => b[y + dy]?.[x + dx]));
+      if (!near) cells.push(`${x},${y}`);
+    }),
+  );
+  return cells;
+}
+
+/** Imports a scenario that adds one park near 天通苑 and waits until the map shows it. */
+async function importScenario(page: Page) {
+  await page.click('[data-testid="scenario-toggle"]');
+  const scenario = scenarioToGeoJson({
+    id: 'export-test',
+    name: '天通苑北口袋公园',
+    createdAt: '2026-11-29T00:00:00.000Z',
+    updatedAt: '2026-11-29T00:00:00.000Z',
+    edits: [
+      {
+        id: 'park-a',
+        type: 'add-park',
+        name: '规划公园 1',
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [116.421, 40.0685],
+              [116.422, 40.0685],
+              [116.422, 40.0695],
+              [116.421, 40.0695],
+              [116.421, 40.0685],
+            ],
+          ],
+        },
+      },
+    ],
+  });
+  await page.setInputFiles('[data-testid="scenario-import-input"]', {
+    name: 'scenario.geojson',
+    mimeType: 'application/geo+json',
+    buffer: Buffer.from(JSON.stringify(scenario)),
+  });
+  await page.waitForSelector('[data-testid="map"][data-scenario-drawn="export-test"]');
+}
+
+/** Exports with the dialog's choices (opening the dialog if it is not open yet). */
 async function exportWith(page: Page, choices: Record<string, string>) {
-  await page.click('[data-testid="export-toggle"]');
-  await page.waitForSelector('[data-testid="export-dialog"]');
+  if (!(await page.isVisible('[data-testid="export-dialog"]'))) {
+    await page.click('[data-testid="export-toggle"]');
+    await page.waitForSelector('[data-testid="export-dialog"]');
+  }
   for (const [field, value] of Object.entries(choices)) {
     await page.selectOption(`[data-testid="export-${field}"]`, value);
   }
@@ -83,38 +188,7 @@ describe('print export', () => {
 
   it('includes the active scenario: its park, the newly served land and their legend', async () => {
     const { page, watch } = await openPage(session!, '#map=14/40.069/116.4215&analysis=parks');
-    await page.click('[data-testid="scenario-toggle"]');
-    const scenario = scenarioToGeoJson({
-      id: 'export-test',
-      name: '天通苑北口袋公园',
-      createdAt: '2026-11-29T00:00:00.000Z',
-      updatedAt: '2026-11-29T00:00:00.000Z',
-      edits: [
-        {
-          id: 'park-a',
-          type: 'add-park',
-          name: '规划公园 1',
-          geometry: {
-            type: 'Polygon',
-            coordinates: [
-              [
-                [116.421, 40.0685],
-                [116.422, 40.0685],
-                [116.422, 40.0695],
-                [116.421, 40.0695],
-                [116.421, 40.0685],
-              ],
-            ],
-          },
-        },
-      ],
-    });
-    await page.setInputFiles('[data-testid="scenario-import-input"]', {
-      name: 'scenario.geojson',
-      mimeType: 'application/geo+json',
-      buffer: Buffer.from(JSON.stringify(scenario)),
-    });
-    await page.waitForSelector('[data-testid="map"][data-scenario-drawn="export-test"]');
+    await importScenario(page);
     const png = await exportWith(page, { dpi: '150' });
     const layout = pageLayout({ paper: 'A4', orientation: 'landscape', dpi: 150 }, true);
     // The newly served colour (#7b2cbf) is in the legend; the added park fills the map's centre.
@@ -174,6 +248,86 @@ describe('print export', () => {
     expect(flat).toMatch(/数据来源.*OpenStreetMap/);
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.cspViolations).toEqual([]);
+    await page.close();
+  }, 200_000);
+  it('prints a long legend whole on an A4 portrait page: every entry, in the PNG and the PDF', async () => {
+    const all = LAYER_IDS.join(',');
+    const { page, watch } = await openPage(
+      session!,
+      `#map=14/40.069/116.4215&analysis=parks&layers=${all}`,
+    );
+    await page.waitForSelector('[data-testid="analysis-row"]');
+    await importScenario(page);
+    await page.waitForSelector('[data-testid="analysis-legend"] li >> nth=4');
+    // What the screen's legends list: every layer row, the no-data and the scenario rows (the
+    // served and gap rows are printed with their radius, checked below).
+    const onScreen = [
+      ...(await page.locator('[data-testid="legend-row"]').allTextContents()),
+      ...(await page.locator('[data-testid="analysis-legend"] li').allTextContents()).filter(
+        (label) => !label.startsWith('服务'),
+      ),
+      '公园绿地500米服务半径内的居住用地',
+      '服务盲区（公园绿地500米半径外的居住用地）',
+    ];
+    expect(onScreen.length).toBeGreaterThan(35);
+    const dir = mkdtempSync(join(tmpdir(), 'export-'));
+    writeFileSync(
+      join(dir, 'map.pdf'),
+      await exportWith(page, { orientation: 'portrait', dpi: '150', format: 'pdf' }),
+    );
+    const png = await exportWith(page, { format: 'png' });
+    const layout = pageLayout({ paper: 'A4', orientation: 'portrait', dpi: 150 }, true);
+    expect(pngSize(png)).toEqual([layout.width, layout.height]);
+
+    // The PDF: every entry's words lie inside the legend box, none past it or off the page.
+    const words = pdfWords(join(dir, 'map.pdf'), 150);
+    const legendText = words
+      .filter((word) => inside(word, layout.legend))
+      .map((word) => word.text)
+      .join('');
+    for (const label of onScreen) expect(legendText).toContain(label.replace(/\s+/g, ''));
+    expect(legendText).toContain('方案新增设施');
+    expect(legendText).toContain('天通苑北口袋公园');
+    const parts = [layout.title, layout.map, layout.legend, layout.footer];
+    for (const word of words) {
+      expect(
+        parts.some((part) => inside(word, part)),
+        word.text,
+      ).toBe(true);
+    }
+
+    // The PNG draws the same lines: its ink in the legend box is where the PDF's is (drawn by
+    // pdftoppm), cell by cell, so no line is missing, cut or pushed out of the box.
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '150',
+      '-singlefile',
+      join(dir, 'map.pdf'),
+      join(dir, 'page'),
+    ]);
+    const cell = 6;
+    const fromPdf = await inkCells(page, readFileSync(join(dir, 'page.png')), layout.legend, cell);
+    const fromPng = await inkCells(page, png, layout.legend, cell);
+    expect(fromPdf.flat().filter(Boolean).length).toBeGreaterThan(500);
+    expect(unmatchedCells(fromPdf, fromPng)).toEqual([]);
+    expect(unmatchedCells(fromPng, fromPdf)).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  }, 300_000);
+
+  it('leaves out a label that would cross the map frame instead of cutting it', async () => {
+    // At street zoom compound and road names stand all over the map, at its edges too.
+    const { page, watch } = await openPage(session!, '#map=15.5/40.075/116.33', {
+      width: 1440,
+      height: 900,
+    });
+    await exportWith(page, { dpi: '150' });
+    const printed = await page.evaluate(() => window.__huitianPrint!);
+    expect(printed.labels).toBeGreaterThan(10);
+    // No placed label's box reaches the frame's outermost pixels: none is cut by the frame.
+    expect(printed.labelsAtEdge).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
     await page.close();
   }, 200_000);
 });

@@ -1,5 +1,5 @@
 import type { PageLayout, Rect } from '../../export/page_layout';
-import { scaleBar } from '../../export/page_layout';
+import { northArrowBox, scaleBar } from '../../export/page_layout';
 import type { PageText } from '../../export/pdf';
 import type { LegendEntry } from '../../layers/catalog';
 
@@ -159,10 +159,11 @@ function drawNorthArrow(
   mm: number,
   text: (item: PageText) => void,
 ) {
-  const x = map.x + map.width - 12 * mm;
-  const y = map.y + 8 * mm;
+  const box = northArrowBox(map, mm);
+  const x = box.x + 6 * mm;
+  const y = box.y + 4 * mm;
   g.fillStyle = 'rgba(255,255,255,0.85)';
-  g.fillRect(x - 6 * mm, y - 4 * mm, 12 * mm, 18 * mm);
+  g.fillRect(box.x, box.y, box.width, box.height);
   g.fillStyle = '#2c2833';
   g.beginPath();
   g.moveTo(x, y);
@@ -208,7 +209,8 @@ function drawLegend(
   y += 6.5 * mm;
   const size = 3 * mm;
   const lineStep = 3.9 * mm;
-  const column = box.width > 100 * mm ? box.width / 2 : box.width;
+  // As many columns as fit at this size: a smaller legend also gains columns, not only rows.
+  const column = box.width / Math.max(1, Math.floor(box.width / (55 * mm)));
   let x = box.x;
   for (const entry of legend.entries) {
     g.font = `${size}px ${FONT}`;

@@ -2,7 +2,7 @@ import { circle } from '@turf/turf';
 import type { LayerData } from '../../data/load';
 import type { AnalysisRequest, AnalysisResult } from '../../analysis/analysis_run';
 import { analysisRadius, fill } from '../../export/map_title';
-import { paperMm, pageLayout, type PageSpec } from '../../export/page_layout';
+import { northArrowBox, paperMm, pageLayout, type PageSpec } from '../../export/page_layout';
 import {
   type Bounds,
   boundsOf,
@@ -181,6 +181,9 @@ async function renderPage(
     view,
     width: layout.map.width,
     height: layout.map.height,
+    keepClear: options.northArrow
+      ? [northArrowBox({ ...layout.map, x: 0, y: 0 }, layout.pxPerMm)]
+      : [],
     onProgress,
   });
   const content: PageContent = {
