@@ -19,7 +19,9 @@ try {
   const box = (await page.locator('[data-testid="param-park-radius-slider"]').boundingBox())!;
   const y = box.y + box.height / 2;
   const x = (radius: number) => box.x + 8 + ((box.width - 16) * (radius - 50)) / (2000 - 50);
+  // The pointer rests on the slider first: the map readies its preview then, not in the drag.
   await page.mouse.move(x(500), y);
+  await page.waitForTimeout(1500);
   await session.browser.startTracing(page, { categories: LONG_TASK_TRACE_CATEGORIES });
   const started = Date.now();
   await page.mouse.down();
@@ -29,10 +31,16 @@ try {
   }
   await page.mouse.up();
   const dragMs = Date.now() - started;
+  const previews = await page.evaluate(() =>
+    performance.getEntriesByName('analysis:preview').map((e) => e.duration),
+  );
   const trace = (await session.browser.stopTracing()).toString();
   if (process.argv[2]) writeFileSync(process.argv[2], trace);
   const tasks = longTasks(trace);
   console.log(`drag of ${STEPS} steps over ${dragMs} ms: ${tasks.length} long tasks`);
+  console.log(
+    `previews drawn: ${previews.length}, drawing ${previews.map((ms) => ms.toFixed(0)).join(' ')} ms`,
+  );
   const columns = ['commit', 'gc', 'maplibre', 'react', 'app', 'other'] as const;
   console.log(`${'task'.padStart(7)} ${columns.map((c) => c.padStart(9)).join('')}`);
   for (const task of tasks) {

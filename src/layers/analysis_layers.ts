@@ -111,8 +111,12 @@ export const ANALYSIS_STYLE_LAYERS: LayerSpecification[] = [
     id: layer,
     type: 'fill',
     source: ANALYSIS_SOURCES[collection],
-    paint: pattern
-      ? { 'fill-pattern': pattern }
-      : { 'fill-color': colour, 'fill-opacity': opacity },
+    paint: {
+      ...(pattern
+        ? { 'fill-pattern': pattern }
+        : { 'fill-color': colour, 'fill-opacity': opacity }),
+      // Hidden under the live preview and shown again in one frame, without a fade.
+      'fill-opacity-transition': { duration: 0, delay: 0 },
+    },
   })),
 ];

@@ -104,11 +104,34 @@ export interface RingPath {
   closePath(): void;
 }
 
+/** Pixels to a tenth, as short text. */
+const tenth = (value: number) => Math.round(value * 10) / 10;
+
+/**
+ * Collects a path as SVG path data ("M x y L x y … Z"): a canvas takes it whole
+ * (`new Path2D(data)`), which is far quicker than one call per vertex into the browser.
+ */
+export class PathData implements RingPath {
+  private parts: string[] = [];
+  moveTo(x: number, y: number) {
+    this.parts.push(`M${tenth(x)} ${tenth(y)}`);
+  }
+  lineTo(x: number, y: number) {
+    this.parts.push(`L${tenth(x)} ${tenth(y)}`);
+  }
+  closePath() {
+    this.parts.push('Z');
+  }
+  toString(): string {
+    return this.parts.join('');
+  }
+}
+
 /**
  * Adds every ring to `path` in screen pixels. Filled with the even-odd rule, the path is the
  * union of the polygons with their holes, as long as polygons do not overlap one another
  * (true of served land and gaps, which tile the residential land without overlap).
- * Consecutive vertices that land within a tenth of a pixel of the last drawn one are skipped.
+ * Consecutive vertices that land within half a pixel of the last drawn one are skipped.
  */
 export function traceRings(packed: PackedPolygons, transform: ScreenTransform, path: RingPath) {
   const { coordinates, ringEnds } = packed;
@@ -125,7 +148,7 @@ export function traceRings(packed: PackedPolygons, transform: ScreenTransform, p
         const y = coordinates[2 * v + 1]!;
         const sx = a * x + c * y + e;
         const sy = b * x + d * y + f;
-        if (Math.abs(sx - lastX) < 0.1 && Math.abs(sy - lastY) < 0.1) continue;
+        if (Math.abs(sx - lastX) < 0.5 && Math.abs(sy - lastY) < 0.5) continue;
         path.lineTo(sx, sy);
         lastX = sx;
         lastY = sy;

@@ -1,6 +1,10 @@
 import { MercatorCoordinate, type Map as MapLibreMap } from 'maplibre-gl';
 import { PREVIEWED_FILLS, noDataPatternImage } from '../layers/analysis_layers';
+import type { FeatureCollection } from 'geojson';
+import type { AnalysisResult } from '../analysis/analysis_run';
 import {
+  PathData,
+  packPolygons,
   type PackedPolygons,
   type PreviewCollections,
   type ScreenTransform,
@@ -8,6 +12,22 @@ import {
   transformFromSamples,
 } from '../layers/preview_polygons';
 import { measureStage } from '../timing/analysis_stages';
+
+const packedOf = new WeakMap<FeatureCollection, PackedPolygons>();
+const packedOnce = (collection: FeatureCollection | null | undefined) => {
+  if (!collection) return null;
+  let packed = packedOf.get(collection);
+  if (!packed) packedOf.set(collection, (packed = packPolygons(collection)));
+  return packed;
+};
+
+/** A full result's fills, packed on this thread (once per collection) for the preview. */
+export const packedGeometry = (result: AnalysisResult): PreviewCollections => ({
+  served: packedOnce(result.geometry.served),
+  networkGaps: packedOnce(result.network?.gaps),
+  gaps: packedOnce(result.geometry.gaps),
+  unknown: packedOnce(result.geometry.unknown),
+});
 
 /** Pixels between the sample points that give the screen transform. */
 const SAMPLE_PIXELS = 256;
@@ -27,16 +47,20 @@ function screenTransform(map: MapLibreMap): ScreenTransform {
 }
 
 /**
- * The live preview of served, gap and unknown land while a parameter slider is dragged: a 2D canvas
- * over the map, drawn from the packed polygons the worker transfers, with the map's own
- * fills of them (PREVIEWED_FILLS) made transparent meanwhile. The map's sources are not touched during the
- * drag, so MapLibre neither re-tiles nor redraws; on release the full result goes into the
- * sources and, once the map has drawn it, the preview gives way to the map's fills.
+ * The live preview of the analysis fills (PREVIEWED_FILLS) while a parameter slider is in
+ * use: a 2D canvas over the map, drawn from packed polygons (the worker's, during a drag),
+ * with the map's own fills made transparent meanwhile. The map's sources are not touched
+ * during a drag, so MapLibre neither re-tiles nor redraws; on release they take the full
+ * result, and once the pointer leaves the slider and the map has drawn that result, the
+ * preview gives way to the map's fills. It takes over as the pointer comes onto the slider,
+ * so that the one map frame that hides the fills is drawn before a drag, not during it.
  */
 export class AnalysisPreview {
   private canvas: HTMLCanvasElement | null = null;
   private shown: PreviewCollections | null = null;
   private pattern: CanvasPattern | null | undefined;
+  /** Set while the map draws new source data (see sourcesChanged). */
+  private drawing: object | null = null;
   /** Counts releases, so a release overtaken by a new drag does nothing. */
   private generation = 0;
   private readonly redraw = () => {
@@ -52,27 +76,41 @@ export class AnalysisPreview {
     return this.shown !== null;
   }
 
-  /** Draws a preview; the first hides the map's served and gap fills under it. */
-  show(preview: PreviewCollections): void {
+  /**
+   * Draws a preview; the first hides the map's fills under it. `measured`: a drag step's
+   * preview from the worker, whose drawing the analysis stages record.
+   */
+  show(preview: PreviewCollections, measured: boolean): void {
     this.generation++;
     if (!this.shown) this.setMapFills(false);
     this.shown = preview;
     const startedAt = performance.now();
     this.draw(preview);
     const drawnAt = performance.now();
-    measureStage('preview', startedAt, drawnAt);
-    // On screen after the next frame's paint.
-    requestAnimationFrame(() => setTimeout(() => measureStage('idle', drawnAt)));
+    if (measured) {
+      measureStage('preview', startedAt, drawnAt);
+      // On screen after the next frame's paint.
+      requestAnimationFrame(() => setTimeout(() => measureStage('idle', drawnAt)));
+    }
     const container = this.map.getContainer();
     const draws = Number(container.getAttribute('data-analysis-previews') ?? 0);
     container.setAttribute('data-analysis-previews', String(draws + 1));
   }
 
   /**
-   * Hands back to the map's fills. `sourcesChanged`: the sources were just given new data,
-   * so the preview stays until the map has drawn it (else the old fills would show).
+   * The map's sources were given new data: a hand-over waits until the map has drawn it
+   * (else the old fills would show for a moment).
    */
-  release(sourcesChanged: boolean): void {
+  sourcesChanged(): void {
+    const drawing = {};
+    this.drawing = drawing;
+    this.map.once('idle', () => {
+      if (this.drawing === drawing) this.drawing = null;
+    });
+  }
+
+  /** Hands back to the map's fills, once the map has drawn what its sources were given. */
+  release(): void {
     if (!this.shown) return;
     const generation = ++this.generation;
     const handOver = () => {
@@ -85,7 +123,7 @@ export class AnalysisPreview {
       });
       this.map.triggerRepaint();
     };
-    if (sourcesChanged) this.map.once('idle', handOver);
+    if (this.drawing) this.map.once('idle', handOver);
     else handOver();
   }
 
@@ -156,8 +194,9 @@ export class AnalysisPreview {
       if (!packed) continue;
       let path = paths.get(packed);
       if (!path) {
-        path = new Path2D();
-        traceRings(packed, transform, path);
+        const data = new PathData();
+        traceRings(packed, transform, data);
+        path = new Path2D(String(data));
         paths.set(packed, path);
       }
       const style = fill.pattern ? this.hatch(context) : fill.colour;

@@ -30,7 +30,7 @@ import { usePlanMuting } from './use_plan_muting';
 import { useCatchmentHover } from './use_catchment_hover';
 import { measureStage, takeResultStored } from '../timing/analysis_stages';
 import { lastSourceChange, setSourceData } from './source_data';
-import { AnalysisPreview } from './analysis_preview';
+import { AnalysisPreview, packedGeometry } from './analysis_preview';
 import { giveLayer, withoutLargeLayers } from './large_source';
 
 setWorkerUrl(workerUrl);
@@ -63,6 +63,7 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
   const analysisTab = useAppStore((s) => s.analysis.tab);
   const analysisResult = useAppStore((s) => s.analysisRun.result);
   const analysisPreview = useAppStore((s) => s.analysisRun.preview);
+  const sliderInUse = useAppStore((s) => s.sliderHovered || s.sliderHeld);
   const subdistricts = data.layers.subdistricts;
   const unitIdByName = useMemo(
     () => new Map(subdistricts.features.map((f) => [f.properties.name, f.properties.id])),
@@ -282,8 +283,8 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
     map.flyTo({ center: mapCommand.center, zoom: Math.max(map.getZoom(), mapCommand.zoom) });
   }, [mapCommand]);
 
-  // The analysis result of the open tab: served land, gaps, catchments. While a slider is held,
-  // a preview drawn over the map instead; the sources take the full result on release.
+  // The analysis result of the open tab: served land, gaps, catchments. While a slider is in
+  // use, a preview over the map (see AnalysisPreview); the sources take full results only.
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
@@ -312,8 +313,13 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
       }
       const dataSet = performance.now();
       measureStage('setData', settingData, dataSet);
-      if (preview) previewRef.current?.show(preview);
-      else previewRef.current?.release(changed);
+      const overlay = previewRef.current;
+      if (changed) overlay?.sourcesChanged();
+      if (preview) overlay?.show(preview, stored !== null);
+      // The slider under the pointer (or let go of, still under it): the overlay shows the
+      // result the sources have, so a drag starting from here needs no map frame.
+      else if (shown && sliderInUse) overlay?.show(packedGeometry(analysisResult), false);
+      else overlay?.release();
       // A preview measures its own drawing (the 'preview' and 'idle' stages).
       if (stored !== null && !preview) {
         // The scenario overlay may have changed its sources just before, in the same commit.
@@ -327,7 +333,7 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
       );
     };
     whenLoaded(map, apply);
-  }, [analysisOpen, analysisTab, analysisResult, analysisPreview]);
+  }, [analysisOpen, analysisTab, analysisResult, analysisPreview, sliderInUse]);
 
   return <div ref={container} className="map" data-testid="map" />;
 }

@@ -101,6 +101,9 @@ export interface AppState extends WorkSlice, NetworkSlice {
    */
   sliderHeld: boolean;
   holdSlider: (held: boolean) => void;
+  /** The pointer is over a parameter slider: the map readies its live preview. */
+  sliderHovered: boolean;
+  hoverSlider: (hovered: boolean) => void;
   setAnalysis: (settings: AnalysisSettings) => void;
   setAnalysisRun: (run: Partial<AnalysisRunState>) => void;
   /** Places the inspected point (and opens the inspection). */
@@ -167,6 +170,8 @@ export const useAppStore = create<AppState>()((set, get, api) => ({
   parametersLive: false,
   sliderHeld: false,
   holdSlider: (sliderHeld) => set({ sliderHeld }),
+  sliderHovered: false,
+  hoverSlider: (sliderHovered) => set({ sliderHovered }),
   setParameters: (change, live = false) =>
     set((state) => ({
       analysis: { ...state.analysis, parameters: { ...state.analysis.parameters, ...change } },

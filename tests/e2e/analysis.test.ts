@@ -141,7 +141,14 @@ describe('coverage analysis in the browser', () => {
     const mapCount = async (name: string) =>
       Number((await page.getAttribute('[data-testid="map"]', name)) ?? 0);
     const drawsBefore = await mapCount('data-analysis-draws');
+    // The pointer on the slider readies the preview: the overlay takes over the map's fills.
     await page.mouse.move(at(500), y);
+    await page.waitForFunction(
+      () =>
+        Number(
+          document.querySelector('[data-testid="map"]')!.getAttribute('data-analysis-previews'),
+        ) > 0,
+    );
     await page.mouse.down();
     const seen: number[] = [];
     const gapPixels: number[] = [];
@@ -187,13 +194,15 @@ describe('coverage analysis in the browser', () => {
     expect(gapPixels[1]).toBeLessThan(gapPixels[0]!);
     expect(gapPixels[2]).toBeLessThan(gapPixels[1]!);
 
-    // On release the map's sources take the result, and the preview gives way to them.
+    // On release the map's sources take the result; once the pointer leaves the slider, the
+    // preview gives way to them.
     await page.waitForFunction(
       (before) =>
         Number(document.querySelector('[data-testid="map"]')!.getAttribute('data-analysis-draws')) >
         before,
       drawsBefore,
     );
+    await page.mouse.move(box.x + box.width / 2, box.y - 120);
     await page.waitForFunction(
       () => {
         const canvas = document.querySelector<HTMLCanvasElement>(

@@ -1,6 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import {
+  PathData,
   type RingPath,
   packPolygons,
   traceRings,
@@ -140,13 +141,23 @@ describe('traceRings', () => {
     ]);
   });
 
-  it('leaves out vertices within a tenth of a pixel of the last one drawn, and rings under three vertices', () => {
+  it('leaves out vertices within half a pixel of the last one drawn, and rings under three vertices', () => {
     const packed = {
-      coordinates: new Float64Array([0, 0, 0.001, 0.001, 1, 0, 1, 1, 5, 5, 6, 6]),
+      coordinates: new Float64Array([0, 0, 0.04, 0.04, 1, 0, 1, 1, 5, 5, 6, 6]),
       ringEnds: new Uint32Array([4, 6]),
     };
     const path = recorder();
     traceRings(packed, { a: 10, b: 0, c: 0, d: 10, e: 0, f: 0 }, path);
     expect(path.calls).toEqual(['M 0 0', 'L 10 0', 'L 10 10', 'Z']);
+  });
+
+  it('writes SVG path data with pixels to a tenth', () => {
+    const packed = {
+      coordinates: new Float64Array([0, 0, 1, 0, 1, 1]),
+      ringEnds: new Uint32Array([3]),
+    };
+    const path = new PathData();
+    traceRings(packed, { a: 10.04, b: 0, c: 0, d: 10, e: 0.26, f: -5 }, path);
+    expect(String(path)).toBe('M0.3 -5L10.3 -5L10.3 5Z');
   });
 });

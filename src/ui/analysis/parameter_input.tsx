@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import {
   DEFAULT_COVERAGE_PARAMETERS,
   type NumericParameter,
@@ -38,6 +38,9 @@ export function ParameterInput({
   const value = useAppStore((s) => s.analysis.parameters[parameter]);
   const setParameters = useAppStore((s) => s.setParameters);
   const holdSlider = useAppStore((s) => s.holdSlider);
+  const hoverSlider = useAppStore((s) => s.hoverSlider);
+  // A slider that goes away under the pointer gets no pointerleave.
+  useEffect(() => () => hoverSlider(false), [hoverSlider]);
   const [text, setText] = useState(String(value));
   // A value changed elsewhere (a reset, a link) replaces the text unless it already says so.
   const [shownValue, setShownValue] = useState(value);
@@ -86,6 +89,8 @@ export function ParameterInput({
         value={invalid ? value : number}
         aria-label={t(`param.${parameter}`)}
         data-testid={`param-${name}-slider`}
+        onPointerEnter={() => hoverSlider(true)}
+        onPointerLeave={() => hoverSlider(false)}
         onPointerDown={() => {
           // Held until the button is let go, wherever the pointer is by then.
           holdSlider(true);
