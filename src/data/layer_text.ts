@@ -9,6 +9,13 @@ import { type CompactFeatures, decodeChunk } from './compact_features';
  */
 export type LayerTextPart = { features: readonly Feature[] } | { compact: CompactFeatures };
 
+/**
+ * A layer with more features than this travels between threads in its pieces (see
+ * `packCollection`) and reaches the map as text: a structured clone of 200,000 features is
+ * a walk over every object, seconds in one task on the thread that sends or receives it.
+ */
+export const LARGE_LAYER = 20_000;
+
 const partsOf = new WeakMap<FeatureCollection, LayerTextPart[]>();
 
 /** Records the pieces a composed collection holds, in order. */
@@ -40,4 +47,24 @@ export function layerGeoJsonText(parts: readonly LayerTextPart[]): string[] {
   }
   out.push(']}');
   return out;
+}
+
+/** A collection as sent to a worker: a large one composed of imports goes as its pieces. */
+export type PackedCollection<C extends FeatureCollection = FeatureCollection> =
+  C | { packed: LayerTextPart[] };
+
+export function packCollection<C extends FeatureCollection>(collection: C): PackedCollection<C> {
+  const parts = collection.features.length > LARGE_LAYER ? layerTextParts(collection) : undefined;
+  return parts ? { packed: parts } : collection;
+}
+
+/** The collection a packed one stands for, its features decoded in order. */
+export function unpackCollection<C extends FeatureCollection>(packed: PackedCollection<C>): C {
+  if (!('packed' in packed)) return packed;
+  const features: Feature[] = [];
+  for (const part of packed.packed) {
+    if ('features' in part) features.push(...part.features);
+    else for (const chunk of part.compact.chunks) features.push(...decodeChunk(chunk));
+  }
+  return { type: 'FeatureCollection', features } as unknown as C;
 }

@@ -1,16 +1,15 @@
 import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSource } from 'maplibre-gl';
-import { layerTextParts } from '../data/layer_text';
+import { LARGE_LAYER, layerTextParts } from '../data/layer_text';
 import type { LayerData } from '../data/load';
 import { layerTextBlob } from '../worker/layer_text_client';
 
-/**
- * A layer with more features than this is given to the map as GeoJSON text by a blob URL,
- * written in a worker from the compact form its imports are kept in: MapLibre's worker then
- * reads it itself. Given as objects, MapLibre walks every one on the page's thread to send
- * them to its worker: seconds in one task for 200,000 car parks.
+/*
+ * A layer with more than LARGE_LAYER features is given to the map as GeoJSON text by a blob
+ * URL, written in a worker from the compact form its imports are kept in: MapLibre's worker
+ * then reads it itself. Given as objects, MapLibre walks every one on the page's thread to
+ * send them to its worker: seconds in one task for 200,000 car parks.
  */
-export const LARGE_LAYER = 20_000;
 
 const byText = (collection: FeatureCollection) =>
   collection.features.length > LARGE_LAYER ? layerTextParts(collection) : undefined;

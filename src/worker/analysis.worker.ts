@@ -26,6 +26,7 @@ import { type PreparedNetworkCoverage, prepareNetworkCoverage } from '../analysi
 import { wallClock } from '../timing/analysis_stages';
 import { packPolygons } from '../layers/preview_polygons';
 import { DrawnSender, PREVIEW_PLACES } from './drawn_collections';
+import { unpackInputs } from './packed_inputs';
 import type {
   FromAnalysisWorker,
   PreviewCollections,
@@ -56,7 +57,7 @@ const runKey = (request: AnalysisRequest, networkId: string | null) =>
 self.onmessage = (event: MessageEvent<ToAnalysisWorker>) => {
   const message = event.data;
   if (message.type === 'init') {
-    inputs = message.inputs;
+    inputs = unpackInputs(message.inputs);
     prepared = null;
     preparedNetwork = null;
     lastRun = null;

@@ -3,6 +3,7 @@ import type { CoverageInputs } from '../analysis/coverage_report';
 import type { Scenario } from '../analysis/scenario';
 import { WARMED_UP_MARK, fromWallClock, measureStage } from '../timing/analysis_stages';
 import { DrawnReceiver, PREVIEW_PLACES } from './drawn_collections';
+import { packInputs } from './packed_inputs';
 import type {
   FromAnalysisWorker,
   PreviewCollections,
@@ -92,7 +93,7 @@ export function createAnalysisClient(
     for (const entry of waiting.values()) entry.reject(new Error(event.message));
     waiting.clear();
   };
-  send({ type: 'init', inputs, ...(warmUp ? { warmUp } : {}) });
+  send({ type: 'init', inputs: packInputs(inputs), ...(warmUp ? { warmUp } : {}) });
   return {
     run: (request, scenarios, onProgress, preview = false) =>
       new Promise((resolve, reject) => {

@@ -1,10 +1,10 @@
 import type { AnalysisRequest, AnalysisResult } from '../analysis/analysis_run';
-import type { CoverageInputs } from '../analysis/coverage_report';
 import type { NetworkEdges } from '../analysis/network/edges';
 import type { NetworkSource } from '../analysis/network_run';
 import type { Scenario } from '../analysis/scenario';
 import type { PreviewCollections } from '../layers/preview_polygons';
 import type { DrawnCollection } from './drawn_collections';
+import type { PackedInputs } from './packed_inputs';
 
 export type { PreviewCollections };
 
@@ -14,7 +14,7 @@ export type ToAnalysisWorker =
    * The data. `warmUp`: a request to measure while idle (after preparing the rows), so that
    * the first click finds the result, or at least the rows prepared and the code optimised.
    */
-  | { type: 'init'; inputs: CoverageInputs; warmUp?: AnalysisRequest }
+  | { type: 'init'; inputs: PackedInputs; warmUp?: AnalysisRequest }
   /** The walking network the analysis also measures along (null: none). */
   | { type: 'network'; network: WorkerNetwork | null }
   | {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { encodeFeatures } from '../../src/data/compact_features';
 import { type ImportedDataset, composeLayerData } from '../../src/data/imported_data';
-import { layerGeoJsonText, layerTextParts } from '../../src/data/layer_text';
+import {
+  layerGeoJsonText,
+  layerTextParts,
+  packCollection,
+  unpackCollection,
+} from '../../src/data/layer_text';
 import { LAYER_IDS } from '../../src/data/layers';
 import type { LayerData } from '../../src/data/load';
 import type { AppFeature } from '../../src/data/schema';
@@ -64,5 +69,26 @@ describe('the GeoJSON text of a composed layer', () => {
     const data = composeLayerData(shipped, [empty]);
     const text = layerGeoJsonText(layerTextParts(data.layers.parks)!);
     expect(parsed(text)).toEqual({ type: 'FeatureCollection', features: [] });
+  });
+});
+
+describe('a layer sent to a worker', () => {
+  it('goes as its compact pieces when large, and comes out with the same features', () => {
+    const shipped = shippedData([createLayerFeature('parks', 'park-1') as AppFeature]);
+    const data = composeLayerData(shipped, [dataset('a', 'car-parks', 25_000, true)]);
+    const packed = packCollection(data.layers['car-parks']);
+    expect('packed' in packed).toBe(true);
+    // A structured clone, as postMessage makes, carries it whole.
+    const received = unpackCollection(structuredClone(packed));
+    expect(received).toEqual({
+      type: 'FeatureCollection',
+      features: data.layers['car-parks'].features,
+    });
+  });
+
+  it('goes as it is when small', () => {
+    const shipped = shippedData([createLayerFeature('parks', 'park-1') as AppFeature]);
+    const data = composeLayerData(shipped, [dataset('b', 'parks', 3, true)]);
+    expect(packCollection(data.layers.parks)).toBe(data.layers.parks);
   });
 });

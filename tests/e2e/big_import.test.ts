@@ -102,6 +102,16 @@ describe('a large import', () => {
     await page.waitForSelector('[data-map-ready="true"]', { timeout: 120_000 });
     await waitForDrawn(page, ROWS);
     expect((await drawnCarParks(page)).total).toBe(ROWS);
+
+    // The analysis measures parking with them (its worker gets them in their stored form).
+    await page.click('[data-testid="analysis-toggle"]');
+    await page.click('[data-testid="analysis-tab-parking"]');
+    const area = '[data-testid="analysis-row"][data-unit="回天地区"] td[data-indicator="parking"]';
+    await page.waitForFunction(
+      (selector) => /\d+\.\d%/.test(document.querySelector(selector)?.textContent ?? ''),
+      area,
+      { timeout: 120_000, polling: 500 },
+    );
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.cspViolations).toEqual([]);
   });
