@@ -5,7 +5,9 @@
  *
  * Interactions: cold first load to the first idle map (and bytes fetched before it); opening
  * the park analysis, right after the first idle map and again once the worker's idle warm-up
- * is done; 20 radius changes; 20 scenario edits; switching the school level.
+ * is done; 20 radius changes each typed (settle, then rebuild), by slider input without the
+ * button held (the map's sources set each time) and by a held slider (a preview over the map);
+ * a slider drag's longest task, both ways; 20 scenario edits; switching the school level.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -105,6 +107,8 @@ async function typeParameter(page: Page, testId: string, value: number) {
 
 const drawsOf = async (page: Page) =>
   Number((await page.getAttribute('[data-testid="map"]', 'data-analysis-draws')) ?? 0);
+const previewsOf = async (page: Page) =>
+  Number((await page.getAttribute('[data-testid="map"]', 'data-analysis-previews')) ?? 0);
 
 /** Starts recording main-thread tasks over 50 ms (Long Tasks API); the returned call stops it. */
 async function watchLongTasks(page: Page): Promise<() => Promise<number>> {
@@ -131,13 +135,23 @@ async function watchLongTasks(page: Page): Promise<() => Promise<number>> {
     });
 }
 
+/** Where on the park radius slider a value is (the thumb's travel is 16 px shorter). */
+async function sliderAt(page: Page): Promise<{ x: (radius: number) => number; y: number }> {
+  const box = (await page.locator('[data-testid="param-park-radius-slider"]').boundingBox())!;
+  return {
+    x: (radius) => box.x + 8 + ((box.width - 16) * (radius - 50)) / (2000 - 50),
+    y: box.y + box.height / 2,
+  };
+}
+
 /**
- * Drags the park radius slider in steps (one every DRAG_STEP_MS) and reports the longest
- * main-thread task meanwhile and how many results the map was given before release. For
- * scale, the same for a plain pan of the map: with software WebGL every map frame is itself
- * a long task.
+ * Drags the park radius slider with the mouse in steps (one every DRAG_STEP_MS) from `from`,
+ * and reports the longest main-thread task meanwhile and how many gap maps were drawn before
+ * release (previews over the map). The old path for comparison: the same steps as input
+ * events without the button held, each result given to the map's sources. For scale, a plain
+ * pan of the map: with software WebGL every map frame is itself a long task.
  */
-async function drag(page: Page): Promise<string[]> {
+async function drag(page: Page, from: number): Promise<string[]> {
   const box = (await page.locator('[data-testid="map"]').boundingBox())!;
   let stop = await watchLongTasks(page);
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -152,16 +166,37 @@ async function drag(page: Page): Promise<string[]> {
 
   const drawsBefore = await drawsOf(page);
   stop = await watchLongTasks(page);
-  const started = Date.now();
+  let started = Date.now();
   for (let i = 0; i < DRAG_STEPS; i++) {
-    await typeParameter(page, 'param-park-radius-slider', 400 + 20 * i);
+    await typeParameter(page, 'param-park-radius-slider', from + 20 * i);
     await page.waitForTimeout(DRAG_STEP_MS);
   }
-  const dragMs = Date.now() - started;
-  const draws = (await drawsOf(page)) - drawsBefore;
+  const oldMs = Date.now() - started;
+  const oldDraws = (await drawsOf(page)) - drawsBefore;
+  const oldLongest = await stop();
+  await page.waitForTimeout(2000);
+
+  const slider = await sliderAt(page);
+  // The pointer rests on the slider first, as a hand does before pressing: the map readies
+  // the preview then (one map frame), not in the drag.
+  await page.mouse.move(slider.x(from), slider.y);
+  await page.waitForTimeout(1500);
+  const previewsBefore = await previewsOf(page);
+  stop = await watchLongTasks(page);
+  started = Date.now();
+  await page.mouse.down();
+  for (let i = 1; i <= DRAG_STEPS; i++) {
+    await page.mouse.move(slider.x(from + 20 * i), slider.y);
+    await page.waitForTimeout(DRAG_STEP_MS);
+  }
+  const previews = (await previewsOf(page)) - previewsBefore;
   const longest = await stop();
+  const dragMs = Date.now() - started;
+  await page.mouse.up();
+  await page.waitForTimeout(2000);
   return [
-    `browser: slider drag of ${DRAG_STEPS} steps over ${dragMs} ms — ${draws} gap maps drawn before release; longest task ${longest.toFixed(0)} ms`,
+    `browser: slider drag of ${DRAG_STEPS} steps over ${dragMs} ms, the pointer rested on the slider first — ${previews} gap maps drawn before release (previews over the map); longest task ${longest.toFixed(0)} ms${longest === 0 ? ' (none over 50 ms, the Long Tasks API threshold)' : ''}`,
+    `browser: the same drag by input events with no button held (old path, every result set as map data) over ${oldMs} ms — ${oldDraws} gap maps drawn; longest task ${oldLongest.toFixed(0)} ms`,
     `browser: map pan of ${DRAG_STEPS} steps (no analysis change, for scale) — longest task ${panLongest.toFixed(0)} ms`,
   ];
 }
@@ -269,13 +304,26 @@ export async function benchBrowser(): Promise<string[]> {
         await timed(page!, () => typeParameter(page!, 'param-park-radius-slider', 710 + 10 * i)),
       );
     }
-    lines.push(...table('slider radius change (live)', slid));
+    lines.push(...table('slider radius change, button not held (live, set as map data)', slid));
+    // Each step of a held slider: from the input event to the preview's frame painted.
+    const held: Sample[] = [];
+    const slider = await sliderAt(page!);
+    await page!.mouse.move(slider.x(910), slider.y);
+    await page!.waitForTimeout(1500);
+    await page!.mouse.down();
+    for (let i = 1; i <= RADIUS_CHANGES; i++) {
+      held.push(await timed(page!, () => page!.mouse.move(slider.x(910 + 30 * i), slider.y)));
+    }
+    await page!.mouse.up();
+    await page!.waitForTimeout(2000);
+    lines.push(...table('slider radius change while dragged (preview over the map)', held));
     const typedMs = median(typed.map((s) => s.totalMs));
     const slidMs = median(slid.map((s) => s.totalMs));
+    const heldMs = median(held.map((s) => s.totalMs));
     lines.push(
-      `browser: radius change to the redrawn gap map — settle-then-rebuild ${typedMs.toFixed(0)} ms, live slider ${slidMs.toFixed(0)} ms — ${(typedMs / slidMs).toFixed(1)}×`,
+      `browser: radius change to the redrawn gap map — settle-then-rebuild ${typedMs.toFixed(0)} ms, live slider not held ${slidMs.toFixed(0)} ms (${(typedMs / slidMs).toFixed(1)} times), dragged slider preview ${heldMs.toFixed(0)} ms — ${(typedMs / heldMs).toFixed(1)}×`,
     );
-    lines.push(...(await drag(page!)));
+    lines.push(...(await drag(page!, 400)));
 
     const edits: Sample[] = [];
     await page!.click('[data-testid="scenario-toggle"]');
