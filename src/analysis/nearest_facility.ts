@@ -1,3 +1,4 @@
+import Flatbush from 'flatbush';
 import * as turf from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
 import { type PlanarShape, boxDistance, distanceToShape, shapeCentre } from './planar_shape';
@@ -33,12 +34,14 @@ export function blockSites(
 
 /**
  * For each block, the nearest facility (straight line from the block's centre, 0 inside the
- * facility). Facility counts here are in the hundreds, so a scan beats building an index.
+ * facility); of equally near ones, the first. Hundreds of facilities are scanned; from
+ * INDEX_FROM on (a planner's folder of car parks), they are found through a spatial index.
  */
 export function nearestFacilities(
   sites: BlockSite[],
   facilities: PlanarShape[],
 ): NearestFacility[] {
+  if (facilities.length >= INDEX_FROM) return nearestByIndex(sites, facilities);
   return sites.map(({ centre: [x, y] }) => {
     let index = -1;
     let distanceM = Infinity;
@@ -51,6 +54,37 @@ export function nearestFacilities(
       }
     });
     return { index, distanceM };
+  });
+}
+
+/** Facilities from which an index beats scanning them all for every block. */
+export const INDEX_FROM = 2000;
+
+/**
+ * The same answer through an index of the facilities' boxes: the nearest box gives a first
+ * distance, and only facilities whose box lies within it (a box is never farther than its
+ * facility) can be nearer or as near, so they are measured exactly.
+ */
+function nearestByIndex(sites: BlockSite[], facilities: PlanarShape[]): NearestFacility[] {
+  const index = new Flatbush(facilities.length);
+  for (const { bbox } of facilities) index.add(bbox[0], bbox[1], bbox[2], bbox[3]);
+  index.finish();
+  return sites.map(({ centre: [x, y] }) => {
+    const [first] = index.neighbors(x, y, 1);
+    if (first === undefined) return { index: -1, distanceM: Infinity };
+    const bound = distanceToShape(facilities[first]!, x, y);
+    // A hair beyond the bound, so that rounding in the index's squared distances drops no tie.
+    const candidates = index.neighbors(x, y, Infinity, bound * (1 + 1e-9) + 1e-9);
+    let best = -1;
+    let distanceM = Infinity;
+    for (const i of candidates) {
+      const d = distanceToShape(facilities[i]!, x, y);
+      if (d < distanceM || (d === distanceM && i < best)) {
+        distanceM = d;
+        best = i;
+      }
+    }
+    return { index: best, distanceM };
   });
 }
 
