@@ -31,30 +31,72 @@ function timed<T>(run: () => T): { ms: number; value: T } {
   return { ms: median(times), value };
 }
 
+/** Each timed sample of a pair runs its side at least this long, so a sample is not noise. */
+const SAMPLE_MS = 5;
+const PAIR_SAMPLES = 15;
+
+/**
+ * Two ways to the same answer, timed in alternating samples so that the machine's load falls
+ * on both alike: per side, the fastest sample's time of one run (the least disturbed by other
+ * work on a shared machine; sub-millisecond medians there varied 3× between runs).
+ */
+function timedPair<A, B>(a: () => A, b: () => B): { a: number; b: number; values: [A, B] } {
+  const repeats = (run: () => unknown) => {
+    for (let i = 0; i < WARM_UP; i++) run();
+    const start = performance.now();
+    run();
+    return Math.max(1, Math.ceil(SAMPLE_MS / Math.max(1e-3, performance.now() - start)));
+  };
+  const [ra, rb] = [repeats(a), repeats(b)];
+  const sample = (run: () => unknown, count: number) => {
+    const start = performance.now();
+    for (let i = 0; i < count; i++) run();
+    return (performance.now() - start) / count;
+  };
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < PAIR_SAMPLES; i++) {
+    ta.push(sample(a, ra));
+    tb.push(sample(b, rb));
+  }
+  return { a: Math.min(...ta), b: Math.min(...tb), values: [a(), b()] };
+}
+
 /**
  * Every node's walking distance to the nearest facility within RADIUS_M: one multi-source
  * search against one search per facility (then the minimum per node), checked equal.
  */
 function compareSearches(label: string, graph: WalkGraph, access: SourcePoint[][]): string {
   const facilities = access.filter((a) => a.length > 0);
-  const together = timed(() =>
-    searchNetwork(graph, prepareSources(facilities.flat()), 'toward', RADIUS_M),
+  const pair = timedPair(
+    () => searchNetwork(graph, prepareSources(facilities.flat()), 'toward', RADIUS_M),
+    () => {
+      const best = new Float64Array(graph.nodeX.length).fill(Infinity);
+      for (const a of facilities) {
+        const d = searchNetwork(graph, prepareSources(a), 'toward', RADIUS_M).distance;
+        for (let n = 0; n < best.length; n++) if (d[n]! < best[n]!) best[n] = d[n]!;
+      }
+      return best;
+    },
   );
-  const alone = timed(() => {
-    const best = new Float64Array(graph.nodeX.length).fill(Infinity);
-    for (const a of facilities) {
-      const d = searchNetwork(graph, prepareSources(a), 'toward', RADIUS_M).distance;
-      for (let n = 0; n < best.length; n++) if (d[n]! < best[n]!) best[n] = d[n]!;
-    }
-    return best;
-  });
+  const together = { ms: pair.a, value: pair.values[0] };
+  const alone = { ms: pair.b, value: pair.values[1] };
   for (let n = 0; n < graph.nodeX.length; n++) {
     const a = together.value.distance[n]!;
     const b = alone.value[n]!;
     if (a !== b && Math.abs(a - b) > 1e-6)
       throw new Error(`${label}: searches disagree at node ${n}`);
   }
-  return `network, ${label}: ${graph.edgeFrom.length} edges, ${facilities.length} facilities, ${RADIUS_M} m — multi-source ${ms(together.ms)}, one search per facility ${ms(alone.ms)} — ratio ${(alone.ms / together.ms).toFixed(0)}×`;
+  // The work each side must do: nodes settled. The ratio of times cannot much exceed this
+  // (each node lies within the radius of this many facilities on average) plus the fixed cost
+  // of each separate search.
+  const reached = (d: Float64Array) => d.reduce((k, v) => (v < Infinity ? k + 1 : k), 0);
+  const settledTogether = reached(together.value.distance);
+  const settledAlone = facilities.reduce(
+    (k, a) => k + reached(searchNetwork(graph, prepareSources(a), 'toward', RADIUS_M).distance),
+    0,
+  );
+  return `network, ${label}: ${graph.edgeFrom.length} edges, ${facilities.length} facilities, ${RADIUS_M} m — multi-source ${ms(together.ms)}, one search per facility ${ms(alone.ms)} — ratio ${(alone.ms / together.ms).toFixed(0)}× (nodes settled ${settledTogether} against ${settledAlone}: ${(settledAlone / settledTogether).toFixed(1)}×)`;
 }
 
 function randomPoints(count: number, size: number, seed: number): [number, number][] {

@@ -46,6 +46,59 @@ export interface SearchResult {
 }
 
 /**
+ * Per node, the nodes one edge away that a search in `direction` may step to, with the edge's
+ * length (CSR). Away from the sources an edge is used in its walking direction; toward them,
+ * the walker comes along it, so the node searched from is where the edge leads.
+ */
+export interface WalkAdjacency {
+  start: Int32Array;
+  neighbour: Int32Array;
+  length: Float64Array;
+}
+
+const adjacencies = new WeakMap<WalkGraph, Record<WalkDirection, WalkAdjacency | undefined>>();
+
+/** Built once per graph and direction: the search then reads one array per step. */
+export function walkAdjacency(graph: WalkGraph, direction: WalkDirection): WalkAdjacency {
+  let cached = adjacencies.get(graph);
+  if (!cached) adjacencies.set(graph, (cached = { away: undefined, toward: undefined }));
+  const known = cached[direction];
+  if (known) return known;
+  const { incidentStart, incidentEdges, edgeFrom, edgeTo, edgeLength, edgeDirection } = graph;
+  const n = graph.nodeX.length;
+  const ahead = direction === 'away' ? FORWARD : BACKWARD;
+  const behind = direction === 'away' ? BACKWARD : FORWARD;
+  const start = new Int32Array(n + 1);
+  const neighbour = new Int32Array(incidentEdges.length);
+  const length = new Float64Array(incidentEdges.length);
+  let k = 0;
+  for (let node = 0; node < n; node++) {
+    start[node] = k;
+    for (let i = incidentStart[node]!; i < incidentStart[node + 1]!; i++) {
+      const e = incidentEdges[i]!;
+      const from = edgeFrom[e]!;
+      const to = edgeTo[e]!;
+      if (from === to) continue; // a loop leads back to its node
+      const next =
+        from === node
+          ? edgeDirection[e]! & ahead
+            ? to
+            : -1
+          : edgeDirection[e]! & behind
+            ? from
+            : -1;
+      if (next < 0) continue;
+      neighbour[k] = next;
+      length[k++] = edgeLength[e]!;
+    }
+  }
+  start[n] = k;
+  const adjacency = { start, neighbour: neighbour.slice(0, k), length: length.slice(0, k) };
+  cached[direction] = adjacency;
+  return adjacency;
+}
+
+/**
  * Dijkstra's search from all sources at once (one search, however many sources), with a
  * binary heap. Nodes farther than `limit` are left unreached.
  */
@@ -83,20 +136,20 @@ export function searchNetwork(
       else offer(to, p.leg + length - p.along, p.source);
     }
   }
-  const { incidentStart, incidentEdges, edgeFrom, edgeTo, edgeLength, edgeDirection } = graph;
+  const { start, neighbour, length } = walkAdjacency(graph, direction);
   while (heap.size > 0) {
     const d = heap.peekKey();
     const node = heap.pop();
     if (d > distance[node]!) continue;
     const s = source[node]!;
-    for (let i = incidentStart[node]!; i < incidentStart[node + 1]!; i++) {
-      const e = incidentEdges[i]!;
-      const dir = edgeDirection[e]!;
-      const next = d + edgeLength[e]!;
-      // Away from the sources an edge is used in its walking direction; toward them, the
-      // walker comes along it, so `node` is where the edge leads.
-      if (edgeFrom[e] === node && dir & (away ? FORWARD : BACKWARD)) offer(edgeTo[e]!, next, s);
-      if (edgeTo[e] === node && dir & (away ? BACKWARD : FORWARD)) offer(edgeFrom[e]!, next, s);
+    for (let i = start[node]!; i < start[node + 1]!; i++) {
+      const next = neighbour[i]!;
+      const dn = d + length[i]!;
+      if (dn < distance[next]! && dn <= limit) {
+        distance[next] = dn;
+        source[next] = s;
+        heap.push(dn, next);
+      }
     }
   }
   return { direction, distance, source };
