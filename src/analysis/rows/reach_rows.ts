@@ -148,16 +148,35 @@ function mergeFacilityRows(pairs: (number[] | undefined)[]): void {
     if (lo === hi) continue;
     const k = first + i;
     const bucket = (pairs[k] ??= []);
-    if (hi - lo === 1) bucket.push(sortedStart[lo]!, sortedEnd[lo]!);
+    if (hi - lo === 1) appendJoined(bucket, sortedStart[lo]!, sortedEnd[lo]!);
     else {
       sortRange(sortedStart, lo, hi);
       sortRange(sortedEnd, lo, hi);
-      pushUnionOfSorted(sortedStart, sortedEnd, lo, hi, bucket);
+      facilityUnion.length = 0;
+      pushUnionOfSorted(sortedStart, sortedEnd, lo, hi, facilityUnion);
+      for (let j = 0; j < facilityUnion.length; j += 2) {
+        appendJoined(bucket, facilityUnion[j]!, facilityUnion[j + 1]!);
+      }
     }
     // Thousands of facilities on one row: merge as they come, so a row holds what its union
     // needs instead of every facility's interval (the union, and so the result, is the same).
     if (bucket.length > MERGE_ROW_AT) pairs[k] = mergeIntervals(bucket);
   }
+}
+
+const facilityUnion: number[] = [];
+
+/**
+ * Appends [start, end] to a shared row, joined to the row's last pair where the two overlap
+ * or touch. Facilities taken in x order (as `reachRows` takes them) reach a row nearly in
+ * order, so most join and a row stays short; its union is the same either way.
+ */
+function appendJoined(bucket: number[], start: number, end: number): void {
+  const n = bucket.length;
+  if (n > 0 && start <= bucket[n - 1]! && end >= bucket[n - 2]!) {
+    if (start < bucket[n - 2]!) bucket[n - 2] = start;
+    if (end > bucket[n - 1]!) bucket[n - 1] = end;
+  } else bucket.push(start, end);
 }
 
 function addDisc(cx: number, cy: number, r: number, grid: RowGrid, wanted: Uint8Array) {

@@ -135,9 +135,18 @@ export function reachRows(prepared: PreparedArea, facilities: FacilityReach[]) {
   const shapes: PlanarShape[] = facilities.map((f) =>
     toPlanarShape(f.geometry, prepared.projection),
   );
-  shapes.forEach((shape, i) =>
-    addReachIntervals(pairs, shape, facilities[i]!.radiusM, prepared.grid, prepared.wantedRows),
-  );
+  // West to east, so that neighbours reach a row one after another and join there at once:
+  // thousands of car parks then leave a row a few runs, not thousands of pairs to sort.
+  const order = shapes.map((_, i) => i).sort((a, b) => shapes[a]!.bbox[0] - shapes[b]!.bbox[0]);
+  for (const i of order) {
+    addReachIntervals(
+      pairs,
+      shapes[i]!,
+      facilities[i]!.radiusM,
+      prepared.grid,
+      prepared.wantedRows,
+    );
+  }
   return pairs.map((row) => (row ? mergeIntervals(row) : undefined));
 }
 
