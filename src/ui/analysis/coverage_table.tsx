@@ -47,106 +47,115 @@ export function CoverageTable({
       row.name === WHOLE_AREA_NAME ? unitNames : [row.name],
     );
   return (
-    <table className="coverage-table" data-testid="analysis-table">
-      {scenarioRows && <caption className="scenario-caption">{t('scenario.tableCaption')}</caption>}
-      <thead>
-        <tr>
-          <th scope="col">{t('analysis.unit')}</th>
-          <th scope="col" className="number">
-            {t('analysis.residential')}
-            <br />
-            <small>{t('unit.km2')}</small>
-          </th>
-          {showCoveredArea && (
+    // With the network's columns the table can be wider than the panel: it scrolls, not the panel.
+    <div className="table-scroll">
+      <table className="coverage-table" data-testid="analysis-table">
+        {scenarioRows && (
+          <caption className="scenario-caption">{t('scenario.tableCaption')}</caption>
+        )}
+        <thead>
+          <tr>
+            <th scope="col">{t('analysis.unit')}</th>
             <th scope="col" className="number">
-              {t('analysis.covered')}
+              {t('analysis.residential')}
               <br />
               <small>{t('unit.km2')}</small>
             </th>
-          )}
-          {indicators.map((indicator) => [
-            <th scope="col" className="number" key={indicator}>
-              {indicators.length === 1 ? t('analysis.share') : t(`legend.${indicator}`)}
-            </th>,
-            network && (
-              <NetworkHead
-                key={`${indicator}-network`}
-                indicator={indicator}
-                single={indicators.length === 1}
-                source={network.source}
-              />
-            ),
-          ])}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row, rowIndex) => (
-          <tr
-            key={row.name}
-            data-testid="analysis-row"
-            data-unit={row.name}
-            className={row.name === WHOLE_AREA_NAME ? 'whole' : undefined}
-          >
-            <th scope="row">
-              {row.name === WHOLE_AREA_NAME ? t('area.whole') : row.name}
-              {row.name === WHOLE_AREA_NAME && (
-                <WholeAreaUnits row={row} indicators={indicators} unitCount={unitNames.length} />
-              )}
-            </th>
-            <td className="number">{format.km2(residentialOf(row, indicators[0]!))}</td>
             {showCoveredArea && (
-              <td className="number" data-testid="covered-area">
-                {format.km2(row.figures[indicators[0]!]?.coveredM2) ?? '—'}
-                {scenarioRows && (
-                  <span className="scenario-share" data-testid="scenario-covered-area">
-                    {' → '}
-                    {format.km2(scenarioRows[rowIndex]?.figures[indicators[0]!]?.coveredM2) ?? '—'}
-                  </span>
-                )}
-              </td>
+              <th scope="col" className="number">
+                {t('analysis.covered')}
+                <br />
+                <small>{t('unit.km2')}</small>
+              </th>
             )}
-            {indicators.map((indicator) => {
-              const figure = row.figures[indicator];
-              const status = statusOf(row, indicator);
-              return [
-                <td
-                  key={indicator}
-                  className={`number share ${status}`}
-                  data-indicator={indicator}
-                  data-completeness={status}
-                  data-no-data={figure?.noData ? 'true' : undefined}
-                  data-lower-bound={figure?.lowerBound ? 'true' : undefined}
-                  title={
-                    figure?.noData
-                      ? t('analysis.noDataFlag')
-                      : figure?.lowerBound
-                        ? t('analysis.lowerBoundFlag')
-                        : t('completeness.covered')
-                  }
-                >
-                  <FigureText figure={figure} />
-                  {scenarioRows && (
-                    <ScenarioShare
-                      before={figure?.share ?? null}
-                      after={scenarioRows[rowIndex]?.figures[indicator] ?? null}
-                    />
-                  )}
-                  <UnknownShare figure={figure} residentialAreaM2={residentialOf(row, indicator)} />
-                </td>,
-                network && (
-                  <NetworkCell
-                    key={`${indicator}-network`}
-                    indicator={indicator}
-                    figure={network.rows[rowIndex]?.figures[indicator]}
-                    after={scenarioNetwork?.[rowIndex]?.figures[indicator]}
-                  />
-                ),
-              ];
-            })}
+            {indicators.map((indicator) => [
+              <th scope="col" className="number" key={indicator}>
+                {indicators.length === 1 ? t('analysis.share') : t(`legend.${indicator}`)}
+              </th>,
+              network && (
+                <NetworkHead
+                  key={`${indicator}-network`}
+                  indicator={indicator}
+                  single={indicators.length === 1}
+                  source={network.source}
+                />
+              ),
+            ])}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row, rowIndex) => (
+            <tr
+              key={row.name}
+              data-testid="analysis-row"
+              data-unit={row.name}
+              className={row.name === WHOLE_AREA_NAME ? 'whole' : undefined}
+            >
+              <th scope="row">
+                {row.name === WHOLE_AREA_NAME ? t('area.whole') : row.name}
+                {row.name === WHOLE_AREA_NAME && (
+                  <WholeAreaUnits row={row} indicators={indicators} unitCount={unitNames.length} />
+                )}
+              </th>
+              <td className="number">{format.km2(residentialOf(row, indicators[0]!))}</td>
+              {showCoveredArea && (
+                <td className="number" data-testid="covered-area">
+                  {format.km2(row.figures[indicators[0]!]?.coveredM2) ?? '—'}
+                  {scenarioRows && (
+                    <span className="scenario-share" data-testid="scenario-covered-area">
+                      {' → '}
+                      {format.km2(scenarioRows[rowIndex]?.figures[indicators[0]!]?.coveredM2) ??
+                        '—'}
+                    </span>
+                  )}
+                </td>
+              )}
+              {indicators.map((indicator) => {
+                const figure = row.figures[indicator];
+                const status = statusOf(row, indicator);
+                return [
+                  <td
+                    key={indicator}
+                    className={`number share ${status}`}
+                    data-indicator={indicator}
+                    data-completeness={status}
+                    data-no-data={figure?.noData ? 'true' : undefined}
+                    data-lower-bound={figure?.lowerBound ? 'true' : undefined}
+                    title={
+                      figure?.noData
+                        ? t('analysis.noDataFlag')
+                        : figure?.lowerBound
+                          ? t('analysis.lowerBoundFlag')
+                          : t('completeness.covered')
+                    }
+                  >
+                    <FigureText figure={figure} />
+                    {scenarioRows && (
+                      <ScenarioShare
+                        before={figure?.share ?? null}
+                        after={scenarioRows[rowIndex]?.figures[indicator] ?? null}
+                      />
+                    )}
+                    <UnknownShare
+                      figure={figure}
+                      residentialAreaM2={residentialOf(row, indicator)}
+                    />
+                  </td>,
+                  network && (
+                    <NetworkCell
+                      key={`${indicator}-network`}
+                      indicator={indicator}
+                      figure={network.rows[rowIndex]?.figures[indicator]}
+                      after={scenarioNetwork?.[rowIndex]?.figures[indicator]}
+                    />
+                  ),
+                ];
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
