@@ -1,5 +1,5 @@
 import type { FeatureCollection } from 'geojson';
-import type { GeoJSONSource } from 'maplibre-gl';
+import { type GeoJSONSource, importScriptInWorkers } from 'maplibre-gl';
 import { LARGE_LAYER, layerTextParts } from '../data/layer_text';
 import type { LayerData } from '../data/load';
 import { layerTextBlob } from '../worker/layer_text_client';
@@ -43,6 +43,17 @@ function setClustered(source: GeoJSONSource, cluster: boolean) {
   });
 }
 
+/**
+ * MapLibre's workers read the blob URLs themselves once this is done (else the page does).
+ * The script is a file of its own under public/ (MapLibre imports it by URL, and only a
+ * `.mjs` one without `eval`, which the Content-Security-Policy forbids).
+ */
+let blobProtocol: Promise<void> | null = null;
+const workersReadBlobs = () =>
+  (blobProtocol ??= importScriptInWorkers(
+    new URL(`${import.meta.env.BASE_URL}maplibre-blob-protocol.mjs`, location.href).href,
+  ).catch(() => undefined));
+
 const latest = new WeakMap<GeoJSONSource, number>();
 let calls = 0;
 
@@ -59,7 +70,9 @@ export async function giveLayer(
   const current = () => latest.get(source) === call;
   const parts = byText(collection);
   let blob: Blob | null = null;
-  if (parts) blob = await layerTextBlob(parts).catch(() => null);
+  if (parts) {
+    [blob] = await Promise.all([layerTextBlob(parts).catch(() => null), workersReadBlobs()]);
+  }
   if (!current()) return false;
   setClustered(
     source,
