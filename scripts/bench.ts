@@ -26,7 +26,9 @@
  * built app and reloads it, printing the longest main-thread task of each step and the time to
  * the restored import. It too runs only when named.
  *
- * Flags: --cases real,10x,100x,inspect-real,inspect-10x,scenario-real,network,browser,big-import
+ * The car-park case (`car-parks`): parking figures for 30,000 and 300,000 generated car parks.
+ *
+ * Flags: --cases real,10x,100x,inspect-real,inspect-10x,scenario-real,network,car-parks,browser,big-import
  *        --naive-budget SECONDS (default 60)
  *        --data DIR
  */
@@ -38,6 +40,7 @@ import {
   prepareCoverage,
 } from '../src/analysis/coverage_report';
 import { type BenchCaseName, loadBenchCase } from './bench/cases';
+import { benchCarParks } from './bench/car_parks';
 import { benchInspection } from './bench/inspection';
 import { benchNetwork } from './bench/network';
 import { rowMethodShare } from './bench/methods';
@@ -48,9 +51,10 @@ function flag(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
 
-const CASES = flag('--cases', 'real,10x,100x,inspect-real,inspect-10x,scenario-real,network').split(
-  ',',
-);
+const CASES = flag(
+  '--cases',
+  'real,10x,100x,inspect-real,inspect-10x,scenario-real,network,car-parks',
+).split(',');
 const BUDGET_S = Number(flag('--naive-budget', '60'));
 const DATA_DIR = flag('--data', 'public/geo');
 const WARM_RUNS = 7;
@@ -122,6 +126,7 @@ const coverageCases = CASES.filter(
     !c.startsWith('scenario-') &&
     c !== 'browser' &&
     c !== 'network' &&
+    c !== 'car-parks' &&
     c !== 'big-import',
 ) as BenchCaseName[];
 if (coverageCases.length > 0)
@@ -157,6 +162,9 @@ if (CASES.includes('scenario-real')) {
 }
 if (CASES.includes('network')) {
   for (const line of benchNetwork()) console.log(line);
+}
+if (CASES.includes('car-parks')) {
+  for (const line of benchCarParks(DATA_DIR)) console.log(line);
 }
 if (CASES.includes('browser')) {
   const { benchBrowser } = await import('./bench/browser');
