@@ -1,5 +1,8 @@
 import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { FillLayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { CATCHMENT_COLOUR_COUNT } from '../analysis/analysis_run';
+import type { PreviewCollections } from './preview_polygons';
+import { SCENARIO_EFFECT_LAYERS, SCENARIO_SOURCES } from './scenario_layers';
 
 /** GeoJSON sources the analysis fills: served land, gaps, catchment blocks. */
 export const ANALYSIS_SOURCES = {
@@ -54,18 +57,18 @@ export function noDataPatternImage(): { width: number; height: number; data: Uin
 /** A fill of one of the collections a slider drag changes (see PREVIEWED_FILLS). */
 export type PreviewedFill = {
   layer: string;
-  collection: 'served' | 'networkGaps' | 'gaps' | 'unknown';
+  collection: keyof PreviewCollections;
   /** The layer's fill opacity (1 for the pattern, which carries its own alpha). */
   opacity: number;
 } & ({ colour: string; pattern?: never } | { pattern: typeof NO_DATA_PATTERN; colour?: never });
 
 /**
  * The fills of served land, gaps along the walking network, gaps and unknown land, bottom to
- * top. The map's style layers are
- * built from them, and so is the live preview drawn over the map during a slider drag, so the
- * two look alike.
+ * top. The map's style layers are built from them.
  */
-export const PREVIEWED_FILLS: readonly PreviewedFill[] = [
+const ANALYSIS_FILLS: readonly (PreviewedFill & {
+  collection: keyof typeof ANALYSIS_SOURCES;
+})[] = [
   {
     layer: 'analysis-served-fill',
     collection: 'served',
@@ -81,6 +84,30 @@ export const PREVIEWED_FILLS: readonly PreviewedFill[] = [
   { layer: 'analysis-gaps-fill', collection: 'gaps', opacity: 0.75, colour: ANALYSIS_COLOURS.gap },
   { layer: 'analysis-unknown-ground', collection: 'unknown', opacity: 0.7, colour: '#d9d9d9' },
   { layer: 'analysis-unknown-hatch', collection: 'unknown', opacity: 1, pattern: NO_DATA_PATTERN },
+];
+
+/** A scenario's effect fill, read from its style layer. */
+function scenarioFill(collection: 'newlyServed' | 'lostService'): PreviewedFill {
+  const spec = SCENARIO_EFFECT_LAYERS.find(
+    (layer) => layer.type === 'fill' && layer.source === SCENARIO_SOURCES[collection],
+  ) as FillLayerSpecification;
+  return {
+    layer: spec.id,
+    collection,
+    opacity: spec.paint!['fill-opacity'] as number,
+    colour: spec.paint!['fill-color'] as string,
+  };
+}
+
+/**
+ * Every fill a parameter change redraws, bottom to top as the style draws them (the analysis,
+ * then a scenario's effect above it): the live preview over the map during a slider drag is
+ * drawn from this list, so it looks like the map.
+ */
+export const PREVIEWED_FILLS: readonly PreviewedFill[] = [
+  ...ANALYSIS_FILLS,
+  scenarioFill('newlyServed'),
+  scenarioFill('lostService'),
 ];
 
 if (ANALYSIS_COLOURS.catchments.length !== CATCHMENT_COLOUR_COUNT) {
@@ -107,7 +134,7 @@ export const ANALYSIS_STYLE_LAYERS: LayerSpecification[] = [
     source: ANALYSIS_SOURCES.catchments,
     paint: { 'line-color': '#ffffff', 'line-width': 0.6 },
   },
-  ...PREVIEWED_FILLS.map(({ layer, collection, opacity, colour, pattern }): LayerSpecification => ({
+  ...ANALYSIS_FILLS.map(({ layer, collection, opacity, colour, pattern }): LayerSpecification => ({
     id: layer,
     type: 'fill',
     source: ANALYSIS_SOURCES[collection],

@@ -13,11 +13,11 @@ export interface PackedPolygons {
 }
 
 /**
- * A slider drag's live preview of the analysis map: served land, gaps along the walking
- * network, gaps and unknown land, packed.
+ * A slider drag's live preview of the analysis map, packed: served land, gaps along the
+ * walking network, gaps, unknown land, and what the active scenario newly serves or loses.
  */
 export type PreviewCollections = Record<
-  'served' | 'networkGaps' | 'gaps' | 'unknown',
+  'served' | 'networkGaps' | 'gaps' | 'unknown' | 'newlyServed' | 'lostService',
   PackedPolygons | null
 >;
 

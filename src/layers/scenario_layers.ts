@@ -25,13 +25,22 @@ export const SCENARIO_EFFECT_LAYERS: LayerSpecification[] = [
     id: 'scenario-newly-served-fill',
     type: 'fill',
     source: SCENARIO_SOURCES.newlyServed,
-    paint: { 'fill-color': SCENARIO_COLOURS.newlyServed, 'fill-opacity': 0.6 },
+    paint: {
+      'fill-color': SCENARIO_COLOURS.newlyServed,
+      'fill-opacity': 0.6,
+      // Hidden under a slider's live preview and shown again in one frame, without a fade.
+      'fill-opacity-transition': { duration: 0, delay: 0 },
+    },
   },
   {
     id: 'scenario-lost-service-fill',
     type: 'fill',
     source: SCENARIO_SOURCES.lostService,
-    paint: { 'fill-color': SCENARIO_COLOURS.lostService, 'fill-opacity': 0.75 },
+    paint: {
+      'fill-color': SCENARIO_COLOURS.lostService,
+      'fill-opacity': 0.75,
+      'fill-opacity-transition': { duration: 0, delay: 0 },
+    },
   },
 ];
 

@@ -27,6 +27,8 @@ export const packedGeometry = (result: AnalysisResult): PreviewCollections => ({
   networkGaps: packedOnce(result.network?.gaps),
   gaps: packedOnce(result.geometry.gaps),
   unknown: packedOnce(result.geometry.unknown),
+  newlyServed: packedOnce(result.scenarios?.[0]?.newlyServed),
+  lostService: packedOnce(result.scenarios?.[0]?.lostService),
 });
 
 /** Pixels between the sample points that give the screen transform. */

@@ -173,6 +173,8 @@ function runPending() {
           networkGaps: packed(full.network?.gaps ?? null),
           gaps: packed(full.geometry.gaps),
           unknown: packed(full.geometry.unknown),
+          newlyServed: packed(full.scenarios?.[0]?.newlyServed ?? null),
+          lostService: packed(full.scenarios?.[0]?.lostService ?? null),
         }
       : undefined;
     // Building the map's GeoJSON text counts with building its polygons.

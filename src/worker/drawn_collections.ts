@@ -9,12 +9,17 @@ import type { AnalysisResult } from '../analysis/analysis_run';
  */
 export type DrawnCollection = { text: string } | 'same' | null;
 
-/** Places the live preview of a slider drag sends as packed polygons instead (see preview.ts). */
+/** Places the live preview of a slider drag sends as packed polygons instead (see src/map/analysis_preview.ts). */
 export const PREVIEW_PLACES: ReadonlySet<string> = new Set([
   'served',
   'networkGaps',
   'gaps',
   'unknown',
+  // The active scenario's effect; the compared one's is not drawn, so it need not travel.
+  'newlyServed:0',
+  'lostService:0',
+  'newlyServed:1',
+  'lostService:1',
 ]);
 
 /** A result with its collections taken out, and the collections by place. */

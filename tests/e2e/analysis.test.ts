@@ -239,6 +239,76 @@ describe('coverage analysis in the browser', () => {
     await page.close();
   });
 
+  it("draws an active scenario's effect in the preview during a drag, and leaves its sources to the release", async () => {
+    // A 1 ha park added in a large residential block of 天通苑北街道, away from every park.
+    const centre: [number, number] = [116.4215, 40.069];
+    const { page, watch } = await openPage(
+      session!,
+      `#map=15/${centre[1]}/${centre[0]}&analysis=parks`,
+    );
+    await page.waitForSelector('[data-testid="map"][data-analysis-drawn="parks:coverage"]');
+    await page.click('[data-testid="scenario-toggle"]');
+    await page.click('[data-testid="scenario-new"]');
+    await page.click('[data-testid="scenario-tool-add-park"]');
+    for (const [dx, dy] of [
+      [-0.00065, -0.0005],
+      [0.00065, -0.0005],
+      [0.00065, 0.0005],
+      [-0.00065, 0.0005],
+    ]) {
+      const { x, y } = await page.evaluate((p) => window.__huitianMap!.project(p), [
+        centre[0] + dx!,
+        centre[1] + dy!,
+      ] as [number, number]);
+      await page.mouse.click(x, y);
+    }
+    await page.click('[data-testid="scenario-finish-park"]');
+    await page.click('[data-testid="scenario-toggle"]');
+    await page.waitForFunction(
+      () => window.__huitianMap!.renderedFeatures(['scenario-newly-served-fill']).length > 0,
+    );
+    const newlyServed = () =>
+      page.evaluate(() => window.__huitianMap!.sourceData('scenario-newly-served'));
+    const before = await newlyServed();
+
+    const slider = page.locator('[data-testid="param-park-radius-slider"]');
+    const box = (await slider.boundingBox())!;
+    const at = (value: number) => box.x + 8 + ((box.width - 16) * (value - 50)) / (2000 - 50);
+    const y = box.y + box.height / 2;
+    await page.mouse.move(at(500), y);
+    await page.mouse.down();
+    await page.mouse.move(at(800), y, { steps: 3 });
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="param-park-radius"]') instanceof HTMLInputElement &&
+        (document.querySelector('[data-testid="param-park-radius"]') as HTMLInputElement).value !==
+          '500',
+    );
+    await page.waitForTimeout(1500);
+    // The preview draws the park's newly served land (purple, over whatever is below it).
+    const purple = await page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="analysis-preview"]')!;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const [r, g, b, a] = [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
+        if (a > 100 && b > r + 20 && b > 140 && g < 130) count++;
+      }
+      return count;
+    });
+    expect(purple).toBeGreaterThan(100);
+    // The map's source of it waits for the release.
+    expect(await newlyServed()).toBe(before);
+    await page.screenshot({ path: `${SCREENSHOTS}/analysis-slider-scenario.png` });
+    await page.mouse.up();
+    await page.waitForFunction(
+      async (old) => (await window.__huitianMap!.sourceData('scenario-newly-served')) !== old,
+      before,
+    );
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   it('keeps what was typed and the last result when a radius is invalid', async () => {
     const { page } = await openPage(session!, '#analysis=parks');
     await page.waitForSelector(`${WHOLE} td[data-indicator="parks"]`);
