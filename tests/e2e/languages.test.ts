@@ -38,16 +38,29 @@ const project = (
 /** The main panels at once: inspection with its life circle, park analysis, a task and a project. */
 const PANELS = `at=116.3298,40.0695&r=500&analysis=parks&task=${String(project.properties!.task)}&project=${String(project.properties!.id)}`;
 
-/** The text of each element that holds text directly (the panels, header and attribution). */
+/**
+ * The text of each element that holds text directly (the panels, header and attribution),
+ * except text an element inside the page marks as in the other language (`lang`): quoted names
+ * and words of the sources. The page's own language, on <html>, exempts nothing.
+ */
 async function textPieces(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const pieces: string[] = [];
+    const own = document.documentElement.lang.slice(0, 2);
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     const parents = new Set<Element>();
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       if (!parent || !node.textContent?.trim()) continue;
-      if (parent.closest('script, style, [lang^="zh"]')) continue;
+      if (parent.closest('script, style')) continue;
+      const marked = parent.closest('[lang]');
+      if (
+        marked &&
+        marked !== document.documentElement &&
+        !marked.getAttribute('lang')!.startsWith(own)
+      ) {
+        continue;
+      }
       parents.add(parent);
     }
     for (const parent of parents) {
@@ -58,8 +71,70 @@ async function textPieces(page: Page): Promise<string[]> {
         .trim();
       if (own) pieces.push(own);
     }
+    for (const input of document.querySelectorAll('[placeholder]')) {
+      const text = input.getAttribute('placeholder')?.trim();
+      if (text) pieces.push(text);
+    }
     return pieces;
   });
+}
+
+/**
+ * The other screens, one after another on the same page: each school view, parking with its
+ * histogram, the plan's targets, the data import panel, scenarios and the export dialog.
+ */
+const SCREENS: [name: string, open: (page: Page) => Promise<unknown>][] = [
+  [
+    'schools',
+    async (page) => {
+      await page.click('[data-testid="analysis-tab-schools"]');
+      await page.click('[data-testid="school-view-catchments"]');
+      await page.waitForSelector('[data-testid="catchment-row"]');
+    },
+  ],
+  [
+    'parking',
+    async (page) => {
+      await page.click('[data-testid="analysis-tab-parking"]');
+      await page.waitForSelector(
+        '[data-testid="parking-histogram"], [data-testid="parking-histogram-empty"]',
+        { timeout: 60_000 },
+      );
+    },
+  ],
+  [
+    'targets',
+    async (page) => {
+      await page.click('[data-testid="plan-toggle"]');
+      await page.click('[data-testid="plan-toggle"]');
+      await page.click('[data-testid="plan-view-targets"]');
+      await page.waitForSelector('[data-testid="plan-targets"]');
+    },
+  ],
+  ['import', (page) => page.click('[data-testid="data-toggle"]')],
+  ['scenarios', (page) => page.click('[data-testid="scenario-toggle"]')],
+  [
+    'export',
+    async (page) => {
+      await page.click('[data-testid="export-toggle"]');
+      await page.waitForSelector('[data-testid="export-preview"] img', { timeout: 60_000 });
+    },
+  ],
+];
+
+/** The text pieces of every screen, each tagged with the screen it was on. */
+async function walkScreens(
+  page: Page,
+  lang: 'zh' | 'en',
+  first: string[],
+): Promise<[string, string][]> {
+  const seen: [string, string][] = first.map((text) => ['panels', text]);
+  for (const [name, open] of SCREENS) {
+    await open(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/language-${lang}-${name}.png` });
+    for (const text of await textPieces(page)) seen.push([name, text]);
+  }
+  return seen;
 }
 
 async function openPanels(lang: 'zh' | 'en'): Promise<Page> {
@@ -75,16 +150,8 @@ describe('one language per screen', () => {
   it('shows no Latin-only sentence in the Chinese UI', async () => {
     const page = await openPanels('zh');
     expect(await page.textContent('[data-testid="project-panel"]')).toContain('医院自身用地');
-    const pieces = await textPieces(page);
-    // Standard citations (GB 50180), coordinates and the sources' own attribution are not sentences.
-    const latinSentences = pieces.filter(
-      (text) =>
-        /[A-Za-z]{3,}[\s,]+[A-Za-z]{2,}[\s,]+[A-Za-z]{2,}/.test(text) &&
-        !HAN.test(text) &&
-        !/^(©|GB|CJJ|JGJ)/.test(text),
-    );
-    expect(latinSentences).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOTS}/language-zh.png` });
+    const first = await textPieces(page);
     // A school the source names only in English says so wherever its name is listed.
     await page.fill('[data-testid="place-search"]', 'Huilongguan Central');
     const result = page.locator('[data-testid="search-result"]', {
@@ -97,22 +164,32 @@ describe('one language per screen', () => {
     });
     await listed.first().waitFor();
     expect(await listed.first().textContent()).toContain('（英文原名，待核实中文名）');
+    await page.fill('[data-testid="place-search"]', '');
+    const pieces = await walkScreens(page, 'zh', first);
+    // Standard citations (GB 50180), coordinates and the sources' own attribution are not sentences.
+    const latinSentences = pieces.filter(
+      ([, text]) =>
+        /[A-Za-z]{3,}[\s,]+[A-Za-z]{2,}[\s,]+[A-Za-z]{2,}/.test(text) &&
+        !HAN.test(text) &&
+        !/^(©|GB|CJJ|JGJ)/.test(text),
+    );
+    expect(latinSentences).toEqual([]);
+    for (const [name] of SCREENS) expect(pieces.some(([screen]) => screen === name)).toBe(true);
     await page.close();
   });
 
   it('shows no Chinese UI text in the English UI, place names excepted', async () => {
     const page = await openPanels('en');
     const names = placeNames();
-    const pieces = await textPieces(page);
-    const chinese = pieces
-      .map((text) => names.reduce((rest, name) => rest.split(name).join(''), text))
-      .filter((rest) => HAN.test(rest));
-    expect(chinese).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOTS}/language-en.png` });
+    const pieces = await walkScreens(page, 'en', await textPieces(page));
+    const chinese = pieces.filter(([, text]) =>
+      HAN.test(names.reduce((rest, name) => rest.split(name).join(''), text)),
+    );
+    expect(chinese).toEqual([]);
     // The export's default title is English too.
-    await page.click('[data-testid="export-toggle"]');
     const title = await page.inputValue('[data-testid="export-title"]');
-    expect(title).toMatch(/^Huitian area · Park/);
+    expect(title).toMatch(/^Huitian area · Public car park/);
     expect(HAN.test(names.reduce((rest, name) => rest.split(name).join(''), title))).toBe(false);
     await page.close();
   });

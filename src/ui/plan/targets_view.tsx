@@ -12,7 +12,6 @@ import { useFormats } from '../use_formats';
 export function TargetsView({ data }: { data: LayerData }) {
   const t = useText();
   const f = useFormats();
-  const language = useAppStore((s) => s.language);
   const parameters = useAppStore((s) => s.analysis.parameters);
   const stock = useMemo(
     () =>
@@ -76,10 +75,11 @@ export function TargetsView({ data }: { data: LayerData }) {
         {data.planTasks.targets.map((target) => (
           <tr key={target.key} data-testid={`target-${target.key}`}>
             <th scope="row">{t(`target.${target.key}`)}</th>
-            <td title={target.plan_words} lang={language === 'en' ? undefined : 'zh-CN'}>
+            <td title={target.plan_words}>
               {target.value === null ? t('target.planRank') : f.number(target.value)}
               <br />
-              <small>{target.plan_words}</small>
+              {/* The plan's own words, quoted in Chinese in either language. */}
+              <small lang="zh-CN">{target.plan_words}</small>
             </td>
             <td data-testid={`target-${target.key}-measured`}>{measured(target)}</td>
           </tr>
