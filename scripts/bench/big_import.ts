@@ -114,8 +114,14 @@ async function reload(page: Page): Promise<string> {
   );
   await settle(page);
   const tasks = await longTasksSince(page, 0);
+  // Chromium's figure for the page's own heap (its workers' heaps are not in it).
+  const heapMb = await page.evaluate(
+    () =>
+      ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ??
+        NaN) / 1e6,
+  );
   await page.click('[data-testid="data-toggle"]');
-  return `map ready ${fmt(ready)}, import listed ${fmt(listed)}, all its points given to the map ${fmt(filled)} after navigation; longest task ${fmt(tasks.longest)} (long tasks ${fmt(tasks.total)} in all)`;
+  return `map ready ${fmt(ready)}, import listed ${fmt(listed)}, all its points given to the map ${fmt(filled)} after navigation; longest task ${fmt(tasks.longest)} (long tasks ${fmt(tasks.total)} in all); page heap ${heapMb.toFixed(0)} MB`;
 }
 
 export async function benchBigImport(): Promise<string[]> {
