@@ -4,7 +4,8 @@
  * (no GPU) that is where a map frame waits for its pixels, so it is the drawing of a frame,
  * not script. The rest is sorted by the script that was entered (MapLibre, React, the app)
  * and garbage collection; `other` is what no trace event names (style, layout, paint, idle
- * gaps between events).
+ * gaps between events). `cpu` is the thread's CPU time in the task: far below its length, the
+ * thread was waiting for a core (a loaded machine), not working.
  */
 export interface LongTask {
   startUs: number;
@@ -15,6 +16,7 @@ export interface LongTask {
   react: number;
   app: number;
   other: number;
+  cpu: number;
 }
 
 interface TraceEvent {
@@ -22,6 +24,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: { url?: string } };
@@ -69,6 +73,7 @@ export function longTasks(traceText: string): LongTask[] {
       react: 0,
       app: 0,
       other: 0,
+      cpu: (task.tdur ?? task.dur!) / 1000,
     };
     // The outermost script and commit events; GC inside a script is taken out of it.
     let outerEnd = -Infinity;
