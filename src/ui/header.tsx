@@ -1,4 +1,5 @@
 import { useAppStore } from '../state/store';
+import { revealPanel } from './reveal_panel';
 import { useText } from './use_text';
 
 export function Header({ onExport }: { onExport: () => void }) {
@@ -34,7 +35,10 @@ export function Header({ onExport }: { onExport: () => void }) {
           className="header-button"
           data-testid="plan-toggle"
           aria-pressed={plan.open}
-          onClick={() => setPlan({ open: !plan.open, task: null })}
+          onClick={() => {
+            setPlan({ open: !plan.open, task: null });
+            if (!plan.open) revealPanel('plan-panel');
+          }}
         >
           {t('plan.open')}
         </button>
@@ -43,9 +47,10 @@ export function Header({ onExport }: { onExport: () => void }) {
           className="header-button"
           data-testid="inspect-toggle"
           aria-pressed={inspecting}
-          onClick={() =>
-            updateInspection(inspecting ? { open: false, lonLat: null } : { open: true })
-          }
+          onClick={() => {
+            updateInspection(inspecting ? { open: false, lonLat: null } : { open: true });
+            if (!inspecting) revealPanel('inspection-panel');
+          }}
         >
           {t('inspect.open')}
         </button>
@@ -54,7 +59,11 @@ export function Header({ onExport }: { onExport: () => void }) {
           className="header-button"
           data-testid="analysis-toggle"
           aria-pressed={analysis.open}
-          onClick={() => (analysis.open ? closeAnalysis() : openAnalysis(analysis.tab))}
+          onClick={() => {
+            if (analysis.open) return closeAnalysis();
+            openAnalysis(analysis.tab);
+            revealPanel('analysis-panel');
+          }}
         >
           {t('analysis.open')}
         </button>
@@ -68,6 +77,7 @@ export function Header({ onExport }: { onExport: () => void }) {
             state.updateScenarioEditor({ open: !scenarioOpen, tool: null, draft: [] });
             // The tables show each scenario's change, so the analysis opens with it.
             if (!scenarioOpen && !analysis.open) openAnalysis(analysis.tab);
+            if (!scenarioOpen) revealPanel('scenario-panel');
           }}
         >
           {t('scenario.open')}
@@ -77,7 +87,10 @@ export function Header({ onExport }: { onExport: () => void }) {
           className="header-button"
           data-testid="data-toggle"
           aria-pressed={dataPanelOpen}
-          onClick={() => useAppStore.getState().setDataPanelOpen(!dataPanelOpen)}
+          onClick={() => {
+            useAppStore.getState().setDataPanelOpen(!dataPanelOpen);
+            if (!dataPanelOpen) revealPanel('data-panel');
+          }}
         >
           {t('data.open')}
         </button>

@@ -176,6 +176,17 @@ describe('inspecting a point and looking up a home', () => {
       expect(box!.height).toBeGreaterThanOrEqual(40);
     }
     await page.screenshot({ path: `${SCREENSHOTS}/inspection-phone.png` });
+    // A panel opened from the header comes into the sheet's view, though listed below the card.
+    const inView = (panel: string) =>
+      page.waitForFunction((selector) => {
+        const top = document.querySelector(selector)?.getBoundingClientRect().top;
+        const sheet = document.querySelector('.sheet-body')!.getBoundingClientRect();
+        return top !== undefined && top >= sheet.top - 1 && top < sheet.top + 60;
+      }, `[data-testid="${panel}"]`);
+    await page.click('[data-testid="analysis-toggle"]');
+    await inView('analysis-panel');
+    await page.click('[data-testid="scenario-toggle"]');
+    await inView('scenario-panel');
     await page.close();
   });
 });
