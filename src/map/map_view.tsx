@@ -63,7 +63,7 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
   const analysisTab = useAppStore((s) => s.analysis.tab);
   const analysisResult = useAppStore((s) => s.analysisRun.result);
   const analysisPreview = useAppStore((s) => s.analysisRun.preview);
-  const sliderInUse = useAppStore((s) => s.sliderHovered || s.sliderHeld);
+  const sliderInUse = useAppStore((s) => (s.sliderHovered || s.sliderHeld) && s.mapFlat);
   const subdistricts = data.layers.subdistricts;
   const unitIdByName = useMemo(
     () => new Map(subdistricts.features.map((f) => [f.properties.name, f.properties.id])),
@@ -144,6 +144,11 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
     map.on('dblclick', () => {
       const editor = useAppStore.getState().scenarioEditor;
       if (editor.open && editor.tool === 'add-park') useAppStore.getState().finishPark();
+    });
+    // The live preview is drawn for a map seen from straight above.
+    map.on('pitchend', () => {
+      const flat = map.getPitch() === 0;
+      if (useAppStore.getState().mapFlat !== flat) useAppStore.getState().setMapFlat(flat);
     });
     map.on('moveend', () => {
       const center = map.getCenter();

@@ -104,6 +104,12 @@ export interface AppState extends WorkSlice, NetworkSlice {
   /** The pointer is over a parameter slider: the map readies its live preview. */
   sliderHovered: boolean;
   hoverSlider: (hovered: boolean) => void;
+  /**
+   * The map is seen from straight above, so the live preview lines up with it. A tilted map
+   * takes each result into its sources instead, as a slider without the button held does.
+   */
+  mapFlat: boolean;
+  setMapFlat: (flat: boolean) => void;
   setAnalysis: (settings: AnalysisSettings) => void;
   setAnalysisRun: (run: Partial<AnalysisRunState>) => void;
   /** Places the inspected point (and opens the inspection). */
@@ -172,6 +178,8 @@ export const useAppStore = create<AppState>()((set, get, api) => ({
   holdSlider: (sliderHeld) => set({ sliderHeld }),
   sliderHovered: false,
   hoverSlider: (sliderHovered) => set({ sliderHovered }),
+  mapFlat: true,
+  setMapFlat: (mapFlat) => set({ mapFlat }),
   setParameters: (change, live = false) =>
     set((state) => ({
       analysis: { ...state.analysis, parameters: { ...state.analysis.parameters, ...change } },

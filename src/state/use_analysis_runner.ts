@@ -87,7 +87,7 @@ export function useAnalysisRunner(data: LayerData | null, mapIdle = false): void
     // Only typed parameters wait; opening a tab or choosing a level is one deliberate click.
     const typed = lastAnalysis.current.parameters !== analysis.parameters && !parametersLive;
     const live = !typed;
-    const preview = live && sliderHeld;
+    const preview = live && sliderHeld && useAppStore.getState().mapFlat;
     lastAnalysis.current = analysis;
     const changedAt = performance.now();
     const send = () => {

@@ -309,6 +309,40 @@ describe('coverage analysis in the browser', () => {
     await page.close();
   });
 
+  it('on a tilted map, a drag gives each result to the map itself (the preview would not line up)', async () => {
+    const { page, watch } = await openPage(session!, '#analysis=parks');
+    await waitForDrawn(page, 'parks:coverage', 'analysis-gaps-fill');
+    // Tilt the map: drag upwards with the right button held.
+    const map = (await page.locator('[data-testid="map"]').boundingBox())!;
+    await page.mouse.move(map.x + map.width / 2, map.y + map.height / 2);
+    await page.mouse.down({ button: 'right' });
+    await page.mouse.move(map.x + map.width / 2, map.y + map.height / 2 - 150, { steps: 10 });
+    await page.mouse.up({ button: 'right' });
+    await page.waitForTimeout(1000);
+    const count = async (name: string) =>
+      Number((await page.getAttribute('[data-testid="map"]', name)) ?? 0);
+    const previews = await count('data-analysis-previews');
+    const draws = await count('data-analysis-draws');
+    const slider = page.locator('[data-testid="param-park-radius-slider"]');
+    const box = (await slider.boundingBox())!;
+    const at = (value: number) => box.x + 8 + ((box.width - 16) * (value - 50)) / (2000 - 50);
+    const y = box.y + box.height / 2;
+    await page.mouse.move(at(500), y);
+    await page.mouse.down();
+    await page.mouse.move(at(800), y, { steps: 3 });
+    // The map's sources follow while the button is still down.
+    await page.waitForFunction(
+      (before) =>
+        Number(document.querySelector('[data-testid="map"]')!.getAttribute('data-analysis-draws')) >
+        before,
+      draws,
+    );
+    await page.mouse.up();
+    expect(await count('data-analysis-previews')).toBe(previews);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   it('keeps what was typed and the last result when a radius is invalid', async () => {
     const { page } = await openPage(session!, '#analysis=parks');
     await page.waitForSelector(`${WHOLE} td[data-indicator="parks"]`);
