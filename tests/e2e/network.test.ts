@@ -2,9 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Feature, LineString } from 'geojson';
+import { booleanPointInPolygon } from '@turf/turf';
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsvDocument } from '../../src/export/csv';
+import type { Page } from 'playwright-core';
 import { type Session, openPage, startSession, stopSession } from './browser';
 
 const SCREENSHOTS = 'test-results';
@@ -55,6 +57,37 @@ function gridFile(): string {
   return JSON.stringify({ type: 'FeatureCollection', features });
 }
 
+/** Imports the grid as the walking network, from the open data panel. */
+async function importGrid(page: Page) {
+  await page.setInputFiles('[data-testid="import-file-input"]', {
+    name: 'streets.geojson',
+    mimeType: 'application/geo+json',
+    buffer: Buffer.from(gridFile()),
+  });
+  await page.waitForSelector('[data-testid="import-dialog"][data-phase="choosing"]');
+  await page.selectOption('[data-testid="import-target"]', 'network');
+  await page.waitForSelector('[data-testid="import-dialog"][data-phase="network-built"]');
+  // 34 lines crossing in a 17 × 17 grid: 2 · 17 · 16 = 544 edges.
+  expect(await page.textContent('[data-testid="network-summary"]')).toContain('544 条路段');
+  await page.click('[data-testid="import-confirm"]');
+  await page.waitForSelector('[data-testid="network-item"]');
+}
+
+const WHOLE_NETWORK =
+  '[data-testid="analysis-row"][data-unit="回天地区"] [data-testid="network-share"][data-state="measured"]';
+
+/** Each unit's park share along the network, and the network gaps the map was given. */
+async function networkState(page: Page) {
+  const shares = await page.$$eval('[data-testid="analysis-row"]', (trs) =>
+    trs.map((tr) => [
+      (tr as HTMLElement).dataset.unit,
+      (tr.querySelector('[data-testid="network-share"]') as HTMLElement).dataset.share,
+    ]),
+  );
+  const gaps = await page.evaluate(() => window.__huitianMap!.sourceData('analysis-network-gaps'));
+  return { shares: Object.fromEntries(shares), gaps };
+}
+
 describe('walking network', () => {
   it('imports a network, and inspection along it shows the reachable area and walking distances', async () => {
     const { page, watch } = await openPage(session!, `#at=${POINT.join(',')}&r=500`);
@@ -66,18 +99,7 @@ describe('walking network', () => {
     expect(await page.textContent('[data-testid="overpass-query"]')).toContain(
       '[bbox:40.035,116.252,40.116,116.442]',
     );
-    await page.setInputFiles('[data-testid="import-file-input"]', {
-      name: 'streets.geojson',
-      mimeType: 'application/geo+json',
-      buffer: Buffer.from(gridFile()),
-    });
-    await page.waitForSelector('[data-testid="import-dialog"][data-phase="choosing"]');
-    await page.selectOption('[data-testid="import-target"]', 'network');
-    await page.waitForSelector('[data-testid="import-dialog"][data-phase="network-built"]');
-    // 34 lines crossing in a 17 × 17 grid: 2 · 17 · 16 = 544 edges.
-    expect(await page.textContent('[data-testid="network-summary"]')).toContain('544 条路段');
-    await page.click('[data-testid="import-confirm"]');
-    await page.waitForSelector('[data-testid="network-item"]');
+    await importGrid(page);
     await page.click('[data-testid="data-toggle"]');
 
     await page.check('[data-testid="inspection-network-toggle"]');
@@ -196,5 +218,131 @@ describe('walking network', () => {
     );
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.cspViolations).toEqual([]);
+  }, 300_000);
+
+  it('follows a slider drag to the released radius and a scenario park, along the network too', async () => {
+    const at = `#map=15/${POINT[1]}/${POINT[0]}&analysis=parks`;
+    const { page, watch } = await openPage(session!, at);
+    await page.click('[data-testid="data-toggle"]');
+    await importGrid(page);
+    await page.click('[data-testid="data-toggle"]');
+    await page.waitForSelector(WHOLE_NETWORK, { timeout: 60_000 });
+    const start = await networkState(page);
+
+    // Drag the park radius from 500 m to about 800 m and let go.
+    const draws = () =>
+      page.$eval('[data-testid="map"]', (map) => Number(map.getAttribute('data-analysis-draws')));
+    const drawsBefore = await draws();
+    const slider = page.locator('[data-testid="param-park-radius-slider"]');
+    const box = (await slider.boundingBox())!;
+    const x = (value: number) => box.x + 8 + ((box.width - 16) * (value - 50)) / (2000 - 50);
+    const y = box.y + box.height / 2;
+    await page.mouse.move(x(500), y);
+    await page.mouse.down();
+    await page.mouse.move(x(800), y, { steps: 4 });
+    await page.mouse.up();
+    await page.waitForFunction((before) => {
+      const map = document.querySelector('[data-testid="map"]')!;
+      return Number(map.getAttribute('data-analysis-draws')) > before;
+    }, drawsBefore);
+    await page.mouse.move(box.x + box.width / 2, box.y - 120);
+    const radius = Number(await page.inputValue('[data-testid="param-park-radius"]'));
+    expect(radius).toBeGreaterThan(650);
+    await page.waitForFunction((r) => window.location.hash.includes(`park-radius=${r}`), radius);
+    const released = await networkState(page);
+    // A wider radius walks further: the whole area's share along the network rises.
+    expect(Number(released.shares['回天地区'])).toBeGreaterThan(Number(start.shares['回天地区']));
+    // The same figures and gaps as the page reloaded at the released radius (measured afresh,
+    // with the network from the browser's storage).
+    await page.reload();
+    await page.waitForSelector(WHOLE_NETWORK, { timeout: 60_000 });
+    await page.waitForSelector('[data-testid="map"][data-analysis-drawn="parks:coverage"]');
+    expect(await networkState(page)).toEqual(released);
+
+    // Back to 500 m, then a park on a street corner in a gap along the network.
+    await page.fill('[data-testid="param-park-radius"]', '500');
+    await page.waitForFunction(
+      ([selector, share]) =>
+        (document.querySelector(selector) as HTMLElement | null)?.dataset.share === share,
+      [WHOLE_NETWORK, start.shares['回天地区']!] as const,
+    );
+    await page.waitForFunction(() => !window.location.hash.includes('park-radius'));
+    const gaps = JSON.parse((await networkState(page)).gaps!) as FeatureCollection<
+      Polygon | MultiPolygon
+    >;
+    const inGap = (lon: number, lat: number) =>
+      gaps.features.some((f) => booleanPointInPolygon([lon, lat], f));
+    // The corner nearest the point whose block around it (±60 m) is all network gap.
+    const corners = [];
+    for (let i = -6; i <= 6; i++)
+      for (let j = -6; j <= 6; j++) corners.push([i * 100, j * 100] as const);
+    corners.sort(([a, b], [c, d]) => Math.hypot(a, b) - Math.hypot(c, d));
+    const corner = corners
+      .map(([e, n]) => [POINT[0] + e * M_LON, POINT[1] + n * M_LAT] as const)
+      .find(([lon, lat]) =>
+        [0, 60, -60].every((e) =>
+          [0, 60, -60].every((n) => inGap(lon + e * M_LON, lat + n * M_LAT)),
+        ),
+      );
+    expect(corner).toBeDefined();
+    await page.click('[data-testid="scenario-toggle"]');
+    await page.click('[data-testid="scenario-new"]');
+    await page.click('[data-testid="scenario-tool-add-park"]');
+    // A 130 m square (1.7 ha) centred on the corner: its four streets enter it.
+    for (const [e, n] of [
+      [-65, -65],
+      [65, -65],
+      [65, 65],
+      [-65, 65],
+    ]) {
+      const { x, y } = await page.evaluate((p) => window.__huitianMap!.project(p), [
+        corner![0] + e! * M_LON,
+        corner![1] + n! * M_LAT,
+      ] as [number, number]);
+      await page.mouse.click(x, y);
+    }
+    await page.click('[data-testid="scenario-finish-park"]');
+    await page.click('[data-testid="scenario-toggle"]');
+    const wholeChange =
+      '[data-testid="analysis-row"][data-unit="回天地区"] [data-testid="scenario-network-share"]';
+    await page.waitForSelector(wholeChange, { timeout: 60_000 });
+    const changes = await page.$$eval('[data-testid="analysis-row"]', (trs) =>
+      trs.map((tr) => {
+        const pair = (selector: string) => {
+          const span = tr.querySelector(selector) as HTMLElement | null;
+          return span && { before: Number(span.dataset.before), after: Number(span.dataset.after) };
+        };
+        return {
+          unit: (tr as HTMLElement).dataset.unit!,
+          straight: pair(
+            'td[data-indicator="parks"]:not([data-testid]) [data-testid="scenario-share"]',
+          ),
+          network: pair('[data-testid="scenario-network-share"]'),
+        };
+      }),
+    );
+    // A park only adds: no share falls, and where the straight line gains, so does the
+    // network (the park's block was a gap along the network and its streets enter it).
+    const gained = changes.filter((c) => c.straight && c.straight.after > c.straight.before);
+    expect(gained.map((c) => c.unit)).toContain('回天地区');
+    expect(gained.length).toBeGreaterThan(1);
+    for (const c of gained) {
+      expect(c.network, c.unit).not.toBeNull();
+      expect(c.network!.after, c.unit).toBeGreaterThan(c.network!.before);
+    }
+    for (const c of changes) {
+      if (c.straight) expect(c.straight.after).toBeGreaterThanOrEqual(c.straight.before);
+      if (c.network) expect(c.network.after).toBeGreaterThanOrEqual(c.network.before);
+    }
+    await page.screenshot({ path: `${SCREENSHOTS}/network-scenario.png` });
+    // The table scrolls sideways in its box: show its network column.
+    await page.$eval('[data-testid="analysis-table"]', (table) => {
+      table.parentElement!.scrollLeft = table.parentElement!.scrollWidth;
+    });
+    await page
+      .locator('[data-testid="analysis-table"] >> xpath=..')
+      .screenshot({ path: `${SCREENSHOTS}/network-scenario-table.png` });
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
   }, 300_000);
 });
