@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -250,6 +250,36 @@ describe('print export', () => {
     expect(watch.cspViolations).toEqual([]);
     await page.close();
   }, 200_000);
+  it('writes an English page in English: whole words on each line, no Chinese punctuation', async () => {
+    const { page, watch } = await openPage(session!, '#analysis=parks&park-radius=800&lang=en');
+    await page.waitForSelector('[data-testid="analysis-row"]');
+    const onScreen = await page.locator('[data-testid="legend-row"]').allTextContents();
+    const dir = mkdtempSync(join(tmpdir(), 'export-'));
+    writeFileSync(join(dir, 'map.pdf'), await exportWith(page, { format: 'pdf', dpi: '150' }));
+    const text = execFileSync('pdftotext', [join(dir, 'map.pdf'), '-'], { encoding: 'utf8' });
+    const flat = text.replace(/\s+/g, ' ');
+    // A wrapped label breaks between words, so its words follow each other whole.
+    for (const label of [...onScreen, 'Residential land within 800 m of a park']) {
+      expect(flat).toContain(label);
+    }
+    expect(flat).toMatch(/Parks: ≥5,000 m²: 800 m; ≥2,000 m²: 300 m/);
+    // Chinese appears only in place names, never its punctuation around English words.
+    const names = new Set<string>();
+    for (const file of readdirSync('public/geo').filter((f) => f.endsWith('.geojson'))) {
+      const collection = JSON.parse(readFileSync(`public/geo/${file}`, 'utf8')) as {
+        features: { properties: Record<string, unknown> | null }[];
+      };
+      for (const f of collection.features) {
+        if (typeof f.properties?.name === 'string') names.add(f.properties.name);
+      }
+    }
+    const longestFirst = [...names].sort((a, b) => b.length - a.length);
+    const rest = longestFirst.reduce((t, name) => t.split(name).join(''), text);
+    expect(rest.match(/.{0,20}[：（）、；，].{0,20}/g)).toBeNull();
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  }, 200_000);
+
   it('prints a long legend whole on an A4 portrait page: every entry, in the PNG and the PDF', async () => {
     const all = LAYER_IDS.join(',');
     const { page, watch } = await openPage(

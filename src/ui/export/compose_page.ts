@@ -3,6 +3,7 @@ import { northArrowBox, scaleBar } from '../../export/page_layout';
 import type { PageText } from '../../export/pdf';
 import type { LegendEntry } from '../../layers/catalog';
 
+const HAN = /[\u3000-\u9fff\uff00-\uffef]/;
 const FONT = "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 /** Where an ideograph's baseline sits below the top of its em box, and below its middle. */
 const ASCENT = 0.88;
@@ -321,14 +322,24 @@ function drawHatch(
   g.restore();
 }
 
-/** Greedy line wrapping by measured width; works for Chinese (no spaces) and English. */
+/**
+ * Greedy line wrapping by measured width. Chinese breaks between any two characters; a Latin
+ * word or number ("service", "2,000 m²") moves whole to the next line after the last space.
+ */
 function wrap(g: CanvasRenderingContext2D, text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const char of text) {
     if (g.measureText(line + char).width > width && line) {
-      lines.push(line);
-      line = char;
+      const space = line.lastIndexOf(' ');
+      const inWord = char !== ' ' && !HAN.test(char) && !HAN.test(line.at(-1) ?? '');
+      if (inWord && space > line.length / 2) {
+        lines.push(line.slice(0, space));
+        line = line.slice(space + 1) + char;
+      } else {
+        lines.push(line);
+        line = char === ' ' ? '' : char;
+      }
     } else line += char;
   }
   if (line) lines.push(line);

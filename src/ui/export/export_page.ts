@@ -199,7 +199,7 @@ async function renderPage(
       : null,
     legendNotes: [
       ...(analysis ? [analysisNote(analysis.request, t, f)] : []),
-      ...(scenario ? [`${t('scenario.title')}：${scenario.name}`] : []),
+      ...(scenario ? [`${t('scenario.title')}${t('punct.colon')}${scenario.name}`] : []),
     ],
     scale: options.scale
       ? {
@@ -323,7 +323,10 @@ function completenessNotes(data: LayerData, state: AppState, t: Translate): stri
       .map(([n]) => n);
     if (units.length === 0) return [];
     const note = state.language === 'zh' ? entry.note_zh : entry.note;
-    return [`⚠ ${t(`layer.${layer}`)}：${note}（${units.join('、')}）`];
+    const open = state.language === 'en' ? ` ${t('punct.open')}` : t('punct.open');
+    return [
+      `⚠ ${t(`layer.${layer}`)}${t('punct.colon')}${note}${open}${units.join(t('punct.list'))}${t('punct.close')}`,
+    ];
   });
 }
 
