@@ -15,6 +15,7 @@ import { type Session, startSession, stopSession } from '../lib/browser';
 import { buildIfStale } from './browser';
 import { cpuProfiles } from './cpu_profile';
 import { LONG_TASK_TRACE_CATEGORIES, longTasks } from './long_tasks';
+import { seededRandom } from './seeded_random';
 
 const ROWS = Number(process.env.BIG_IMPORT_ROWS ?? 200_000);
 /** A file to write a Chromium trace of the first reload to; its summary is printed too. */
@@ -22,11 +23,7 @@ const TRACE = process.env.BIG_IMPORT_TRACE;
 
 /** Car parks spread over the area's box, from a fixed seed so every run imports the same. */
 export function carParkCsv(rows: number): string {
-  let seed = 12345;
-  const random = () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed / 2 ** 31;
-  };
+  const random = seededRandom(12345);
   const lines = ['名称,经度,纬度,泊位'];
   for (let i = 0; i < rows; i++) {
     const lon = 116.28 + 0.17 * random();

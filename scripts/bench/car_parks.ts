@@ -12,14 +12,11 @@ import {
 } from '../../src/analysis/coverage_report';
 import type { AppFeatureCollection } from '../../src/data/schema';
 import { loadBenchCase } from './cases';
+import { seededRandom } from './seeded_random';
 
 /** Car parks spread over the area's box, the same for every run. */
 export function generatedCarParks(count: number): AppFeatureCollection {
-  let seed = 12345;
-  const random = () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed / 2 ** 31;
-  };
+  const random = seededRandom(12345);
   const features: Feature<Point>[] = [];
   for (let i = 0; i < count; i++) {
     features.push({

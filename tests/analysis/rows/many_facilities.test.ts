@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepareArea, reachRows } from '../../../src/analysis/rows/row_coverage';
+import { seededRandom as random } from '../../../scripts/bench/seeded_random';
 import { createPoint, createRectangle } from '../fixtures';
-
-/** A small deterministic generator, so failures can be replayed. */
-function random(seed: number) {
-  let state = seed;
-  return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-}
 
 describe('reach of thousands of facilities on the same rows', () => {
   it('is the union of every car park’s disc, row by row', () => {
