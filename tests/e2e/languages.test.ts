@@ -182,6 +182,24 @@ describe('one language per screen', () => {
     const page = await openPanels('en');
     const names = placeNames();
     await page.screenshot({ path: `${SCREENSHOTS}/language-en.png` });
+    // An apostrophe is drawn narrow, as in English type, not full-width ("the plan’ s").
+    const widths = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf('plan’s');
+        if (at < 0) continue;
+        const width = (from: number) => {
+          const range = document.createRange();
+          range.setStart(node, from);
+          range.setEnd(node, from + 1);
+          return range.getBoundingClientRect().width;
+        };
+        return { apostrophe: width(at + 4), s: width(at + 5) };
+      }
+      return null;
+    });
+    expect(widths).not.toBeNull();
+    expect(widths!.apostrophe).toBeLessThan(widths!.s);
     const pieces = await walkScreens(page, 'en', await textPieces(page));
     const chinese = pieces.filter(([, text]) =>
       HAN.test(names.reduce((rest, name) => rest.split(name).join(''), text)),
