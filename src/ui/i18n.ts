@@ -331,7 +331,7 @@ const STRINGS = {
   },
   'search.placeholder': {
     zh: '搜索地名或拼音，如 龙跃、lyy',
-    en: 'Search a place or pinyin, e.g. 龙跃苑一区 or lyy',
+    en: 'Place or pinyin, e.g. lyy',
   },
   'search.none': { zh: '没有找到', en: 'Nothing found' },
   'search.myLocation': { zh: '我的位置', en: 'My location' },

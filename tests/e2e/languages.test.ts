@@ -200,6 +200,16 @@ describe('one language per screen', () => {
     });
     expect(widths).not.toBeNull();
     expect(widths!.apostrophe).toBeLessThan(widths!.s);
+    // The search field's hint fits the field whole.
+    const hint = await page.$eval('[data-testid="place-search"]', (input) => {
+      const style = getComputedStyle(input);
+      const g = document.createElement('canvas').getContext('2d')!;
+      g.font = `${style.fontSize} ${style.fontFamily}`;
+      const room =
+        input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return { width: g.measureText((input as HTMLInputElement).placeholder).width, room };
+    });
+    expect(hint.width).toBeLessThanOrEqual(hint.room);
     const pieces = await walkScreens(page, 'en', await textPieces(page));
     const chinese = pieces.filter(([, text]) =>
       HAN.test(names.reduce((rest, name) => rest.split(name).join(''), text)),

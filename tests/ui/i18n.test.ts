@@ -5,7 +5,7 @@ import { DICTIONARY, formatsFor, isStringKey, keyOr, translate } from '../../src
 const HAN = /[\u3400-\u9fff]/;
 const CHINESE_PUNCTUATION = /[，。：；（）、【】《》！？]/;
 /** Place names stay Chinese in English text (the search example types one). */
-const PLACE_NAMES = /回天|龙跃苑一区|龙跃/g;
+const PLACE_NAMES = /回天|龙跃/g;
 /** Names of file formats are the same in both languages. */
 const PROPER_NAMES = /^import\.format\./;
 /** Entries that name the other language on purpose (the language switch). */
