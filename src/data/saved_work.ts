@@ -1,17 +1,34 @@
-import { createStore, type UseStore } from 'idb-keyval';
+import type { UseStore } from 'idb-keyval';
 import {
   type Scenario,
   type ScenarioGeoJson,
   scenarioFromGeoJson,
   scenarioToGeoJson,
 } from '../analysis/scenario';
-import { readGeometry } from '../import/geometry';
-import { geometryProblems } from './check';
-import { type CompactFeatures, decodeChunk, encodeChunk, CHUNK_SIZE } from './compact_features';
-import { IMPORT_LAYERS, type ImportLayer, type ImportedDataset } from './imported_data';
+import { canCheckInWorker, checkImportInWorker } from '../worker/import_record_client';
+import {
+  type CompactFeatures,
+  decodeFeaturesInSlices,
+  encodeChunk,
+  CHUNK_SIZE,
+} from './compact_features';
+import { type CheckedDataset, readCheckedImport } from './import_record';
+import type { ImportLayer, ImportedDataset } from './imported_data';
 import type { AppFeature } from './schema';
-import { validateFeatureProperties } from './schema';
+import {
+  IMPORT_PREFIX,
+  type RecordRead,
+  type SkippedRecord,
+  committed,
+  database,
+  importKey,
+  isRecord,
+  request,
+  storeGet,
+  textOr,
+} from './saved_work_store';
 
+export { importKey, type RecordRead, type SkippedRecord };
 /**
  * The one persistence layer for what a planner adds, kept in this browser's IndexedDB: one
  * record per import and per scenario (so two tabs saving different things never overwrite each
@@ -25,11 +42,9 @@ import { validateFeatureProperties } from './schema';
 export const SAVED_WORK_VERSION = 2;
 const VERSION_KEY = 'version';
 const ACTIVE_KEY = 'active-scenario';
-const IMPORT_PREFIX = 'import:';
 const SCENARIO_PREFIX = 'scenario:';
 const CHANNEL = 'huitian-map-saved-work';
 
-export const importKey = (id: string) => `${IMPORT_PREFIX}${id}`;
 export const scenarioKey = (id: string) => `${SCENARIO_PREFIX}${id}`;
 
 /** One file's import: the datasets it gave, one per layer, features stored compactly. */
@@ -48,14 +63,6 @@ interface ScenarioRecord {
   geojson: ScenarioGeoJson;
 }
 
-/** A record that failed the gate: left out, shown by name, removable. */
-export interface SkippedRecord {
-  key: string;
-  kind: 'import' | 'scenario';
-  name: string;
-  reason: string;
-}
-
 export interface SavedWork {
   imports: ImportedDataset[];
   scenarios: Scenario[];
@@ -64,26 +71,6 @@ export interface SavedWork {
 }
 
 const EMPTY: SavedWork = { imports: [], scenarios: [], activeScenarioId: null, skipped: [] };
-
-let store: UseStore | null = null;
-function database(): UseStore | null {
-  if (typeof indexedDB === 'undefined') return null;
-  store ??= createStore('huitian-map', 'saved-work');
-  return store;
-}
-
-const request = <T>(r: IDBRequest<T>) =>
-  new Promise<T>((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
-  });
-
-const committed = (tx: IDBTransaction) =>
-  new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
 
 /** Lets the event loop run between slices of work, so no task holds the page for long. */
 export const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -189,14 +176,6 @@ export async function encodeFeaturesInSlices(
 // ---------------------------------------------------------------------------------------------
 // Reading: every record passes the gate
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-const textOr = (value: unknown, fallback: string) =>
-  typeof value === 'string' && value !== '' ? value.slice(0, 120) : fallback;
-
-export type RecordRead<T> = { ok: true; value: T } | { ok: false; skipped: SkippedRecord };
-
 /** Restores everything saved; never throws and never gives up on all for one bad record. */
 export async function loadSavedWork(): Promise<SavedWork> {
   const db = database();
@@ -232,82 +211,23 @@ export async function loadSavedWork(): Promise<SavedWork> {
 }
 
 /**
- * One import record through the gate, decoded and checked a chunk at a time; no datasets when
- * the record is gone (another tab removed it).
+ * One import record through the gate (src/data/import_record.ts), run in a worker so that the
+ * page never decodes or checks a record; no datasets when the record is gone (another tab
+ * removed it). The page then builds the checked features a chunk at a time. Where no worker
+ * can run (Node, or a worker that failed to start), the same gate runs here in slices.
  */
 export async function readImport(key: string): Promise<RecordRead<ImportedDataset[]>> {
-  let value: unknown;
-  try {
-    value = await storeGet(key);
-  } catch (error) {
-    return skippedImport(key, key, `unreadable: ${String(error)}`);
-  }
-  if (value === undefined) return { ok: true, value: [] };
-  const record = isRecord(value) ? value : {};
-  const name = textOr(record.fileName, key.slice(IMPORT_PREFIX.length));
-  const skip = (reason: string) => skippedImport(key, name, reason);
-  if (
-    typeof record.id !== 'string' ||
-    importKey(record.id) !== key ||
-    typeof record.fileName !== 'string' ||
-    (record.mode !== 'add' && record.mode !== 'replace') ||
-    !['WGS-84', 'GCJ-02', 'BD-09'].includes(record.crs as string) ||
-    typeof record.importedAt !== 'string' ||
-    !Array.isArray(record.layers) ||
-    record.layers.length === 0
-  ) {
-    return skip('not an import record');
-  }
+  let read: RecordRead<CheckedDataset[]> | null = null;
+  if (canCheckInWorker()) read = await checkImportInWorker(key).catch(() => null);
+  read ??= await readCheckedImport(key, yieldToPage);
+  if (!read.ok) return read;
   const datasets: ImportedDataset[] = [];
-  for (const part of record.layers as unknown[]) {
-    const layer = isRecord(part) ? part.layer : undefined;
-    const compact = isRecord(part) ? part.features : undefined;
-    if (!(IMPORT_LAYERS as readonly unknown[]).includes(layer) || !isRecord(compact)) {
-      return skip('unknown layer');
-    }
-    if (!Array.isArray(compact.chunks)) return skip('no features');
-    const features: AppFeature[] = [];
-    for (const chunk of compact.chunks as unknown[]) {
-      let decoded;
-      try {
-        decoded = decodeChunk(chunk as never);
-      } catch (error) {
-        return skip(`damaged features: ${(error as Error).message}`);
-      }
-      for (const feature of decoded) {
-        const problem = restoredFeatureProblem(layer as ImportLayer, feature);
-        if (problem) return skip(`feature ${features.length + 1}: ${problem}`);
-        features.push(feature as AppFeature);
-      }
-      await yieldToPage();
-    }
-    datasets.push({
-      id: record.id,
-      fileName: record.fileName,
-      layer: layer as ImportLayer,
-      mode: record.mode,
-      crs: record.crs as ImportedDataset['crs'],
-      importedAt: record.importedAt,
-      features,
-      // Checked above, chunk by chunk: kept to give the map and the analysis without copying.
-      compact: compact as unknown as CompactFeatures,
-    });
+  for (const checked of read.value) {
+    const features = (await decodeFeaturesInSlices(checked.compact)) as AppFeature[];
+    // Kept to give the map and the analysis without copying.
+    datasets.push({ ...checked, features });
   }
   return { ok: true, value: datasets };
-}
-
-/** What an imported feature must be to be used again: the checks the import made. */
-function restoredFeatureProblem(layer: ImportLayer, feature: AppFeature | unknown): string | null {
-  const f = feature as AppFeature;
-  if (!isRecord(f.properties)) return 'no properties';
-  const geometry = readGeometry(f.geometry, layer);
-  if (!geometry.ok) return `${geometry.code}${geometry.detail ? ` (${geometry.detail})` : ''}`;
-  const problems = [...geometryProblems(f), ...validateFeatureProperties(layer, f)];
-  return problems.length > 0 ? problems.join('; ') : null;
-}
-
-function skippedImport(key: string, name: string, reason: string): RecordRead<never> {
-  return { ok: false, skipped: { key, kind: 'import', name, reason } };
 }
 
 /**
@@ -335,12 +255,6 @@ export async function readScenario(key: string): Promise<RecordRead<Scenario | n
 
 function skippedScenario(key: string, name: string, reason: string): RecordRead<never> {
   return { ok: false, skipped: { key, kind: 'scenario', name, reason } };
-}
-
-async function storeGet(key: string): Promise<unknown> {
-  const db = database();
-  if (!db) return undefined;
-  return db('readonly', (s) => request(s.get(key)));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,120 @@
+import { readGeometry } from '../import/geometry';
+import { geometryProblems } from './check';
+import { type CompactFeatures, decodeChunk, transferables } from './compact_features';
+import { IMPORT_LAYERS, type ImportLayer, type ImportedDataset } from './imported_data';
+import type { AppFeature } from './schema';
+import { validateFeatureProperties } from './schema';
+import {
+  IMPORT_PREFIX,
+  type RecordRead,
+  importKey,
+  isRecord,
+  storeGet,
+  textOr,
+} from './saved_work_store';
+
+/**
+ * The restore gate for import records: a stored import is used again only if every feature
+ * passes the checks the import made. It runs in a worker (src/worker/import_record.worker.ts)
+ * so that the page's thread never decodes or checks a record; the page gets the datasets
+ * with their features still in the compact form they were stored in, already checked.
+ */
+
+/** A dataset of an import record that passed the gate, its features compact. */
+export type CheckedDataset = Omit<ImportedDataset, 'features' | 'compact'> & {
+  compact: CompactFeatures;
+};
+
+/** One import record read from storage and through the gate; no datasets when it is gone. */
+export async function readCheckedImport(
+  key: string,
+  pause: () => Promise<void> | void = () => {},
+): Promise<RecordRead<CheckedDataset[]>> {
+  let value: unknown;
+  try {
+    value = await storeGet(key);
+  } catch (error) {
+    return skippedImport(key, key, `unreadable: ${String(error)}`);
+  }
+  if (value === undefined) return { ok: true, value: [] };
+  return checkImportRecord(key, value, pause);
+}
+
+/**
+ * A stored value through the gate, decoded and checked a chunk at a time, with `pause`
+ * awaited between chunks (to yield to the page when run there).
+ */
+export async function checkImportRecord(
+  key: string,
+  value: unknown,
+  pause: () => Promise<void> | void = () => {},
+): Promise<RecordRead<CheckedDataset[]>> {
+  const record = isRecord(value) ? value : {};
+  const name = textOr(record.fileName, key.slice(IMPORT_PREFIX.length));
+  const skip = (reason: string) => skippedImport(key, name, reason);
+  if (
+    typeof record.id !== 'string' ||
+    importKey(record.id) !== key ||
+    typeof record.fileName !== 'string' ||
+    (record.mode !== 'add' && record.mode !== 'replace') ||
+    !['WGS-84', 'GCJ-02', 'BD-09'].includes(record.crs as string) ||
+    typeof record.importedAt !== 'string' ||
+    !Array.isArray(record.layers) ||
+    record.layers.length === 0
+  ) {
+    return skip('not an import record');
+  }
+  const datasets: CheckedDataset[] = [];
+  for (const part of record.layers as unknown[]) {
+    const layer = isRecord(part) ? part.layer : undefined;
+    const compact = isRecord(part) ? part.features : undefined;
+    if (!(IMPORT_LAYERS as readonly unknown[]).includes(layer) || !isRecord(compact)) {
+      return skip('unknown layer');
+    }
+    if (!Array.isArray(compact.chunks)) return skip('no features');
+    let count = 0;
+    for (const chunk of compact.chunks as unknown[]) {
+      let decoded;
+      try {
+        decoded = decodeChunk(chunk as never);
+      } catch (error) {
+        return skip(`damaged features: ${(error as Error).message}`);
+      }
+      for (const feature of decoded) {
+        const problem = restoredFeatureProblem(layer as ImportLayer, feature);
+        if (problem) return skip(`feature ${count + 1}: ${problem}`);
+        count++;
+      }
+      await pause();
+    }
+    datasets.push({
+      id: record.id,
+      fileName: record.fileName,
+      layer: layer as ImportLayer,
+      mode: record.mode,
+      crs: record.crs as ImportedDataset['crs'],
+      importedAt: record.importedAt,
+      // Checked above, chunk by chunk; its count is what the chunks hold.
+      compact: { chunks: compact.chunks as CompactFeatures['chunks'], count },
+    });
+  }
+  return { ok: true, value: datasets };
+}
+
+/** The buffers of a gate's answer, to move rather than copy to the page. */
+export const checkedTransferables = (read: RecordRead<CheckedDataset[]>): ArrayBuffer[] =>
+  read.ok ? read.value.flatMap((d) => transferables(d.compact)) : [];
+
+/** What an imported feature must be to be used again: the checks the import made. */
+function restoredFeatureProblem(layer: ImportLayer, feature: AppFeature | unknown): string | null {
+  const f = feature as AppFeature;
+  if (!isRecord(f.properties)) return 'no properties';
+  const geometry = readGeometry(f.geometry, layer);
+  if (!geometry.ok) return `${geometry.code}${geometry.detail ? ` (${geometry.detail})` : ''}`;
+  const problems = [...geometryProblems(f), ...validateFeatureProperties(layer, f)];
+  return problems.length > 0 ? problems.join('; ') : null;
+}
+
+export function skippedImport(key: string, name: string, reason: string): RecordRead<never> {
+  return { ok: false, skipped: { key, kind: 'import', name, reason } };
+}

@@ -1,0 +1,116 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ImportedDataset } from '../../src/data/imported_data';
+
+/**
+ * The restore gate as the worker runs it: a stored import record read from IndexedDB (here
+ * fake-indexeddb) and checked, answered with the features still compact, never as objects.
+ */
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+  vi.resetModules();
+});
+
+const NOW = '2026-11-29T00:00:00.000Z';
+
+function carPark(i: number, geometry: unknown = { type: 'Point', coordinates: [116.33, 40.07] }) {
+  return {
+    type: 'Feature',
+    geometry,
+    properties: {
+      id: `imp-${i}`,
+      name: `P${i}`,
+      kind: 'car-park',
+      subdistrict: '回龙观街道',
+      source: 'import-a',
+      source_crs: 'WGS-84',
+      accuracy: 'surveyed',
+      spaces: 10,
+    },
+  };
+}
+
+function dataset(id: string, features: unknown[]): ImportedDataset {
+  return {
+    id,
+    fileName: `${id}.csv`,
+    layer: 'car-parks',
+    mode: 'add',
+    crs: 'WGS-84',
+    importedAt: NOW,
+    features: features as ImportedDataset['features'],
+  };
+}
+
+async function modules() {
+  const saved = await import('../../src/data/saved_work');
+  const gate = await import('../../src/data/import_record');
+  const { createStore, set } = await import('idb-keyval');
+  const put = (key: string, value: unknown) =>
+    set(key, value, createStore('huitian-map', 'saved-work'));
+  return { saved, gate, put };
+}
+
+describe('the restore gate in the worker', () => {
+  it('answers a good record with its car parks compact, their coordinates movable', async () => {
+    const { saved, gate } = await modules();
+    const features = Array.from({ length: 7001 }, (_, i) => carPark(i));
+    await saved.saveImport([dataset('a', features)]);
+    const read = await gate.readCheckedImport('import:a');
+    if (!read.ok) throw new Error(read.skipped.reason);
+    expect(read.value).toHaveLength(1);
+    const [only] = read.value;
+    expect(only).not.toHaveProperty('features');
+    expect(only!.fileName).toBe('a.csv');
+    expect(only!.compact.count).toBe(7001);
+    // 7,001 points: two chunks, each with its coordinates in a buffer of its own.
+    expect(only!.compact.chunks).toHaveLength(2);
+    expect(gate.checkedTransferables(read)).toHaveLength(2);
+    expect(JSON.parse(only!.compact.chunks[1]!.properties)[0].name).toBe('P5000');
+  });
+
+  it('skips a record whose feature fails the import checks, naming the feature', async () => {
+    const { saved, gate } = await modules();
+    const circle = { type: 'Circle', coordinates: [116.33, 40.07], radius: 100 };
+    await saved.saveImport([dataset('b', [carPark(0), carPark(1, circle)])]);
+    const read = await gate.readCheckedImport('import:b');
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.skipped.name).toBe('b.csv');
+    expect(read.skipped.reason).toMatch(/^feature 2: .*Circle/);
+    expect(gate.checkedTransferables(read)).toEqual([]);
+  });
+
+  it('skips a record whose chunks do not hold what they say', async () => {
+    const { gate, put } = await modules();
+    const properties = JSON.stringify([carPark(0).properties, carPark(1).properties]);
+    await put('import:c', {
+      id: 'c',
+      fileName: 'c.csv',
+      mode: 'add',
+      crs: 'WGS-84',
+      importedAt: NOW,
+      layers: [
+        {
+          layer: 'car-parks',
+          features: { count: 2, chunks: [{ count: 2, properties, points: new Float64Array(3) }] },
+        },
+      ],
+    });
+    const read = await gate.readCheckedImport('import:c');
+    expect(read).toEqual({
+      ok: false,
+      skipped: {
+        key: 'import:c',
+        kind: 'import',
+        name: 'c.csv',
+        reason: 'damaged features: points do not match the chunk',
+      },
+    });
+  });
+
+  it('answers a record another tab removed with no datasets', async () => {
+    const { gate } = await modules();
+    expect(await gate.readCheckedImport('import:gone')).toEqual({ ok: true, value: [] });
+  });
+});
