@@ -393,6 +393,8 @@ describe('coverage analysis in the browser', () => {
       expect(cell).not.toMatch(/%/);
       expect(cell).toContain('无数据');
     }
+    // The whole area, measured over no unit, shows no land rather than 0.00 km².
+    expect(await page.textContent(`${WHOLE} [data-testid="residential-area"]`)).toBe('—');
     await page.waitForSelector('[data-testid="parking-histogram-empty"]');
     await page.close();
   });

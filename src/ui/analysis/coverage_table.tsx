@@ -97,7 +97,14 @@ export function CoverageTable({
                   <WholeAreaUnits row={row} indicators={indicators} unitCount={unitNames.length} />
                 )}
               </th>
-              <td className="number">{format.km2(residentialOf(row, indicators[0]!))}</td>
+              <td className="number" data-testid="residential-area">
+                {/* The whole area over no measured unit has no land to show, not 0 km². */}
+                {row.name === WHOLE_AREA_NAME &&
+                row.residentialAreaM2 > 0 &&
+                residentialOf(row, indicators[0]!) === 0
+                  ? '—'
+                  : format.km2(residentialOf(row, indicators[0]!))}
+              </td>
               {showCoveredArea && (
                 <td className="number" data-testid="covered-area">
                   {format.km2(row.figures[indicators[0]!]?.coveredM2) ?? '—'}
