@@ -30,14 +30,18 @@ export const layerTextParts = (collection: FeatureCollection): LayerTextPart[] |
 /**
  * The GeoJSON text of the collection the pieces make, as a list of strings to be joined (one
  * per chunk, so that no single string need hold the whole layer). Every feature is written
- * exactly as JSON.stringify writes the decoded feature.
+ * as JSON.stringify writes the decoded feature, with only the properties named in `keep`
+ * when it is given (the ones the map reads; a text of only those is a fraction of the size).
  */
-export function layerGeoJsonText(parts: readonly LayerTextPart[]): string[] {
+export function layerGeoJsonText(
+  parts: readonly LayerTextPart[],
+  keep?: readonly string[],
+): string[] {
   const out = ['{"type":"FeatureCollection","features":['];
   let first = true;
   const add = (features: readonly Feature[]) => {
     if (features.length === 0) return;
-    const text = JSON.stringify(features);
+    const text = JSON.stringify(keep ? features.map((f) => withOnly(f, keep)) : features);
     out.push(first ? text.slice(1, -1) : `,${text.slice(1, -1)}`);
     first = false;
   };
@@ -47,6 +51,13 @@ export function layerGeoJsonText(parts: readonly LayerTextPart[]): string[] {
   }
   out.push(']}');
   return out;
+}
+
+function withOnly(feature: Feature, keep: readonly string[]): Feature {
+  const from = feature.properties ?? {};
+  const properties: Record<string, unknown> = {};
+  for (const key of keep) if (key in from) properties[key] = from[key];
+  return { type: 'Feature', properties, geometry: feature.geometry };
 }
 
 /** A collection as sent to a worker: a large one composed of imports goes as its pieces. */

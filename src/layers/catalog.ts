@@ -94,6 +94,25 @@ function label(
   };
 }
 
+/**
+ * The feature properties the map itself reads: the style layers' expressions (colours,
+ * filters, labels), the feature id MapLibre promotes, and what a click takes from a drawn
+ * feature (an id and a name; a facility's details come from the app's own data). A large
+ * layer's GeoJSON text carries only these, since every other property only costs the text's
+ * writing and MapLibre's parsing (point_count and cluster are MapLibre's own).
+ */
+export const MAP_FEATURE_PROPERTIES = [
+  'id',
+  'name',
+  'name_note',
+  'kind',
+  'level',
+  'accuracy',
+  'counts_as_park',
+  'colour',
+  'task',
+] as const;
+
 /** The school label: a name the source gives only in English says so on a second line. */
 export function schoolLabelField(language: Language): ExpressionSpecification {
   const note = translate(language, 'facility.englishOnlyMark');

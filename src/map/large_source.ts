@@ -2,13 +2,15 @@ import type { FeatureCollection } from 'geojson';
 import { type GeoJSONSource, importScriptInWorkers } from 'maplibre-gl';
 import { LARGE_LAYER, layerTextParts } from '../data/layer_text';
 import type { LayerData } from '../data/load';
+import { MAP_FEATURE_PROPERTIES } from '../layers/catalog';
 import { layerTextBlob } from '../worker/layer_text_client';
 
 /*
  * A layer with more than LARGE_LAYER features is given to the map as GeoJSON text by a blob
  * URL, written in a worker from the compact form its imports are kept in: MapLibre's worker
  * then reads it itself. Given as objects, MapLibre walks every one on the page's thread to
- * send them to its worker: seconds in one task for 200,000 car parks.
+ * send them to its worker: seconds in one task for 200,000 car parks. The text carries only
+ * the properties the map reads (MAP_FEATURE_PROPERTIES); the rest stay in the app's data.
  */
 
 const byText = (collection: FeatureCollection) =>
@@ -71,7 +73,10 @@ export async function giveLayer(
   const parts = byText(collection);
   let blob: Blob | null = null;
   if (parts) {
-    [blob] = await Promise.all([layerTextBlob(parts).catch(() => null), workersReadBlobs()]);
+    [blob] = await Promise.all([
+      layerTextBlob(parts, MAP_FEATURE_PROPERTIES).catch(() => null),
+      workersReadBlobs(),
+    ]);
   }
   if (!current()) return false;
   setClustered(

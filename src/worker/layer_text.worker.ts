@@ -11,15 +11,17 @@ declare const self: DedicatedWorkerGlobalScope;
 export interface LayerTextRequest {
   id: number;
   parts: LayerTextPart[];
+  /** The properties to write, when not all. */
+  keep?: readonly string[];
 }
 
 export type LayerTextResponse = { id: number; blob: Blob } | { id: number; error: string };
 
 self.onmessage = (event: MessageEvent<LayerTextRequest>) => {
-  const { id, parts } = event.data;
+  const { id, parts, keep } = event.data;
   let response: LayerTextResponse;
   try {
-    response = { id, blob: new Blob(layerGeoJsonText(parts), { type: 'application/json' }) };
+    response = { id, blob: new Blob(layerGeoJsonText(parts, keep), { type: 'application/json' }) };
   } catch (error) {
     response = { id, error: error instanceof Error ? error.message : String(error) };
   }

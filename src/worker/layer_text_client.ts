@@ -22,14 +22,15 @@ function ensureWorker(): Worker {
 }
 
 /**
- * The GeoJSON text of a layer made of these pieces, written in a worker. Compact pieces cost
+ * The GeoJSON text of a layer made of these pieces, written in a worker (with only the
+ * properties in `keep`, when given). Compact pieces cost
  * the page one block copy each to send; feature objects a walk, so they should be few.
  */
-export function layerTextBlob(parts: LayerTextPart[]): Promise<Blob> {
+export function layerTextBlob(parts: LayerTextPart[], keep?: readonly string[]): Promise<Blob> {
   return new Promise((resolve, reject) => {
     const id = nextId++;
     waiting.set(id, { resolve, reject });
-    const request: LayerTextRequest = { id, parts };
+    const request: LayerTextRequest = { id, parts, keep };
     ensureWorker().postMessage(request);
   });
 }

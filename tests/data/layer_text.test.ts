@@ -63,6 +63,28 @@ describe('the GeoJSON text of a composed layer', () => {
     expect(data.layers['car-parks'].features).toHaveLength(12_345);
   });
 
+  it('carries only the properties asked for, when asked, and every geometry whole', () => {
+    const shipped = shippedData([createLayerFeature('parks', 'park-1') as AppFeature]);
+    const data = composeLayerData(shipped, [
+      dataset('a', 'car-parks', 7_000, true),
+      dataset('c', 'car-parks', 2, false),
+    ]);
+    const collection = data.layers['car-parks'];
+    const text = layerGeoJsonText(layerTextParts(collection)!, ['id', 'name', 'level']);
+    const written = parsed(text) as { features: { properties: object; geometry: unknown }[] };
+    expect(written.features).toHaveLength(7_002);
+    written.features.forEach((feature, i) => {
+      const original = collection.features[i]!;
+      // Car parks have no level: a property the feature lacks is not written.
+      expect(feature.properties).toEqual({
+        id: original.properties.id,
+        name: original.properties.name,
+      });
+      expect(feature.geometry).toEqual(original.geometry);
+    });
+    expect(Object.keys(collection.features[0]!.properties).length).toBeGreaterThan(2);
+  });
+
   it('is an empty collection when a replacing import leaves nothing before it', () => {
     const shipped = shippedData([createLayerFeature('parks', 'park-1') as AppFeature]);
     const empty = { ...dataset('e', 'parks', 0, true), mode: 'replace' as const };
