@@ -139,6 +139,15 @@ describe('inspecting a point and looking up a home', () => {
         ),
       );
     }
+    // A result with a long note (land without a compound name) keeps its name readable: at
+    // most two lines, never a column of single characters.
+    await page.fill('[data-testid="place-search"]', '天通西苑');
+    await page.waitForSelector('[data-testid="search-result"] >> text=数据中无小区名');
+    const heights = await page.$$eval('[data-testid="search-result"] .result-name', (els) =>
+      els.map((e) => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).fontSize)),
+    );
+    // Two lines at the normal line height are under 3.2 em.
+    for (const ems of heights) expect(ems).toBeLessThan(3.2);
     await page.close();
   });
 
