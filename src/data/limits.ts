@@ -1,3 +1,5 @@
+import { readNumberInRange } from '../analysis/plain_number';
+
 /**
  * Every limit on outside input, in one place: imported files, scenario files, what is restored
  * from the browser's storage, and the report CLI's `--scenario` all pass these checks. Each
@@ -23,6 +25,31 @@ export const LIMITS = {
 } as const;
 
 export type LimitName = keyof typeof LIMITS;
+
+/**
+ * The snap tolerance of a walking network built from plain lines, metres: ends and crossings
+ * closer than this are joined. 0 joins only lines that meet exactly. 20 m is about the width
+ * of a street with its pavements: a larger gap is more often two streets that really do not
+ * meet (a wall, a fence, a canal between them) than a drawing slip, and joining across it
+ * would invent walks that do not exist.
+ */
+export const SNAP_TOLERANCE_LIMITS = { min: 0, max: 20 } as const;
+export const DEFAULT_SNAP_TOLERANCE_M = 2;
+
+/** A snap tolerance as the worker receives it: a finite number of metres within the limits. */
+export function isSnapTolerance(value: unknown): value is number {
+  return (
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    value >= SNAP_TOLERANCE_LIMITS.min &&
+    value <= SNAP_TOLERANCE_LIMITS.max
+  );
+}
+
+/** A snap tolerance as typed: a plain decimal within the limits, or null. */
+export function readSnapTolerance(text: string): number | null {
+  return readNumberInRange(text, SNAP_TOLERANCE_LIMITS);
+}
 
 /** An input over one of the limits: which limit, and the input's figure (a lower bound). */
 export interface LimitExceeded {

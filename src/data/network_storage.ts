@@ -1,6 +1,7 @@
 import { createStore, del, get, set } from 'idb-keyval';
 import type { NetworkReport } from '../analysis/network/build';
 import type { NetworkEdges } from '../analysis/network/edges';
+import { isSnapTolerance } from './limits';
 
 /** A walking network the planner imported, kept in this browser until removed. */
 export interface StoredNetwork {
@@ -11,6 +12,8 @@ export interface StoredNetwork {
   edges: NetworkEdges;
   report: NetworkReport;
   lengthM: number;
+  /** Metres within which plain lines were joined; absent for OSM ways (and older records). */
+  snapToleranceM?: number;
 }
 
 const KEY = 'walk-network';
@@ -25,6 +28,7 @@ export function isStoredNetwork(value: unknown): value is StoredNetwork {
     typeof n?.id === 'string' &&
     typeof n.fileName === 'string' &&
     typeof n.lengthM === 'number' &&
+    (n.snapToleranceM === undefined || isSnapTolerance(n.snapToleranceM)) &&
     Array.isArray(n.edges?.features) &&
     n.edges.features.every(
       (f) =>

@@ -3,6 +3,7 @@ import type { NetworkReport } from '../analysis/network/build';
 import type { NetworkEdges } from '../analysis/network/edges';
 import { importNetwork } from '../analysis/network/from_file';
 import { toWgs84 } from '../data/crs';
+import { DEFAULT_SNAP_TOLERANCE_M, isSnapTolerance } from '../data/limits';
 import { insideArea } from './geometry';
 import type { ImportCrs, ImportProblem, ProgressCallback, ReadResult } from './types';
 
@@ -10,7 +11,14 @@ import type { ImportCrs, ImportProblem, ProgressCallback, ReadResult } from './t
 export const MAX_NETWORK_EDGES = 400_000;
 
 export type NetworkPreview =
-  | { ok: true; edges: NetworkEdges; report: NetworkReport; lengthM: number }
+  | {
+      ok: true;
+      edges: NetworkEdges;
+      report: NetworkReport;
+      lengthM: number;
+      /** The snap tolerance the plain lines were joined with, metres; absent for OSM ways. */
+      snapToleranceM?: number;
+    }
   | { ok: false; error: ImportProblem };
 
 const convert = (crs: ImportCrs) => (p: Position) => {
@@ -46,14 +54,19 @@ function convertLines(
 
 /**
  * The walking network of the last file read: OSM ways by their tags, other lines as drawn
- * (see src/analysis/network/build.ts). Refused when it has no walkable line, none inside the
- * area, or more than MAX_NETWORK_EDGES edges.
+ * (see src/analysis/network/build.ts), joined within `snapToleranceM`. Refused when the
+ * tolerance is outside its limits (this is its gate), when the file has no walkable line,
+ * none inside the area, or more than MAX_NETWORK_EDGES edges.
  */
 export function buildNetworkImport(
   read: ReadResult,
   crs: ImportCrs,
+  snapToleranceM: number = DEFAULT_SNAP_TOLERANCE_M,
   progress?: ProgressCallback,
 ): NetworkPreview {
+  if (!isSnapTolerance(snapToleranceM)) {
+    return { ok: false, error: { code: 'invalid-snap-tolerance', detail: String(snapToleranceM) } };
+  }
   if (!read.ok) return { ok: false, error: read.error };
   if (read.kind !== 'features')
     return { ok: false, error: { code: 'wrong-geometry-type', detail: 'table' } };
@@ -65,7 +78,7 @@ export function buildNetworkImport(
   if (features.length === 0)
     return { ok: false, error: { code: 'wrong-geometry-type', detail: 'no lines' } };
   const kind = read.format === 'osm-xml' || read.format === 'overpass-json' ? 'osm' : 'lines';
-  const network = importNetwork(features, kind, undefined, progress);
+  const network = importNetwork(features, kind, snapToleranceM, progress);
   const count = network.edges.features.length;
   if (count === 0)
     return { ok: false, error: { code: 'no-features', detail: 'no walkable lines' } };
@@ -79,5 +92,5 @@ export function buildNetworkImport(
     e.geometry.coordinates.some((p) => insideArea(p)),
   );
   if (!inside) return { ok: false, error: { code: 'outside-area' } };
-  return { ok: true, ...network };
+  return { ok: true, ...network, ...(kind === 'lines' ? { snapToleranceM } : {}) };
 }

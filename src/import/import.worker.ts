@@ -73,7 +73,7 @@ async function handleUnchecked(message: ToImportWorker): Promise<void> {
     return;
   }
   if (message.type === 'network') {
-    const result = buildNetworkImport(lastRead, message.crs, progress);
+    const result = buildNetworkImport(lastRead, message.crs, message.snapToleranceM, progress);
     post({ type: 'network-result', id: message.id, result });
     return;
   }

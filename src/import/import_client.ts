@@ -27,8 +27,12 @@ export interface ImportClient {
   build: (options: BuildOptions, onProgress?: ProgressCallback) => Promise<CompactPreview>;
   /** Checks and reads a scenario file in the worker (limits, then the strict reader). */
   readScenario: (file: File) => Promise<ScenarioImport>;
-  /** Builds a walking network from the last file read. */
-  buildNetwork: (crs: ImportCrs, onProgress?: ProgressCallback) => Promise<NetworkPreview>;
+  /** Builds a walking network from the last file read; plain lines join within the tolerance. */
+  buildNetwork: (
+    crs: ImportCrs,
+    snapToleranceM: number,
+    onProgress?: ProgressCallback,
+  ) => Promise<NetworkPreview>;
   /** Stops the work in progress: the pending request rejects with ImportCancelledError. */
   cancel: () => void;
   dispose: () => void;
@@ -112,8 +116,12 @@ export function createImportClient(context: ImportContext): ImportClient {
       const bytes = await file.arrayBuffer();
       return request<ScenarioImport>((id) => ({ type: 'scenario', id, bytes }), [bytes]);
     },
-    buildNetwork: (crs, onProgress) =>
-      request<NetworkPreview>((id) => ({ type: 'network', id, crs }), [], onProgress),
+    buildNetwork: (crs, snapToleranceM, onProgress) =>
+      request<NetworkPreview>(
+        (id) => ({ type: 'network', id, crs, snapToleranceM }),
+        [],
+        onProgress,
+      ),
     cancel: () => stop(new ImportCancelledError()),
     dispose: () => stop(new ImportCancelledError()),
   };

@@ -1,4 +1,4 @@
-import { LIMITS, limitMessage } from '../data/limits';
+import { LIMITS, SNAP_TOLERANCE_LIMITS, limitMessage } from '../data/limits';
 import type { ImportProblem, ProblemCode } from './types';
 
 type Lang = 'zh' | 'en';
@@ -17,6 +17,12 @@ const TEXTS: Record<ProblemCode, Record<Lang, Text>> = {
     zh: (p) => (p.limit ? `${limitMessage(p.limit, 'zh')}；请拆分或简化后再导入` : detail(p)),
     en: (p) =>
       p.limit ? `${limitMessage(p.limit, 'en')}. Split or simplify it and import again` : detail(p),
+  },
+  'invalid-snap-tolerance': {
+    zh: (p) =>
+      `连接容差须为 ${SNAP_TOLERANCE_LIMITS.min}–${SNAP_TOLERANCE_LIMITS.max} 米之间的数字（收到：${detail(p)}）`,
+    en: (p) =>
+      `The snap tolerance must be a number from ${SNAP_TOLERANCE_LIMITS.min} to ${SNAP_TOLERANCE_LIMITS.max} m (got: ${detail(p)})`,
   },
   'empty-file': { zh: () => '文件是空的', en: () => 'The file is empty' },
   'unknown-format': {

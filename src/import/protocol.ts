@@ -12,7 +12,7 @@ export type ToImportWorker =
   | { type: 'read'; id: number; bytes: ArrayBuffer; fileName: string }
   | { type: 'build'; id: number; options: BuildOptions }
   | { type: 'scenario'; id: number; bytes: ArrayBuffer }
-  | { type: 'network'; id: number; crs: ImportCrs };
+  | { type: 'network'; id: number; crs: ImportCrs; snapToleranceM: number };
 
 /** Messages from it. A build's features come in compact form (see compact_preview.ts). */
 export type FromImportWorker =

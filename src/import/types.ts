@@ -29,6 +29,7 @@ export type ProblemCode =
   | 'no-features'
   | 'csv-no-coordinate-columns'
   | 'internal-error'
+  | 'invalid-snap-tolerance'
   // Per feature or row.
   | 'missing-geometry'
   | 'invalid-coordinates'

@@ -739,6 +739,16 @@ const STRINGS = {
     zh: '步行网络：{edges} 条路段，共 {km} 公里。',
     en: 'Walking network: {edges} edges, {km} km in all.',
   },
+  'network.snap': { zh: '连接容差（米）', en: 'Snap tolerance (m)' },
+  'network.snapHint': {
+    zh: '线端与交叉点相距小于此值即连为一点。',
+    en: 'Line ends and crossings closer than this are joined.',
+  },
+  'network.snapInvalid': {
+    zh: '连接容差须为 {min}–{max} 米之间的数字。',
+    en: 'The snap tolerance must be a number from {min} to {max} m.',
+  },
+  'network.snapUsed': { zh: '连接容差 {m} 米。', en: 'Snap tolerance {m} m.' },
   'network.unreachable': {
     zh: '{n} 条路段与主网络不连通，已略去。',
     en: '{n} segments unreachable from the main network were left out.',

@@ -67,10 +67,20 @@ async function importGrid(page: Page) {
   await page.waitForSelector('[data-testid="import-dialog"][data-phase="choosing"]');
   await page.selectOption('[data-testid="import-target"]', 'network');
   await page.waitForSelector('[data-testid="import-dialog"][data-phase="network-built"]');
+  // Plain lines: the snap tolerance shows, 2 m unless changed; a figure over 20 m is refused.
+  const snap = '[data-testid="network-snap-tolerance"]';
+  expect(await page.inputValue(snap)).toBe('2');
+  await page.fill(snap, '25');
+  await page.waitForSelector('[data-testid="network-snap-problem"]');
+  expect(await page.isDisabled('[data-testid="import-confirm"]')).toBe(true);
+  await page.fill(snap, '2');
+  await page.waitForSelector('[data-testid="import-dialog"][data-phase="network-built"]');
   // 34 lines crossing in a 17 × 17 grid: 2 · 17 · 16 = 544 edges.
-  expect(await page.textContent('[data-testid="network-summary"]')).toContain('544 条路段');
+  const summary = await page.textContent('[data-testid="network-summary"]');
+  expect(summary).toContain('544 条路段');
+  expect(summary).toContain('连接容差 2 米');
   await page.click('[data-testid="import-confirm"]');
-  await page.waitForSelector('[data-testid="network-item"]');
+  expect(await page.textContent('[data-testid="network-item"]')).toContain('连接容差 2 米');
 }
 
 const WHOLE_NETWORK =

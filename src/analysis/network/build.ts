@@ -10,8 +10,7 @@ import {
 } from './graph';
 import { projectOnSegment, segmentCrossing } from '../planar_shape';
 import { lineIsWalkable, osmWalkDirection } from './walkable';
-
-export const DEFAULT_SNAP_TOLERANCE_M = 2;
+import { DEFAULT_SNAP_TOLERANCE_M } from '../../data/limits';
 
 export interface NetworkReport extends ComponentReport {
   /** Lines in the file that became part of the walking graph's input. */

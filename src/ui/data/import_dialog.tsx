@@ -26,6 +26,8 @@ import { useText } from '../use_text';
 import { CsvColumns } from './csv_columns';
 import { ImportSummary } from './import_summary';
 import { NetworkSummary } from './network_summary';
+import { SnapToleranceField } from './snap_tolerance_field';
+import { DEFAULT_SNAP_TOLERANCE_M, readSnapTolerance } from '../../data/limits';
 import type { NetworkPreview } from '../../import/build_network';
 import { keyOr } from '../i18n';
 
@@ -160,16 +162,24 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
     };
   }, [client, options]);
 
-  const [network, setNetwork] = useState<{ crs: ImportCrs; preview: NetworkPreview } | null>(null);
+  // Plain lines are joined within a snap tolerance; OSM ways share their nodes and need none.
+  const [snapText, setSnapText] = useState(String(DEFAULT_SNAP_TOLERANCE_M));
+  const snapsLines = summary !== null && !OSM_FORMATS.includes(summary.format);
+  const snapToleranceM = snapsLines ? readSnapTolerance(snapText) : DEFAULT_SNAP_TOLERANCE_M;
+  const [network, setNetwork] = useState<{
+    crs: ImportCrs;
+    snapToleranceM: number;
+    preview: NetworkPreview;
+  } | null>(null);
   useEffect(() => {
-    if (!summary || target !== 'network') return;
+    if (!summary || target !== 'network' || snapToleranceM === null) return;
     let live = true;
     client
-      .buildNetwork(crs, (done, total) => live && setProgress({ done, total }))
+      .buildNetwork(crs, snapToleranceM, (done, total) => live && setProgress({ done, total }))
       .then((preview) => {
         if (!live) return;
         setProgress(null);
-        setNetwork({ crs, preview });
+        setNetwork({ crs, snapToleranceM, preview });
       })
       .catch((error: unknown) => {
         if (live && !(error instanceof ImportCancelledError)) setBuildFailure(String(error));
@@ -177,9 +187,14 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
     return () => {
       live = false;
     };
-  }, [client, summary, target, crs]);
+  }, [client, summary, target, crs, snapToleranceM]);
   const networkPreview =
-    target === 'network' && network && network.crs === crs ? network.preview : null;
+    target === 'network' &&
+    network &&
+    network.crs === crs &&
+    network.snapToleranceM === snapToleranceM
+      ? network.preview
+      : null;
 
   const current = built && built.options === options ? built.preview : null;
   const phase: Phase =
@@ -188,9 +203,11 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
       : read.type === 'failed' || buildFailure
         ? { type: 'read-failed', message: read.type === 'failed' ? read.message : buildFailure! }
         : target === 'network'
-          ? networkPreview
-            ? { type: 'network-built' }
-            : { type: 'building' }
+          ? snapToleranceM === null
+            ? { type: 'choosing' }
+            : networkPreview
+              ? { type: 'network-built' }
+              : { type: 'building' }
           : !options
             ? { type: 'choosing' }
             : current
@@ -222,6 +239,9 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
       edges: networkPreview.edges,
       report: networkPreview.report,
       lengthM: networkPreview.lengthM,
+      ...(networkPreview.snapToleranceM !== undefined
+        ? { snapToleranceM: networkPreview.snapToleranceM }
+        : {}),
     });
     close();
   };
@@ -336,6 +356,13 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
                 />
               )}
             </div>
+            {target === 'network' && snapsLines && (
+              <SnapToleranceField
+                text={snapText}
+                valid={snapToleranceM !== null}
+                onChange={setSnapText}
+              />
+            )}
             {summary.table && (
               <CsvColumns
                 table={summary.table}

@@ -29,6 +29,8 @@ export function NetworkEntry({ data }: { data: LayerData }) {
                 {t('network.summary')
                   .replace('{edges}', String(network.edges.features.length))
                   .replace('{km}', f.number(network.lengthM / 1000, 1))}
+                {network.snapToleranceM !== undefined &&
+                  ` ${t('network.snapUsed').replace('{m}', String(network.snapToleranceM))}`}
               </small>
             </div>
             <button

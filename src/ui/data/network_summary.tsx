@@ -4,7 +4,10 @@ import { useAppStore } from '../../state/store';
 import { useText } from '../use_text';
 import { useFormats } from '../use_formats';
 
-/** What a walking-network import would keep: edges, length, and what was left out. */
+/**
+ * What a walking-network import would keep: edges, length, the snap tolerance plain lines were
+ * joined with, and what was left out.
+ */
 export function NetworkSummary({ preview }: { preview: NetworkPreview }) {
   const t = useText();
   const f = useFormats();
@@ -21,6 +24,8 @@ export function NetworkSummary({ preview }: { preview: NetworkPreview }) {
       {t('network.summary')
         .replace('{edges}', String(preview.edges.features.length))
         .replace('{km}', f.number(preview.lengthM / 1000, 1))}
+      {preview.snapToleranceM !== undefined &&
+        ` ${t('network.snapUsed').replace('{m}', String(preview.snapToleranceM))}`}
       {preview.report.droppedEdges > 0 &&
         ` ${t('network.unreachable').replace('{n}', String(preview.report.droppedEdges))}`}
       {preview.report.excludedLines > 0 &&

@@ -8,6 +8,7 @@ import { graphFromFeatures } from '../../../src/analysis/network/edges';
 import { inspectAlongNetwork } from '../../../src/analysis/network/inspect';
 import { buildNetworkImport } from '../../../src/import/build_network';
 import { readImportFile } from '../../../src/import/read';
+import { isSnapTolerance, readSnapTolerance } from '../../../src/data/limits';
 import type { AppFeatureCollection } from '../../../src/data/schema';
 import { line, lonLat, projection } from './helpers';
 
@@ -39,6 +40,71 @@ describe('importing a walking network', () => {
     const bytes = readFileSync('tests/fixtures/network/west-oakland.osm');
     const built = buildNetworkImport(await readImportFile(bytes, 'west-oakland.osm'), 'WGS-84');
     expect(built).toEqual({ ok: false, error: { code: 'outside-area' } });
+  });
+});
+
+describe('the snap tolerance of plain lines', () => {
+  // Two streets along one parallel: 0–200 m and 203–303 m, their ends 3 m apart.
+  const gapped = asFile([
+    line([
+      [0, 0],
+      [200, 0],
+    ]),
+    line([
+      [203, 0],
+      [303, 0],
+    ]),
+  ]);
+
+  it('joins ends 3 m apart at 5 m: one network of 300 m', async () => {
+    const built = buildNetworkImport(await readImportFile(gapped, 'g.geojson'), 'WGS-84', 5);
+    if (!built.ok) throw new Error('not built');
+    expect(built.edges.features).toHaveLength(2);
+    expect(built.report).toMatchObject({ droppedEdges: 0, droppedComponents: 0 });
+    // The joined node lies at one of the two ends, so the length is 200 + 100 + the 3 m gap.
+    expect(built.lengthM).toBeCloseTo(303, 0);
+    expect(built.snapToleranceM).toBe(5);
+  });
+
+  it('keeps them apart at 2 m: the longer street stays, the shorter is unreachable', async () => {
+    const built = buildNetworkImport(await readImportFile(gapped, 'g.geojson'), 'WGS-84', 2);
+    if (!built.ok) throw new Error('not built');
+    expect(built.edges.features).toHaveLength(1);
+    expect(built.report).toMatchObject({ droppedEdges: 1, droppedComponents: 1 });
+    expect(built.lengthM).toBeCloseTo(200, 0);
+    expect(built.snapToleranceM).toBe(2);
+  });
+
+  it('is recorded only for plain lines: OSM ways share their nodes', async () => {
+    const osm = `<osm version="0.6">
+      <node id="1" lat="40.08" lon="116.35"/><node id="2" lat="40.081" lon="116.35"/>
+      <way id="10"><nd ref="1"/><nd ref="2"/><tag k="highway" v="footway"/></way></osm>`;
+    const read = await readImportFile(new TextEncoder().encode(osm), 'w.osm');
+    const built = buildNetworkImport(read, 'WGS-84', 5);
+    expect(built.ok).toBe(true);
+    if (built.ok) expect(built.snapToleranceM).toBeUndefined();
+  });
+
+  it('takes 0 to 20 m as typed, a plain decimal only', () => {
+    expect(readSnapTolerance('2')).toBe(2);
+    expect(readSnapTolerance('0')).toBe(0);
+    expect(readSnapTolerance('20')).toBe(20);
+    expect(readSnapTolerance('2.5')).toBe(2.5);
+    for (const text of ['', '-1', '20.5', '21', '1e1', '0x10', 'Infinity', ' 5', '5 m']) {
+      expect(readSnapTolerance(text)).toBeNull();
+    }
+  });
+
+  it('is checked again where the worker builds: outside 0–20 m the file is refused', async () => {
+    expect([0, 2, 20].every(isSnapTolerance)).toBe(true);
+    const read = await readImportFile(gapped, 'g.geojson');
+    for (const bad of [-1, 20.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(isSnapTolerance(bad)).toBe(false);
+      expect(buildNetworkImport(read, 'WGS-84', bad)).toEqual({
+        ok: false,
+        error: { code: 'invalid-snap-tolerance', detail: String(bad) },
+      });
+    }
   });
 });
 
