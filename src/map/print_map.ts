@@ -1,11 +1,12 @@
 import { type GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { LayerData } from '../data/load';
-import type { LayerId } from '../data/layers';
+import { LAYER_IDS, type LayerId } from '../data/layers';
 import { type Rect, tiles } from '../export/page_layout';
 import { LOCAL_FONT_FAMILY, schoolLabelField } from '../layers/catalog';
 import type { Language } from '../state/url_hash';
 import { LABEL_BARRIER_LAYER, addLabelBarriers } from './label_barriers';
+import { giveLayer, withoutLargeLayers } from './large_source';
 import { installNoDataPattern } from './no_data_pattern';
 import { buildStyle } from './style';
 
@@ -59,9 +60,11 @@ export async function printMap(request: PrintMapRequest): Promise<HTMLCanvasElem
     container.style.height = `${h / pixelRatio}px`;
   };
   sizeTo(pieces[0]!.width, pieces[0]!.height);
+  // As on screen, large layers start empty and follow as text (see large_source).
+  const initial = withoutLargeLayers(request.data);
   const map = new MapLibreMap({
     container,
-    style: buildStyle(request.data, request.visibleLayers, { planMuted: request.planMuted }),
+    style: buildStyle(initial, request.visibleLayers, { planMuted: request.planMuted }),
     center: view.center,
     zoom,
     pixelRatio,
@@ -84,6 +87,11 @@ export async function printMap(request: PrintMapRequest): Promise<HTMLCanvasElem
     for (const [source, collection] of Object.entries(request.overlays)) {
       if (collection) map.getSource<GeoJSONSource>(source)?.setData(collection);
     }
+    await Promise.all(
+      LAYER_IDS.filter((id) => initial.layers[id] !== request.data.layers[id]).map((id) =>
+        giveLayer(map.getSource<GeoJSONSource>(id)!, request.data.layers[id]),
+      ),
+    );
     // The map is still centred on the print's centre, at the first tile's size.
     const first = pieces[0]!;
     addLabelBarriers(

@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Rect, pageLayout } from '../../src/export/page_layout';
 import { type Session, openPage, startSession, stopSession } from './browser';
 
 let session: Session | undefined;
@@ -53,6 +54,28 @@ async function waitForDrawn(page: Page, expected: number) {
   );
 }
 
+/** How many pixels of a PNG's region have exactly the colour `rgb` (decoded in the page). */
+function pixelsOfColour(page: Page, png: Buffer, region: Rect, rgb: [number, number, number]) {
+  return page.evaluate(
+    async ({ base64, region, rgb }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const canvas = document.createElement('canvas');
+      canvas.width = region.width;
+      canvas.height = region.height;
+      const g = canvas.getContext('2d')!;
+      g.drawImage(bitmap, -region.x, -region.y);
+      const pixels = g.getImageData(0, 0, region.width, region.height).data;
+      let n = 0;
+      for (let i = 0; i < pixels.length; i += 4) {
+        if (pixels[i] === rgb[0] && pixels[i + 1] === rgb[1] && pixels[i + 2] === rgb[2]) n++;
+      }
+      return n;
+    },
+    { base64: png.toString('base64'), region, rgb },
+  );
+}
+
 describe('a large import', () => {
   it('draws every car park in clusters over the area, each one close up, and after a reload', async () => {
     const { page, watch } = await openPage(session!);
@@ -102,6 +125,22 @@ describe('a large import', () => {
     await page.waitForSelector('[data-map-ready="true"]', { timeout: 120_000 });
     await waitForDrawn(page, ROWS);
     expect((await drawnCarParks(page)).total).toBe(ROWS);
+
+    // A printed page draws them too, and names them in its legend. The car-park blue
+    // (#1f5fa8) is no other layer's colour, and the shipped data has no car parks.
+    await page.click('[data-testid="export-toggle"]');
+    await page.selectOption('[data-testid="export-dpi"]', '150');
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      page.click('[data-testid="export-start"]'),
+    ]);
+    const png = readFileSync((await download.path())!);
+    writeFileSync('test-results/big-import-export.png', png);
+    const layout = pageLayout({ paper: 'A4', orientation: 'landscape', dpi: 150 }, true);
+    const carParkBlue: [number, number, number] = [0x1f, 0x5f, 0xa8];
+    expect(await pixelsOfColour(page, png, layout.map, carParkBlue)).toBeGreaterThan(1000);
+    expect(await pixelsOfColour(page, png, layout.legend, carParkBlue)).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
 
     // The analysis measures parking with them (its worker gets them in their stored form).
     await page.click('[data-testid="analysis-toggle"]');
