@@ -113,14 +113,36 @@ function importedCompleteness(
           boxes: row?.known_extent?.boxes ?? [],
           units: [...new Set([...(row?.known_extent?.units ?? []), ...importedUnits])],
         };
-  const how = dataset.mode === 'replace' ? 'replaced by' : 'with';
-  const howZh = dataset.mode === 'replace' ? '已由导入数据替换' : '含导入数据';
   return {
-    note: `${row?.note ?? ''} (${how} imported data: ${dataset.fileName})`.trim(),
-    note_zh: `${row?.note_zh ?? ''}（${howZh}：${dataset.fileName}）`,
+    ...importedNote(row, dataset),
     units,
     // Added to a layer known everywhere (no extent recorded): still known everywhere.
     ...(dataset.mode === 'add' && row && !row.known_extent ? {} : { known_extent }),
+  };
+}
+
+/**
+ * The layer's note with the import named. A shipped note that says the layer has no data in
+ * any unit (e.g. "no source has public car parks: import them") is dropped, not extended:
+ * beside an import it would contradict the figures drawn from that import.
+ */
+function importedNote(
+  row: LayerCompleteness | undefined,
+  { mode, fileName }: ImportedDataset,
+): Pick<LayerCompleteness, 'note' | 'note_zh'> {
+  if (mode === 'replace') {
+    return {
+      note: `${row?.note ?? ''} (replaced by imported data: ${fileName})`.trim(),
+      note_zh: `${row?.note_zh ?? ''}（已由导入数据替换：${fileName}）`,
+    };
+  }
+  const shippedHasData = Object.values(row?.units ?? {}).some((u) => u.status !== 'none');
+  if (!shippedHasData) {
+    return { note: `imported data only: ${fileName}`, note_zh: `仅有导入数据：${fileName}` };
+  }
+  return {
+    note: `${row?.note ?? ''} (with imported data: ${fileName})`.trim(),
+    note_zh: `${row?.note_zh ?? ''}（含导入数据：${fileName}）`,
   };
 }
 

@@ -100,6 +100,25 @@ describe('composeLayerData', () => {
     expect(replaced.completeness.parks?.units['回龙观街道']?.status).toBe('covered');
   });
 
+  it('names the import in the layer note, without a shipped "no data" note beside it', () => {
+    const shipped = shippedData();
+    const only = composeLayerData(shipped, [dataset('car-parks', 'add')]).completeness['car-parks'];
+    expect(only?.note_zh).toBe('仅有导入数据：mine.geojson');
+    expect(only?.note).toBe('imported data only: mine.geojson');
+    // A shipped layer with data keeps its note, and the import is added to it.
+    shipped.completeness['car-parks']!.units['霍营街道'] = {
+      status: 'partial',
+      coverage_share: 0.5,
+      count: 3,
+    };
+    const added = composeLayerData(shipped, [dataset('car-parks', 'add')]);
+    expect(added.completeness['car-parks']?.note_zh).toBe('无数据（含导入数据：mine.geojson）');
+    const replaced = composeLayerData(shipped, [dataset('car-parks', 'replace')]);
+    expect(replaced.completeness['car-parks']?.note_zh).toBe(
+      '无数据（已由导入数据替换：mine.geojson）',
+    );
+  });
+
   it('returns the shipped data itself when nothing is imported', () => {
     const shipped = shippedData();
     expect(composeLayerData(shipped, [])).toBe(shipped);
