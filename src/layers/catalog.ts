@@ -544,7 +544,6 @@ export const LAYER_DEFINITIONS: LayerDefinition[] = [
   },
 ];
 
-/** Imported facilities may be points where the shipped ones are areas. */
 /**
  * A point's radius, larger for a cluster (a large imported layer is drawn in clusters at the
  * area's scale) the more points it stands for.
@@ -558,6 +557,7 @@ function pointRadius(radius: number): ExpressionSpecification {
   ];
 }
 
+/** Imported facilities may be points where the shipped ones are areas. */
 function pointCircle(id: string, source: string, colour: string): LayerSpecification {
   return {
     id,
