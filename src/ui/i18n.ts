@@ -809,7 +809,7 @@ const STRINGS = {
   },
   'network.tableNote': {
     zh: '“沿步行网络”列：居住用地沿导入的步行网络“{name}”（{km} 公里）到最近设施的步行距离在同一服务半径内的比例，与官方直线半径并列，不替代之。距道路 300 米以外的居住用地视为网络未及，不计为盲区。',
-    en: '“Along the network” columns: the share of residential land whose walking distance along the imported network "{name}" ({km} km) to the nearest facility is within the same radius; beside the official straight-line figures, not replacing them. Land more than 300 m from any street is off the network, not a gap.',
+    en: '“Along the network” columns: the share of residential land whose walking distance along the imported network “{name}” ({km} km) to the nearest facility is within the same radius; beside the official straight-line figures, not replacing them. Land more than 300 m from any street is off the network, not a gap.',
   },
   'analysis.legend.networkGap': {
     zh: '沿步行网络超出服务半径的居住用地（来源：{name}）',
