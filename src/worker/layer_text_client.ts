@@ -23,8 +23,8 @@ function ensureWorker(): Worker {
 
 /**
  * The GeoJSON text of a layer made of these pieces, written in a worker (with only the
- * properties in `keep`, when given). Compact pieces cost
- * the page one block copy each to send; feature objects a walk, so they should be few.
+ * properties in `keep`, when given). Compact pieces cost the page one block copy each to send;
+ * feature objects a walk, so they should be few.
  */
 export function layerTextBlob(parts: LayerTextPart[], keep?: readonly string[]): Promise<Blob> {
   return new Promise((resolve, reject) => {

@@ -21,8 +21,9 @@ const SLIDER_RANGE: Record<'m' | 'm2', { min: number; max: number; step: number 
 
 /**
  * A number field and a slider for one parameter. The slider is live: the table and the map
- * follow it while it is dragged (the map as a preview until the slider is let go). What the planner types is kept as typed; only a valid
- * number reaches the store, so a typo never loses the last result.
+ * follow it while it is dragged (the map as a preview until the slider is let go). What the
+ * planner types is kept as typed; only a valid number reaches the store, so a typo never loses
+ * the last result.
  */
 export function ParameterInput({
   parameter,
