@@ -71,8 +71,11 @@ export interface WorkSlice {
     encoded?: Partial<Record<ImportLayer, CompactFeatures>>,
   ) => void;
   removeImport: (id: string) => void;
-  /** Deletes a damaged record the restore skipped. */
-  removeSkippedRecord: (key: string) => void;
+  /**
+   * Deletes a damaged record the restore skipped; it leaves the notice once the deletion is
+   * stored, so a reload right after never brings it back.
+   */
+  removeSkippedRecord: (key: string) => Promise<void>;
   /** Another tab changed this record: read it again (through the restore's checks). */
   reloadRecord: (key: string) => Promise<void>;
   saveScenario: (scenario: Scenario) => void;
@@ -187,9 +190,10 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
       set({ imports, ...withData(get().shipped, imports) });
       void deleteRecord(importKey(id)).then(failed);
     },
-    removeSkippedRecord: (key) => {
-      set({ skippedRecords: get().skippedRecords.filter((r) => r.key !== key) });
-      void deleteRecord(key).then(failed);
+    removeSkippedRecord: async (key) => {
+      const deleted = await deleteRecord(key);
+      failed(deleted);
+      if (deleted) set({ skippedRecords: get().skippedRecords.filter((r) => r.key !== key) });
     },
     reloadRecord: async (key) => {
       const importId = importIdOf(key);

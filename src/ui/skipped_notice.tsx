@@ -21,7 +21,7 @@ export function SkippedNotice() {
             data-testid="skipped-remove"
             onClick={() => {
               if (window.confirm(t('saved.confirmRemove').replace('{name}', record.name))) {
-                remove(record.key);
+                void remove(record.key);
               }
             }}
           >

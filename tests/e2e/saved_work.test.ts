@@ -104,7 +104,10 @@ describe('saved work in the browser', () => {
     expect((await notice.textContent()) ?? '').toContain('已跳过损坏的导入：旧停车场.geojson');
     expect((await notice.textContent()) ?? '').toContain('已跳过损坏的方案：坏方案');
     await page.screenshot({ path: 'test-results/skipped-notice.png' });
+    // Each record leaves the notice once its deletion is stored.
+    const records = page.locator('[data-testid="skipped-record"]');
     await page.click('[data-testid="skipped-remove"] >> nth=0');
+    await expect.poll(() => records.count()).toBe(1);
     await page.click('[data-testid="skipped-remove"] >> nth=0');
     await notice.waitFor({ state: 'detached' });
     await page.reload();
