@@ -135,6 +135,7 @@ export async function printMap(request: PrintMapRequest): Promise<HTMLCanvasElem
       map.jumpTo({ center: tileCenter, zoom });
       map.triggerRepaint();
       await ready;
+      await gpuFinished(map.getCanvas());
       context.drawImage(map.getCanvas(), tile.x, tile.y, tile.width, tile.height);
       if (import.meta.env.MODE === 'e2e' && pieces.length === 1) {
         const labelLayers = map
@@ -151,4 +152,24 @@ export async function printMap(request: PrintMapRequest): Promise<HTMLCanvasElem
     container.remove();
   }
   return output;
+}
+
+/**
+ * Resolves once the GPU has run every drawing command given so far, checking between tasks:
+ * copying the map's canvas would otherwise hold the page's thread until then (seconds for a
+ * print-sized frame drawn in software).
+ */
+async function gpuFinished(canvas: HTMLCanvasElement): Promise<void> {
+  const gl = canvas.getContext('webgl2');
+  const sync = gl?.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+  if (!gl || !sync) return;
+  gl.flush();
+  try {
+    while (gl.getSyncParameter(sync, gl.SYNC_STATUS) !== gl.SIGNALED) {
+      if (gl.isContextLost()) throw new Error('the map lost its drawing context');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    gl.deleteSync(sync);
+  }
 }
