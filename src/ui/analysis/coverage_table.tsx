@@ -9,6 +9,7 @@ import { useText } from '../use_text';
 import type { NetworkOutcome, NetworkRow } from '../../analysis/network_run';
 import { useTableFormats } from './format';
 import { NetworkCell, NetworkHead } from './network_cells';
+import { ScenarioShare } from './scenario_share';
 
 /**
  * The table of one tab: the seven units and the whole area, each indicator's share, and how
@@ -140,7 +141,8 @@ export function CoverageTable({
                     {scenarioRows && (
                       <ScenarioShare
                         before={figure?.share ?? null}
-                        after={scenarioRows[rowIndex]?.figures[indicator] ?? null}
+                        after={scenarioRows[rowIndex]?.figures[indicator]}
+                        testId="scenario-share"
                       />
                     )}
                     <UnknownShare
@@ -223,43 +225,5 @@ function WholeAreaUnits({
     <small className="whole-units" data-testid="whole-area-units">
       {text}
     </small>
-  );
-}
-
-/** "→ after (change)" beside a share; the change in percentage points. */
-function ScenarioShare({
-  before,
-  after: afterFigure,
-}: {
-  before: number | null;
-  after: IndicatorFigure | null;
-}) {
-  const t = useText();
-  const format = useTableFormats();
-  const after = afterFigure?.share ?? null;
-  if (after === null) return null;
-  const change = before === null ? null : after - before;
-  const direction =
-    change === null || Math.abs(change) < 5e-5 ? 'same' : change > 0 ? 'up' : 'down';
-  return (
-    <span
-      className="scenario-share"
-      data-testid="scenario-share"
-      data-before={before ?? ''}
-      data-after={after}
-      data-change={change ?? ''}
-    >
-      {' → '}
-      <strong>
-        {afterFigure?.lowerBound ? '≥ ' : ''}
-        {format.share(after)}
-      </strong>
-      {change !== null && (
-        <span className={`scenario-change ${direction}`} title={t('scenario.changeTitle')}>
-          {' '}
-          {format.shareChange(change)}
-        </span>
-      )}
-    </span>
   );
 }

@@ -2,6 +2,7 @@ import type { Indicator } from '../../analysis/analysis_run';
 import type { NetworkOutcome, NetworkTableFigure } from '../../analysis/network_run';
 import { useText } from '../use_text';
 import { useTableFormats } from './format';
+import { ScenarioShare } from './scenario_share';
 
 /** The column head of an indicator's figure along the network, naming the network. */
 export function NetworkHead({
@@ -73,41 +74,12 @@ export function NetworkCell({
           {state === 'not-reached' ? t('network.notReachedCell') : t('analysis.noData')}
         </span>
       )}
-      {after && <NetworkChange before={share} after={after} />}
+      <ScenarioShare before={share} after={after} testId="scenario-network-share" />
       {offNetwork >= 0.0005 && (
         <small className="unknown-share" data-testid="network-off-share">
           {t('network.unreachedShare').replace('{p}', format.share(offNetwork) ?? '')}
         </small>
       )}
     </td>
-  );
-}
-
-function NetworkChange({ before, after }: { before: number | null; after: NetworkTableFigure }) {
-  const t = useText();
-  const format = useTableFormats();
-  if (after.share === null) return null;
-  const change = before === null ? null : after.share - before;
-  const direction =
-    change === null || Math.abs(change) < 5e-5 ? 'same' : change > 0 ? 'up' : 'down';
-  return (
-    <span
-      className="scenario-share"
-      data-testid="scenario-network-share"
-      data-before={before ?? ''}
-      data-after={after.share}
-    >
-      {' → '}
-      <strong>
-        {after.lowerBound ? '≥ ' : ''}
-        {format.share(after.share)}
-      </strong>
-      {change !== null && (
-        <span className={`scenario-change ${direction}`} title={t('scenario.changeTitle')}>
-          {' '}
-          {format.shareChange(change)}
-        </span>
-      )}
-    </span>
   );
 }
