@@ -17,6 +17,9 @@ function ensureWorker(): Worker {
   worker.onerror = (event) => {
     for (const entry of waiting.values()) entry.reject(new Error(event.message));
     waiting.clear();
+    // A worker that failed is not asked again: the next layer starts a fresh one.
+    worker?.terminate();
+    worker = null;
   };
   return worker;
 }
