@@ -172,6 +172,28 @@ describe('a scenario along the network', () => {
   });
 });
 
+describe('a scenario removing a park, along the network', () => {
+  const removePark: Scenario = {
+    id: 'r',
+    name: '拆除公园',
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+    edits: [{ id: 'r1', type: 'remove', layer: 'parks', featureId: 'P1', name: 'P1' }],
+  };
+
+  it('takes block 1 from its share worked out by hand to none, in both columns', () => {
+    const { prepared, share } = measure(inputs);
+    const edited = applyScenario(inputs, removePark);
+    const straightAfter = runAnalysis(prepareCoverage(inputs), edited, request).rows;
+    const rows = runNetworkScenario(prepared, inputs, request, removePark, straightAfter, source);
+    // P1 was the only park: with it gone no land is within 500 m of one, by either distance.
+    expect(Math.abs(share('A').network.share! - 0.45)).toBeLessThan(CLOSE);
+    expect(rows[0]!.figures.parks!.share).toBe(0);
+    expect(straightAfter[0]!.figures.parks!.share).toBe(0);
+    expect(rows.at(-1)!.figures.parks!.share).toBe(0);
+  });
+});
+
 describe('no data is not a network gap', () => {
   // Parks known only west of x = 700: block 1 east of it and all of B are unknown.
   const known: CoverageInputs = {
