@@ -1,0 +1,43 @@
+/**
+ * Requests to one worker started on first use, each answered by a message carrying the
+ * request's `id`. A worker that fails rejects every waiting request and is dropped, so the
+ * next request starts a fresh one rather than asking a broken worker.
+ */
+export function workerRequests<
+  Request extends { id: number },
+  Response extends { id: number },
+  Result,
+>(
+  start: () => Worker,
+  settle: (response: Response) => { value: Result } | { error: string },
+): (request: Omit<Request, 'id'>) => Promise<Result> {
+  let worker: Worker | null = null;
+  const waiting = new Map<number, { resolve: (r: Result) => void; reject: (e: Error) => void }>();
+  let nextId = 1;
+
+  const ensureWorker = (): Worker => {
+    if (worker) return worker;
+    worker = start();
+    worker.onmessage = (event: MessageEvent<Response>) => {
+      const entry = waiting.get(event.data.id);
+      waiting.delete(event.data.id);
+      const settled = settle(event.data);
+      if ('value' in settled) entry?.resolve(settled.value);
+      else entry?.reject(new Error(settled.error));
+    };
+    worker.onerror = (event) => {
+      for (const entry of waiting.values()) entry.reject(new Error(event.message));
+      waiting.clear();
+      worker?.terminate();
+      worker = null;
+    };
+    return worker;
+  };
+
+  return (request) =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      waiting.set(id, { resolve, reject });
+      ensureWorker().postMessage({ ...request, id });
+    });
+}
