@@ -96,8 +96,8 @@ export interface AppState extends WorkSlice, NetworkSlice {
   /** Whether the last parameter change came from a slider (see setParameters). */
   parametersLive: boolean;
   /**
-   * A parameter slider is held down (dragged): results come as a live preview and the map's
-   * sources are updated once, on release.
+   * A parameter slider is held (dragged, or stepped with the keys until a pause): results come
+   * as a live preview and the map's sources are updated once, on release.
    */
   sliderHeld: boolean;
   holdSlider: (held: boolean) => void;

@@ -28,9 +28,10 @@ const workerNetwork = (n: StoredNetwork | null): WorkerNetwork | null =>
  * Two paths. Typed parameters settle first, and a newer request makes an older result stale.
  * A slider being dragged (and a scenario edit) is live: sent at once while the worker is free;
  * while it is busy only the newest change waits (never a queue), and every result that
- * arrives is shown, so the table and the map follow the hand. While a slider is held down
- * the results are previews (the map draws them over itself without touching its sources);
- * letting go asks for the full result of the value let go at, which the worker still has.
+ * arrives is shown, so the table and the map follow the hand. While a slider is held
+ * (`sliderHeld`: dragged, or stepped with the keys until a pause) the results are previews
+ * (the map draws them over itself without touching its sources); letting go asks for the
+ * full result of the value let go at, which the worker still has.
  */
 export function useAnalysisRunner(data: LayerData | null, mapIdle = false): void {
   const clientRef = useRef<AnalysisClient | null>(null);

@@ -60,6 +60,11 @@ function gapMask(of: string): { count: number; pixels: number[] } {
   return { count: pixels.length, pixels };
 }
 
+/** A count the map keeps on its element (data-analysis-draws, data-analysis-previews). */
+async function mapCount(page: Page, name: string): Promise<number> {
+  return Number((await page.getAttribute('[data-testid="map"]', name)) ?? 0);
+}
+
 /** The table's text and the JSON of the analysis sources the map was given. */
 async function settledState(page: Page) {
   const table = await page.locator('[data-testid="analysis-row"]').allTextContents();
@@ -138,9 +143,7 @@ describe('coverage analysis in the browser', () => {
     const box = (await slider.boundingBox())!;
     const at = (value: number) => box.x + 8 + ((box.width - 16) * (value - 50)) / (2000 - 50);
     const y = box.y + box.height / 2;
-    const mapCount = async (name: string) =>
-      Number((await page.getAttribute('[data-testid="map"]', name)) ?? 0);
-    const drawsBefore = await mapCount('data-analysis-draws');
+    const drawsBefore = await mapCount(page, 'data-analysis-draws');
     // The pointer on the slider readies the preview: the overlay takes over the map's fills.
     await page.mouse.move(at(500), y);
     await page.waitForFunction(
@@ -152,7 +155,7 @@ describe('coverage analysis in the browser', () => {
     await page.mouse.down();
     const seen: number[] = [];
     const gapPixels: number[] = [];
-    let previews = await mapCount('data-analysis-previews');
+    let previews = await mapCount(page, 'data-analysis-previews');
     let value = 500;
     for (const step of [650, 800, 950]) {
       await page.mouse.move(at(step), y, { steps: 3 });
@@ -177,11 +180,11 @@ describe('coverage analysis in the browser', () => {
           ) > old,
         previews,
       );
-      previews = await mapCount('data-analysis-previews');
+      previews = await mapCount(page, 'data-analysis-previews');
       gapPixels.push(await page.evaluate(gapMask, 'preview').then((mask) => mask.count));
     }
     // The map's own sources were left alone during the drag.
-    expect(await mapCount('data-analysis-draws')).toBe(drawsBefore);
+    expect(await mapCount(page, 'data-analysis-draws')).toBe(drawsBefore);
     // Let the newest step's preview arrive (a busy worker coalesces steps) before comparing.
     await page.waitForTimeout(1500);
     await page.screenshot({ path: `${SCREENSHOTS}/analysis-slider-drag.png` });
@@ -234,6 +237,95 @@ describe('coverage analysis in the browser', () => {
     const { page: settled } = await openPage(session!, `#analysis=parks&park-radius=${value}`);
     await waitForDrawn(settled, 'parks:coverage', 'analysis-gaps-fill');
     expect(await settledState(settled)).toEqual(released);
+    expect(watch.consoleErrors).toEqual([]);
+    await settled.close();
+    await page.close();
+  });
+
+  it('follows the arrow keys on a radius slider like a drag: the table and the preview change with each step, and the map takes the result once the keys pause', async () => {
+    const { page, watch } = await openPage(session!, '#analysis=parks');
+    await waitForDrawn(page, 'parks:coverage', 'analysis-gaps-fill');
+    const slider = page.locator('[data-testid="param-park-radius-slider"]');
+    expect(await slider.getAttribute('aria-valuetext')).toBe('500 米');
+    const drawsBefore = await mapCount(page, 'data-analysis-draws');
+    const sourcesBefore = (await settledState(page)).sources;
+    await slider.focus();
+    const seen: number[] = [];
+    let previews = await mapCount(page, 'data-analysis-previews');
+    let value = 500;
+    // An arrow key held down repeats: each repeat is a step, as each press is.
+    for (let step = 0; step < 3; step++) {
+      for (let repeat = 0; repeat < 3; repeat++) await page.keyboard.down('ArrowRight');
+      value += 30;
+      expect(await slider.inputValue()).toBe(String(value));
+      expect(await page.inputValue('[data-testid="param-park-radius"]')).toBe(String(value));
+      expect(await slider.getAttribute('aria-valuetext')).toBe(`${value} 米`);
+      await page.waitForFunction(
+        ([selector, old]) => {
+          const share = Number(
+            document.querySelector(selector)?.textContent?.match(/([\d.]+)%/)?.[1],
+          );
+          return Number.isFinite(share) && share > old;
+        },
+        [`${WHOLE} td[data-indicator="parks"]`, seen.at(-1) ?? 0] as const,
+      );
+      seen.push((await wholeShare(page, 'parks'))!);
+      // The gap map follows as a preview over the map ...
+      await page.waitForFunction(
+        (old) =>
+          Number(
+            document.querySelector('[data-testid="map"]')!.getAttribute('data-analysis-previews'),
+          ) > old,
+        previews,
+      );
+      previews = await mapCount(page, 'data-analysis-previews');
+      // ... and the map's own sources are left alone while the key is down.
+      expect(await mapCount(page, 'data-analysis-draws')).toBe(drawsBefore);
+      expect((await settledState(page)).sources).toEqual(sourcesBefore);
+    }
+    expect(seen[1]).toBeGreaterThan(seen[0]!);
+    expect(seen[2]).toBeGreaterThan(seen[1]!);
+    // Let go, and two more quick presses: still one interaction, the pause comes after them.
+    await page.keyboard.up('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    value += 20;
+    expect(await slider.getAttribute('aria-valuetext')).toBe(`${value} 米`);
+
+    // After the pause the map's sources take the result of the last value, and the preview
+    // gives way to the map's fills (the slider keeps the focus).
+    await page.waitForFunction(
+      (before) =>
+        Number(document.querySelector('[data-testid="map"]')!.getAttribute('data-analysis-draws')) >
+        before,
+      drawsBefore,
+    );
+    await page.waitForFunction(
+      () => {
+        const canvas = document.querySelector<HTMLCanvasElement>(
+          '[data-testid="analysis-preview"]',
+        )!;
+        const pixels = canvas
+          .getContext('2d')!
+          .getImageData(0, 0, canvas.width, canvas.height).data;
+        return pixels.every((v, i) => i % 4 !== 3 || v === 0);
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
+    await waitForDrawn(page, 'parks:coverage', 'analysis-gaps-fill');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'param-park-radius-slider',
+    );
+    expect(page.url()).toContain(`park-radius=${value}`);
+    await page.screenshot({ path: `${SCREENSHOTS}/analysis-slider-keys.png` });
+    // The settled state is that of a page opened at the same radius, and the sources were set
+    // once for the whole interaction.
+    const released = await settledState(page);
+    const { page: settled } = await openPage(session!, `#analysis=parks&park-radius=${value}`);
+    await waitForDrawn(settled, 'parks:coverage', 'analysis-gaps-fill');
+    expect(await settledState(settled)).toEqual(released);
+    expect(await mapCount(page, 'data-analysis-draws')).toBe(drawsBefore + 1);
     expect(watch.consoleErrors).toEqual([]);
     await settled.close();
     await page.close();
@@ -319,10 +411,8 @@ describe('coverage analysis in the browser', () => {
     await page.mouse.move(map.x + map.width / 2, map.y + map.height / 2 - 150, { steps: 10 });
     await page.mouse.up({ button: 'right' });
     await page.waitForTimeout(1000);
-    const count = async (name: string) =>
-      Number((await page.getAttribute('[data-testid="map"]', name)) ?? 0);
-    const previews = await count('data-analysis-previews');
-    const draws = await count('data-analysis-draws');
+    const previews = await mapCount(page, 'data-analysis-previews');
+    const draws = await mapCount(page, 'data-analysis-draws');
     const slider = page.locator('[data-testid="param-park-radius-slider"]');
     const box = (await slider.boundingBox())!;
     const at = (value: number) => box.x + 8 + ((box.width - 16) * (value - 50)) / (2000 - 50);
@@ -338,7 +428,7 @@ describe('coverage analysis in the browser', () => {
       draws,
     );
     await page.mouse.up();
-    expect(await count('data-analysis-previews')).toBe(previews);
+    expect(await mapCount(page, 'data-analysis-previews')).toBe(previews);
     expect(watch.consoleErrors).toEqual([]);
     await page.close();
   });

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import {
   DEFAULT_COVERAGE_PARAMETERS,
   type NumericParameter,
@@ -8,6 +8,7 @@ import {
 } from '../../analysis/coverage_parameters';
 import { useAppStore } from '../../state/store';
 import { useText } from '../use_text';
+import { useSliderHold } from './slider_hold';
 
 const EXTERNAL_NAME = Object.fromEntries(
   Object.entries(PARAMETER_NAMES).map(([name, key]) => [key, name]),
@@ -21,9 +22,9 @@ const SLIDER_RANGE: Record<'m' | 'm2', { min: number; max: number; step: number 
 
 /**
  * A number field and a slider for one parameter. The slider is live: the table and the map
- * follow it while it is dragged (the map as a preview until the slider is let go). What the
- * planner types is kept as typed; only a valid number reaches the store, so a typo never loses
- * the last result.
+ * follow it while it is dragged or stepped with the keys (the map as a preview until the
+ * slider is let go, see useSliderHold). What the planner types is kept as typed; only a valid
+ * number reaches the store, so a typo never loses the last result.
  */
 export function ParameterInput({
   parameter,
@@ -38,10 +39,7 @@ export function ParameterInput({
   const id = useId();
   const value = useAppStore((s) => s.analysis.parameters[parameter]);
   const setParameters = useAppStore((s) => s.setParameters);
-  const holdSlider = useAppStore((s) => s.holdSlider);
-  const hoverSlider = useAppStore((s) => s.hoverSlider);
-  // A slider that goes away under the pointer gets no pointerleave.
-  useEffect(() => () => hoverSlider(false), [hoverSlider]);
+  const sliderHold = useSliderHold();
   const [text, setText] = useState(String(value));
   // A value changed elsewhere (a reset, a link) replaces the text unless it already says so.
   const [shownValue, setShownValue] = useState(value);
@@ -58,6 +56,7 @@ export function ParameterInput({
         .replace('{max}', String(limits.max))
     : (extraProblem ?? null);
   const name = EXTERNAL_NAME[parameter];
+  const sliderValue = invalid ? value : number;
   return (
     <div className={problem ? 'parameter invalid' : 'parameter'}>
       <label htmlFor={id}>{t(`param.${parameter}`)}</label>
@@ -87,24 +86,11 @@ export function ParameterInput({
         type="range"
         className="parameter-slider"
         {...SLIDER_RANGE[unit]}
-        value={invalid ? value : number}
+        value={sliderValue}
         aria-label={t(`param.${parameter}`)}
         data-testid={`param-${name}-slider`}
-        onPointerEnter={() => hoverSlider(true)}
-        onPointerLeave={() => hoverSlider(false)}
-        onPointerDown={() => {
-          // Held until the button is let go, wherever the pointer is by then.
-          holdSlider(true);
-          const letGo = () => {
-            for (const type of ['pointerup', 'pointercancel', 'blur']) {
-              window.removeEventListener(type, letGo);
-            }
-            holdSlider(false);
-          };
-          for (const type of ['pointerup', 'pointercancel', 'blur']) {
-            window.addEventListener(type, letGo);
-          }
-        }}
+        aria-valuetext={`${sliderValue} ${t(`unit.${unit}`)}`}
+        {...sliderHold}
         onChange={(event) => {
           const next = Number(event.target.value);
           setText(event.target.value);
