@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { loadSavedWork, onSavedWorkChange } from './data/saved_work';
 import { loadNetwork } from './data/network_storage';
+import { checkImport } from './worker/import_record_client';
 import { type LayerData, loadLayerData } from './data/load';
 import { MapView } from './map/map_view';
 import { useAppStore } from './state/store';
@@ -42,7 +43,11 @@ export function App() {
   useEffect(() => {
     // The planner's saved imports and scenarios are restored before the first analysis, and
     // the link's scenario choice is made in them before anything is drawn.
-    Promise.all([loadLayerData(`${import.meta.env.BASE_URL}geo/`), loadSavedWork(), loadNetwork()])
+    Promise.all([
+      loadLayerData(`${import.meta.env.BASE_URL}geo/`),
+      loadSavedWork(checkImport),
+      loadNetwork(),
+    ])
       .then(([loaded, work, network]) => {
         useAppStore.getState().restoreWork(work);
         makeLinkScenarioChoice();

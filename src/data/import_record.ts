@@ -29,6 +29,7 @@ export type CheckedDataset = Omit<ImportedDataset, 'features' | 'compact'> & {
 export async function readCheckedImport(
   key: string,
   pause: () => Promise<void> | void = () => {},
+  onChecked?: CheckedChunkListener,
 ): Promise<RecordRead<CheckedDataset[]>> {
   let value: unknown;
   try {
@@ -37,8 +38,15 @@ export async function readCheckedImport(
     return skippedImport(key, key, `unreadable: ${String(error)}`);
   }
   if (value === undefined) return { ok: true, value: [] };
-  return checkImportRecord(key, value, pause);
+  return checkImportRecord(key, value, pause, onChecked);
 }
+
+/**
+ * Called with each chunk's decoded features once they passed, by the index of the dataset
+ * they belong to (in the order of the answer). A record skipped later was still skipped:
+ * what the listener kept of it must then be dropped.
+ */
+export type CheckedChunkListener = (dataset: number, features: readonly AppFeature[]) => void;
 
 /**
  * A stored value through the gate, decoded and checked a chunk at a time, with `pause`
@@ -48,6 +56,7 @@ export async function checkImportRecord(
   key: string,
   value: unknown,
   pause: () => Promise<void> | void = () => {},
+  onChecked?: CheckedChunkListener,
 ): Promise<RecordRead<CheckedDataset[]>> {
   const record = isRecord(value) ? value : {};
   const name = textOr(record.fileName, key.slice(IMPORT_PREFIX.length));
@@ -85,6 +94,7 @@ export async function checkImportRecord(
         if (problem) return skip(`feature ${count + 1}: ${problem}`);
         count++;
       }
+      onChecked?.(datasets.length, decoded as AppFeature[]);
       await pause();
     }
     datasets.push({

@@ -37,19 +37,96 @@ export function layerGeoJsonText(
   parts: readonly LayerTextPart[],
   keep?: readonly string[],
 ): string[] {
-  const out = ['{"type":"FeatureCollection","features":['];
+  const out = [HEAD];
   let first = true;
   const add = (features: readonly Feature[]) => {
     if (features.length === 0) return;
-    const text = JSON.stringify(keep ? features.map((f) => withOnly(f, keep)) : features);
-    out.push(first ? text.slice(1, -1) : `,${text.slice(1, -1)}`);
+    const text = featuresText(features, keep);
+    out.push(first ? text : `,${text}`);
     first = false;
   };
   for (const part of parts) {
     if ('features' in part) add(part.features);
     else for (const chunk of part.compact.chunks) add(decodeChunk(chunk));
   }
-  out.push(']}');
+  out.push(TAIL);
+  return out;
+}
+
+const HEAD = '{"type":"FeatureCollection","features":[';
+const TAIL = ']}';
+
+/**
+ * The features as the members of a GeoJSON features array, comma-separated without the
+ * brackets: one piece of a layer's text (see `layerGeoJsonText`). Empty for no features.
+ */
+export function featuresText(features: readonly Feature[], keep?: readonly string[]): string {
+  if (features.length === 0) return '';
+  return JSON.stringify(keep ? features.map((f) => withOnly(f, keep)) : features).slice(1, -1);
+}
+
+/** As `featuresText` of the chunks' features in order, as one Blob of one piece per chunk. */
+export function featuresTextBlob(
+  chunks: readonly (readonly Feature[])[],
+  keep?: readonly string[],
+): Blob {
+  const pieces = chunks.map((features) => featuresText(features, keep)).filter((t) => t !== '');
+  return new Blob(
+    pieces.flatMap((text, i) => (i === 0 ? [text] : [',', text])),
+    { type: 'application/json' },
+  );
+}
+
+/**
+ * Texts of compact features written beforehand, where they were checked (the restore's
+ * worker writes them right after its check), with the properties they hold: a layer made of
+ * them needs no second pass over its features.
+ */
+const writtenTexts = new WeakMap<
+  CompactFeatures,
+  { keep: readonly string[]; text: Promise<Blob | null> }
+>();
+
+/** Records that `text` will hold the features of `compact` as `featuresText` writes them. */
+export function setWrittenText(
+  compact: CompactFeatures,
+  keep: readonly string[],
+  text: Promise<Blob | null>,
+): void {
+  writtenTexts.set(compact, { keep, text });
+}
+
+/** The text written beforehand for these features with these properties, if any. */
+export function writtenText(
+  compact: CompactFeatures,
+  keep: readonly string[],
+): Promise<Blob | null> | undefined {
+  const written = writtenTexts.get(compact);
+  const same =
+    written?.keep.length === keep.length && written.keep.every((name, i) => name === keep[i]);
+  return same ? written.text : undefined;
+}
+
+/**
+ * The pieces of a layer's GeoJSON text (to make a Blob of) when every compact part's features
+ * are already written (`written`, by part): those are used as they are, without being read,
+ * and the feature parts are written here. Pieces with no features are left out.
+ */
+export function layerTextPieces(
+  parts: readonly LayerTextPart[],
+  written: ReadonlyMap<CompactFeatures, Blob>,
+  keep?: readonly string[],
+): (string | Blob)[] {
+  const out: (string | Blob)[] = [HEAD];
+  for (const part of parts) {
+    const piece =
+      'features' in part ? featuresText(part.features, keep) : written.get(part.compact);
+    if (piece === undefined) throw new Error('a compact part has no written text');
+    if ((typeof piece === 'string' ? piece.length : piece.size) === 0) continue;
+    if (out.length > 1) out.push(',');
+    out.push(piece);
+  }
+  out.push(TAIL);
   return out;
 }
 

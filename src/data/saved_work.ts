@@ -5,7 +5,6 @@ import {
   scenarioFromGeoJson,
   scenarioToGeoJson,
 } from '../analysis/scenario';
-import { canCheckInWorker, checkImportInWorker } from '../worker/import_record_client';
 import {
   type CompactFeatures,
   decodeFeaturesInSlices,
@@ -176,8 +175,18 @@ export async function encodeFeaturesInSlices(
 // ---------------------------------------------------------------------------------------------
 // Reading: every record passes the gate
 
+/**
+ * One import record read from storage and through the gate (src/data/import_record.ts). The
+ * page passes one that runs in a worker (src/worker/import_record_client.ts); the default
+ * runs the gate here, in slices.
+ */
+export type CheckImport = (key: string) => Promise<RecordRead<CheckedDataset[]>>;
+const checkImportHere: CheckImport = (key) => readCheckedImport(key, yieldToPage);
+
 /** Restores everything saved; never throws and never gives up on all for one bad record. */
-export async function loadSavedWork(): Promise<SavedWork> {
+export async function loadSavedWork(
+  checkImport: CheckImport = checkImportHere,
+): Promise<SavedWork> {
   const db = database();
   if (!db) return EMPTY;
   let keys: IDBValidKey[];
@@ -194,7 +203,7 @@ export async function loadSavedWork(): Promise<SavedWork> {
   for (const key of keys) {
     if (typeof key !== 'string') continue;
     if (key.startsWith(IMPORT_PREFIX)) {
-      const read = await readImport(key);
+      const read = await readImport(key, checkImport);
       if (read.ok) work.imports.push(...read.value);
       else work.skipped.push(read.skipped);
     } else if (key.startsWith(SCENARIO_PREFIX)) {
@@ -211,15 +220,14 @@ export async function loadSavedWork(): Promise<SavedWork> {
 }
 
 /**
- * One import record through the gate (src/data/import_record.ts), run in a worker so that the
- * page never decodes or checks a record; no datasets when the record is gone (another tab
- * removed it). The page then builds the checked features a chunk at a time. Where no worker
- * can run (Node, or a worker that failed to start), the same gate runs here in slices.
+ * One import record through the gate; no datasets when the record is gone (another tab
+ * removed it). The page then builds the checked features a chunk at a time.
  */
-export async function readImport(key: string): Promise<RecordRead<ImportedDataset[]>> {
-  let read: RecordRead<CheckedDataset[]> | null = null;
-  if (canCheckInWorker()) read = await checkImportInWorker(key).catch(() => null);
-  read ??= await readCheckedImport(key, yieldToPage);
+export async function readImport(
+  key: string,
+  checkImport: CheckImport = checkImportHere,
+): Promise<RecordRead<ImportedDataset[]>> {
+  const read = await checkImport(key);
   if (!read.ok) return read;
   const datasets: ImportedDataset[] = [];
   for (const checked of read.value) {

@@ -21,6 +21,7 @@ import {
   saveImport,
 } from '../data/saved_work';
 import { ringCrossesItself } from '../data/ring_crossing';
+import { checkImport } from '../worker/import_record_client';
 import type { LayerData } from '../data/load';
 import type { AppState } from './store';
 import type { StringKey } from '../ui/i18n';
@@ -199,7 +200,7 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
       const importId = importIdOf(key);
       const scenarioId = scenarioIdOf(key);
       if (importId !== null) {
-        const read = await readImport(key);
+        const read = await readImport(key, checkImport);
         const others = get().imports.filter((d) => d.id !== importId);
         const imports = read.ok ? [...others, ...read.value] : others;
         set({ imports, ...withData(get().shipped, imports) });

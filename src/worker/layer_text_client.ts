@@ -1,4 +1,5 @@
-import type { LayerTextPart } from '../data/layer_text';
+import type { CompactFeatures } from '../data/compact_features';
+import { type LayerTextPart, layerTextPieces, writtenText } from '../data/layer_text';
 import type { LayerTextRequest, LayerTextResponse } from './layer_text.worker';
 import { workerRequests } from './worker_requests';
 
@@ -7,11 +8,45 @@ const requestText = workerRequests<LayerTextRequest, LayerTextResponse, Blob>(
   (response) => ('blob' in response ? { value: response.blob } : { error: response.error }),
 );
 
+/** Feature objects the page writes itself when the compact parts' texts are written. */
+const FEW_FEATURES = 2000;
+
 /**
- * The GeoJSON text of a layer made of these pieces, written in a worker (with only the
- * properties in `keep`, when given). Compact pieces cost the page one block copy each to send;
- * feature objects a walk, so they should be few.
+ * The GeoJSON text of a layer made of these pieces (with only the properties in `keep`, when
+ * given). When every compact piece's text was written already (by the restore's worker), the
+ * page joins the texts without reading them; else a worker writes the text. Compact pieces
+ * cost the page one block copy each to send; feature objects a walk, so they should be few.
  */
-export function layerTextBlob(parts: LayerTextPart[], keep?: readonly string[]): Promise<Blob> {
+export async function layerTextBlob(
+  parts: LayerTextPart[],
+  keep?: readonly string[],
+): Promise<Blob> {
+  const written = keep && (await writtenTexts(parts, keep));
+  if (written) return new Blob(layerTextPieces(parts, written, keep), { type: 'application/json' });
   return requestText({ parts, keep });
+}
+
+/** The written text of every compact part, or null when one has none (or too many objects). */
+async function writtenTexts(
+  parts: readonly LayerTextPart[],
+  keep: readonly string[],
+): Promise<Map<CompactFeatures, Blob> | null> {
+  let objects = 0;
+  const pending: [CompactFeatures, Promise<Blob | null>][] = [];
+  for (const part of parts) {
+    if ('features' in part) objects += part.features.length;
+    else {
+      const text = writtenText(part.compact, keep);
+      if (!text) return null;
+      pending.push([part.compact, text]);
+    }
+  }
+  if (pending.length === 0 || objects > FEW_FEATURES) return null;
+  const written = new Map<CompactFeatures, Blob>();
+  for (const [compact, text] of pending) {
+    const blob = await text;
+    if (!blob) return null;
+    written.set(compact, blob);
+  }
+  return written;
 }

@@ -69,6 +69,22 @@ describe('the restore gate in the worker', () => {
     expect(JSON.parse(only!.compact.chunks[1]!.properties)[0].name).toBe('P5000');
   });
 
+  it('hands each chunk of checked features to a listener, by dataset', async () => {
+    const { saved, gate } = await modules();
+    const features = Array.from({ length: 5003 }, (_, i) => carPark(i));
+    await saved.saveImport([dataset('l', features)]);
+    const seen: [number, string[]][] = [];
+    const read = await gate.readCheckedImport('import:l', undefined, (index, checked) => {
+      seen.push([index, checked.map((f) => f.properties.name)]);
+    });
+    expect(read.ok).toBe(true);
+    expect(seen.map(([index, names]) => [index, names.length])).toEqual([
+      [0, 5000],
+      [0, 3],
+    ]);
+    expect(seen.flatMap(([, names]) => names)).toEqual(features.map((f) => f.properties.name));
+  });
+
   it('skips a record whose feature fails the import checks, naming the feature', async () => {
     const { saved, gate } = await modules();
     const circle = { type: 'Circle', coordinates: [116.33, 40.07], radius: 100 };

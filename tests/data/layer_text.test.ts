@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { encodeFeatures } from '../../src/data/compact_features';
 import { type ImportedDataset, composeLayerData } from '../../src/data/imported_data';
 import {
+  featuresTextBlob,
   layerGeoJsonText,
   layerTextParts,
+  layerTextPieces,
   packCollection,
   unpackCollection,
 } from '../../src/data/layer_text';
@@ -91,6 +93,54 @@ describe('the GeoJSON text of a composed layer', () => {
     const data = composeLayerData(shipped, [empty]);
     const text = layerGeoJsonText(layerTextParts(data.layers.parks)!);
     expect(parsed(text)).toEqual({ type: 'FeatureCollection', features: [] });
+  });
+});
+
+describe('the text of a layer whose imports were written beforehand', () => {
+  it('joins the written texts with the shipped features into the same collection', async () => {
+    const shipped = shippedData([
+      createLayerFeature('parks', 'park-1') as AppFeature,
+      createLayerFeature('parks', 'park-2') as AppFeature,
+    ]);
+    const imports = [
+      dataset('a', 'parks', 6_001, true),
+      dataset('e', 'parks', 0, true),
+      dataset('b', 'parks', 4, true),
+    ];
+    const data = composeLayerData(shipped, imports);
+    const parts = layerTextParts(data.layers.parks)!;
+    const keep = ['id', 'name'];
+    // What a worker writes from the checked features, as it met them: a chunk at a time.
+    const written = new Map(
+      imports.map((d) => [
+        d.compact!,
+        featuresTextBlob([d.features.slice(0, 5000), d.features.slice(5000)], keep),
+      ]),
+    );
+    const text = await new Blob(layerTextPieces(parts, written, keep)).text();
+    const collection = JSON.parse(text) as { type: string; features: AppFeature[] };
+    expect(collection.type).toBe('FeatureCollection');
+    const expected = [...shipped.layers.parks.features, ...imports.flatMap((d) => d.features)];
+    expect(collection.features).toHaveLength(2 + 6_001 + 4);
+    collection.features.forEach((feature, i) => {
+      const original = expected[i]!;
+      expect(feature).toEqual({
+        type: 'Feature',
+        properties: { id: original.properties.id, name: original.properties.name },
+        geometry: original.geometry,
+      });
+    });
+  });
+
+  it('is an empty collection when nothing is written', async () => {
+    const shipped = shippedData([]);
+    const empty = dataset('e', 'parks', 0, true);
+    const data = composeLayerData(shipped, [empty]);
+    const written = new Map([[empty.compact!, featuresTextBlob([])]]);
+    const text = await new Blob(
+      layerTextPieces(layerTextParts(data.layers.parks)!, written),
+    ).text();
+    expect(JSON.parse(text)).toEqual({ type: 'FeatureCollection', features: [] });
   });
 });
 

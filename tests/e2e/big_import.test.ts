@@ -77,7 +77,7 @@ function pixelsOfColour(page: Page, png: Buffer, region: Rect, rgb: [number, num
 }
 
 describe('a large import', () => {
-  it('draws every car park in clusters over the area, each one close up, and after a reload', async () => {
+  it('draws every car park in clusters over the area, each one close up, and both after a reload', async () => {
     const { page, watch } = await openPage(session!);
     const { csv, found } = carParkCsv();
     await page.click('[data-testid="data-toggle"]');
@@ -151,6 +151,18 @@ describe('a large import', () => {
       area,
       { timeout: 120_000, polling: 500 },
     );
+
+    // Close up after the reload, the restored car parks are drawn one by one, by name too.
+    await page.goto(`${session!.baseUrl}#map=17.00/${found[1]}/${found[0]}&layers=car-parks`);
+    await page.waitForFunction(
+      () =>
+        window
+          .__huitianMap!.renderedFeatures(['car-parks-point'])
+          .some((f) => f.name === '停车场0'),
+      undefined,
+      { timeout: 120_000, polling: 500 },
+    );
+    expect((await drawnCarParks(page)).clusters).toBe(0);
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.cspViolations).toEqual([]);
   });

@@ -41,4 +41,36 @@ describe('the layer text client', () => {
     fresh.onmessage!({ data: { id: fresh.sent[0]!.id, blob } });
     await expect(second).resolves.toBe(blob);
   });
+
+  it('joins texts the restore wrote without a worker, and asks one when a text is missing', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const { layerTextBlob } = await import('../../src/worker/layer_text_client');
+    const { setWrittenText } = await import('../../src/data/layer_text');
+    const written = { count: 1, chunks: [] };
+    const keep = ['id'];
+    const shipped = {
+      type: 'Feature' as const,
+      properties: { id: 's', note: 'left out' },
+      geometry: { type: 'Point' as const, coordinates: [116.3, 40.0] },
+    };
+    setWrittenText(
+      written,
+      keep,
+      Promise.resolve(new Blob(['{"type":"Feature","properties":{"id":"w"},"geometry":null}'])),
+    );
+    const blob = await layerTextBlob([{ features: [shipped] }, { compact: written }], keep);
+    expect(FakeWorker.made).toHaveLength(0);
+    expect(JSON.parse(await blob.text())).toEqual({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { id: 's' }, geometry: shipped.geometry },
+        { type: 'Feature', properties: { id: 'w' }, geometry: null },
+      ],
+    });
+
+    // Written with other properties than asked for, or not at all: a worker writes the text.
+    void layerTextBlob([{ compact: written }], ['id', 'name']);
+    void layerTextBlob([{ compact: { count: 0, chunks: [] } }], keep);
+    await vi.waitFor(() => expect(FakeWorker.made[0]?.sent).toHaveLength(2));
+  });
 });
