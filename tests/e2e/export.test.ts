@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarioToGeoJson } from '../../src/analysis/scenario';
 import { LAYER_IDS } from '../../src/data/layers';
 import { pageLayout } from '../../src/export/page_layout';
+import { pngRegion, pngSize } from '../png_region';
 import { type Session, openPage, startSession, stopSession } from './browser';
 
 let session: Session | undefined;
@@ -16,39 +17,13 @@ beforeAll(async () => {
 });
 afterAll(() => stopSession(session));
 
-/** Width and height from a PNG's IHDR chunk. */
-function pngSize(bytes: Buffer): [number, number] {
-  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
-  return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
-}
-
-/** Decodes the PNG in the page and reports colours found in a region. */
-function regionColours(
-  page: Page,
-  png: Buffer,
-  region: { x: number; y: number; width: number; height: number },
-) {
-  return page.evaluate(
-    async ({ base64, region }) => {
-      const binary = atob(base64);
-      const bytes = new Uint8Array(binary.length);
-      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-      const blob = new Blob([bytes], { type: 'image/png' });
-      const bitmap = await createImageBitmap(blob);
-      const canvas = document.createElement('canvas');
-      canvas.width = region.width;
-      canvas.height = region.height;
-      const g = canvas.getContext('2d')!;
-      g.drawImage(bitmap, -region.x, -region.y);
-      const pixels = g.getImageData(0, 0, region.width, region.height).data;
-      const colours = new Set<string>();
-      for (let i = 0; i < pixels.length; i += 4 * 7) {
-        colours.add(`${pixels[i]},${pixels[i + 1]},${pixels[i + 2]}`);
-      }
-      return [...colours];
-    },
-    { base64: png.toString('base64'), region },
-  );
+/** The colours of every seventh pixel of a region of a PNG, as "r,g,b". */
+function regionColours(png: Buffer, region: Rect): string[] {
+  const { rgba } = pngRegion(png, region);
+  const colours = new Set<string>();
+  for (let i = 0; i < rgba.length; i += 4 * 7)
+    colours.add(`${rgba[i]},${rgba[i + 1]},${rgba[i + 2]}`);
+  return [...colours];
 }
 
 /** Each word of a PDF's text with its box, in page pixels at `dpi`. */
@@ -75,31 +50,19 @@ const inside = (r: Rect, box: Rect) =>
   r.y + r.height <= box.y + box.height + 1;
 
 /** A grid of `cell`-pixel squares over a region of a PNG: whether each holds text-dark ink. */
-function inkCells(page: Page, png: Buffer, region: Rect, cell: number) {
-  return page.evaluate(
-    async ({ base64, region, cell }) => {
-      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-      const canvas = document.createElement('canvas');
-      canvas.width = region.width;
-      canvas.height = region.height;
-      const g = canvas.getContext('2d')!;
-      g.drawImage(bitmap, -region.x, -region.y);
-      const pixels = g.getImageData(0, 0, region.width, region.height).data;
-      const grid: boolean[][] = [];
-      for (let y = 0; y < region.height; y++) {
-        for (let x = 0; x < region.width; x++) {
-          const i = 4 * (y * region.width + x);
-          if (pixels[i]! + pixels[i + 1]! + pixels[i + 2]! < 200) {
-            const row = (grid[Math.floor(y / cell)] ??= []);
-            row[Math.floor(x / cell)] = true;
-          }
-        }
+function inkCells(png: Buffer, region: Rect, cell: number): boolean[][] {
+  const { width, height, rgba } = pngRegion(png, region);
+  const grid: boolean[][] = [];
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = 4 * (y * width + x);
+      if (rgba[i]! + rgba[i + 1]! + rgba[i + 2]! < 200) {
+        const row = (grid[Math.floor(y / cell)] ??= []);
+        row[Math.floor(x / cell)] = true;
       }
-      return grid;
-    },
-    { base64: png.toString('base64'), region, cell },
-  );
+    }
+  }
+  return grid;
 }
 
 /** Inked cells of `a` with no inked cell of `b` at or next to them. */
@@ -174,13 +137,13 @@ describe('print export', () => {
     const png = await exportWith(page, {});
     expect(pngSize(png)).toEqual([3508, 2480]);
     const layout = pageLayout({ paper: 'A4', orientation: 'landscape', dpi: 300 }, true);
-    const legend = await regionColours(page, png, layout.legend);
+    const legend = regionColours(png, layout.legend);
     // The gap colour (#e0115f) and the park colour (#6dbb63) are in the legend.
     expect(legend).toContain('224,17,95');
     expect(legend).toContain('109,187,99');
     // Each metro line is named in its own colour: Line 18's purple (#665794) is there.
     expect(legend).toContain('102,87,148');
-    const map = await regionColours(page, png, layout.map);
+    const map = regionColours(png, layout.map);
     expect(map.length).toBeGreaterThan(50);
     expect(watch.consoleErrors).toEqual([]);
     await page.close();
@@ -192,14 +155,14 @@ describe('print export', () => {
     const png = await exportWith(page, { dpi: '150' });
     const layout = pageLayout({ paper: 'A4', orientation: 'landscape', dpi: 150 }, true);
     // The newly served colour (#7b2cbf) is in the legend; the added park fills the map's centre.
-    expect(await regionColours(page, png, layout.legend)).toContain('123,44,191');
+    expect(regionColours(png, layout.legend)).toContain('123,44,191');
     const centre = {
       x: Math.round(layout.map.x + layout.map.width / 2) - 1,
       y: Math.round(layout.map.y + layout.map.height / 2) - 1,
       width: 3,
       height: 3,
     };
-    for (const colour of await regionColours(page, png, centre)) {
+    for (const colour of regionColours(png, centre)) {
       const [r, g, b] = colour.split(',').map(Number) as [number, number, number];
       expect(g).toBeGreaterThan(r);
       expect(g).toBeGreaterThan(b);
@@ -337,8 +300,8 @@ describe('print export', () => {
       join(dir, 'page'),
     ]);
     const cell = 6;
-    const fromPdf = await inkCells(page, readFileSync(join(dir, 'page.png')), layout.legend, cell);
-    const fromPng = await inkCells(page, png, layout.legend, cell);
+    const fromPdf = inkCells(readFileSync(join(dir, 'page.png')), layout.legend, cell);
+    const fromPng = inkCells(png, layout.legend, cell);
     expect(fromPdf.flat().filter(Boolean).length).toBeGreaterThan(500);
     expect(unmatchedCells(fromPdf, fromPng)).toEqual([]);
     expect(unmatchedCells(fromPng, fromPdf)).toEqual([]);
