@@ -22,13 +22,17 @@
  * with the time each stage of an analysis request takes. It takes a few minutes, so it runs only
  * when named.
  *
+ * The cold-browser case (`--cases cold-browser`) runs the cold analysis of the line above in a
+ * fresh Chromium worker, where the app runs it (Chromium's engine has compiler tiers Node's
+ * lacks). It too runs only when named.
+ *
  * The big-import case (`--cases big-import`) imports a generated CSV of 200,000 car parks in the
  * built app and reloads it, printing the longest main-thread task of each step and the time to
  * the restored import. It too runs only when named.
  *
  * The car-park case (`car-parks`): parking figures for 30,000 and 300,000 generated car parks.
  *
- * Flags: --cases real,10x,100x,inspect-real,inspect-10x,scenario-real,network,car-parks,browser,big-import
+ * Flags: --cases real,10x,100x,inspect-real,inspect-10x,scenario-real,network,car-parks,browser,cold-browser,big-import
  *        --naive-budget SECONDS (default 60)
  *        --data DIR
  */
@@ -125,6 +129,7 @@ const coverageCases = CASES.filter(
     !c.startsWith('inspect-') &&
     !c.startsWith('scenario-') &&
     c !== 'browser' &&
+    c !== 'cold-browser' &&
     c !== 'network' &&
     c !== 'car-parks' &&
     c !== 'big-import',
@@ -169,6 +174,10 @@ if (CASES.includes('car-parks')) {
 if (CASES.includes('browser')) {
   const { benchBrowser } = await import('./bench/browser');
   for (const line of await benchBrowser()) console.log(line);
+}
+if (CASES.includes('cold-browser')) {
+  const { benchColdBrowser } = await import('./bench/cold_browser');
+  for (const line of await benchColdBrowser(DATA_DIR, WARM_RUNS)) console.log(line);
 }
 if (CASES.includes('big-import')) {
   const { benchBigImport } = await import('./bench/big_import');
