@@ -1,6 +1,6 @@
 import type { Feature } from 'geojson';
 import { parseDbf, parseShp } from 'shpjs';
-import { type LimitExceeded, parseJsonWithinLimits } from '../data/limits';
+import { type LimitExceeded, exceeds, parseJsonWithinLimits } from '../data/limits';
 import { InflateLimitError, unzipWithinLimit } from './bounded_unzip';
 import { geojsonFeatures } from './read_geojson';
 
@@ -28,6 +28,8 @@ export async function shapefileFeatures(bytes: Uint8Array): Promise<ShapefileRea
     );
     const byLowerSuffix = new Map<string, Uint8Array>();
     for (const [name, content] of files) byLowerSuffix.set(lowerSuffix(name), content);
+    const tooMany = shapeRecordsProblem(files);
+    if (tooMany) return { ok: false, reason: 'limit', limit: tooMany };
     const features: Feature[] = [];
     let layers = 0;
     for (const name of files.keys()) {
@@ -35,14 +37,14 @@ export async function shapefileFeatures(bytes: Uint8Array): Promise<ShapefileRea
       const suffix = name.slice(base.length + 1).toLowerCase();
       if (suffix === 'shp') {
         layers++;
-        features.push(...readLayer(base, byLowerSuffix));
+        append(features, readLayer(base, byLowerSuffix));
       } else if (suffix === 'json') {
         layers++;
         const json = parseJsonWithinLimits(text(files.get(name)!));
         if (!json.ok && json.limit) return { ok: false, reason: 'limit', limit: json.limit };
         const collection = json.ok ? geojsonFeatures(json.value) : null;
         if (!collection) throw new Error(`${name} is not GeoJSON`);
-        features.push(...collection);
+        append(features, collection);
       }
     }
     if (layers === 0) return { ok: false, reason: 'no-shp', detail: 'no layers found' };
@@ -53,6 +55,41 @@ export async function shapefileFeatures(bytes: Uint8Array): Promise<ShapefileRea
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, reason: 'failed', detail };
   }
+}
+
+/** Appends one by one: spreading a layer into push() overflows the stack past ~125,000. */
+function append(features: Feature[], layer: readonly Feature[]): void {
+  for (const feature of layer) features.push(feature);
+}
+
+/**
+ * The feature limit's refusal, from the record headers of every .shp in the zip, before any
+ * layer is parsed into objects: a 100 MB file holds millions of points. GeoJSON layers in the
+ * zip are counted after they are read.
+ */
+function shapeRecordsProblem(files: Map<string, Uint8Array>): LimitExceeded | null {
+  let records = 0;
+  for (const [name, bytes] of files) {
+    if (/\.shp$/i.test(name)) records += shapeRecordCount(bytes);
+  }
+  return exceeds('featuresPerImport', records);
+}
+
+/**
+ * Records in a .shp: after the 100-byte header, each record is an 8-byte header whose second
+ * big-endian word is the content's length in 16-bit words. Stops at the file's end or at a
+ * damaged header.
+ */
+function shapeRecordCount(shp: Uint8Array): number {
+  const view = new DataView(shp.buffer, shp.byteOffset, shp.byteLength);
+  let count = 0;
+  for (let at = 100; at + 8 <= shp.length; count++) {
+    const words = view.getInt32(at + 4, false);
+    if (words < 0) break; // damaged: parsing it will say so
+    at += 8 + 2 * words;
+    if (at > shp.length) break;
+  }
+  return count;
 }
 
 const lowerSuffix = (name: string) => {

@@ -5,6 +5,7 @@ import { problemMessage, readImportFile } from '../../src/import';
 import { unzipWithinLimit } from '../../src/import/bounded_unzip';
 import {
   carParkCsv,
+  carParkShapefile,
   nestedPropertiesGeoJson,
   scenarioWithPark,
   surveyOutline,
@@ -122,5 +123,30 @@ describe('hostile imports end in a message naming the limit', { timeout: 120_000
   it('reads a valid 60,000-vertex outline', async () => {
     const read = await readImportFile(bytes(scenarioWithPark(surveyOutline(60_000))), 'p.json');
     expect(read.ok).toBe(true);
+  });
+});
+
+describe('big Shapefiles', { timeout: 120_000 }, () => {
+  it('imports a point Shapefile of 200,000 car parks with their names', async () => {
+    const read = await readImportFile(carParkShapefile(200_000), 'car-parks.zip');
+    if (!read.ok) throw new Error(`refused: ${problemMessage(read.error, 'en')}`);
+    if (read.kind !== 'features') throw new Error('expected features');
+    expect(read.features).toHaveLength(200_000);
+    expect(read.features[199_999]).toMatchObject({
+      geometry: { type: 'Point' },
+      properties: { NAME: 'P199999' },
+    });
+  });
+
+  it('refuses a Shapefile of 300,000 car parks, naming the feature limit', async () => {
+    const read = await readImportFile(carParkShapefile(300_000), 'car-parks.zip');
+    if (read.ok) throw new Error('expected a refusal');
+    expect(read.error).toMatchObject({
+      code: 'over-limit',
+      limit: { limit: 'featuresPerImport', found: 300_000 },
+    });
+    expect(problemMessage(read.error, 'zh')).toContain(
+      '每次导入的要素数超过上限 250,000（此文件：300,000）',
+    );
   });
 });

@@ -66,11 +66,14 @@ export function zipBomb(
   inflatedBytes: number,
   compressed: Uint8Array = deflateRawSync(Buffer.alloc(inflatedBytes), { level: 9 }),
 ): Uint8Array {
-  const entries = ['parks.shp', 'parks.dbf'].map((name) => ({
-    name: Buffer.from(name),
-    data: compressed,
-    size: inflatedBytes,
-  }));
+  return zipOf(
+    ['parks.shp', 'parks.dbf'].map((name) => ({ name, data: compressed, size: inflatedBytes })),
+  );
+}
+
+/** A zip of already deflated entries (the CRC is left 0; the zip reader does not check it). */
+function zipOf(files: { name: string; data: Uint8Array; size: number }[]): Uint8Array {
+  const entries = files.map((f) => ({ ...f, name: Buffer.from(f.name) }));
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -103,6 +106,55 @@ export function zipBomb(
   end.writeUInt32LE(dirBytes.length, 12);
   end.writeUInt32LE(offset, 16);
   return new Uint8Array(Buffer.concat([...parts, dirBytes, end]));
+}
+
+/**
+ * A zipped point Shapefile of n car parks around the centre, written from the ESRI Shapefile
+ * specification: `parks.shp` (a 100-byte header, then per point an 8-byte big-endian record
+ * header and shape type 1 with x and y as little-endian doubles) and `parks.dbf` (dBase III with
+ * one 8-character text field NAME).
+ */
+export function carParkShapefile(n: number): Uint8Array {
+  const shp = Buffer.alloc(100 + n * 28);
+  shp.writeInt32BE(9994, 0);
+  shp.writeInt32BE(shp.length / 2, 24);
+  shp.writeInt32LE(1000, 28);
+  shp.writeInt32LE(1, 32);
+  const dbfHeader = 32 + 32 + 1;
+  const dbf = Buffer.alloc(dbfHeader + n * 9 + 1, 0x20);
+  dbf.fill(0, 0, dbfHeader);
+  dbf.writeUInt8(0x03, 0);
+  dbf.writeUInt32LE(n, 4);
+  dbf.writeUInt16LE(dbfHeader, 8);
+  dbf.writeUInt16LE(9, 10);
+  dbf.write('NAME', 32, 'latin1');
+  dbf.write('C', 32 + 11, 'latin1');
+  dbf.writeUInt8(8, 32 + 16);
+  dbf.writeUInt8(0x0d, 64);
+  let [xmin, ymin, xmax, ymax] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < n; i++) {
+    const x = CENTRE[0]! + ((i % 1000) - 500) * 1e-5;
+    const y = CENTRE[1]! + ((Math.floor(i / 1000) % 1000) - 500) * 1e-5;
+    [xmin, ymin, xmax, ymax] = [
+      Math.min(xmin, x),
+      Math.min(ymin, y),
+      Math.max(xmax, x),
+      Math.max(ymax, y),
+    ];
+    const at = 100 + i * 28;
+    shp.writeInt32BE(i + 1, at);
+    shp.writeInt32BE(10, at + 4);
+    shp.writeInt32LE(1, at + 8);
+    shp.writeDoubleLE(x, at + 12);
+    shp.writeDoubleLE(y, at + 20);
+    dbf.write(`P${i}`.padEnd(8).slice(0, 8), dbfHeader + i * 9 + 1, 'latin1');
+  }
+  [xmin, ymin, xmax, ymax].forEach((v, k) => shp.writeDoubleLE(v, 36 + 8 * k));
+  dbf.writeUInt8(0x1a, dbf.length - 1);
+  return zipOf([
+    { name: 'parks.shp', data: deflateRawSync(shp), size: shp.length },
+    { name: 'parks.dbf', data: deflateRawSync(dbf), size: dbf.length },
+  ]);
 }
 
 /** A CSV of n car parks around the centre (name, lon, lat, spaces). */
