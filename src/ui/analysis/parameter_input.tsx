@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import {
   DEFAULT_COVERAGE_PARAMETERS,
   type NumericParameter,
@@ -6,7 +6,9 @@ import {
   PARAMETER_NAMES,
   isValidParameterValue,
 } from '../../analysis/coverage_parameters';
+import { readNumberInRange } from '../../analysis/plain_number';
 import { useAppStore } from '../../state/store';
+import { NumberField } from '../number_field';
 import { useText } from '../use_text';
 import { useSliderHold } from './slider_hold';
 
@@ -36,7 +38,6 @@ export function ParameterInput({
   extraProblem?: string | null;
 }) {
   const t = useText();
-  const id = useId();
   const value = useAppStore((s) => s.analysis.parameters[parameter]);
   const setParameters = useAppStore((s) => s.setParameters);
   const sliderHold = useSliderHold();
@@ -47,41 +48,24 @@ export function ParameterInput({
     setShownValue(value);
     if (Number(text) !== value) setText(String(value));
   }
-  const number = text.trim() === '' ? NaN : Number(text);
   const limits = PARAMETER_LIMITS[parameter];
-  const invalid = !isValidParameterValue(parameter, number);
-  const problem = invalid
-    ? t('param.error.range')
-        .replace('{min}', String(limits.min))
-        .replace('{max}', String(limits.max))
-    : (extraProblem ?? null);
   const name = EXTERNAL_NAME[parameter];
-  const sliderValue = invalid ? value : number;
+  const sliderValue = readNumberInRange(text, limits) ?? value;
   return (
-    <div className={problem ? 'parameter invalid' : 'parameter'}>
-      <label htmlFor={id}>{t(`param.${parameter}`)}</label>
-      <span className="parameter-field">
-        <input
-          id={id}
-          type="number"
-          inputMode="decimal"
-          min={limits.min}
-          max={limits.max}
-          step="any"
-          value={text}
-          data-testid={`param-${name}`}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? `${id}-problem` : undefined}
-          onChange={(event) => {
-            setText(event.target.value);
-            const next = Number(event.target.value);
-            if (event.target.value.trim() !== '' && isValidParameterValue(parameter, next)) {
-              setParameters({ [parameter]: next });
-            }
-          }}
-        />
-        <span className="parameter-unit">{t(`unit.${unit}`)}</span>
-      </span>
+    <NumberField
+      layout="parameter"
+      label={t(`param.${parameter}`)}
+      text={text}
+      limits={limits}
+      rangeMessage={t('param.error.range')}
+      problem={extraProblem}
+      unit={t(`unit.${unit}`)}
+      testId={`param-${name}`}
+      onChange={(typed, next) => {
+        setText(typed);
+        if (next !== null) setParameters({ [parameter]: next });
+      }}
+    >
       <input
         type="range"
         className="parameter-slider"
@@ -100,11 +84,6 @@ export function ParameterInput({
       <span className="parameter-default">
         {t('param.default')} {DEFAULT_COVERAGE_PARAMETERS[parameter]}
       </span>
-      {problem && (
-        <span className="parameter-problem" id={`${id}-problem`} role="alert">
-          {problem}
-        </span>
-      )}
-    </div>
+    </NumberField>
   );
 }

@@ -21,13 +21,17 @@ import { type CompactFeatures, decodeFeaturesInSlices } from '../../data/compact
 import type { AppFeature } from '../../data/schema';
 import { useAppStore } from '../../state/store';
 import { newId } from '../../state/work_slice';
+import { NumberField } from '../number_field';
 import { SelectField } from '../select_field';
 import { useText } from '../use_text';
 import { CsvColumns } from './csv_columns';
 import { ImportSummary } from './import_summary';
 import { NetworkSummary } from './network_summary';
-import { SnapToleranceField } from './snap_tolerance_field';
-import { DEFAULT_SNAP_TOLERANCE_M, readSnapTolerance } from '../../data/limits';
+import {
+  DEFAULT_SNAP_TOLERANCE_M,
+  SNAP_TOLERANCE_LIMITS,
+  readSnapTolerance,
+} from '../../data/limits';
 import type { NetworkPreview } from '../../import/build_network';
 import { keyOr } from '../i18n';
 
@@ -357,9 +361,15 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
               )}
             </div>
             {target === 'network' && snapsLines && (
-              <SnapToleranceField
+              <NumberField
+                layout="field"
+                label={t('network.snap')}
                 text={snapText}
-                valid={snapToleranceM !== null}
+                limits={SNAP_TOLERANCE_LIMITS}
+                rangeMessage={t('network.snapInvalid')}
+                hint={t('network.snapHint')}
+                testId="network-snap-tolerance"
+                problemTestId="network-snap-problem"
                 onChange={setSnapText}
               />
             )}
