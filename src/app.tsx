@@ -5,6 +5,7 @@ import { checkImport } from './worker/import_record_client';
 import { type LayerData, loadLayerData } from './data/load';
 import { MapView } from './map/map_view';
 import { useAppStore } from './state/store';
+import { onStoredStatusChange } from './state/status_storage';
 import { useAnalysisRunner } from './state/use_analysis_runner';
 import { makeLinkScenarioChoice, useHashSync } from './state/use_hash_sync';
 import { InspectionPanel } from './ui/inspection/inspection_panel';
@@ -65,6 +66,10 @@ export function App() {
 
   // Another tab saved or removed a record: read it again, so no tab works on stale copies.
   useEffect(() => onSavedWorkChange((key) => void useAppStore.getState().reloadRecord(key)), []);
+  useEffect(
+    () => onStoredStatusChange((key) => useAppStore.getState().reloadProjectStatus(key)),
+    [],
+  );
 
   useEffect(() => {
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';

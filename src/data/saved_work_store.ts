@@ -40,10 +40,13 @@ export const isRecord = (v: unknown): v is Record<string, unknown> =>
 export const textOr = (value: unknown, fallback: string) =>
   typeof value === 'string' && value !== '' ? value.slice(0, 120) : fallback;
 
-/** A record that failed the gate: left out, shown by name, removable. */
+/**
+ * A record that failed the gate: left out, shown by name, removable. Imports, scenarios and the
+ * walking network are kept in IndexedDB; project statuses in localStorage.
+ */
 export interface SkippedRecord {
   key: string;
-  kind: 'import' | 'scenario';
+  kind: 'import' | 'scenario' | 'network' | 'project-status';
   name: string;
   reason: string;
 }

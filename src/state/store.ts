@@ -12,11 +12,12 @@ import {
   TAB_LAYER,
 } from './analysis_settings';
 import {
-  STATUS_STORAGE_KEY,
   type StatusOverride,
   type StatusOverrides,
-  parseStoredOverrides,
+  statusIdOf,
+  withStatus,
 } from '../data/project_status';
+import { loadStatuses, readStatus, writeStatus } from './status_storage';
 import { DEFAULT_INSPECTION, type InspectionSettings } from './inspection_settings';
 import type { IgnoredParameter, Language, MapView } from './url_hash';
 import { type NetworkSlice, createNetworkSlice } from './network_slice';
@@ -118,28 +119,21 @@ export interface AppState extends WorkSlice, NetworkSlice {
   setLinkNotice: (notice: LinkNoticeState | null) => void;
   flyTo: (center: [number, number], zoom: number) => void;
   setPlan: (plan: PlanView) => void;
-  /** Records (or with null, forgets) a planner's status for a project. */
+  /** Records (or with null, forgets) a planner's status for a project; only that one is stored. */
   setProjectStatus: (id: string, override: StatusOverride | null) => void;
+  /**
+   * Another tab changed this stored key (null: cleared them all): a project status is read
+   * again through the restore's checks; other keys are ignored.
+   */
+  reloadProjectStatus: (key: string | null) => void;
 }
 
-function storedStatuses(): StatusOverrides {
-  try {
-    return parseStoredOverrides(globalThis.localStorage?.getItem(STATUS_STORAGE_KEY) ?? null);
-  } catch {
-    return {};
-  }
-}
-
-function storeStatuses(overrides: StatusOverrides): void {
-  try {
-    globalThis.localStorage?.setItem(STATUS_STORAGE_KEY, JSON.stringify(overrides));
-  } catch {
-    // Storage full or disabled: the change still holds for this session.
-  }
-}
+const restoredStatuses = loadStatuses();
 
 export const useAppStore = create<AppState>()((set, get, api) => ({
   ...createWorkSlice(set, get, api),
+  // Damaged statuses are named from the start, beside the saved work's damaged records.
+  skippedRecords: restoredStatuses.skipped,
   ...createNetworkSlice(set, get, api),
   language: 'zh',
   view: DEFAULT_VIEW,
@@ -205,15 +199,28 @@ export const useAppStore = create<AppState>()((set, get, api) => ({
           ? [...state.visibleLayers, 'plan-projects']
           : state.visibleLayers,
     })),
-  projectStatus: storedStatuses(),
-  setProjectStatus: (id, override) =>
-    set((state) => {
-      const projectStatus = { ...state.projectStatus };
-      if (override) projectStatus[id] = override;
-      else delete projectStatus[id];
-      storeStatuses(projectStatus);
-      return { projectStatus };
-    }),
+  projectStatus: restoredStatuses.overrides,
+  setProjectStatus: (id, override) => {
+    // Storage full or disabled: the change still holds for this session.
+    if (!writeStatus(id, override)) set({ storageFailed: true });
+    set((state) => ({ projectStatus: withStatus(state.projectStatus, id, override) }));
+  },
+  reloadProjectStatus: (key) => {
+    if (key === null) {
+      const { overrides, skipped } = loadStatuses();
+      const others = get().skippedRecords.filter((r) => r.kind !== 'project-status');
+      set({ projectStatus: overrides, skippedRecords: [...others, ...skipped] });
+      return;
+    }
+    const id = statusIdOf(key);
+    if (id === null) return;
+    const read = readStatus(key);
+    const others = get().skippedRecords.filter((r) => r.key !== key);
+    set((state) => ({
+      projectStatus: withStatus(state.projectStatus, id, read.ok ? read.value : null),
+      skippedRecords: read.ok ? others : [...others, read.skipped],
+    }));
+  },
   flyTo: (center, zoom) =>
     set((state) => ({
       mapCommand: { type: 'fly', center, zoom, serial: (state.mapCommand?.serial ?? 0) + 1 },

@@ -23,6 +23,7 @@ import {
 import { ringCrossesItself } from '../data/ring_crossing';
 import { checkImport } from '../worker/import_record_client';
 import type { LayerData } from '../data/load';
+import { removeStatusRecord } from './status_storage';
 import type { AppState } from './store';
 import type { StringKey } from '../ui/i18n';
 
@@ -176,7 +177,11 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
         activeScenarioId: scenarios.some((s) => s.id === activeScenarioId)
           ? activeScenarioId
           : null,
-        skippedRecords: skipped,
+        // Project statuses are kept apart (localStorage) and were read when the page opened.
+        skippedRecords: [
+          ...get().skippedRecords.filter((r) => r.kind === 'project-status'),
+          ...skipped,
+        ],
         ...withData(get().shipped, imports),
       }),
     addImports: (datasets, encoded) => {
@@ -192,7 +197,8 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
       void deleteRecord(importKey(id)).then(failed);
     },
     removeSkippedRecord: async (key) => {
-      const deleted = await deleteRecord(key);
+      const kind = get().skippedRecords.find((r) => r.key === key)?.kind;
+      const deleted = kind === 'project-status' ? removeStatusRecord(key) : await deleteRecord(key);
       failed(deleted);
       if (deleted) set({ skippedRecords: get().skippedRecords.filter((r) => r.key !== key) });
     },

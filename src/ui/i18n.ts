@@ -579,6 +579,14 @@ const STRINGS = {
   },
   'saved.skippedImport': { zh: '已跳过损坏的导入：', en: 'Skipped a damaged import: ' },
   'saved.skippedScenario': { zh: '已跳过损坏的方案：', en: 'Skipped a damaged scenario: ' },
+  'saved.skippedNetwork': {
+    zh: '已跳过损坏的步行网络：',
+    en: 'Skipped a damaged walking network: ',
+  },
+  'saved.skippedStatus': {
+    zh: '已跳过损坏的项目状态：',
+    en: 'Skipped a damaged project status: ',
+  },
   'saved.confirmRemove': {
     zh: '从本浏览器删除损坏的记录“{name}”？',
     en: 'Delete the damaged record “{name}” from this browser?',

@@ -1,8 +1,17 @@
+import type { SkippedRecord } from '../data/saved_work_store';
 import { useAppStore } from '../state/store';
+import type { StringKey } from './i18n';
 import { useText } from './use_text';
 
+const LABEL: Record<SkippedRecord['kind'], StringKey> = {
+  import: 'saved.skippedImport',
+  scenario: 'saved.skippedScenario',
+  network: 'saved.skippedNetwork',
+  'project-status': 'saved.skippedStatus',
+};
+
 /**
- * Saved imports and scenarios the restore left out because they failed its checks: each named,
+ * Saved imports, scenarios, the walking network and project statuses the restore left out because they failed its checks: each named,
  * with why (on hover), and removable, so a damaged record never stands in the planner's way.
  */
 export function SkippedNotice() {
@@ -14,7 +23,7 @@ export function SkippedNotice() {
     <ul className="link-notice skipped-notice" role="status" data-testid="skipped-notice">
       {skipped.map((record) => (
         <li key={record.key} title={record.reason} data-testid="skipped-record">
-          {t(record.kind === 'import' ? 'saved.skippedImport' : 'saved.skippedScenario')}
+          {t(LABEL[record.kind])}
           {record.name}
           <button
             type="button"

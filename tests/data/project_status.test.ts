@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyStatusOverrides,
-  parseStoredOverrides,
+  readStoredStatuses,
+  splitVersion1,
+  statusKey,
   projectsCsv,
   projectsGeoJson,
 } from '../../src/data/project_status';
@@ -40,19 +42,33 @@ describe('project statuses kept locally', () => {
     expect(applyStatusOverrides([project], {})[0]).toBe(project);
   });
 
-  it('drops malformed stored values instead of failing', () => {
-    expect(parseStoredOverrides(null)).toEqual({});
-    expect(parseStoredOverrides('{not json')).toEqual({});
-    expect(parseStoredOverrides('[1,2]')).toEqual({});
-    expect(
-      parseStoredOverrides(
-        JSON.stringify({
-          a: { status: 'completed', date: '2024-01-01', note: '' },
-          b: { status: 'demolished', date: '2024-01-01', note: '' },
-          c: { status: 'started', date: 'last week', note: '' },
-        }),
-      ),
-    ).toEqual({ a: { status: 'completed', date: '2024-01-01', note: '' } });
+  it('keeps good stored statuses and names each damaged one by its project', () => {
+    const good = { status: 'completed', date: '2024-01-01', note: '' };
+    const read = readStoredStatuses([
+      [statusKey('a'), JSON.stringify(good)],
+      [statusKey('b'), JSON.stringify({ ...good, status: 'demolished' })],
+      [statusKey('c'), JSON.stringify({ ...good, date: 'last week' })],
+      [statusKey('d'), '{not json'],
+      [statusKey('__proto__'), JSON.stringify(good)],
+      ['some-other-key', '{not json'],
+    ]);
+    expect(read.overrides).toEqual({ a: good, ['__proto__']: good });
+    expect(Object.getPrototypeOf(read.overrides)).toBe(Object.prototype);
+    expect(read.skipped.map((r) => [r.kind, r.name])).toEqual([
+      ['project-status', 'b'],
+      ['project-status', 'c'],
+      ['project-status', 'd'],
+    ]);
+  });
+
+  it("splits version 1's one object into one text per project, and refuses what is not one", () => {
+    expect(splitVersion1('{"a":{"status":"completed"},"b":null}')).toEqual([
+      ['a', '{"status":"completed"}'],
+      ['b', 'null'],
+    ]);
+    expect(splitVersion1('{not json')).toBeNull();
+    expect(splitVersion1('[1,2]')).toBeNull();
+    expect(splitVersion1('7')).toBeNull();
   });
 
   it('exports CSV with a BOM and quoted cells, and GeoJSON', () => {

@@ -72,7 +72,11 @@ export function StatusEditor({ project }: { project: AppFeature }) {
         {t('project.save')}
       </button>
       {Boolean(p.status_edited) && (
-        <button type="button" onClick={() => setProjectStatus(p.id, null)}>
+        <button
+          type="button"
+          data-testid="project-status-reset"
+          onClick={() => setProjectStatus(p.id, null)}
+        >
           {t('project.reset')}
         </button>
       )}
