@@ -9,7 +9,7 @@ import type {
   Position,
 } from 'geojson';
 import { LAYER_IDS, SUBDISTRICT_NAMES, type LayerId } from './layers';
-import { ringCrossesItself } from './ring_crossing';
+import { ringCrossesItself, ringsCrossEachOther } from './ring_crossing';
 import { validateFeatureProperties } from './schema';
 import type { SchoolLevelCorrection } from './school_levels';
 
@@ -53,25 +53,42 @@ function ringProblems(geometry: Polygon | MultiPolygon): string[] {
 
 /**
  * Rings that cross themselves, and holes that leave their outer ring. A hole touching its outer
- * ring at a point is valid (OGC simple features), so rings are checked one by one. The crossing
- * test stops at the first contact, so a self-crossing outline is refused before any heavy work.
+ * ring at a point is valid (OGC simple features), so only edges passing through each other
+ * count. The crossing tests stop at the first contact, so a self-crossing outline is refused
+ * before any heavy work. A hole whose edges cross no edge of its outer ring lies wholly inside
+ * it or wholly outside, so one of its vertices off the outer ring decides which.
  */
 function selfIntersectionProblems(geometry: Polygon | MultiPolygon): string[] {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   const problems: string[] = [];
   for (const [outer, ...holes] of polygons) {
     const rings = [outer!, ...holes];
-    if (rings.some(ringCrossesItself)) {
-      problems.push('self-intersecting ring');
+    const selfCrossing = rings.some(ringCrossesItself);
+    if (selfCrossing) problems.push('self-intersecting ring');
+    const crossing = selfCrossing || holes.length === 0 ? null : ringsCrossEachOther(rings);
+    if (crossing && crossing[0] !== 0 && crossing[1] !== 0) {
+      problems.push('holes cross each other');
     }
     const shell = turf.polygon([outer!]);
-    for (const hole of holes) {
-      if (!hole.every((p) => turf.booleanPointInPolygon(p, shell))) {
+    holes.forEach((hole, h) => {
+      if ((crossing?.[0] === 0 && crossing[1] === h + 1) || holeVertexOutside(hole, shell)) {
         problems.push('hole outside its outer ring');
       }
-    }
+    });
   }
   return problems;
+}
+
+/**
+ * Whether the first vertex of a hole that is not on its outer ring lies outside it (a hole all
+ * on the outer ring counts as inside). Enough for a hole crossing no edge of the outer ring.
+ */
+function holeVertexOutside(hole: Position[], shell: Feature<Polygon>): boolean {
+  for (const p of hole) {
+    if (turf.booleanPointInPolygon(p, shell, { ignoreBoundary: true })) return false;
+    if (!turf.booleanPointInPolygon(p, shell)) return true;
+  }
+  return false;
 }
 
 /** Geometry problems of one feature: unclosed rings, self-intersections, positions off the area. */

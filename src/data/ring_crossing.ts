@@ -11,20 +11,66 @@ import type { Position } from 'geojson';
  */
 export function ringCrossesItself(ring: readonly Position[]): boolean {
   const points = distinctConsecutive(ring);
-  const n = points.length;
-  if (n < 4) return n === 3 && collinearSpike(points);
+  if (points.length < 4) return points.length === 3 && collinearSpike(points);
+  return firstContact([points]) !== null;
+}
+
+/**
+ * The first two rings of a polygon found crossing each other, as their indices in ascending
+ * order (0 is the outer ring), or null. Crossing means edges that pass through each other; rings that only touch (a
+ * hole meeting its outer ring at a point, as OGC simple features allow) do not count. The same
+ * sweep as `ringCrossesItself`, over the edges of all rings at once; each ring must not cross
+ * itself (check that first), and a contact within one ring is reported as that ring twice.
+ */
+export function ringsCrossEachOther(
+  rings: readonly (readonly Position[])[],
+): [number, number] | null {
+  const kept: Position[][] = [];
+  const index: number[] = [];
+  rings.forEach((ring, r) => {
+    const points = distinctConsecutive(ring);
+    if (points.length >= 3) {
+      kept.push(points);
+      index.push(r);
+    }
+  });
+  if (kept.length < 2) return null;
+  const found = firstContact(kept);
+  if (!found) return null;
+  const [a, b] = [index[found[0]]!, index[found[1]]!];
+  return a <= b ? [a, b] : [b, a];
+}
+
+/**
+ * Shamos–Hoey over the edges of closed rings (each without its closing repeat): the rings of
+ * the first contact found, or null. Within a ring, edges that follow each other may share their
+ * common vertex and nothing more; between rings only a proper crossing counts, and the sweep
+ * goes on past a touch (touching edges keep their order along the sweep line).
+ */
+function firstContact(rings: readonly Position[][]): [number, number] | null {
+  let n = 0;
+  for (const ring of rings) n += ring.length;
   const xs = new Float64Array(n);
   const ys = new Float64Array(n);
-  points.forEach((p, i) => {
-    xs[i] = p[0]!;
-    ys[i] = p[1]!;
+  // Edge i runs from vertex i to vertex next[i], the following vertex of the same ring.
+  const next = new Int32Array(n);
+  const ringOf = new Int32Array(n);
+  let offset = 0;
+  rings.forEach((ring, r) => {
+    ring.forEach((p, k) => {
+      xs[offset + k] = p[0]!;
+      ys[offset + k] = p[1]!;
+      next[offset + k] = offset + ((k + 1) % ring.length);
+      ringOf[offset + k] = r;
+    });
+    offset += ring.length;
   });
-  // Edge i runs from vertex i to vertex i+1 (mod n); `left` is its lexicographically smaller end.
+  // `left` is an edge's lexicographically smaller end.
   const left = new Int32Array(n);
   const right = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const a = i;
-    const b = (i + 1) % n;
+    const b = next[i]!;
     const aFirst = xs[a]! < xs[b]! || (xs[a] === xs[b] && ys[a]! < ys[b]!);
     left[i] = aFirst ? a : b;
     right[i] = aFirst ? b : a;
@@ -39,7 +85,7 @@ export function ringCrossesItself(ring: readonly Position[]): boolean {
     return xs[p]! - xs[q]! || ys[p]! - ys[q]! || (e & 1) - (f & 1);
   });
 
-  const adjacent = (i: number, j: number) => (i + 1) % n === j || (j + 1) % n === i;
+  const adjacent = (i: number, j: number) => next[i] === j || next[j] === i;
   const orient = (edge: number, point: number) =>
     // Negative when the point lies left of (above) the edge directed left to right.
     orient2d(
@@ -51,6 +97,7 @@ export function ringCrossesItself(ring: readonly Position[]): boolean {
       ys[point]!,
     );
   const touch = (i: number, j: number): boolean => {
+    if (ringOf[i] !== ringOf[j]) return edgesCross(i, j);
     if (adjacent(i, j)) return adjacentOverlap(i, j);
     return edgesMeet(i, j);
   };
@@ -64,14 +111,16 @@ export function ringCrossesItself(ring: readonly Position[]): boolean {
       ys[point]! <= Math.max(ys[a]!, ys[b]!)
     );
   };
+  const opposite = (d: number, e: number) => (d > 0 && e < 0) || (d < 0 && e > 0);
+  const edgesCross = (i: number, j: number): boolean =>
+    opposite(orient(i, left[j]!), orient(i, right[j]!)) &&
+    opposite(orient(j, left[i]!), orient(j, right[i]!));
   const edgesMeet = (i: number, j: number): boolean => {
     const d1 = orient(i, left[j]!);
     const d2 = orient(i, right[j]!);
     const d3 = orient(j, left[i]!);
     const d4 = orient(j, right[i]!);
-    if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) {
-      return true;
-    }
+    if (opposite(d1, d2) && opposite(d3, d4)) return true;
     return (
       (d1 === 0 && onEdge(i, left[j]!)) ||
       (d2 === 0 && onEdge(i, right[j]!)) ||
@@ -81,7 +130,7 @@ export function ringCrossesItself(ring: readonly Position[]): boolean {
   };
   // Two following edges share a vertex; they meet elsewhere only by folding back along a line.
   const adjacentOverlap = (i: number, j: number): boolean => {
-    const shared = i === (j + 1) % n ? i : j;
+    const shared = next[j] === i ? i : j;
     const other = (k: number) => (left[k] === shared ? right[k]! : left[k]!);
     const a = other(i);
     const b = other(j);
@@ -100,6 +149,7 @@ export function ringCrossesItself(ring: readonly Position[]): boolean {
     if (rightSide !== 0) return rightSide < 0;
     return f < e;
   };
+  const contact = (i: number, j: number): [number, number] => [ringOf[i]!, ringOf[j]!];
 
   const active: number[] = [];
   for (const event of events) {
@@ -113,15 +163,19 @@ export function ringCrossesItself(ring: readonly Position[]): boolean {
         else hi = mid;
       }
       active.splice(lo, 0, edge);
-      if (lo > 0 && touch(active[lo - 1]!, edge)) return true;
-      if (lo + 1 < active.length && touch(edge, active[lo + 1]!)) return true;
+      if (lo > 0 && touch(active[lo - 1]!, edge)) return contact(active[lo - 1]!, edge);
+      if (lo + 1 < active.length && touch(edge, active[lo + 1]!)) {
+        return contact(edge, active[lo + 1]!);
+      }
     } else {
       const k = active.indexOf(edge);
       active.splice(k, 1);
-      if (k > 0 && k < active.length && touch(active[k - 1]!, active[k]!)) return true;
+      if (k > 0 && k < active.length && touch(active[k - 1]!, active[k]!)) {
+        return contact(active[k - 1]!, active[k]!);
+      }
     }
   }
-  return false;
+  return null;
 }
 
 /** The positions without consecutive repeats, and without the closing repeat of the first. */

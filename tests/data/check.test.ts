@@ -74,6 +74,49 @@ describe('geometryProblems', () => {
     expect(geometryProblems(feature)).toEqual(['self-intersecting ring']);
   });
 
+  describe('holes', () => {
+    // A U-shaped park, 3 × 3 units of 0.001°, open at the top between x = 1 and x = 2.
+    const u = (x: number, y: number) => [116.33 + x * 0.001, 40.07 + y * 0.001];
+    const uShape = [
+      u(0, 0),
+      u(3, 0),
+      u(3, 3),
+      u(2, 3),
+      u(2, 1),
+      u(1, 1),
+      u(1, 3),
+      u(0, 3),
+      u(0, 0),
+    ];
+    const withHoles = (...holes: number[][][]) =>
+      createFeature({ type: 'Polygon', coordinates: [uShape, ...holes] });
+
+    it('accepts a hole inside the park and one touching its outline at a corner', () => {
+      expect(
+        geometryProblems(withHoles([u(0.2, 0.2), u(0.8, 0.2), u(0.5, 0.8), u(0.2, 0.2)])),
+      ).toEqual([]);
+      expect(geometryProblems(withHoles([u(0, 0), u(0.8, 0.2), u(0.5, 0.8), u(0, 0)]))).toEqual([]);
+    });
+
+    it('catches a hole lying in the gap of the U', () => {
+      expect(geometryProblems(withHoles([u(1.2, 2), u(1.8, 2), u(1.5, 2.5), u(1.2, 2)]))).toEqual([
+        'hole outside its outer ring',
+      ]);
+    });
+
+    it('catches a hole whose corners are all inside but whose edge spans the gap', () => {
+      expect(geometryProblems(withHoles([u(0.5, 2), u(1.5, 0.5), u(2.5, 2), u(0.5, 2)]))).toEqual([
+        'hole outside its outer ring',
+      ]);
+    });
+
+    it('catches two holes crossing each other', () => {
+      const a = [u(0.2, 0.2), u(0.8, 0.2), u(0.8, 0.8), u(0.2, 0.8), u(0.2, 0.2)];
+      const b = [u(0.5, 0.5), u(2.5, 0.5), u(2.5, 0.7), u(0.5, 0.7), u(0.5, 0.5)];
+      expect(geometryProblems(withHoles(a, b))).toEqual(['holes cross each other']);
+    });
+  });
+
   it('catches a position outside AREA_BOUNDS', () => {
     const west = AREA_BOUNDS.west - 0.1;
     const point = createFeature({ type: 'Point', coordinates: [west, 40.07] });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { scenarioFromGeoJson } from '../../src/analysis/scenario';
 import { simplifyLine } from '../../src/analysis/rows/simplify_outline';
 import { geometryProblems } from '../../src/data/check';
-import { ringCrossesItself } from '../../src/data/ring_crossing';
+import { ringCrossesItself, ringsCrossEachOther } from '../../src/data/ring_crossing';
 import {
   nestedPropertiesGeoJson,
   scenarioWithPark,
@@ -120,6 +120,96 @@ describe('self-crossing rings', () => {
   it('accepts a valid 60,000-vertex survey outline', () => {
     const read = scenarioFromGeoJson(JSON.parse(scenarioWithPark(surveyOutline(60_000))));
     expect(read.ok).toBe(true);
+  });
+});
+
+/**
+ * A simple ring of n ≥ 4 vertices around (cx, cy): one vertex in each of n equal sectors at a
+ * random radius, so consecutive vertices are less than half a turn apart (star-shaped).
+ */
+function starShapedRing(next: () => number, cx: number, cy: number, size: number, n: number) {
+  const ring = Array.from({ length: n }, (_, i) => {
+    const a = ((i + 0.9 * next()) * 2 * Math.PI) / n;
+    const r = size * (0.3 + 0.7 * next());
+    return [cx + r * Math.cos(a), cy + r * Math.sin(a)];
+  });
+  return [...ring, ring[0]!];
+}
+
+/** Whether segments ab and cd pass through each other (each strictly splits the other). */
+function properlyCross(a: Position, b: Position, c: Position, d: Position): boolean {
+  const side = (p: Position, q: Position, r: Position) =>
+    Math.sign((q[0]! - p[0]!) * (r[1]! - p[1]!) - (q[1]! - p[1]!) * (r[0]! - p[0]!));
+  return side(a, b, c) * side(a, b, d) < 0 && side(c, d, a) * side(c, d, b) < 0;
+}
+
+describe('rings of one polygon crossing each other', () => {
+  it('agrees with comparing every pair of edges on thousands of random rings', () => {
+    const next = random(5);
+    const outcomes = { crossing: 0, apart: 0 };
+    for (let trial = 0; trial < 3000; trial++) {
+      const rings = [0, 1, 2].map(() =>
+        starShapedRing(next, next() * 4, next() * 4, 0.5 + next() * 2, 4 + Math.floor(next() * 8)),
+      );
+      expect(rings.some(ringCrossesItself)).toBe(false);
+      let expected = false;
+      for (let r = 0; r < rings.length; r++) {
+        for (let s = r + 1; s < rings.length; s++) {
+          for (let i = 0; i + 1 < rings[r]!.length; i++) {
+            for (let j = 0; j + 1 < rings[s]!.length; j++) {
+              const [a, b, c, d] = [
+                rings[r]![i]!,
+                rings[r]![i + 1]!,
+                rings[s]![j]!,
+                rings[s]![j + 1]!,
+              ];
+              if (properlyCross(a, b, c, d)) expected = true;
+            }
+          }
+        }
+      }
+      expect(ringsCrossEachOther(rings) !== null, JSON.stringify(rings)).toBe(expected);
+      outcomes[expected ? 'crossing' : 'apart']++;
+    }
+    expect(outcomes.crossing).toBeGreaterThan(300);
+    expect(outcomes.apart).toBeGreaterThan(300);
+  });
+
+  it('lets a hole touch its outer ring at a vertex', () => {
+    const outer = [
+      [0, 0],
+      [4, 0],
+      [4, 4],
+      [0, 4],
+      [0, 0],
+    ];
+    const hole = [
+      [0, 2],
+      [2, 1],
+      [2, 3],
+      [0, 2],
+    ];
+    expect(ringsCrossEachOther([outer, hole])).toBeNull();
+  });
+});
+
+describe('a large park with a large hole', () => {
+  const park = (outer: Position[], hole: Position[]) => ({
+    type: 'Feature' as const,
+    properties: {},
+    geometry: { type: 'Polygon' as const, coordinates: [outer, hole] },
+  });
+
+  it('accepts a 49,000-vertex outline with a 49,000-vertex hole inside it', () => {
+    const hole = surveyOutline(49_000, 0.002).reverse();
+    expect(geometryProblems(park(surveyOutline(49_000), hole))).toEqual([]);
+  });
+
+  it('refuses the same hole moved across the outline', () => {
+    const hole = surveyOutline(49_000, 0.002).map(([x, y]) => [x! + 0.0025, y!]);
+    expect(geometryProblems(park(surveyOutline(49_000), hole))).toEqual([
+      'hole outside its outer ring',
+    ]);
   });
 });
 
