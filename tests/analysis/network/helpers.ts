@@ -1,4 +1,4 @@
-import type { Feature, LineString } from 'geojson';
+import type { Feature, LineString, Polygon } from 'geojson';
 import { sinusoidalProjection } from '../../../src/analysis/local_projection';
 
 /** Test networks are drawn in metres about (116.35° E, 40.08° N) and turned into lon/lat. */
@@ -16,5 +16,38 @@ export function line(
     type: 'Feature',
     properties,
     geometry: { type: 'LineString', coordinates: points.map(([x, y]) => lonLat(x, y)) },
+  };
+}
+
+/**
+ * A rectangle drawn in metres (x east, y north), its corners turned into lon/lat by `toLonLat`
+ * (a drawing moved elsewhere on the helpers' projection), with a fixture's properties.
+ */
+export function rectangle(
+  west: number,
+  south: number,
+  east: number,
+  north: number,
+  properties: Record<string, unknown> = {},
+  toLonLat: (x: number, y: number) => [number, number] = lonLat,
+): Feature<Polygon> {
+  const ring = [
+    toLonLat(west, south),
+    toLonLat(east, south),
+    toLonLat(east, north),
+    toLonLat(west, north),
+  ];
+  return {
+    type: 'Feature',
+    properties: {
+      name: '',
+      kind: 'fixture',
+      subdistrict: null,
+      source: 'fixture',
+      source_crs: 'WGS-84',
+      accuracy: 'surveyed',
+      ...properties,
+    },
+    geometry: { type: 'Polygon', coordinates: [[...ring, ring[0]!]] },
   };
 }

@@ -12,7 +12,7 @@ import {
 } from '../../../src/analysis/network/search';
 import { osmWalkDirection } from '../../../src/analysis/network/walkable';
 import { streetGrid } from '../../../scripts/bench/street_grid';
-import { line, lonLat, planar, projection } from './helpers';
+import { line, lonLat, planar, projection, rectangle } from './helpers';
 
 /** One facility at a planar point, searched toward (residents walking to it). */
 function distancesTo(
@@ -203,21 +203,7 @@ describe('a park reached only through its gate', () => {
   ]);
   const built = networkFromLines([street, gatePath], projection);
   const ix = indexEdges(built.graph);
-  const park = toPlanarShape(
-    {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [250, 50],
-          [350, 50],
-          [350, 150],
-          [250, 150],
-          [250, 50],
-        ].map(([x, y]) => lonLat(x!, y!)),
-      ],
-    },
-    projection,
-  );
+  const park = toPlanarShape(rectangle(250, 50, 350, 150).geometry, projection);
 
   it('is reached at the gate only', () => {
     const access = facilityAccess(ix, park, 0);

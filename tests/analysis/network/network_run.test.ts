@@ -14,7 +14,7 @@
  * (45 %), where the straight line serves x ≤ 500: 50,000 m² (50 %).
  */
 import * as turf from '@turf/turf';
-import type { Feature, Polygon } from 'geojson';
+import type { Feature } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { type AnalysisRequest, runAnalysis } from '../../../src/analysis/analysis_run';
 import {
@@ -32,51 +32,37 @@ import {
 import { type Scenario, applyScenario } from '../../../src/analysis/scenario';
 import type { AppFeatureCollection } from '../../../src/data/schema';
 import { streetGrid } from '../../../scripts/bench/street_grid';
-import { lonLat, planar, projection } from './helpers';
+import { lonLat, planar, projection, rectangle } from './helpers';
 
 /** Shifts the drawing so that the units' box is centred on the helpers' meridian. */
 const SHIFT_X = -1250;
 const at = (x: number, y: number) => lonLat(x + SHIFT_X, y);
 
-function rectangle(
+/** A rectangle of the drawing above, in its metres. */
+const box = (
   west: number,
   south: number,
   east: number,
   north: number,
-  properties: Record<string, unknown>,
-): Feature<Polygon> {
-  const ring = [at(west, south), at(east, south), at(east, north), at(west, north)];
-  return {
-    type: 'Feature',
-    properties: {
-      name: '',
-      kind: 'fixture',
-      subdistrict: null,
-      source: 'fixture',
-      source_crs: 'WGS-84',
-      accuracy: 'surveyed',
-      ...properties,
-    },
-    geometry: { type: 'Polygon', coordinates: [[...ring, ring[0]!]] },
-  };
-}
+  properties: Record<string, unknown> = {},
+) => rectangle(west, south, east, north, properties, at);
 
 const features = (list: Feature[]) =>
   ({ type: 'FeatureCollection', features: list }) as unknown as AppFeatureCollection;
 
 const inputs: CoverageInputs = {
   subdistricts: features([
-    rectangle(-100, -100, 1500, 400, { id: 'A', name: 'A' }),
-    rectangle(1500, -100, 2600, 400, { id: 'B', name: 'B' }),
-    rectangle(-100, 400, 1500, 900, { id: 'C', name: 'C' }),
+    box(-100, -100, 1500, 400, { id: 'A', name: 'A' }),
+    box(1500, -100, 2600, 400, { id: 'B', name: 'B' }),
+    box(-100, 400, 1500, 900, { id: 'C', name: 'C' }),
   ]),
   residential: features([
-    rectangle(0, 0, 1000, 100, { id: 'block-1', subdistrict: 'A' }),
-    rectangle(1800, 0, 2400, 100, { id: 'block-2', subdistrict: 'B' }),
-    rectangle(0, 700, 400, 800, { id: 'block-3', subdistrict: 'C' }),
+    box(0, 0, 1000, 100, { id: 'block-1', subdistrict: 'A' }),
+    box(1800, 0, 2400, 100, { id: 'block-2', subdistrict: 'B' }),
+    box(0, 700, 400, 800, { id: 'block-3', subdistrict: 'C' }),
   ]),
   parks: features([
-    rectangle(-60, 0, 0, 100, { id: 'P1', kind: 'park', counts_as_park: true, area_m2: 6000 }),
+    box(-60, 0, 0, 100, { id: 'P1', kind: 'park', counts_as_park: true, area_m2: 6000 }),
   ]),
   schools: features([]),
   carParks: null,
@@ -151,7 +137,7 @@ describe('a scenario along the network', () => {
         type: 'add-park',
         name: '新公园',
         // x 2400–2460 (6,000 m²), touching the street's east end beside block 2.
-        geometry: rectangle(2400, 0, 2460, 100, {}).geometry,
+        geometry: box(2400, 0, 2460, 100, {}).geometry,
       },
     ],
   };
