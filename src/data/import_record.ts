@@ -111,9 +111,9 @@ export async function checkImportRecord(
   return { ok: true, value: datasets };
 }
 
-/** The buffers of a gate's answer, to move rather than copy to the page. */
+/** The buffers of a gate's answer, to move rather than copy to the page (each once). */
 export const checkedTransferables = (read: RecordRead<CheckedDataset[]>): ArrayBuffer[] =>
-  read.ok ? read.value.flatMap((d) => transferables(d.compact)) : [];
+  read.ok ? [...new Set(read.value.flatMap((d) => transferables(d.compact)))] : [];
 
 /** What an imported feature must be to be used again: the checks the import made. */
 function restoredFeatureProblem(layer: ImportLayer, feature: AppFeature | unknown): string | null {

@@ -63,10 +63,12 @@ describe('the restore gate in the worker', () => {
     expect(only).not.toHaveProperty('features');
     expect(only!.fileName).toBe('a.csv');
     expect(only!.compact.count).toBe(7001);
-    // 7,001 points: two chunks, each with its coordinates in a buffer of its own.
+    // 7,001 points: two chunks, each with its coordinates and its properties in buffers of
+    // their own.
     expect(only!.compact.chunks).toHaveLength(2);
-    expect(gate.checkedTransferables(read)).toHaveLength(2);
-    expect(JSON.parse(only!.compact.chunks[1]!.properties)[0].name).toBe('P5000');
+    expect(gate.checkedTransferables(read)).toHaveLength(4);
+    const properties = only!.compact.chunks[1]!.properties as Uint8Array;
+    expect(JSON.parse(new TextDecoder().decode(properties))[0].name).toBe('P5000');
   });
 
   it('hands each chunk of checked features to a listener, by dataset', async () => {
@@ -123,6 +125,52 @@ describe('the restore gate in the worker', () => {
         reason: 'damaged features: points do not match the chunk',
       },
     });
+  });
+
+  it('skips a record whose properties are not UTF-8 text', async () => {
+    const { gate, put } = await modules();
+    const points = new Float64Array([116.33, 40.07]);
+    // "[{}]" with its brace replaced by a byte no UTF-8 text holds.
+    const properties = new Uint8Array([0x5b, 0xff, 0x7d, 0x5d]);
+    await put('import:u', {
+      id: 'u',
+      fileName: 'u.csv',
+      mode: 'add',
+      crs: 'WGS-84',
+      importedAt: NOW,
+      layers: [
+        { layer: 'car-parks', features: { count: 1, chunks: [{ count: 1, properties, points }] } },
+      ],
+    });
+    const read = await gate.readCheckedImport('import:u');
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.skipped.name).toBe('u.csv');
+    expect(read.skipped.reason).toMatch(/^damaged features: /);
+  });
+
+  it('reads a record kept by an older version, its properties as text', async () => {
+    const { gate, put } = await modules();
+    const properties = JSON.stringify([carPark(0).properties]);
+    await put('import:t', {
+      id: 't',
+      fileName: 't.csv',
+      mode: 'add',
+      crs: 'WGS-84',
+      importedAt: NOW,
+      layers: [
+        {
+          layer: 'car-parks',
+          features: {
+            count: 1,
+            chunks: [{ count: 1, properties, points: new Float64Array([116.33, 40.07]) }],
+          },
+        },
+      ],
+    });
+    const read = await gate.readCheckedImport('import:t');
+    if (!read.ok) throw new Error(read.skipped.reason);
+    expect(read.value[0]!.compact.count).toBe(1);
   });
 
   it('answers a record another tab removed with no datasets', async () => {

@@ -5,7 +5,7 @@ import { decodeFeaturesInSlices } from '../../src/data/compact_features';
 import { createShippedContext } from './context';
 
 describe('the preview the import worker sends to the page', () => {
-  it('carries 200,000 car parks as compact chunks whose point arrays are transferred', async () => {
+  it('carries 200,000 car parks as compact chunks whose arrays are all transferred', async () => {
     const rows = ['名称,经度,纬度,泊位'];
     for (let i = 0; i < 200_000; i++) {
       rows.push(
@@ -29,9 +29,11 @@ describe('the preview the import worker sends to the page', () => {
     if (!sent.ok) throw new Error('compact preview failed');
     const compact = sent.layers['car-parks']!;
     expect(compact.count).toBe(200_000);
-    // Every chunk's positions are one Float64Array, moved to the page rather than copied.
+    // Every chunk's positions and properties are typed arrays, moved to the page rather than
+    // copied: no string of the chunk need be copied.
     const buffers = previewTransferables(sent);
-    expect(buffers).toHaveLength(compact.chunks.length);
+    expect(buffers).toHaveLength(2 * compact.chunks.length);
+    for (const chunk of compact.chunks) expect(typeof chunk.properties).not.toBe('string');
     expect(buffers.every((b) => b instanceof ArrayBuffer)).toBe(true);
     // What the page builds from it is what the worker built.
     const features = await decodeFeaturesInSlices(structuredClone(compact));
