@@ -3,6 +3,7 @@ import type { KnownExtent } from '../data/completeness';
 import {
   type Intervals,
   intersectIntervals,
+  intersectionLength,
   intervalsLength,
   subtractIntervals,
 } from './rows/intervals';
@@ -87,7 +88,7 @@ export function unitKnowledge(
         return;
       }
       const inside = known[k];
-      if (inside) knownLength += intervalsLength(intersectIntervals(land, inside));
+      if (inside) knownLength += intersectionLength(land, inside);
       unknown += unknownLength(land, reach[k], inside);
     });
     return { knownM2: knownLength * h, unknownM2: unknown * h };

@@ -2,6 +2,7 @@ import Flatbush from 'flatbush';
 import {
   type Intervals,
   intersectIntervals,
+  intersectionLength,
   intervalsLength,
   mergeIntervals,
   subtractIntervals,
@@ -130,7 +131,7 @@ export function createBaseline(
       residential += intervalsLength(land);
       const r = reach[k];
       if (!r) return;
-      const length = intervalsLength(intersectIntervals(land, r));
+      const length = intersectionLength(land, r);
       unitRowCovered[u]![k] = length;
       covered += length;
     });
@@ -250,8 +251,7 @@ export function updateCoverage(baseline: CoverageBaseline, change: CoverageChang
     area.unitRows.forEach((rows, u) => {
       const land = rows[k];
       if (!land) return;
-      const length =
-        after && after.length > 0 ? intervalsLength(intersectIntervals(land, after)) : 0;
+      const length = after && after.length > 0 ? intersectionLength(land, after) : 0;
       delta[u] = delta[u]! + length - baseline.unitRowCovered[u]![k]!;
     });
     const land = area.residentialRows[k];

@@ -2,6 +2,7 @@ import type { Feature, Geometry } from 'geojson';
 import {
   type Intervals,
   intersectIntervals,
+  intersectionLength,
   intervalsLength,
   mergeIntervals,
   subtractIntervals,
@@ -89,14 +90,22 @@ export function prepareAreaAndBlocks(
   const residentialRows: (Intervals | undefined)[] = [];
   const wantedRows = new Uint8Array(grid.count);
   for (let k = 0; k < grid.count; k++) {
+    // Most rows cross one unit: its row is already disjoint and sorted, with no two intervals
+    // touching (both sides of the intersection it came from are joined), so merging would
+    // return a copy of it.
+    let only: Intervals | undefined;
     let pairs: number[] | undefined;
     for (let u = 0; u < unitRows.length; u++) {
       const row = unitRows[u]![k];
       if (!row) continue;
-      pairs ??= [];
+      if (!only) {
+        only = row;
+        continue;
+      }
+      if (!pairs) pairs = only.slice();
       for (let j = 0; j < row.length; j++) pairs.push(row[j]!);
     }
-    const land = pairs ? mergeIntervals(pairs) : undefined;
+    const land = pairs ? mergeIntervals(pairs) : only?.slice();
     residentialRows.push(land);
     if (land && land.length > 0) wantedRows[k] = 1;
   }
@@ -159,12 +168,14 @@ export function measureCoverage(
   return prepared.unitRows.map((rows, u) => {
     let residential = 0;
     let covered = 0;
-    rows.forEach((land, k) => {
-      if (!land) return;
+    // A plain loop over the rows, as this runs on the first analysis before any optimising.
+    for (let k = 0; k < rows.length; k++) {
+      const land = rows[k];
+      if (!land) continue;
       residential += intervalsLength(land);
       const r = reach[k];
-      if (r) covered += intervalsLength(intersectIntervals(land, r));
-    });
+      if (r) covered += intersectionLength(land, r);
+    }
     const residentialAreaM2 = residential * h;
     const coveredM2 = covered * h;
     return {
