@@ -11,8 +11,8 @@ import { scenarioFromFileText } from '../src/analysis/scenario_file';
 import { knownExtents } from '../src/data/completeness';
 import { type LayerId, SUBDISTRICT_NAMES, layerFileName } from '../src/data/layers';
 import { exceeds, limitMessageBoth } from '../src/data/limits';
-import { asLayer } from '../src/data/load';
 import { asCompletenessTable, reconcileCompleteness } from './report/completeness';
+import { readDataLayer, readJsonWithinLimits } from './report/data_files';
 import {
   assertRegularFile,
   checkOutputTarget,
@@ -29,15 +29,6 @@ const LARGE_INPUT_FEATURES = 20_000;
 
 const progress = (line: string) => process.stderr.write(`report: ${line}\n`);
 
-function readJson(path: string): unknown {
-  const text = readInputFile(path, progress);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`${path}: not valid JSON (${(error as Error).message})`);
-  }
-}
-
 /** A scenario file passes the app's gate: size and nesting limits, then the strict reader. */
 function readScenario(path: string): Scenario {
   assertRegularFile(path);
@@ -48,15 +39,7 @@ function readScenario(path: string): Scenario {
   return read.scenario;
 }
 
-function readLayer(dir: string, layer: LayerId) {
-  const path = join(dir, layerFileName(layer));
-  try {
-    return asLayer(layer, readJson(path));
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`${path}: ${(error as Error).message}`);
-  }
-}
+const readLayer = (dir: string, layer: LayerId) => readDataLayer(dir, layer, progress);
 
 async function main(args: string[]): Promise<void> {
   const options = parseReportOptions(args);
@@ -67,7 +50,7 @@ async function main(args: string[]): Promise<void> {
   if (options.out) checkOutputTarget(options.out);
   const completenessPath = join(options.dataDir, 'completeness.json');
   const table = existsSync(completenessPath)
-    ? asCompletenessTable(readJson(completenessPath), completenessPath)
+    ? asCompletenessTable(readJsonWithinLimits(completenessPath, progress), completenessPath)
     : null;
   const layers = {
     subdistricts: readLayer(options.dataDir, 'subdistricts'),

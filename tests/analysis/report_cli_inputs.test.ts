@@ -6,6 +6,7 @@ import {
   readFileSync,
   readdirSync,
   statSync,
+  truncateSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { reconcileCompleteness } from '../../scripts/report/completeness';
 import { readInputFile } from '../../scripts/report/files';
 import type { CompletenessTable } from '../../src/data/completeness';
 import type { AppFeatureCollection } from '../../src/data/schema';
+import { selfCrossingStar, surveyOutline } from '../hostile/inputs';
 
 const CLI = ['--import', 'tsx', 'scripts/report.ts'];
 const report = (...args: string[]) =>
@@ -141,6 +143,60 @@ describe('npm run report with hostile or odd inputs', { timeout: 60_000 }, () =>
     expect(whole.parking.units_measured.length).toBeGreaterThan(0);
     // The shipped folder itself matches its table: nothing to say.
     expect(report('--format', 'json').stderr).toBe('');
+  });
+});
+
+describe("a data folder's layers pass the import's gate", { timeout: 60_000 }, () => {
+  /** The shipped folder with its first park's outline replaced, and that park's id. */
+  const withFirstParkOutline = (ring: number[][]) => {
+    const dir = copyOfShippedData();
+    const path = join(dir, 'parks.geojson');
+    const parks = JSON.parse(readFileSync(path, 'utf8')) as AppFeatureCollection;
+    parks.features[0]!.geometry = { type: 'Polygon', coordinates: [ring] };
+    writeFileSync(path, JSON.stringify(parks));
+    return { dir, id: String(parks.features[0]!.properties.id) };
+  };
+
+  it('refuses a park outlined by a self-crossing 20,000-vertex star, naming the feature', () => {
+    const { dir, id } = withFirstParkOutline(selfCrossingStar(20_001));
+    const run = report('--data', dir);
+    expectOneLineRefusal(run, `parks.geojson: feature 0 (${id}): self-intersecting ring`);
+    expect(run.stdout).toBe('');
+  });
+
+  it('refuses a park of more vertices than one feature may have, with its figure', () => {
+    const { dir } = withFirstParkOutline(surveyOutline(100_010));
+    expectOneLineRefusal(
+      report('--data', dir),
+      'parks.geojson: feature 0: 单个要素的顶点数超过上限 100,000（此文件：至少 100,001）',
+    );
+  });
+
+  it('refuses 100,000 levels of nested properties before parsing them', () => {
+    const dir = copyOfShippedData();
+    const path = join(dir, 'schools.geojson');
+    const text = readFileSync(path, 'utf8');
+    const deep = `{"deep":${'['.repeat(100_000)}${']'.repeat(100_000)},`;
+    writeFileSync(path, text.replace('{', deep));
+    expectOneLineRefusal(
+      report('--data', dir),
+      'schools.geojson: JSON 嵌套层数超过上限 64（此文件：至少 65） / JSON nesting depth over the limit of 64',
+    );
+  });
+
+  it('refuses a layer file over the file-size limit without reading it', () => {
+    const dir = copyOfShippedData();
+    truncateSync(join(dir, 'residential.geojson'), 101 * 1024 * 1024);
+    expectOneLineRefusal(
+      report('--data', dir),
+      'residential.geojson: 文件大小超过上限 100.0 MB（此文件：101.0 MB）',
+    );
+  });
+
+  it('refuses a completeness.json nested too deeply', () => {
+    const dir = copyOfShippedData();
+    writeFileSync(join(dir, 'completeness.json'), `{"a":${'['.repeat(1000)}${']'.repeat(1000)}}`);
+    expectOneLineRefusal(report('--data', dir), 'completeness.json: JSON 嵌套层数超过上限 64');
   });
 });
 
