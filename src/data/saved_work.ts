@@ -275,7 +275,8 @@ let channel: BroadcastChannel | null = null;
  * back would only replace the records with equal copies and run the analysis again.
  */
 const THIS_PAGE = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-function broadcast(key: string) {
+/** Tells the other tabs that this record was written or removed. */
+export function broadcast(key: string) {
   if (typeof BroadcastChannel === 'undefined') return;
   channel ??= new BroadcastChannel(CHANNEL);
   channel.postMessage({ key, from: THIS_PAGE });

@@ -24,6 +24,7 @@ import { ringCrossesItself } from '../data/ring_crossing';
 import { checkImport } from '../worker/import_record_client';
 import type { LayerData } from '../data/load';
 import { removeStatusRecord } from './status_storage';
+import { NETWORK_KEY, loadNetwork } from '../data/network_storage';
 import type { AppState } from './store';
 import type { StringKey } from '../ui/i18n';
 
@@ -177,9 +178,11 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
         activeScenarioId: scenarios.some((s) => s.id === activeScenarioId)
           ? activeScenarioId
           : null,
-        // Project statuses are kept apart (localStorage) and were read when the page opened.
+        // Project statuses (localStorage) and the network are read apart from the saved work.
         skippedRecords: [
-          ...get().skippedRecords.filter((r) => r.kind === 'project-status'),
+          ...get().skippedRecords.filter(
+            (r) => r.kind === 'project-status' || r.kind === 'network',
+          ),
           ...skipped,
         ],
         ...withData(get().shipped, imports),
@@ -203,6 +206,10 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
       if (deleted) set({ skippedRecords: get().skippedRecords.filter((r) => r.key !== key) });
     },
     reloadRecord: async (key) => {
+      if (key === NETWORK_KEY) {
+        get().restoreWalkNetwork(await loadNetwork());
+        return;
+      }
       const importId = importIdOf(key);
       const scenarioId = scenarioIdOf(key);
       if (importId !== null) {
