@@ -5,7 +5,11 @@
  * not script. The rest is sorted by the script that was entered (MapLibre, React, the app)
  * and garbage collection; `other` is what no trace event names (style, layout, paint, idle
  * gaps between events). `cpu` is the thread's CPU time in the task: far below its length, the
- * thread was waiting for a core (a loaded machine), not working.
+ * thread was waiting for a core (a loaded machine) or for the GPU process, not working.
+ * `gpuWait` (part of the other columns, not beside them) is the time the thread sat blocked
+ * until the GPU process had run every command given so far: in the commit, the software
+ * compositor reading the map's canvas back (ReadPixels) waits for the frame to be drawn; in
+ * script, a query such as a shader program's link status waits for the same.
  */
 export interface LongTask {
   startUs: number;
@@ -17,6 +21,7 @@ export interface LongTask {
   app: number;
   other: number;
   cpu: number;
+  gpuWait: number;
 }
 
 interface TraceEvent {
@@ -37,10 +42,13 @@ export const LONG_TASK_TRACE_CATEGORIES = [
   'disabled-by-default-devtools.timeline',
   'v8',
   'toplevel',
+  'gpu',
 ];
 
 const GC = new Set(['MinorGC', 'MajorGC']);
 const SCRIPT = new Set(['FunctionCall', 'EvaluateScript', 'v8.callFunction']);
+/** The command buffer client waiting until the GPU process has caught up (category `gpu`). */
+const GPU_WAIT = 'CommandBufferHelper::Finish';
 
 function scriptKind(event: TraceEvent): 'maplibre' | 'react' | 'app' {
   const url = event.args?.data?.url ?? '';
@@ -74,13 +82,19 @@ export function longTasks(traceText: string): LongTask[] {
       app: 0,
       other: 0,
       cpu: (task.tdur ?? task.dur!) / 1000,
+      gpuWait: 0,
     };
     // The outermost script and commit events; GC inside a script is taken out of it.
     let outerEnd = -Infinity;
     let outerKind: 'maplibre' | 'react' | 'app' | 'commit' | null = null;
+    let waitEnd = -Infinity;
     for (let j = i + 1; j < onMain.length && onMain[j]!.ts < taskEnd; j++) {
       const e = onMain[j]!;
       const ms = e.dur! / 1000;
+      if (e.name === GPU_WAIT && e.ts >= waitEnd) {
+        sorted.gpuWait += ms;
+        waitEnd = e.ts + e.dur!;
+      }
       if (GC.has(e.name)) {
         sorted.gc += ms;
         if (e.ts < outerEnd && outerKind) sorted[outerKind] -= ms;

@@ -41,7 +41,7 @@ try {
   console.log(
     `previews drawn: ${previews.length}, drawing ${previews.map((ms) => ms.toFixed(0)).join(' ')} ms`,
   );
-  const columns = ['commit', 'gc', 'maplibre', 'react', 'app', 'other', 'cpu'] as const;
+  const columns = ['commit', 'gc', 'maplibre', 'react', 'app', 'other', 'cpu', 'gpuWait'] as const;
   console.log(`${'task'.padStart(7)} ${columns.map((c) => c.padStart(9)).join('')}`);
   for (const task of tasks) {
     console.log(

@@ -53,7 +53,7 @@ try {
   console.log(
     `PerformanceObserver long tasks: ${observed.map((ms) => ms.toFixed(0)).join(' ')} ms; longest ${Math.max(0, ...observed).toFixed(0)} ms`,
   );
-  const columns = ['commit', 'gc', 'maplibre', 'react', 'app', 'other', 'cpu'] as const;
+  const columns = ['commit', 'gc', 'maplibre', 'react', 'app', 'other', 'cpu', 'gpuWait'] as const;
   console.log(`${'task'.padStart(7)} ${columns.map((c) => c.padStart(9)).join('')}`);
   for (const task of tasks) {
     console.log(
