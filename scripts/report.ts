@@ -48,6 +48,9 @@ async function main(args: string[]): Promise<void> {
     return;
   }
   if (options.out) checkOutputTarget(options.out);
+  // Every input is read and checked before any measuring, so a bad file is refused at once.
+  const scenario = options.scenario ? readScenario(options.scenario) : null;
+  const network = options.network ? await readNetwork(options.network) : null;
   const completenessPath = join(options.dataDir, 'completeness.json');
   const table = existsSync(completenessPath)
     ? asCompletenessTable(readJsonWithinLimits(completenessPath, progress), completenessPath)
@@ -85,7 +88,6 @@ async function main(args: string[]): Promise<void> {
   }
   const prepared = prepareCoverage(inputs);
   const straightRows = coverageReport(inputs, options.parameters, prepared);
-  const network = options.network ? await readNetwork(options.network) : null;
   const preparedNetwork = network && prepareNetworkCoverage(inputs, network.edges);
   const networkRows = preparedNetwork && networkReport(inputs, options.parameters, preparedNetwork);
   // The network figures go beside the straight-line ones, never in their place.
@@ -98,7 +100,6 @@ async function main(args: string[]): Promise<void> {
     length_km: Math.round(network.lengthM / 10) / 100,
     segments_unreachable: network.report.droppedEdges,
   };
-  const scenario = options.scenario ? readScenario(options.scenario) : null;
   const measured = scenario && {
     name: scenario.name,
     edits: scenario.edits.length,

@@ -16,7 +16,7 @@ import { reconcileCompleteness } from '../../scripts/report/completeness';
 import { readInputFile } from '../../scripts/report/files';
 import type { CompletenessTable } from '../../src/data/completeness';
 import type { AppFeatureCollection } from '../../src/data/schema';
-import { selfCrossingStar, surveyOutline } from '../hostile/inputs';
+import { nestedOsmXml, scenarioWithPark, selfCrossingStar, surveyOutline } from '../hostile/inputs';
 
 const CLI = ['--import', 'tsx', 'scripts/report.ts'];
 const report = (...args: string[]) =>
@@ -197,6 +197,52 @@ describe("a data folder's layers pass the import's gate", { timeout: 60_000 }, (
     const dir = copyOfShippedData();
     writeFileSync(join(dir, 'completeness.json'), `{"a":${'['.repeat(1000)}${']'.repeat(1000)}}`);
     expectOneLineRefusal(report('--data', dir), 'completeness.json: JSON 嵌套层数超过上限 64');
+  });
+});
+
+describe('inputs are checked before any measuring', { timeout: 60_000 }, () => {
+  /** The shipped folder with 25,000 car parks: enough that the report announces its measuring. */
+  const bigFolder = () => {
+    const dir = copyOfShippedData();
+    const [one] = plannerCarParks(dir).features;
+    const features = Array.from({ length: 25_000 }, (_, i) => ({
+      ...one!,
+      geometry: {
+        type: 'Point' as const,
+        coordinates: [
+          116.28 + ((i * 7919) % 17_000) * 1e-5,
+          40.03 + ((i * 104_729) % 9_000) * 1e-5,
+        ],
+      },
+      properties: { ...one!.properties, id: `planner-${i}` },
+    }));
+    writeFileSync(
+      join(dir, 'car-parks.geojson'),
+      JSON.stringify({ type: 'FeatureCollection', features }),
+    );
+    return dir;
+  };
+
+  it('refuses a bad scenario or network file before measuring a big folder', () => {
+    const dir = bigFolder();
+    const measuring = report('--data', dir);
+    expect(measuring.status, measuring.stderr).toBe(0);
+    expect(measuring.stderr).toContain('measuring 25');
+
+    const scenario = join(dir, 'star-scenario.geojson');
+    writeFileSync(scenario, scenarioWithPark(selfCrossingStar(20_001)));
+    const badScenario = report('--data', dir, '--scenario', scenario);
+    expectOneLineRefusal(
+      badScenario,
+      'star-scenario.geojson: feature 0: park polygon: self-intersecting ring',
+    );
+    expect(badScenario.stderr).not.toContain('measuring');
+
+    const network = join(dir, 'deep.osm');
+    writeFileSync(network, nestedOsmXml(1000));
+    const badNetwork = report('--data', dir, '--network', network);
+    expectOneLineRefusal(badNetwork, 'deep.osm: XML 嵌套层数超过上限 64');
+    expect(badNetwork.stderr).not.toContain('measuring');
   });
 });
 
