@@ -1,6 +1,6 @@
 import { readGeometry } from '../import/geometry';
 import { geometryProblems } from './check';
-import { type CompactFeatures, decodeChunk, transferables } from './compact_features';
+import { type CompactChunk, type CompactFeatures, decodeChunk } from './compact_features';
 import { IMPORT_LAYERS, type ImportLayer, type ImportedDataset } from './imported_data';
 import type { AppFeature } from './schema';
 import { validateFeatureProperties } from './schema';
@@ -42,11 +42,16 @@ export async function readCheckedImport(
 }
 
 /**
- * Called with each chunk's decoded features once they passed, by the index of the dataset
- * they belong to (in the order of the answer). A record skipped later was still skipped:
+ * Called with each chunk once its features passed, by the index of the dataset they belong
+ * to (in the order of the answer), with the features decoded and the chunk as kept (only
+ * the fields a chunk has). A record can still be skipped after some of its chunks passed:
  * what the listener kept of it must then be dropped.
  */
-export type CheckedChunkListener = (dataset: number, features: readonly AppFeature[]) => void;
+export type CheckedChunkListener = (
+  dataset: number,
+  features: readonly AppFeature[],
+  chunk: CompactChunk,
+) => void;
 
 /**
  * A stored value through the gate, decoded and checked a chunk at a time, with `pause`
@@ -94,7 +99,7 @@ export async function checkImportRecord(
         if (problem) return skip(`feature ${count + 1}: ${problem}`);
         count++;
       }
-      onChecked?.(datasets.length, decoded as AppFeature[]);
+      onChecked?.(datasets.length, decoded as AppFeature[], keptChunk(chunk as CompactChunk));
       await pause();
     }
     datasets.push({
@@ -111,9 +116,15 @@ export async function checkImportRecord(
   return { ok: true, value: datasets };
 }
 
-/** The buffers of a gate's answer, to move rather than copy to the page (each once). */
-export const checkedTransferables = (read: RecordRead<CheckedDataset[]>): ArrayBuffer[] =>
-  read.ok ? [...new Set(read.value.flatMap((d) => transferables(d.compact)))] : [];
+/** A chunk that decoded, with only the fields a chunk has. */
+function keptChunk({ count, properties, points, geometries }: CompactChunk): CompactChunk {
+  return {
+    count,
+    properties,
+    ...(points !== undefined ? { points } : {}),
+    ...(geometries !== undefined ? { geometries } : {}),
+  };
+}
 
 /** What an imported feature must be to be used again: the checks the import made. */
 function restoredFeatureProblem(layer: ImportLayer, feature: AppFeature | unknown): string | null {

@@ -180,7 +180,9 @@ export async function encodeFeaturesInSlices(
  * page passes one that runs in a worker (src/worker/import_record_client.ts); the default
  * runs the gate here, in slices.
  */
-export type CheckImport = (key: string) => Promise<RecordRead<CheckedDataset[]>>;
+export type CheckImport = (
+  key: string,
+) => Promise<RecordRead<(CheckedDataset & { features?: AppFeature[] })[]>>;
 const checkImportHere: CheckImport = (key) => readCheckedImport(key, yieldToPage);
 
 /** Restores everything saved; never throws and never gives up on all for one bad record. */
@@ -221,7 +223,8 @@ export async function loadSavedWork(
 
 /**
  * One import record through the gate; no datasets when the record is gone (another tab
- * removed it). The page then builds the checked features a chunk at a time.
+ * removed it). The page then builds the checked features a chunk at a time, unless the
+ * gate gave them built already.
  */
 export async function readImport(
   key: string,
@@ -231,7 +234,8 @@ export async function readImport(
   if (!read.ok) return read;
   const datasets: ImportedDataset[] = [];
   for (const checked of read.value) {
-    const features = (await decodeFeaturesInSlices(checked.compact)) as AppFeature[];
+    const features =
+      checked.features ?? ((await decodeFeaturesInSlices(checked.compact)) as AppFeature[]);
     // Kept to give the map and the analysis without copying.
     datasets.push({ ...checked, features });
   }

@@ -1,13 +1,16 @@
 /// <reference lib="webworker" />
 /**
  * The restore gate for import records, off the page's thread: reads a record from IndexedDB,
- * decodes and checks every feature (src/data/import_record.ts), and answers with the datasets
- * in their compact form, whose typed arrays are moved to the page rather than copied. Asked
- * next for the map's text of the record, it writes it from the features it has just checked,
- * so the map's text needs no second pass over them elsewhere.
+ * decodes and checks every feature (src/data/import_record.ts), and answers with the datasets.
+ * Each chunk is sent as soon as its features passed, its typed arrays moved to the page rather
+ * than copied, so the page builds the features while the rest is checked; the last message
+ * says whether the record passed, and the page uses none of it before. Asked next for the
+ * map's text of the record, it writes it from the features it has just checked, so the map's
+ * text needs no second pass over them elsewhere.
  */
 import type { AppFeature } from '../data/schema';
-import { checkedTransferables, readCheckedImport, skippedImport } from '../data/import_record';
+import { transferables } from '../data/compact_features';
+import { readCheckedImport, skippedImport } from '../data/import_record';
 import { featuresTextBlob } from '../data/layer_text';
 import type { ImportRecordRequest, ImportRecordResponse } from './import_record_client';
 
@@ -33,11 +36,20 @@ async function answer(request: ImportRecordRequest): Promise<void> {
   const kept: (readonly AppFeature[])[][] = [];
   checked = null;
   try {
-    const read = await readCheckedImport(key, undefined, (dataset, features) => {
+    const read = await readCheckedImport(key, undefined, (dataset, features, chunk) => {
       (kept[dataset] ??= []).push(features);
+      const moved = transferables({ count: chunk.count, chunks: [chunk] });
+      self.postMessage({ id, dataset, chunk } satisfies ImportRecordResponse, moved);
     });
     if (read.ok) checked = { key, datasets: read.value.map((_, i) => kept[i] ?? []) };
-    self.postMessage({ id, read } satisfies ImportRecordResponse, checkedTransferables(read));
+    // The chunks went ahead (and their buffers with them): the answer names the datasets.
+    const answered = read.ok
+      ? {
+          ok: true as const,
+          value: read.value.map((d) => ({ ...d, compact: { count: d.compact.count, chunks: [] } })),
+        }
+      : read;
+    self.postMessage({ id, read: answered } satisfies ImportRecordResponse);
   } catch (error) {
     // Whatever the record held, the page gets an answer: the record skipped, with the reason.
     const read = skippedImport(key, key, `unreadable: ${String(error)}`);

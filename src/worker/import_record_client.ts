@@ -1,7 +1,8 @@
-import { yieldToPage } from '../data/compact_features';
+import { type CompactChunk, decodeChunk, yieldToPage } from '../data/compact_features';
 import { type CheckedDataset, readCheckedImport } from '../data/import_record';
 import { setWrittenText } from '../data/layer_text';
 import type { RecordRead } from '../data/saved_work_store';
+import type { AppFeature } from '../data/schema';
 import { MAP_FEATURE_PROPERTIES } from '../layers/catalog';
 import { workerRequests } from './worker_requests';
 
@@ -14,6 +15,9 @@ export type ImportRecordRequest =
   | { id: number; kind: 'check'; key: string }
   | { id: number; kind: 'map-text'; key: string; keep: readonly string[] };
 export type ImportRecordResponse =
+  /** A chunk of a dataset whose features passed; more follow, then the answer. */
+  | { id: number; dataset: number; chunk: CompactChunk }
+  /** The answer to `check`: its datasets' chunks are the ones sent before it, in order. */
   | { id: number; read: RecordRead<CheckedDataset[]> }
   /** null: the record was not checked last, or did not pass. */
   | { id: number; texts: Blob[] | null };
@@ -26,40 +30,62 @@ const requestWorker = workerRequests<
   ImportRecordResponse
 >(
   () => new Worker(new URL('./import_record.worker.ts', import.meta.url), { type: 'module' }),
-  (response) => ({ value: response }),
-) as (request: WithoutId<ImportRecordRequest>) => Promise<ImportRecordResponse>;
+  (response) => ('chunk' in response ? null : { value: response }),
+) as (
+  request: WithoutId<ImportRecordRequest>,
+  onMessage?: (response: ImportRecordResponse) => void,
+) => Promise<ImportRecordResponse>;
 
 /** Whether this page can run the restore gate in a worker (not in Node, say). */
 const canCheckInWorker = () => typeof Worker !== 'undefined';
 
+/** A dataset that passed the gate, with its features when they were built already. */
+export type RestoredDataset = CheckedDataset & { features?: AppFeature[] };
+
 /**
- * One import record read and through the gate in a worker, so that the page never decodes or
- * checks a record; its datasets come with their features compact and already checked. The
- * same worker then writes each dataset's text for the map (see `setWrittenText`) while the
- * page builds the features. Where no worker runs (one that failed to start), the gate runs
- * on the page in slices.
+ * One import record read and through the gate in a worker, so that the page never checks a
+ * record. The page builds each chunk's features as the chunk arrives, while the worker checks
+ * the next, and uses them once the whole record passed. The same worker then writes each
+ * dataset's text for the map (see `setWrittenText`). Where no worker runs (one that failed
+ * to start), the gate runs on the page in slices.
  */
-export async function checkImport(key: string): Promise<RecordRead<CheckedDataset[]>> {
+export async function checkImport(key: string): Promise<RecordRead<RestoredDataset[]>> {
   if (canCheckInWorker()) {
-    const check = requestWorker({ kind: 'check', key });
+    const built: { chunks: CompactChunk[]; features: AppFeature[] }[] = [];
+    let broken = false;
+    const check = requestWorker({ kind: 'check', key }, (message) => {
+      if (!('chunk' in message) || broken) return;
+      const into = (built[message.dataset] ??= { chunks: [], features: [] });
+      into.chunks.push(message.chunk);
+      try {
+        for (const feature of decodeChunk(message.chunk)) into.features.push(feature as AppFeature);
+      } catch {
+        // Checked in the worker, so never expected; the page then runs the gate itself.
+        broken = true;
+      }
+    });
     // Asked at once: the worker answers in order, and drops the features once it wrote them.
     const texts = requestWorker({ kind: 'map-text', key, keep: MAP_FEATURE_PROPERTIES }).then(
       (response) => ('texts' in response ? response.texts : null),
       () => null,
     );
     const response = await check.catch(() => null);
-    if (response && 'read' in response) {
-      const { read } = response;
-      if (read.ok) {
-        read.value.forEach((dataset, i) => {
-          setWrittenText(
-            dataset.compact,
-            MAP_FEATURE_PROPERTIES,
-            texts.then((t) => t?.[i] ?? null),
-          );
-        });
-      }
-      return read;
+    const read = response && 'read' in response ? response.read : null;
+    if (read && !read.ok) return read;
+    const datasets = read?.value.map((d, i) => ({
+      ...d,
+      compact: { count: d.compact.count, chunks: built[i]?.chunks ?? [] },
+      features: built[i]?.features ?? [],
+    }));
+    if (datasets && !broken && datasets.every((d) => d.features.length === d.compact.count)) {
+      datasets.forEach((dataset, i) => {
+        setWrittenText(
+          dataset.compact,
+          MAP_FEATURE_PROPERTIES,
+          texts.then((t) => t?.[i] ?? null),
+        );
+      });
+      return { ok: true, value: datasets };
     }
   }
   return readCheckedImport(key, yieldToPage);

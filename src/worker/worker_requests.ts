@@ -1,7 +1,9 @@
 /**
  * Requests to one worker started on first use, each answered by a message carrying the
  * request's `id`. A worker that fails rejects every waiting request and is dropped, so the
- * next request starts a fresh one rather than asking a broken worker.
+ * next request starts a fresh one rather than asking a broken worker. A request may be
+ * answered in several messages: those `settle` gives null for are handed to the request's
+ * `onMessage`, and the one it settles ends the request.
  */
 export function workerRequests<
   Request extends { id: number },
@@ -9,10 +11,17 @@ export function workerRequests<
   Result,
 >(
   start: () => Worker,
-  settle: (response: Response) => { value: Result } | { error: string },
-): (request: Omit<Request, 'id'>) => Promise<Result> {
+  settle: (response: Response) => { value: Result } | { error: string } | null,
+): (request: Omit<Request, 'id'>, onMessage?: (response: Response) => void) => Promise<Result> {
   let worker: Worker | null = null;
-  const waiting = new Map<number, { resolve: (r: Result) => void; reject: (e: Error) => void }>();
+  const waiting = new Map<
+    number,
+    {
+      resolve: (r: Result) => void;
+      reject: (e: Error) => void;
+      onMessage?: ((response: Response) => void) | undefined;
+    }
+  >();
   let nextId = 1;
 
   const ensureWorker = (): Worker => {
@@ -20,8 +29,12 @@ export function workerRequests<
     worker = start();
     worker.onmessage = (event: MessageEvent<Response>) => {
       const entry = waiting.get(event.data.id);
-      waiting.delete(event.data.id);
       const settled = settle(event.data);
+      if (settled === null) {
+        entry?.onMessage?.(event.data);
+        return;
+      }
+      waiting.delete(event.data.id);
       if ('value' in settled) entry?.resolve(settled.value);
       else entry?.reject(new Error(settled.error));
     };
@@ -34,10 +47,10 @@ export function workerRequests<
     return worker;
   };
 
-  return (request) =>
+  return (request, onMessage) =>
     new Promise((resolve, reject) => {
       const id = nextId++;
-      waiting.set(id, { resolve, reject });
+      waiting.set(id, { resolve, reject, onMessage });
       ensureWorker().postMessage({ ...request, id });
     });
 }

@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { encodeFeatures } from '../../src/data/compact_features';
+
+/** A stand-in for the browser's Worker: records what it is sent; the test answers. */
+class FakeWorker {
+  static made: FakeWorker[] = [];
+  onmessage: ((event: { data: unknown }) => void) | null = null;
+  onerror: ((event: { message: string }) => void) | null = null;
+  sent: { id: number; kind: string }[] = [];
+  constructor() {
+    FakeWorker.made.push(this);
+  }
+  postMessage(message: { id: number; kind: string }) {
+    this.sent.push(message);
+  }
+  terminate() {}
+  answer(data: unknown) {
+    this.onmessage!({ data });
+  }
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.resetModules();
+  FakeWorker.made = [];
+});
+
+const carParks = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    type: 'Feature' as const,
+    properties: { id: `p${i}`, name: `停车场${i}` },
+    geometry: { type: 'Point' as const, coordinates: [116.3 + i * 1e-5, 40.05] },
+  }));
+
+const checkedDataset = (count: number) => ({
+  id: 'a',
+  fileName: 'a.csv',
+  layer: 'car-parks',
+  mode: 'add',
+  crs: 'WGS-84',
+  importedAt: '2026-12-01T00:00:00.000Z',
+  compact: { count, chunks: [] },
+});
+
+async function client() {
+  vi.stubGlobal('Worker', FakeWorker);
+  const { checkImport } = await import('../../src/worker/import_record_client');
+  const { writtenText } = await import('../../src/data/layer_text');
+  const { MAP_FEATURE_PROPERTIES } = await import('../../src/layers/catalog');
+  return { checkImport, writtenText, keep: MAP_FEATURE_PROPERTIES };
+}
+
+describe('the restore gate as the page asks it', () => {
+  it('builds the features of each checked chunk as it comes, and gives them once the record passed', async () => {
+    const { checkImport, writtenText, keep } = await client();
+    const features = carParks(7_002);
+    const { chunks } = encodeFeatures(features);
+    const reading = checkImport('import:a');
+    const worker = FakeWorker.made[0]!;
+    const [check, text] = worker.sent;
+    expect([check!.kind, text!.kind]).toEqual(['check', 'map-text']);
+    chunks.forEach((chunk) => worker.answer({ id: check!.id, dataset: 0, chunk }));
+    worker.answer({ id: check!.id, read: { ok: true, value: [checkedDataset(7_002)] } });
+    const read = await reading;
+    if (!read.ok) throw new Error(read.skipped.reason);
+    const [restored] = read.value;
+    expect(restored!.features).toEqual(features);
+    expect(restored!.compact.chunks).toEqual(chunks);
+    // The worker's text of the dataset is kept for the map.
+    const blob = new Blob(['"written"']);
+    worker.answer({ id: text!.id, texts: [blob] });
+    expect(await writtenText(restored!.compact, keep)).toBe(blob);
+  });
+
+  it('gives nothing of a record that failed after some of its chunks passed', async () => {
+    const { checkImport } = await client();
+    const { chunks } = encodeFeatures(carParks(6_000));
+    const reading = checkImport('import:b');
+    const worker = FakeWorker.made[0]!;
+    const id = worker.sent[0]!.id;
+    worker.answer({ id, dataset: 0, chunk: chunks[0] });
+    const skipped = { key: 'import:b', kind: 'import', name: 'b.csv', reason: 'feature 5001: x' };
+    worker.answer({ id, read: { ok: false, skipped } });
+    expect(await reading).toEqual({ ok: false, skipped });
+  });
+});
