@@ -1,4 +1,3 @@
-import { createDeflateRaw } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/data/limits';
 import { problemMessage, readImportFile } from '../../src/import';
@@ -6,6 +5,7 @@ import { unzipWithinLimit } from '../../src/import/bounded_unzip';
 import {
   carParkCsv,
   carParkShapefile,
+  deflatedZeros,
   nestedPropertiesGeoJson,
   scenarioWithPark,
   surveyOutline,
@@ -13,22 +13,6 @@ import {
 } from './inputs';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
-
-/** Raw deflate of `size` zeros, streamed so the zeros never sit in memory at once. */
-async function deflatedZeros(size: number): Promise<Buffer> {
-  const deflate = createDeflateRaw({ level: 9 });
-  const out: Buffer[] = [];
-  deflate.on('data', (chunk: Buffer) => out.push(chunk));
-  const done = new Promise((resolve) => deflate.on('end', resolve));
-  const block = Buffer.alloc(16 * 1024 * 1024);
-  for (let written = 0; written < size; written += block.length) {
-    const part = block.subarray(0, Math.min(block.length, size - written));
-    if (!deflate.write(part)) await new Promise((resolve) => deflate.once('drain', resolve));
-  }
-  deflate.end();
-  await done;
-  return Buffer.concat(out);
-}
 
 describe('hostile imports end in a message naming the limit', { timeout: 120_000 }, () => {
   it('stops inflating a zip bomb (1 GB in about 1 MB) at the archive limit', async () => {

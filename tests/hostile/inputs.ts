@@ -2,7 +2,7 @@
  * Hostile and heavy inputs, generated at test time (never committed): self-crossing stars,
  * long survey outlines, zip bombs, huge CSVs, deeply nested JSON.
  */
-import { deflateRawSync } from 'node:zlib';
+import { createDeflateRaw, deflateRawSync } from 'node:zlib';
 import type { Position } from 'geojson';
 
 /** Near 回龙观: every generated shape lies well inside the area. */
@@ -55,6 +55,22 @@ export function scenarioWithPark(ring: Position[]): string {
       },
     ],
   });
+}
+
+/** Raw deflate of `size` zeros, streamed so the zeros never sit in memory at once. */
+export async function deflatedZeros(size: number): Promise<Buffer> {
+  const deflate = createDeflateRaw({ level: 9 });
+  const out: Buffer[] = [];
+  deflate.on('data', (chunk: Buffer) => out.push(chunk));
+  const done = new Promise((resolve) => deflate.on('end', resolve));
+  const block = Buffer.alloc(16 * 1024 * 1024);
+  for (let written = 0; written < size; written += block.length) {
+    const part = block.subarray(0, Math.min(block.length, size - written));
+    if (!deflate.write(part)) await new Promise((resolve) => deflate.once('drain', resolve));
+  }
+  deflate.end();
+  await done;
+  return Buffer.concat(out);
 }
 
 /**
