@@ -3,7 +3,8 @@
  * (generated here, never committed) imported through the "my data" panel of the built app in
  * Chromium, then the page reloaded. Prints the longest main-thread task (Long Tasks API) while
  * the preview is built, from the confirm until the import is stored, and during the reload,
- * and the time from the reload to the restored import on the map.
+ * and the time from the reload to the restored import on the map. For scale, the same page is
+ * first reloaded once without any import: what the map's own drawing costs the page's thread.
  *
  * BIG_IMPORT_ROWS changes the number of car parks; BIG_IMPORT_TRACE=file records a Chromium
  * trace of the first reload there and prints its long tasks by what ran in them and the
@@ -91,6 +92,18 @@ async function settle(page: Page, quietMs = 3000) {
 
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 
+/** Reloads a page with no import and reports when its map was ready and the longest task. */
+async function plainReload(page: Page): Promise<string> {
+  await page.reload();
+  await page.waitForSelector('[data-map-ready="true"]', { timeout: 60_000 });
+  await settle(page);
+  const tasks = await longTasksSince(page, 0);
+  const ready = await page.evaluate(
+    () => performance.getEntriesByName('map:first-idle')[0]!.startTime,
+  );
+  return `map ready ${fmt(ready)}; longest task ${fmt(tasks.longest)} (long tasks ${fmt(tasks.total)} in all)`;
+}
+
 /** Reloads the page and reports when the import was back and how the page's thread fared. */
 async function reload(page: Page): Promise<string> {
   await page.reload();
@@ -136,6 +149,7 @@ export async function benchBigImport(): Promise<string[]> {
     const firstReady = await page.evaluate(
       () => performance.getEntriesByName('map:first-idle')[0]!.startTime,
     );
+    const plain = await plainReload(page);
 
     const csv = carParkCsv(ROWS);
     await page.click('[data-testid="data-toggle"]');
@@ -170,6 +184,7 @@ export async function benchBigImport(): Promise<string[]> {
     lines.push(
       `big import: ${ROWS.toLocaleString('en')} car parks from a ${(csv.length / 1e6).toFixed(1)} MB CSV`,
       `  first load without imports (for scale): map ready ${fmt(firstReady)}; longest task ${fmt(first.longest)} (long tasks ${fmt(first.total)} in all)`,
+      `  reload without imports (for scale): ${plain}`,
       `  read and preview: ${fmt(built - readStart)}; longest task ${fmt(preview.longest)} (long tasks ${fmt(preview.total)} in all)`,
       `  confirm: dialog closed after ${fmt(closed - confirmStart)}, stored after ${fmt(stored - confirmStart)}; longest task ${fmt(confirm.longest)} (long tasks ${fmt(confirm.total)} in all)`,
     );
@@ -197,7 +212,7 @@ async function traceSummary(session: Session): Promise<string[]> {
   const trace = (await session.browser.stopTracing()).toString();
   writeFileSync(TRACE!, trace);
   const lines = [`  trace of the first reload written to ${TRACE}`];
-  const columns = ['commit', 'gc', 'maplibre', 'react', 'app', 'other'] as const;
+  const columns = ['commit', 'gc', 'maplibre', 'react', 'app', 'other', 'cpu', 'gpuWait'] as const;
   lines.push(`    ${'task'.padStart(7)} ${columns.map((c) => c.padStart(9)).join('')}`);
   for (const task of longTasks(trace).filter((t) => t.ms > 200)) {
     lines.push(
