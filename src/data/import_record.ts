@@ -4,6 +4,7 @@ import { type CompactChunk, type CompactFeatures, decodeChunk } from './compact_
 import { IMPORT_LAYERS, type ImportLayer, type ImportedDataset } from './imported_data';
 import type { AppFeature } from './schema';
 import { validateFeatureProperties } from './schema';
+import { exceeds, vertexLimitCounter, limitMessageBoth } from './limits';
 import {
   IMPORT_PREFIX,
   type RecordRead,
@@ -79,6 +80,11 @@ export async function checkImportRecord(
     return skip('not an import record');
   }
   const datasets: CheckedDataset[] = [];
+  // The limits an import was held to, over all of the record's layers: the feature count its
+  // chunks declare (decoding holds each chunk to it) before any work, then as chunks decode.
+  const tooMany = exceeds('featuresPerImport', declaredFeatures(record.layers as unknown[]));
+  if (tooMany) return skip(limitMessageBoth(tooMany));
+  const overLimit = vertexLimitCounter();
   for (const part of record.layers as unknown[]) {
     const layer = isRecord(part) ? part.layer : undefined;
     const compact = isRecord(part) ? part.features : undefined;
@@ -93,6 +99,12 @@ export async function checkImportRecord(
         decoded = decodeChunk(chunk as never);
       } catch (error) {
         return skip(`damaged features: ${(error as Error).message}`);
+      }
+      const over = overLimit(decoded);
+      if (over) {
+        const { batchIndex, ...limit } = over;
+        const where = batchIndex === undefined ? '' : `feature ${count + batchIndex + 1}: `;
+        return skip(`${where}${limitMessageBoth(limit)}`);
       }
       for (const feature of decoded) {
         const problem = restoredFeatureProblem(layer as ImportLayer, feature);
@@ -138,4 +150,18 @@ function restoredFeatureProblem(layer: ImportLayer, feature: AppFeature | unknow
 
 export function skippedImport(key: string, name: string, reason: string): RecordRead<never> {
   return { ok: false, skipped: { key, kind: 'import', name, reason } };
+}
+
+/** The features a record's chunks say they hold, all layers together. */
+function declaredFeatures(layers: unknown[]): number {
+  let total = 0;
+  for (const part of layers) {
+    const chunks = isRecord(part) && isRecord(part.features) ? part.features.chunks : undefined;
+    if (!Array.isArray(chunks)) continue;
+    for (const chunk of chunks as unknown[]) {
+      const count = isRecord(chunk) ? chunk.count : undefined;
+      if (typeof count === 'number' && Number.isFinite(count) && count > 0) total += count;
+    }
+  }
+  return total;
 }
