@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { loadSavedWork, onSavedWorkChange } from './data/saved_work';
 import { loadNetwork } from './data/network_storage';
-import { checkImport } from './worker/import_record_client';
+import { checkImport, checkScenario } from './worker/import_record_client';
 import { type LayerData, loadLayerData } from './data/load';
 import { MapView } from './map/map_view';
 import { useAppStore } from './state/store';
@@ -46,7 +46,7 @@ export function App() {
     // the link's scenario choice is made in them before anything is drawn.
     Promise.all([
       loadLayerData(`${import.meta.env.BASE_URL}geo/`),
-      loadSavedWork(checkImport),
+      loadSavedWork(checkImport, checkScenario),
       loadNetwork(),
     ])
       .then(([loaded, work, network]) => {

@@ -185,9 +185,16 @@ export type CheckImport = (
 ) => Promise<RecordRead<(CheckedDataset & { features?: AppFeature[] })[]>>;
 const checkImportHere: CheckImport = (key) => readCheckedImport(key, yieldToPage);
 
+/**
+ * One scenario record read from storage and through the strict reader; the page passes one
+ * that runs in the restore's worker, the default runs it here.
+ */
+export type CheckScenario = (key: string) => Promise<RecordRead<Scenario | null>>;
+
 /** Restores everything saved; never throws and never gives up on all for one bad record. */
 export async function loadSavedWork(
   checkImport: CheckImport = checkImportHere,
+  checkScenario: CheckScenario = readScenario,
 ): Promise<SavedWork> {
   const db = database();
   if (!db) return EMPTY;
@@ -209,7 +216,7 @@ export async function loadSavedWork(
       if (read.ok) work.imports.push(...read.value);
       else work.skipped.push(read.skipped);
     } else if (key.startsWith(SCENARIO_PREFIX)) {
-      const read = await readScenario(key);
+      const read = await checkScenario(key);
       if (!read.ok) work.skipped.push(read.skipped);
       else if (read.value) work.scenarios.push(read.value);
     }

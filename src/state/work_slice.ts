@@ -16,12 +16,11 @@ import {
   importKey,
   scenarioIdOf,
   readImport,
-  readScenario,
   saveActiveScenario,
   saveImport,
 } from '../data/saved_work';
 import { ringCrossesItself } from '../data/ring_crossing';
-import { checkImport } from '../worker/import_record_client';
+import { checkImport, checkScenario } from '../worker/import_record_client';
 import type { LayerData } from '../data/load';
 import { removeStatusRecord } from './status_storage';
 import { NETWORK_KEY, loadNetwork } from '../data/network_storage';
@@ -219,7 +218,7 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
         set({ imports, ...withData(get().shipped, imports) });
         setSkipped(key, read.ok ? null : read.skipped);
       } else if (scenarioId !== null) {
-        const read = await readScenario(key);
+        const read = await checkScenario(key);
         const { activeScenarioId } = get();
         const scenarios = replaceScenario(get().scenarios, scenarioId, read.ok ? read.value : null);
         set({

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /**
- * The restore gate for import records, off the page's thread: reads a record from IndexedDB,
+ * The restore gate for import records (and stored scenarios), off the page's thread: reads a record from IndexedDB,
  * decodes and checks every feature (src/data/import_record.ts), and answers with the datasets.
  * Each chunk is sent as soon as its features passed, its typed arrays moved to the page rather
  * than copied, so the page builds the features while the rest is checked; the last message
@@ -12,6 +12,7 @@ import type { AppFeature } from '../data/schema';
 import { transferables } from '../data/compact_features';
 import { readCheckedImport, skippedImport } from '../data/import_record';
 import { featuresTextBlob } from '../data/layer_text';
+import { readScenario } from '../data/saved_work';
 import type { ImportRecordRequest, ImportRecordResponse } from './import_record_client';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -21,6 +22,11 @@ let checked: { key: string; datasets: (readonly AppFeature[])[][] } | null = nul
 
 async function answer(request: ImportRecordRequest): Promise<void> {
   const { id, key } = request;
+  if (request.kind === 'scenario') {
+    // readScenario never throws: a damaged record comes back skipped, with the reason.
+    self.postMessage({ id, scenario: await readScenario(key) } satisfies ImportRecordResponse);
+    return;
+  }
   if (request.kind === 'map-text') {
     const datasets = checked?.key === key ? checked.datasets : null;
     checked = null;

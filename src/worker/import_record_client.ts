@@ -2,6 +2,8 @@ import { type CompactChunk, decodeChunk, yieldToPage } from '../data/compact_fea
 import { type CheckedDataset, readCheckedImport } from '../data/import_record';
 import { setWrittenText } from '../data/layer_text';
 import type { RecordRead } from '../data/saved_work_store';
+import { readScenario } from '../data/saved_work';
+import type { Scenario } from '../analysis/scenario';
 import type { AppFeature } from '../data/schema';
 import { MAP_FEATURE_PROPERTIES } from '../layers/catalog';
 import { workerRequests } from './worker_requests';
@@ -13,14 +15,17 @@ import { workerRequests } from './worker_requests';
  */
 export type ImportRecordRequest =
   | { id: number; kind: 'check'; key: string }
-  | { id: number; kind: 'map-text'; key: string; keep: readonly string[] };
+  | { id: number; kind: 'map-text'; key: string; keep: readonly string[] }
+  | { id: number; kind: 'scenario'; key: string };
 export type ImportRecordResponse =
   /** A chunk of a dataset whose features passed; more follow, then the answer. */
   | { id: number; dataset: number; chunk: CompactChunk }
   /** The answer to `check`: its datasets' chunks are the ones sent before it, in order. */
   | { id: number; read: RecordRead<CheckedDataset[]> }
   /** null: the record was not checked last, or did not pass. */
-  | { id: number; texts: Blob[] | null };
+  | { id: number; texts: Blob[] | null }
+  /** The answer to `scenario`: the record through the strict scenario reader. */
+  | { id: number; scenario: RecordRead<Scenario | null> };
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
@@ -89,4 +94,17 @@ export async function checkImport(key: string): Promise<RecordRead<RestoredDatas
     }
   }
   return readCheckedImport(key, yieldToPage);
+}
+
+/**
+ * One scenario record read and through the strict scenario reader in the same worker, so that
+ * a scenario holding long outlines is not checked on the page's thread when it is restored.
+ * Where no worker runs, the reader runs here.
+ */
+export async function checkScenario(key: string): Promise<RecordRead<Scenario | null>> {
+  if (canCheckInWorker()) {
+    const response = await requestWorker({ kind: 'scenario', key }).catch(() => null);
+    if (response && 'scenario' in response) return response.scenario;
+  }
+  return readScenario(key);
 }
