@@ -4,7 +4,10 @@
  * it (see scripts/bench/long_tasks.ts, `gpuWait` included) and adds how long the GPU process's
  * main thread ran the page's WebGL commands during the task and its CPU time for them. With
  * software WebGL those two differ widely: the drawing itself happens on the rasteriser's own
- * threads while the GPU process's main thread waits. Run after `vite build`:
+ * threads while the GPU process's main thread waits. Also prints how long the page's thread
+ * spent reading WebGL frames back (ReadPixels), which only software compositing does:
+ * TRACE_LOAD_GPU_COMPOSITING=1 runs Chromium without `--disable-gpu` for the comparison.
+ * Run after `vite build`:
  *   npx tsx scripts/dev/trace_load.mts [trace.json] ['#hash']
  */
 import { writeFileSync } from 'node:fs';
@@ -22,7 +25,8 @@ interface TraceEvent {
   args?: { name?: string };
 }
 
-const session = await startSession();
+const gpuCompositing = process.env.TRACE_LOAD_GPU_COMPOSITING === '1';
+const session = await startSession({ gpuCompositing });
 try {
   const page = await session.browser.newPage({ viewport: { width: 1280, height: 800 } });
   await session.browser.startTracing(page, { categories: LONG_TASK_TRACE_CATEGORIES });
@@ -51,9 +55,25 @@ try {
       e.name === 'WebGL' &&
       e.dur !== undefined,
   );
+  const renderer = events.find(
+    (e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
+  );
+  const readBack = events
+    .filter(
+      (e) =>
+        renderer &&
+        e.pid === renderer.pid &&
+        e.tid === renderer.tid &&
+        e.name === 'GLES2::ReadPixels' &&
+        e.dur !== undefined,
+    )
+    .reduce((sum, e) => sum + e.dur! / 1000, 0);
   const tasks = longTasks(trace);
   console.log(
-    `${marks.map((m) => `${m.label}: map ready ${m.ready.toFixed(0)} ms`).join('; ')}; ${tasks.length} long tasks in the trace`,
+    `${gpuCompositing ? 'GPU' : 'software'} compositing; ${marks.map((m) => `${m.label}: map ready ${m.ready.toFixed(0)} ms`).join('; ')}`,
+  );
+  console.log(
+    `${tasks.length} long tasks in the trace, longest ${Math.max(0, ...tasks.map((t) => t.ms)).toFixed(0)} ms; the page's thread read WebGL frames back for ${readBack.toFixed(0)} ms in all`,
   );
   const columns = ['commit', 'gc', 'maplibre', 'react', 'app', 'other', 'cpu', 'gpuWait'] as const;
   console.log(

@@ -23,8 +23,12 @@ export interface Session {
   baseUrl: string;
 }
 
-/** Serves the built app (dist/) on a free local port and starts Chromium. */
-export async function startSession(): Promise<Session> {
+/**
+ * Serves the built app (dist/) on a free local port and starts Chromium. `gpuCompositing`
+ * leaves out `--disable-gpu`: the page is then composited by the GPU process (software
+ * Vulkan here) instead of in software, which reads every WebGL frame back to the page.
+ */
+export async function startSession(options: { gpuCompositing?: boolean } = {}): Promise<Session> {
   if (!existsSync('dist/index.html')) throw new Error('build the app first (vite build)');
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`no Chromium at ${CHROMIUM_PATH}`);
   const server = await preview({
@@ -33,7 +37,10 @@ export async function startSession(): Promise<Session> {
   });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const args = options.gpuCompositing
+    ? CHROMIUM_ARGS.filter((arg) => arg !== '--disable-gpu')
+    : CHROMIUM_ARGS;
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args });
   return { browser, server, baseUrl: `http://127.0.0.1:${address.port}/` };
 }
 
