@@ -12,7 +12,7 @@ const PURE_DIRECTORIES = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'public/'] },
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'public/', 'src/**/*.as.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

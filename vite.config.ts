@@ -6,11 +6,13 @@ import { LAYER_IDS, layerFileName } from './src/data/layers.js';
 /**
  * The built app's Content-Security-Policy: everything from its own origin; `blob:` for the
  * images and workers MapLibre creates and for the text of a large layer, which MapLibre's
- * worker reads from a URL the page made; no inline script and no eval.
+ * worker reads from a URL the page made; no inline script and no eval. `'wasm-unsafe-eval'` lets
+ * the analysis compile its own WebAssembly kernel (shipped inside its script); it allows no eval
+ * of text.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self' blob:",
   "style-src 'self'",
   "img-src 'self' data: blob:",

@@ -1,5 +1,6 @@
 import { mergeIntervals, pushUnionOfSorted, sortRange } from './intervals';
 import type { PlanarShape } from '../planar_shape';
+import { reachKernel, startKernelFacility } from './reach_kernel';
 import { simplifyShape } from './simplify_outline';
 import { type RowGrid, firstRowFrom, lastRowTo, ringRows } from './row_sampling';
 
@@ -21,14 +22,16 @@ export function addReachIntervals(
   const first = firstRowFrom(grid, shape.bbox[1] - radiusM);
   const last = lastRowTo(grid, shape.bbox[3] + radiusM);
   if (last < first) return;
-  startFacility(first, last);
-  for (let i = 0; i < shape.points.length; i += 2) {
-    addDisc(shape.points[i]!, shape.points[i + 1]!, radiusM, grid, wanted);
-  }
-  for (const lines of [shape.paths, shape.rings]) {
-    for (const line of lines) {
-      if (line.length === 2) addDisc(line[0]!, line[1]!, radiusM, grid, wanted);
-      for (let i = 0; i + 3 < line.length; i += 2) addStadium(line, i, radiusM, grid, wanted);
+  if (!addOutlineByKernel(shape, radiusM, grid, wanted, first, last)) {
+    startFacility(first, last);
+    for (let i = 0; i < shape.points.length; i += 2) {
+      addDisc(shape.points[i]!, shape.points[i + 1]!, radiusM, grid, wanted);
+    }
+    for (const lines of [shape.paths, shape.rings]) {
+      for (const line of lines) {
+        if (line.length === 2) addDisc(line[0]!, line[1]!, radiusM, grid, wanted);
+        for (let i = 0; i + 3 < line.length; i += 2) addStadium(line, i, radiusM, grid, wanted);
+      }
     }
   }
   if (shape.rings.length > 0) {
@@ -58,8 +61,8 @@ const MERGE_ROW_AT = 4096;
 // that first run close to the later ones.
 let facilityFirst = 0;
 let facilityRows = 0;
-let runStart = new Float64Array(1024);
-let runEnd = new Float64Array(1024);
+let runStart: Float64Array = new Float64Array(1024);
+let runEnd: Float64Array = new Float64Array(1024);
 let pairRow = new Int32Array(1024);
 let pairStart = new Float64Array(1024);
 let pairEnd = new Float64Array(1024);
@@ -69,18 +72,72 @@ let rowFill = new Int32Array(1024);
 let sortedStart = new Float64Array(1024);
 let sortedEnd = new Float64Array(1024);
 
+// The running intervals in use: the JavaScript kernel's own, or views of the WebAssembly
+// kernel's memory while it measures a facility.
+let ownRunStart = runStart;
+let ownRunEnd = runEnd;
+
 function startFacility(first: number, last: number): void {
   facilityFirst = first;
   facilityRows = last - first + 1;
-  if (runStart.length < facilityRows || rowStarts.length < facilityRows + 1) {
-    runStart = new Float64Array(2 * facilityRows);
-    runEnd = new Float64Array(2 * facilityRows);
+  if (ownRunStart.length < facilityRows) {
+    ownRunStart = new Float64Array(2 * facilityRows);
+    ownRunEnd = new Float64Array(2 * facilityRows);
+  }
+  if (rowStarts.length < facilityRows + 1) {
     rowStarts = new Int32Array(2 * facilityRows + 1);
     rowFill = new Int32Array(2 * facilityRows + 1);
   }
+  runStart = ownRunStart;
+  runEnd = ownRunEnd;
   runStart.fill(Infinity, 0, facilityRows);
   runEnd.fill(-Infinity, 0, facilityRows);
   pairCount = 0;
+}
+
+/**
+ * The discs and stadiums of the facility's points and lines, measured by the WebAssembly
+ * kernel into its own running intervals (which then stay in use for the facility), with the
+ * runs it set aside taken over. False where there is no kernel or its room for set-aside runs
+ * ran out: the JavaScript kernel measures the facility then.
+ */
+function addOutlineByKernel(
+  shape: PlanarShape,
+  radiusM: number,
+  grid: RowGrid,
+  wanted: Uint8Array,
+  first: number,
+  last: number,
+): boolean {
+  let longest = 0;
+  for (const line of shape.paths) longest = Math.max(longest, line.length);
+  for (const line of shape.rings) longest = Math.max(longest, line.length);
+  const kernel = reachKernel(grid.count, wanted, last - first + 1, longest);
+  if (!kernel) return false;
+  startFacility(first, last);
+  runStart = kernel.runStart;
+  runEnd = kernel.runEnd;
+  runStart.fill(Infinity, 0, facilityRows);
+  runEnd.fill(-Infinity, 0, facilityRows);
+  const run = kernel.exports;
+  run.setGrid(grid.y0, grid.spacingM, grid.count, 0);
+  startKernelFacility(kernel, first);
+  for (let i = 0; i < shape.points.length; i += 2) {
+    run.addDisc(shape.points[i]!, shape.points[i + 1]!, radiusM);
+  }
+  for (const lines of [shape.paths, shape.rings]) {
+    for (const line of lines) {
+      if (line.length === 2) run.addDisc(line[0]!, line[1]!, radiusM);
+      kernel.line.set(line);
+      run.addStadiums(kernel.lineAt, line.length, radiusM);
+    }
+  }
+  if (run.overflowed.value) return false;
+  const aside = run.asideCount.value as number;
+  for (let i = 0; i < aside; i++) {
+    setAside(kernel.asideRow[i]!, kernel.asideStart[i]!, kernel.asideEnd[i]!);
+  }
+  return true;
 }
 
 /** Takes [start, end] (start ≤ end) on row k into the row's run, or sets the run aside. */

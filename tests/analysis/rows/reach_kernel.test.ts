@@ -1,0 +1,97 @@
+/**
+ * The WebAssembly reach kernel against the JavaScript one it stands in for: the same rows,
+ * number for number, on the shipped data (parks as polygons, metro stations as points,
+ * greenways and roads as lines) at the default 4 m rows and at 0.5 m; and the committed module is what its source
+ * compiles to.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Geometry } from 'geojson';
+import { afterEach, describe, expect, it } from 'vitest';
+import { REACH_KERNEL_WASM } from '../../../src/analysis/rows/wasm/reach_kernel_wasm';
+import { reachKernel, chooseWasmReachKernel } from '../../../src/analysis/rows/reach_kernel';
+import {
+  type FacilityReach,
+  type PreparedArea,
+  prepareArea,
+  reachRows,
+} from '../../../src/analysis/rows/row_coverage';
+import { type LayerId, layerFileName } from '../../../src/data/layers';
+import { asLayer } from '../../../src/data/load';
+import { compileReachKernel } from '../../../scripts/wasm/reach_kernel';
+import { createRectangle, offset, twoUnits } from '../fixtures';
+
+const GEO = join(import.meta.dirname, '../../../public/geo');
+const load = (layer: LayerId) =>
+  asLayer(layer, JSON.parse(readFileSync(join(GEO, layerFileName(layer)), 'utf8')));
+
+const units = load('subdistricts').features as Parameters<typeof prepareArea>[0];
+const residential = load('residential').features;
+const reaches = (layer: LayerId, radiusM: number): FacilityReach[] =>
+  load(layer).features.map((f) => ({ geometry: f.geometry as Geometry, radiusM }));
+
+function bothKernels(area: PreparedArea, facilities: FacilityReach[]) {
+  chooseWasmReachKernel(true);
+  const wasm = reachRows(area, facilities);
+  chooseWasmReachKernel(false);
+  const js = reachRows(area, facilities);
+  return { wasm, js };
+}
+
+describe('the WebAssembly reach kernel', () => {
+  afterEach(() => chooseWasmReachKernel(true));
+
+  // First, while the kernel's memory has its smallest layout (room for 4,096 runs set aside).
+  it('hands a facility with more separate runs than it has room for to the JavaScript kernel', () => {
+    const area = prepareArea(twoUnits().features as Parameters<typeof prepareArea>[0], [
+      createRectangle(-4000, -100, 4000, 100),
+    ]);
+    // Discs 1 m wide, 1.5 m apart, on 9 lines 0.5 m apart: a row crossing them meets 5,200.
+    const [west, south] = offset(-3900, 0);
+    const [east] = offset(3900, 0);
+    const [, north] = offset(0, 4);
+    const coordinates: number[][] = [];
+    for (let j = 0; j <= 8; j++) {
+      for (let i = 0; i < 5200; i++) {
+        coordinates.push([west + ((east - west) * i) / 5200, south + ((north - south) * j) / 8]);
+      }
+    }
+    const facilities = [
+      { geometry: { type: 'MultiPoint', coordinates } as Geometry, radiusM: 0.5 },
+    ];
+    const { wasm, js } = bothKernels(area, facilities);
+    expect(js.filter((row) => row && row.length > 2 * 5000).length).toBeGreaterThan(0);
+    expect(wasm).toEqual(js);
+  });
+
+  it('measures the rows the JavaScript kernel measures, to the last bit', () => {
+    // Compiled and in use here (Node has WebAssembly), so the comparison compares two kernels.
+    expect(reachKernel(8, new Uint8Array(8), 8, 8)).not.toBeNull();
+    const area = prepareArea(units, residential);
+    const cases = [
+      reaches('parks', 300),
+      reaches('parks', 500),
+      reaches('metro-stations', 800),
+      reaches('roads', 200),
+      reaches('greenways', 1000),
+      reaches('schools', 500),
+    ];
+    for (const facilities of cases) {
+      expect(facilities.length).toBeGreaterThan(0);
+      const { wasm, js } = bothKernels(area, facilities);
+      expect(wasm.some((row) => row && row.length > 0)).toBe(true);
+      expect(wasm).toEqual(js);
+    }
+  });
+
+  it('does so at 0.5 m rows too', () => {
+    const area = prepareArea(units, residential, 0.5);
+    const { wasm, js } = bothKernels(area, reaches('parks', 500));
+    expect(wasm).toEqual(js);
+  });
+
+  it('is committed as its source compiles', async () => {
+    const binary = await compileReachKernel();
+    expect(Buffer.from(binary).toString('base64')).toBe(REACH_KERNEL_WASM);
+  }, 60_000);
+});
