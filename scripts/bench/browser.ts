@@ -298,6 +298,13 @@ export async function benchBrowser(): Promise<string[]> {
       typed.push(await timed(page!, () => typeParameter(page!, 'param-park-radius', 510 + 10 * i)));
     }
     lines.push(...table('typed radius change (settle, then rebuild)', typed));
+    // The idle warm-up is the worker's cold run (nothing ran before it): preparing the rows,
+    // then the opening tab measured; a typed radius change measures the same tab warm.
+    const coldMs = Number(warmUp('prepareMs')) + Number(warmUp('runMs'));
+    const tabWarmMs = median(typed.map((s) => (s.stages.compute ?? 0) + (s.stages.polygons ?? 0)));
+    lines.push(
+      `browser: cold analysis in the app's analysis worker — preparing the rows ${warmUp('prepareMs')} ms + first run of the park tab ${warmUp('runMs')} ms (the idle warm-up) = ${coldMs} ms; warm run of the tab ${tabWarmMs.toFixed(0)} ms (typed radius change, compute + polygons) — cold/warm ${(coldMs / tabWarmMs).toFixed(1)}×`,
+    );
     const slid: Sample[] = [];
     for (let i = 0; i < RADIUS_CHANGES; i++) {
       slid.push(
