@@ -1,12 +1,14 @@
 import { REACH_KERNEL_WASM } from './wasm/reach_kernel_wasm';
 
 /**
- * The WebAssembly reach kernel (wasm/reach_kernel.as.ts) and its memory, laid out per
- * facility: which rows are wanted, the running interval per row, the line being measured and
- * the runs set aside. Compiled on first use (1.5 kB, synchronously: allowed for a module this
- * small on any thread). Where WebAssembly is missing or forbidden (a Content-Security-Policy
- * without 'wasm-unsafe-eval'), `reachKernel()` is null and the JavaScript kernel measures alone:
- * the two give the same rows to the last bit.
+ * The WebAssembly row kernels (wasm/reach_kernel.as.ts): the reach kernel, with its memory laid
+ * out per facility (which rows are wanted, the running interval per row, the line being
+ * measured, the runs set aside), and the ring rows of a shape. Compiled on first use,
+ * synchronously: Chromium allows that on the main thread only for modules under 4 kB (this one
+ * is 3 kB; past that, compile it asynchronously first). Where WebAssembly is missing or
+ * forbidden (a Content-Security-Policy without 'wasm-unsafe-eval'), `reachKernel()` and
+ * `ringRowsByKernel()` are null and the JavaScript kernels measure alone: the two give the same
+ * rows to the last bit.
  */
 interface KernelExports {
   memory: WebAssembly.Memory;
@@ -24,6 +26,28 @@ interface KernelExports {
   ) => void;
   addDisc: (cx: number, cy: number, r: number) => void;
   addStadiums: (at: number, length: number, r: number) => void;
+  ringEdges: (
+    coordinates: number,
+    ringEnds: number,
+    ringCount: number,
+    first: number,
+    count: number,
+    rowStarts: number,
+    edgeRows: number,
+    edgeEnds: number,
+  ) => number;
+  ringPairs: (
+    first: number,
+    count: number,
+    rowStarts: number,
+    rowFill: number,
+    edgeRows: number,
+    edgeEnds: number,
+    crossings: number,
+    outRow: number,
+    outStart: number,
+    outEnd: number,
+  ) => number;
 }
 
 /** Views of the kernel's memory for one facility; valid until the next `layOut`. */
@@ -38,6 +62,7 @@ export interface ReachKernel {
   asideEnd: Float64Array;
 }
 
+let kernelModule: WebAssembly.Module | null | undefined;
 let compiled: KernelExports | null | undefined;
 let enabled = true;
 /** Capacities of the current layout (rows of the grid, rows and line numbers of a facility). */
@@ -45,12 +70,17 @@ let layout = { gridRows: 0, facilityRows: 0, lineNumbers: 0, aside: 0 };
 let views: ReachKernel | null = null;
 let wantedSent: Uint8Array | null = null;
 
+/** A new instance of the kernel, with a memory of its own; null without WebAssembly. */
 function compile(): KernelExports | null {
   try {
-    const bytes = Uint8Array.from(atob(REACH_KERNEL_WASM), (c) => c.charCodeAt(0));
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
-    return instance.exports as unknown as KernelExports;
+    if (kernelModule === undefined) {
+      const bytes = Uint8Array.from(atob(REACH_KERNEL_WASM), (c) => c.charCodeAt(0));
+      kernelModule = new WebAssembly.Module(bytes);
+    }
+    if (!kernelModule) return null;
+    return new WebAssembly.Instance(kernelModule, {}).exports as unknown as KernelExports;
   } catch {
+    kernelModule = null;
     return null;
   }
 }
@@ -104,10 +134,8 @@ function layOut(exports: KernelExports, gridRows: number, rows: number, lineNumb
   const asideStartAt = asideRowAt + align(4 * layout.aside);
   const asideEndAt = asideStartAt + 8 * layout.aside;
   const bytes = asideEndAt + 8 * layout.aside;
-  const memory = exports.memory;
-  const pages = Math.ceil((bytes - memory.buffer.byteLength) / 65536);
-  if (pages > 0) memory.grow(pages);
-  const buffer = memory.buffer;
+  ensureBytes(exports.memory, bytes);
+  const buffer = exports.memory.buffer;
   views = {
     exports,
     runStart: new Float64Array(buffer, runStartAt, layout.facilityRows),
@@ -132,4 +160,94 @@ export function startKernelFacility(kernel: ReachKernel, first: number): void {
     kernel.asideEnd.byteOffset,
     kernel.asideRow.length,
   );
+}
+
+/**
+ * The ring rows of a shape (addRingRows of row_sampling.ts) by the kernel, in an instance of
+ * its own (a facility's inside is sampled while its reach is in the other's memory): the
+ * intervals as (row, start, end), rows ascending and intervals ascending within a row, joined
+ * where one ends where the next starts; views valid until the next call. Null without
+ * WebAssembly.
+ */
+export function ringRowsByKernel(
+  rings: readonly number[][],
+  y0: number,
+  spacingM: number,
+  gridCount: number,
+  first: number,
+  count: number,
+): { rows: Int32Array; starts: Float64Array; ends: Float64Array } | null {
+  if (!enabled) return null;
+  if (rings_ === undefined) rings_ = compile();
+  const run = rings_;
+  if (!run) return null;
+  let numbers = 0;
+  for (let r = 0; r < rings.length; r++) numbers += rings[r]!.length;
+  const edges = numbers >> 1;
+  // Coordinates, ring ends, row starts and fills, edges: known before the crossings are.
+  let at = 0;
+  const coordinatesAt = at;
+  at += 8 * numbers;
+  const ringEndsAt = at;
+  at += 8 * Math.ceil(rings.length / 2);
+  const rowStartsAt = at;
+  at += 8 * Math.ceil((count + 1) / 2);
+  const rowFillAt = at;
+  at += 8 * Math.ceil(count / 2);
+  const edgeRowsAt = at;
+  at += 8 * edges;
+  const edgeEndsAt = at;
+  at += 32 * edges;
+  ensureBytes(run.memory, at);
+  let buffer = run.memory.buffer;
+  const coordinates = new Float64Array(buffer, coordinatesAt, numbers);
+  const ringEnds = new Int32Array(buffer, ringEndsAt, rings.length);
+  let offset = 0;
+  for (let r = 0; r < rings.length; r++) {
+    coordinates.set(rings[r]!, offset);
+    offset += rings[r]!.length;
+    ringEnds[r] = offset;
+  }
+  run.setGrid(y0, spacingM, gridCount, 0);
+  const crossings = run.ringEdges(
+    coordinatesAt,
+    ringEndsAt,
+    rings.length,
+    first,
+    count,
+    rowStartsAt,
+    edgeRowsAt,
+    edgeEndsAt,
+  );
+  const pairs = crossings >> 1;
+  const crossingsAt = at;
+  const outRowAt = crossingsAt + 8 * crossings;
+  const outStartAt = outRowAt + 8 * Math.ceil(pairs / 2);
+  const outEndAt = outStartAt + 8 * pairs;
+  ensureBytes(run.memory, outEndAt + 8 * pairs);
+  const out = run.ringPairs(
+    first,
+    count,
+    rowStartsAt,
+    rowFillAt,
+    edgeRowsAt,
+    edgeEndsAt,
+    crossingsAt,
+    outRowAt,
+    outStartAt,
+    outEndAt,
+  );
+  buffer = run.memory.buffer;
+  return {
+    rows: new Int32Array(buffer, outRowAt, out),
+    starts: new Float64Array(buffer, outStartAt, out),
+    ends: new Float64Array(buffer, outEndAt, out),
+  };
+}
+
+let rings_: KernelExports | null | undefined;
+
+function ensureBytes(memory: WebAssembly.Memory, bytes: number): void {
+  const pages = Math.ceil((bytes - memory.buffer.byteLength) / 65536);
+  if (pages > 0) memory.grow(pages);
 }

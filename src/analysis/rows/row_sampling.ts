@@ -1,6 +1,7 @@
 import type { Intervals } from './intervals';
 import { mergeIntervals, sortRange } from './intervals';
 import type { PlanarShape } from '../planar_shape';
+import { ringRowsByKernel } from './reach_kernel';
 
 /**
  * Horizontal rows `spacingM` apart; row k samples y = y0 + (k + ½)·spacing and stands for the
@@ -94,6 +95,15 @@ function addRingRows(
   const last = lastRowTo(grid, shape.bbox[3]);
   const count = last - first + 1;
   if (count <= 0) return;
+  const byKernel = ringRowsByKernel(shape.rings, grid.y0, grid.spacingM, grid.count, first, count);
+  if (byKernel) {
+    // Each row's intervals come joined as the loop below joins them; earlier shapes' stay apart.
+    const { rows, starts, ends } = byKernel;
+    for (let i = 0; i < rows.length; i++) {
+      (buckets[rows[i]! - offset] ??= []).push(starts[i]!, ends[i]!);
+    }
+    return;
+  }
   if (rowStarts.length < count + 1) {
     rowStarts = new Int32Array(2 * (count + 1));
     rowFill = new Int32Array(2 * (count + 1));

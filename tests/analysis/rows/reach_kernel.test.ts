@@ -90,6 +90,40 @@ describe('the WebAssembly reach kernel', () => {
     expect(wasm).toEqual(js);
   });
 
+  it('samples residential land and units into the rows the JavaScript kernel samples', () => {
+    for (const spacing of [4, 0.5]) {
+      chooseWasmReachKernel(true);
+      const wasm = prepareArea(units, residential, spacing);
+      chooseWasmReachKernel(false);
+      const js = prepareArea(units, residential, spacing);
+      expect(wasm.residentialRows.some((row) => row && row.length > 0)).toBe(true);
+      expect(wasm.unitRows).toEqual(js.unitRows);
+      expect(wasm.residentialRows).toEqual(js.residentialRows);
+    }
+  });
+
+  it('sorts a row of many crossings as the JavaScript kernel does', () => {
+    // 40 blocks 20 m wide and 5 m apart in one shape: 80 crossings on each row they span.
+    const blocks = Array.from({ length: 40 }, (_, i) =>
+      createRectangle(-1000 + 25 * i, -50 - i, -980 + 25 * i, 50 + i),
+    );
+    const shape = {
+      ...blocks[0]!,
+      geometry: {
+        type: 'MultiPolygon',
+        coordinates: blocks.map((b) => (b.geometry as { coordinates: number[][][] }).coordinates),
+      } as Geometry,
+    };
+    const area = (use: boolean) => {
+      chooseWasmReachKernel(use);
+      return prepareArea(twoUnits().features as Parameters<typeof prepareArea>[0], [shape], 1)
+        .residentialRows;
+    };
+    const wasm = area(true);
+    expect(wasm.some((row) => row && row.length === 80)).toBe(true);
+    expect(wasm).toEqual(area(false));
+  });
+
   it('is committed as its source compiles', async () => {
     const binary = await compileReachKernel();
     expect(Buffer.from(binary).toString('base64')).toBe(REACH_KERNEL_WASM);
