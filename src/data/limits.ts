@@ -51,13 +51,13 @@ export function readSnapTolerance(text: string): number | null {
   return readNumberInRange(text, SNAP_TOLERANCE_LIMITS);
 }
 
-/** An input over one of the limits: which limit, and the input's figure (a lower bound). */
+/** An input over one of the limits: which limit, and the input's figure. */
 export interface LimitExceeded {
   limit: LimitName;
-  /** The input's figure; for counts stopped at the limit, "more than" the limit. */
+  /** The input's figure: exact, or where counting stopped when `stoppedEarly`. */
   found: number;
-  /** The figure is where counting stopped: the input holds at least this much. */
-  atLeast?: boolean;
+  /** Counting stopped once past the limit: the input holds at least `found`, maybe more. */
+  stoppedEarly?: boolean;
 }
 
 const LABELS: Record<LimitName, { zh: string; en: string; unit: (n: number) => string }> = {
@@ -84,8 +84,8 @@ export function limitMessage(problem: LimitExceeded, lang: 'zh' | 'en'): string 
   const label = LABELS[problem.limit];
   const limit = label.unit(LIMITS[problem.limit]);
   const found = label.unit(problem.found);
-  // Counts that stop at the limit know only that the input is larger.
-  const atLeast = problem.atLeast === true || problem.found === LIMITS[problem.limit] + 1;
+  // Only a count that stopped early is a lower bound; an exact figure of limit + 1 is exact.
+  const atLeast = problem.stoppedEarly === true;
   return lang === 'zh'
     ? `${label.zh}超过上限 ${limit}（此文件：${atLeast ? '至少 ' : ''}${found}）`
     : `${label.en} over the limit of ${limit} (this file: ${atLeast ? 'at least ' : ''}${found})`;
@@ -96,8 +96,14 @@ export function limitMessageBoth(problem: LimitExceeded): string {
   return `${limitMessage(problem, 'zh')} / ${limitMessage(problem, 'en')}`;
 }
 
+/** The limit's refusal for an exactly counted figure, or null when it is within. */
 export function exceeds(limit: LimitName, found: number): LimitExceeded | null {
   return found > LIMITS[limit] ? { limit, found } : null;
+}
+
+/** The same for a count that stops once past the limit: the input holds at least `found`. */
+export function exceedsStoppedCount(limit: LimitName, found: number): LimitExceeded | null {
+  return found > LIMITS[limit] ? { limit, found, stoppedEarly: true } : null;
 }
 
 /**
@@ -129,7 +135,7 @@ export function jsonNestingDepth(text: string, max: number = LIMITS.nestingDepth
 
 /** The nesting limit's refusal for a JSON text, or null when it is within. */
 export function jsonNestingProblem(text: string): LimitExceeded | null {
-  return exceeds('nestingDepth', jsonNestingDepth(text));
+  return exceedsStoppedCount('nestingDepth', jsonNestingDepth(text));
 }
 
 /**
@@ -190,10 +196,12 @@ export function featureListProblem(
   let total = 0;
   for (let i = 0; i < features.length; i++) {
     const n = countPositions(features[i]?.geometry, LIMITS.verticesPerFeature);
+    // countPositions stops once past the limit; the features after this one go uncounted.
     if (n > LIMITS.verticesPerFeature)
-      return { limit: 'verticesPerFeature', found: n, featureIndex: i };
+      return { limit: 'verticesPerFeature', found: n, stoppedEarly: true, featureIndex: i };
     total += n;
-    if (total > LIMITS.verticesPerFile) return { limit: 'verticesPerFile', found: total };
+    if (total > LIMITS.verticesPerFile)
+      return { limit: 'verticesPerFile', found: total, stoppedEarly: true };
   }
   return null;
 }
@@ -211,11 +219,11 @@ export function vertexLimitCounter(): (
     for (let i = 0; i < batch.length; i++) {
       const n = countPositions(batch[i]?.geometry, LIMITS.verticesPerFeature);
       if (n > LIMITS.verticesPerFeature) {
-        return { limit: 'verticesPerFeature', found: n, batchIndex: i };
+        return { limit: 'verticesPerFeature', found: n, stoppedEarly: true, batchIndex: i };
       }
       vertices += n;
       if (vertices > LIMITS.verticesPerFile) {
-        return { limit: 'verticesPerFile', found: vertices, atLeast: true };
+        return { limit: 'verticesPerFile', found: vertices, stoppedEarly: true };
       }
     }
     return null;

@@ -1,4 +1,4 @@
-import { LIMITS, type LimitExceeded, exceeds } from './limits';
+import { LIMITS, type LimitExceeded, exceedsStoppedCount } from './limits';
 
 /**
  * The deepest nesting of elements in an XML text, counted without parsing it and stopping as
@@ -38,7 +38,7 @@ export function xmlNestingDepth(text: string, max: number = LIMITS.xmlNestingDep
 
 /** The nesting limit's refusal for an XML text, or null when it is within. */
 export function xmlNestingProblem(text: string): LimitExceeded | null {
-  return exceeds('xmlNestingDepth', xmlNestingDepth(text));
+  return exceedsStoppedCount('xmlNestingDepth', xmlNestingDepth(text));
 }
 
 /** Index of the last character of `terminator` at or after `from`, or -1. */

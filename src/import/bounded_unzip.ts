@@ -30,11 +30,11 @@ export async function unzipWithinLimit(
     } catch (error) {
       if (!(error instanceof InflateLimitError)) throw error;
       const found = used + error.problem.found;
-      throw new InflateLimitError({ limit: 'inflatedBytes', found, atLeast: true });
+      throw new InflateLimitError({ limit: 'inflatedBytes', found, stoppedEarly: true });
     }
     used += bytes.length;
     if (used > maxBytes) {
-      throw new InflateLimitError({ limit: 'inflatedBytes', found: used, atLeast: true });
+      throw new InflateLimitError({ limit: 'inflatedBytes', found: used, stoppedEarly: true });
     }
     entries.set(entry.filename, bytes);
   }
@@ -58,7 +58,7 @@ async function inflateRawWithin(raw: Uint8Array, maxBytes: number): Promise<Uint
     length += value.length;
     if (length > maxBytes) {
       await reader.cancel();
-      throw new InflateLimitError({ limit: 'inflatedBytes', found: length, atLeast: true });
+      throw new InflateLimitError({ limit: 'inflatedBytes', found: length, stoppedEarly: true });
     }
     chunks.push(value);
   }

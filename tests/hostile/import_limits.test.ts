@@ -69,6 +69,17 @@ describe('hostile imports end in a message naming the limit', { timeout: 120_000
     );
   });
 
+  it('names the exact count of a CSV one row over the feature limit, not "at least"', async () => {
+    const read = await readImportFile(bytes(carParkCsv(250_001)), 'car-parks.csv');
+    if (read.ok) throw new Error('expected a refusal');
+    expect(problemMessage(read.error, 'zh')).toContain(
+      '每次导入的要素数超过上限 250,000（此文件：250,001）',
+    );
+    expect(problemMessage(read.error, 'en')).toContain(
+      'features per import over the limit of 250,000 (this file: 250,001)',
+    );
+  });
+
   it('refuses a feature with more vertices than the per-feature limit, naming it', async () => {
     const ring = surveyOutline(LIMITS.verticesPerFeature + 10);
     const geojson = JSON.stringify({
@@ -102,6 +113,12 @@ describe('hostile imports end in a message naming the limit', { timeout: 120_000
     const read = await readImportFile(bytes(text), 'outlines.geojson');
     if (read.ok) throw new Error('expected a refusal');
     expect(read.error.limit?.limit).toBe('verticesPerFile');
+    // Counting stops at the feature that passes the limit, so the figure is a lower bound.
+    const counted = read.error.limit!.found;
+    expect(counted).toBeLessThan(count * ring.length);
+    expect(problemMessage(read.error, 'en')).toContain(
+      `vertices per file over the limit of 2,000,000 (this file: at least ${counted.toLocaleString('en-US')})`,
+    );
   });
 
   it('reads a valid 60,000-vertex outline', async () => {

@@ -39,7 +39,7 @@ const carPark = (i: number): Feature => ({
 });
 
 describe('the restore gate applies the import limits', { timeout: 60_000 }, () => {
-  it('skips a record of more car parks than an import may hold, naming the limit', async () => {
+  it('skips a record of one car park more than an import may hold, naming the exact count', async () => {
     const read = await checkImportRecord(
       'import:big',
       record(
@@ -49,7 +49,7 @@ describe('the restore gate applies the import limits', { timeout: 60_000 }, () =
     );
     if (read.ok) throw new Error('a record over the feature limit was restored');
     expect(read.skipped.reason).toBe(
-      '每次导入的要素数超过上限 250,000（此文件：至少 250,001） / features per import over the limit of 250,000 (this file: at least 250,001)',
+      '每次导入的要素数超过上限 250,000（此文件：250,001） / features per import over the limit of 250,000 (this file: 250,001)',
     );
   });
 

@@ -28,7 +28,7 @@ describe(
     it('refuses a deeply nested OSM extract the same way', async () => {
       const read = await readImportFile(bytes(nestedOsmXml(100_000)), 'deep.osm');
       if (read.ok) throw new Error('expected a refusal');
-      expect(read.error.limit).toEqual({ limit: 'xmlNestingDepth', found: 65 });
+      expect(read.error.limit).toEqual({ limit: 'xmlNestingDepth', found: 65, stoppedEarly: true });
     });
 
     it('reads a KML with folders nested a few dozen levels deep', async () => {
