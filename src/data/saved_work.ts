@@ -344,6 +344,9 @@ export async function saveImport(
       features: d.compact ?? encoded?.[d.layer] ?? (await encodeFeaturesInSlices(d.features)),
     });
   }
+  // The write copies every chunk into storage: a task of its own, not the one that
+  // confirmed the import and drew it.
+  await yieldToPage();
   const record: ImportRecord = {
     id: first.id,
     fileName: first.fileName,
