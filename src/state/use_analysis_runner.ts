@@ -62,15 +62,21 @@ export function useAnalysisRunner(data: LayerData | null, mapIdle = false): void
   );
 
   // Once the first map is idle, start the worker: it prepares the residential rows and
-  // measures the tab the panel opens on, so the first click finds them ready.
+  // measures the tab the panel opens on, so the first click finds them ready. Started in a
+  // task of its own: sending the data copies every layer (200,000 imported car parks are
+  // tens of MB), which should not lengthen the task that drew the data's change.
   useEffect(() => {
     if (!data || !mapIdle || clientRef.current) return;
-    const { tab, parameters, schoolLevel, schoolView } = useAppStore.getState().analysis;
-    const valid = Object.keys(parameterProblems(parameters)).length === 0;
-    clientRef.current = createAnalysisClient(
-      coverageInputs(data),
-      valid ? { tab, parameters, schoolLevel, schoolView } : undefined,
-    );
+    const start = setTimeout(() => {
+      if (clientRef.current) return;
+      const { tab, parameters, schoolLevel, schoolView } = useAppStore.getState().analysis;
+      const valid = Object.keys(parameterProblems(parameters)).length === 0;
+      clientRef.current = createAnalysisClient(
+        coverageInputs(data),
+        valid ? { tab, parameters, schoolLevel, schoolView } : undefined,
+      );
+    }, 0);
+    return () => clearTimeout(start);
   }, [data, mapIdle]);
 
   useEffect(() => {
