@@ -24,7 +24,7 @@ export interface LongTask {
   gpuWait: number;
 }
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;

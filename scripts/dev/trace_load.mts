@@ -11,19 +11,8 @@
  *   npx tsx scripts/dev/trace_load.mts [trace.json] ['#hash']
  */
 import { writeFileSync } from 'node:fs';
-import { LONG_TASK_TRACE_CATEGORIES, longTasks } from '../bench/long_tasks';
+import { LONG_TASK_TRACE_CATEGORIES, longTasks, type TraceEvent } from '../bench/long_tasks';
 import { startSession, stopSession } from '../lib/browser';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string };
-}
 
 const gpuCompositing = process.env.TRACE_LOAD_GPU_COMPOSITING === '1';
 const session = await startSession({ gpuCompositing });
