@@ -2,6 +2,7 @@ import type { Feature } from 'geojson';
 import type { StateCreator } from 'zustand';
 import { NETWORK_KEY, type StoredNetwork, saveNetwork } from '../data/network_storage';
 import type { RecordRead, SkippedRecord } from '../data/saved_work_store';
+import { type SavedRecordKind, withRefused } from './storage_refused';
 
 /** The imported walking network and the inspection's switch to measure along it. */
 export interface NetworkSlice {
@@ -29,7 +30,10 @@ const withNetwork = (walkNetwork: StoredNetwork | null, skippedRecords: SkippedR
 });
 
 export const createNetworkSlice: StateCreator<
-  NetworkSlice & { storageFailed: boolean; skippedRecords: SkippedRecord[] },
+  NetworkSlice & {
+    storageRefused: readonly SavedRecordKind[];
+    skippedRecords: SkippedRecord[];
+  },
   [],
   [],
   NetworkSlice
@@ -39,7 +43,7 @@ export const createNetworkSlice: StateCreator<
     // A new network (or a removal) takes the place of a damaged record too.
     set((state) => withNetwork(walkNetwork, state.skippedRecords));
     void saveNetwork(walkNetwork).then((ok) => {
-      if (!ok) set({ storageFailed: true });
+      if (!ok) set((state) => ({ storageRefused: withRefused(state.storageRefused, 'network') }));
     });
   },
   restoreWalkNetwork: (read) =>

@@ -22,6 +22,7 @@ import { DEFAULT_INSPECTION, type InspectionSettings } from './inspection_settin
 import type { IgnoredParameter, Language, MapView } from './url_hash';
 import { type NetworkSlice, createNetworkSlice } from './network_slice';
 import { type WorkSlice, createWorkSlice } from './work_slice';
+import { withRefused } from './storage_refused';
 import type { StringKey } from '../ui/i18n';
 
 /** The whole 回天 area at a glance. */
@@ -202,7 +203,9 @@ export const useAppStore = create<AppState>()((set, get, api) => ({
   projectStatus: restoredStatuses.overrides,
   setProjectStatus: (id, override) => {
     // Storage full or disabled: the change still holds for this session.
-    if (!writeStatus(id, override)) set({ storageFailed: true });
+    if (!writeStatus(id, override)) {
+      set((state) => ({ storageRefused: withRefused(state.storageRefused, 'project-status') }));
+    }
     set((state) => ({ projectStatus: withStatus(state.projectStatus, id, override) }));
   },
   reloadProjectStatus: (key) => {

@@ -26,6 +26,7 @@ import { removeStatusRecord } from './status_storage';
 import { NETWORK_KEY, loadNetwork } from '../data/network_storage';
 import type { AppState } from './store';
 import type { StringKey } from '../ui/i18n';
+import { type SavedRecordKind, withRefused } from './storage_refused';
 
 export type ScenarioTool = 'add-park' | 'add-school' | 'add-car-park' | 'remove';
 
@@ -51,8 +52,8 @@ export interface WorkSlice {
   scenarios: Scenario[];
   activeScenarioId: string | null;
   scenarioEditor: ScenarioEditor;
-  /** True once the browser refused to keep the work (private mode, storage full). */
-  storageFailed: boolean;
+  /** The kinds of record the browser refused to keep (private mode, storage full), if any. */
+  storageRefused: readonly SavedRecordKind[];
   /** Saved records that failed the restore's checks: left out, named, removable. */
   skippedRecords: SkippedRecord[];
   dataPanelOpen: boolean;
@@ -132,9 +133,11 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
         ...(skipped ? [skipped] : []),
       ],
     });
-  const failed = (ok: boolean) => {
-    if (!ok && !get().storageFailed) set({ storageFailed: true });
+  const refusedUnless = (kind: SavedRecordKind) => (ok: boolean) => {
+    if (!ok) set((state) => ({ storageRefused: withRefused(state.storageRefused, kind) }));
   };
+  const importSaved = refusedUnless('import');
+  const scenarioSaved = refusedUnless('scenario');
   /**
    * Changes a scenario here at once, then as stored: the change is applied again to the
    * stored copy, which another tab may have changed, and this tab takes that result.
@@ -143,7 +146,7 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
     const local = get().scenarios.find((s) => s.id === id) ?? null;
     set({ scenarios: replaceScenario(get().scenarios, id, change(local)) });
     void changeStoredScenario(local, id, change).then(({ failed: refused, scenario }) => {
-      failed(!refused);
+      scenarioSaved(!refused);
       if (refused) return;
       // Stored as this tab has it: keep the object, so the analysis does not run again.
       const here = get().scenarios.find((s) => s.id === id) ?? null;
@@ -163,7 +166,7 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
     scenarios: [],
     activeScenarioId: null,
     scenarioEditor: DEFAULT_SCENARIO_EDITOR,
-    storageFailed: false,
+    storageRefused: [],
     skippedRecords: [],
     dataPanelOpen: false,
     importFile: null,
@@ -191,17 +194,17 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
       set({ imports, ...withData(get().shipped, imports) });
       const byId = new Map<string, ImportedDataset[]>();
       for (const d of datasets) byId.set(d.id, [...(byId.get(d.id) ?? []), d]);
-      for (const group of byId.values()) void saveImport(group, encoded).then(failed);
+      for (const group of byId.values()) void saveImport(group, encoded).then(importSaved);
     },
     removeImport: (id) => {
       const imports = get().imports.filter((d) => d.id !== id);
       set({ imports, ...withData(get().shipped, imports) });
-      void deleteRecord(importKey(id)).then(failed);
+      void deleteRecord(importKey(id)).then(importSaved);
     },
     removeSkippedRecord: async (key) => {
       const kind = get().skippedRecords.find((r) => r.key === key)?.kind;
       const deleted = kind === 'project-status' ? removeStatusRecord(key) : await deleteRecord(key);
-      failed(deleted);
+      if (kind) refusedUnless(kind)(deleted);
       if (deleted) set({ skippedRecords: get().skippedRecords.filter((r) => r.key !== key) });
     },
     reloadRecord: async (key) => {
@@ -246,14 +249,14 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
         },
       });
       changeScenario(id, () => null);
-      if (active !== activeScenarioId) void saveActiveScenario(active).then(failed);
+      if (active !== activeScenarioId) void saveActiveScenario(active).then(scenarioSaved);
     },
     setActiveScenario: (activeScenarioId) => {
       set((state) => ({
         activeScenarioId,
         scenarioEditor: { ...state.scenarioEditor, tool: null, draft: [] },
       }));
-      void saveActiveScenario(activeScenarioId).then(failed);
+      void saveActiveScenario(activeScenarioId).then(scenarioSaved);
     },
     // Each change carries its time, so that applied here and to the stored copy it gives the same.
     addEdit: (edit) => {

@@ -574,9 +574,13 @@ const STRINGS = {
     en: 'GeoJSON, CSV with coordinate columns, KML, zipped Shapefile, OpenStreetMap (.osm or Overpass JSON); up to 100 MB and 250,000 features.',
   },
   'data.storageFailed': {
-    zh: '浏览器拒绝保存（隐私模式或存储已满）：导入的数据和方案仅在本次访问中有效。',
-    en: 'The browser refused to save (private mode or storage full): imports and scenarios last for this visit only.',
+    zh: '浏览器拒绝保存（隐私模式或存储已满）：对{what}的更改仅在本次访问中有效。',
+    en: 'The browser refused to save (private mode or storage full): changes to {what} last for this visit only.',
   },
+  'data.storageFailed.import': { zh: '导入的数据', en: 'imports' },
+  'data.storageFailed.scenario': { zh: '方案', en: 'scenarios' },
+  'data.storageFailed.project-status': { zh: '项目状态', en: 'project statuses' },
+  'data.storageFailed.network': { zh: '步行网络', en: 'the walking network' },
   'saved.skippedImport': { zh: '已跳过损坏的导入：', en: 'Skipped a damaged import: ' },
   'saved.skippedScenario': { zh: '已跳过损坏的方案：', en: 'Skipped a damaged scenario: ' },
   'saved.skippedNetwork': {

@@ -6,6 +6,7 @@ import { downloadText } from '../download';
 import { useText } from '../use_text';
 import { ScenarioBadge } from '../scenario/scenario_badge';
 import { NetworkEntry } from './network_entry';
+import { storageRefusedNotice } from './storage_notice';
 
 /** Formats the importer reads, for the file picker. */
 const ACCEPTED_FILES = '.geojson,.json,.csv,.txt,.kml,.zip,.osm,.xml';
@@ -18,7 +19,8 @@ export function DataPanel({ data }: { data: LayerData }) {
   const t = useText();
   const open = useAppStore((s) => s.dataPanelOpen);
   const imports = useAppStore((s) => s.imports);
-  const storageFailed = useAppStore((s) => s.storageFailed);
+  const language = useAppStore((s) => s.language);
+  const storageRefused = useAppStore((s) => s.storageRefused);
   const { setDataPanelOpen, setImportFile, removeImport } = useAppStore.getState();
   const input = useRef<HTMLInputElement>(null);
   const [exportLayer, setExportLayer] = useState<ImportLayer>('parks');
@@ -55,9 +57,9 @@ export function DataPanel({ data }: { data: LayerData }) {
         }}
       />
       <p className="hint">{t('data.formats')}</p>
-      {storageFailed && (
+      {storageRefused.length > 0 && (
         <p className="status error" role="alert" data-testid="storage-failed">
-          {t('data.storageFailed')}
+          {storageRefusedNotice(language, storageRefused)}
         </p>
       )}
       <h3>{t('data.imported')}</h3>
