@@ -32,6 +32,8 @@ export interface DataProblem {
 
 function positionsOf(geometry: Feature['geometry']): Position[] {
   if (!geometry) return [];
+  // As coordAll gives it, without its walk: most big imports are points.
+  if (geometry.type === 'Point') return [geometry.coordinates];
   return turf.coordAll(geometry as Parameters<typeof turf.coordAll>[0]);
 }
 

@@ -131,6 +131,21 @@ const LAYER_CHECKS: Partial<Record<LayerId, Check[]>> = {
 export function validateFeatureProperties(layer: string, feature: Feature): string[] {
   if (!isLayerId(layer)) return [`unknown layer ${layer}`];
   const properties = (feature.properties ?? {}) as Record<string, unknown>;
-  const checks = [...Object.values(COMMON_CHECKS), ...(LAYER_CHECKS[layer] ?? [])];
-  return checks.map((check) => check(properties)).filter((m): m is string => m !== null);
+  const problems: string[] = [];
+  for (const check of checksOf(layer)) {
+    const problem = check(properties);
+    if (problem !== null) problems.push(problem);
+  }
+  return problems;
+}
+
+/** The checks of a layer, listed once: a restore runs them for every one of 200,000 features. */
+const checksByLayer = new Map<LayerId, readonly Check[]>();
+function checksOf(layer: LayerId): readonly Check[] {
+  let checks = checksByLayer.get(layer);
+  if (!checks) {
+    checks = [...Object.values(COMMON_CHECKS), ...(LAYER_CHECKS[layer] ?? [])];
+    checksByLayer.set(layer, checks);
+  }
+  return checks;
 }

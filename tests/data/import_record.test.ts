@@ -100,6 +100,40 @@ describe('the restore gate in the worker', () => {
     expect(read.skipped.reason).toMatch(/^feature 2: .*Circle/);
   });
 
+  it('skips a record whose stored point the import would not take, naming the feature', async () => {
+    const { gate, put } = await modules();
+    const good = { type: 'Point', coordinates: [116.33, 40.07] };
+    const cases: [string, unknown, string][] = [
+      ['car-parks', { type: 'Point', coordinates: ['116.33', 40.07] }, 'invalid-coordinates'],
+      ['car-parks', { type: 'Point', coordinates: [116.33] }, 'invalid-coordinates'],
+      [
+        'car-parks',
+        { type: 'Point', coordinates: [120, 40.07] },
+        'position 120,40.07 outside the area',
+      ],
+      ['car-parks', { type: 'Point' }, 'invalid-coordinates'],
+      ['residential', good, 'wrong-geometry-type (Point)'],
+    ];
+    for (const [i, [layer, geometry, problem]] of cases.entries()) {
+      // Stored as an older version kept them: both geometries as JSON text.
+      const properties = JSON.stringify([carPark(0).properties, carPark(1).properties]);
+      const geometries = JSON.stringify([good, geometry]);
+      await put(`import:g${i}`, {
+        id: `g${i}`,
+        fileName: `g${i}.csv`,
+        mode: 'add',
+        crs: 'WGS-84',
+        importedAt: NOW,
+        layers: [{ layer, features: { count: 2, chunks: [{ count: 2, properties, geometries }] } }],
+      });
+      const read = await gate.readCheckedImport(`import:g${i}`);
+      const reason = read.ok ? null : read.skipped.reason;
+      expect(reason?.startsWith(`feature ${layer === 'residential' ? 1 : 2}: ${problem}`)).toBe(
+        true,
+      );
+    }
+  });
+
   it('skips a record whose chunks do not hold what they say', async () => {
     const { gate, put } = await modules();
     const properties = JSON.stringify([carPark(0).properties, carPark(1).properties]);
