@@ -65,6 +65,27 @@ async function mapCount(page: Page, name: string): Promise<number> {
   return Number((await page.getAttribute('[data-testid="map"]', name)) ?? 0);
 }
 
+/** Waits until a count the map keeps exceeds `old`, and returns it. */
+async function waitForMapCountAbove(page: Page, name: string, old: number): Promise<number> {
+  await page.waitForFunction(
+    ([attribute, before]) =>
+      Number(document.querySelector('[data-testid="map"]')!.getAttribute(attribute)) > before,
+    [name, old] as const,
+  );
+  return mapCount(page, name);
+}
+
+/** Waits until the whole-area share shown for an indicator exceeds `old` percent. */
+async function waitForWholeShareAbove(page: Page, indicator: string, old: number) {
+  await page.waitForFunction(
+    ([selector, before]) => {
+      const share = Number(document.querySelector(selector)?.textContent?.match(/([\d.]+)%/)?.[1]);
+      return Number.isFinite(share) && share > before;
+    },
+    [`${WHOLE} td[data-indicator="${indicator}"]`, old] as const,
+  );
+}
+
 /** The table's text and the JSON of the analysis sources the map was given. */
 async function settledState(page: Page) {
   const table = await page.locator('[data-testid="analysis-row"]').allTextContents();
@@ -146,12 +167,7 @@ describe('coverage analysis in the browser', () => {
     const drawsBefore = await mapCount(page, 'data-analysis-draws');
     // The pointer on the slider readies the preview: the overlay takes over the map's fills.
     await page.mouse.move(at(500), y);
-    await page.waitForFunction(
-      () =>
-        Number(
-          document.querySelector('[data-testid="map"]')!.getAttribute('data-analysis-previews'),
-        ) > 0,
-    );
+    await waitForMapCountAbove(page, 'data-analysis-previews', 0);
     await page.mouse.down();
     const seen: number[] = [];
     const gapPixels: number[] = [];
@@ -162,25 +178,10 @@ describe('coverage analysis in the browser', () => {
       value = Number(await slider.inputValue());
       // The field and the table follow the hand while the button is still down.
       expect(await page.inputValue('[data-testid="param-park-radius"]')).toBe(String(value));
-      await page.waitForFunction(
-        ([selector, old]) => {
-          const share = Number(
-            document.querySelector(selector)?.textContent?.match(/([\d.]+)%/)?.[1],
-          );
-          return Number.isFinite(share) && share > old;
-        },
-        [`${WHOLE} td[data-indicator="parks"]`, seen.at(-1) ?? 0] as const,
-      );
+      await waitForWholeShareAbove(page, 'parks', seen.at(-1) ?? 0);
       seen.push((await wholeShare(page, 'parks'))!);
       // So does the gap map, drawn as a preview over the map.
-      await page.waitForFunction(
-        (old) =>
-          Number(
-            document.querySelector('[data-testid="map"]')!.getAttribute('data-analysis-previews'),
-          ) > old,
-        previews,
-      );
-      previews = await mapCount(page, 'data-analysis-previews');
+      previews = await waitForMapCountAbove(page, 'data-analysis-previews', previews);
       gapPixels.push(await page.evaluate(gapMask, 'preview').then((mask) => mask.count));
     }
     // The map's own sources were left alone during the drag.
@@ -260,25 +261,10 @@ describe('coverage analysis in the browser', () => {
       expect(await slider.inputValue()).toBe(String(value));
       expect(await page.inputValue('[data-testid="param-park-radius"]')).toBe(String(value));
       expect(await slider.getAttribute('aria-valuetext')).toBe(`${value} 米`);
-      await page.waitForFunction(
-        ([selector, old]) => {
-          const share = Number(
-            document.querySelector(selector)?.textContent?.match(/([\d.]+)%/)?.[1],
-          );
-          return Number.isFinite(share) && share > old;
-        },
-        [`${WHOLE} td[data-indicator="parks"]`, seen.at(-1) ?? 0] as const,
-      );
+      await waitForWholeShareAbove(page, 'parks', seen.at(-1) ?? 0);
       seen.push((await wholeShare(page, 'parks'))!);
       // The gap map follows as a preview over the map ...
-      await page.waitForFunction(
-        (old) =>
-          Number(
-            document.querySelector('[data-testid="map"]')!.getAttribute('data-analysis-previews'),
-          ) > old,
-        previews,
-      );
-      previews = await mapCount(page, 'data-analysis-previews');
+      previews = await waitForMapCountAbove(page, 'data-analysis-previews', previews);
       // ... and the map's own sources are left alone while the key is down.
       expect(await mapCount(page, 'data-analysis-draws')).toBe(drawsBefore);
       expect((await settledState(page)).sources).toEqual(sourcesBefore);

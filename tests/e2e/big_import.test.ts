@@ -40,6 +40,16 @@ const drawnCarParks = (page: Page) =>
     };
   });
 
+/** Waits until car park 0 is drawn on its own, by name (close up, out of the clusters). */
+async function waitForFirstCarParkByName(page: Page) {
+  await page.waitForFunction(
+    () =>
+      window.__huitianMap!.renderedFeatures(['car-parks-point']).some((f) => f.name === '停车场0'),
+    undefined,
+    { timeout: 120_000, polling: 500 },
+  );
+}
+
 async function waitForDrawn(page: Page, expected: number) {
   await page.waitForFunction(
     (n) => {
@@ -95,14 +105,7 @@ describe('a large import', () => {
 
     // Close up, the car parks are drawn one by one, by name.
     await page.goto(`${session!.baseUrl}#map=17.00/${found[1]}/${found[0]}&layers=car-parks`);
-    await page.waitForFunction(
-      () =>
-        window
-          .__huitianMap!.renderedFeatures(['car-parks-point'])
-          .some((f) => f.name === '停车场0'),
-      undefined,
-      { timeout: 120_000, polling: 500 },
-    );
+    await waitForFirstCarParkByName(page);
     await page.screenshot({ path: 'test-results/big-import-close-up.png' });
     const close = await drawnCarParks(page);
     expect(close.clusters).toBe(0);
@@ -143,14 +146,7 @@ describe('a large import', () => {
 
     // Close up after the reload, the restored car parks are drawn one by one, by name too.
     await page.goto(`${session!.baseUrl}#map=17.00/${found[1]}/${found[0]}&layers=car-parks`);
-    await page.waitForFunction(
-      () =>
-        window
-          .__huitianMap!.renderedFeatures(['car-parks-point'])
-          .some((f) => f.name === '停车场0'),
-      undefined,
-      { timeout: 120_000, polling: 500 },
-    );
+    await waitForFirstCarParkByName(page);
     expect((await drawnCarParks(page)).clusters).toBe(0);
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.cspViolations).toEqual([]);

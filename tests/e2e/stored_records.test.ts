@@ -18,8 +18,16 @@ async function openTab(context: BrowserContext, hash = '') {
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('dialog', (dialog) => void dialog.accept());
   await page.goto(`${session!.baseUrl}${hash}`);
-  await page.waitForSelector('[data-map-ready="true"]', { timeout: 60_000 });
+  await waitForMap(page);
   return { page, errors };
+}
+
+const waitForMap = (page: Page) =>
+  page.waitForSelector('[data-map-ready="true"]', { timeout: 60_000 });
+
+async function reloadToMap(page: Page) {
+  await page.reload();
+  await waitForMap(page);
 }
 
 /** The status words shown beside each project of the open task, in list order. */
@@ -70,8 +78,7 @@ describe('project statuses in the browser', () => {
         JSON.stringify({ status: 'completed', date: '2024-05-01', note: '' }),
       );
     });
-    await a.page.reload();
-    await a.page.waitForSelector('[data-map-ready="true"]', { timeout: 60_000 });
+    await reloadToMap(a.page);
     const notice = a.page.locator('[data-testid="skipped-notice"]');
     await notice.waitFor();
     const text = (await notice.textContent()) ?? '';
@@ -85,8 +92,7 @@ describe('project statuses in the browser', () => {
     await expect.poll(() => records.count()).toBe(1);
     await a.page.click('[data-testid="skipped-remove"] >> nth=0');
     await notice.waitFor({ state: 'detached' });
-    await a.page.reload();
-    await a.page.waitForSelector('[data-map-ready="true"]', { timeout: 60_000 });
+    await reloadToMap(a.page);
     expect(await a.page.isVisible('[data-testid="skipped-notice"]')).toBe(false);
     expect(a.errors).toEqual([]);
     await context.close();
@@ -202,8 +208,7 @@ describe('the walking network in the browser', () => {
           };
         }),
     );
-    await a.page.reload();
-    await a.page.waitForSelector('[data-map-ready="true"]', { timeout: 60_000 });
+    await reloadToMap(a.page);
     const notice = a.page.locator('[data-testid="skipped-notice"]');
     await notice.waitFor();
     expect(await notice.textContent()).toContain('已跳过损坏的步行网络：旧路网.geojson');
@@ -211,8 +216,7 @@ describe('the walking network in the browser', () => {
     expect(await a.page.isVisible('[data-testid="network-item"]')).toBe(false);
     await a.page.click('[data-testid="skipped-remove"]');
     await notice.waitFor({ state: 'detached' });
-    await a.page.reload();
-    await a.page.waitForSelector('[data-map-ready="true"]', { timeout: 60_000 });
+    await reloadToMap(a.page);
     expect(await a.page.isVisible('[data-testid="skipped-notice"]')).toBe(false);
     expect(a.errors).toEqual([]);
     await context.close();
