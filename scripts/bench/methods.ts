@@ -6,6 +6,7 @@ import {
   type PreparedCoverage,
   indicatorCoverage,
   parkFacilities,
+  prepareCoverage,
 } from '../../src/analysis/coverage_report';
 import { serviceArea } from '../../src/analysis/service_area';
 import type { BenchCase } from './cases';
@@ -46,4 +47,26 @@ export function naiveShare(pieces: Areal[], data: BenchCase): number {
     if (part) covered += turf.area(part);
   }
   return covered / land;
+}
+
+/**
+ * Cold against warm in a context where nothing has run the analysis before: the time to
+ * prepare the residential rows, the first whole-area park coverage, then the median of
+ * `warmRuns` warm runs (after two not counted).
+ */
+export function coldAndWarmTimes(data: BenchCase, warmRuns: number) {
+  let start = performance.now();
+  const prepared = prepareCoverage(data);
+  const prepareMs = performance.now() - start;
+  start = performance.now();
+  rowMethodShare(prepared, data);
+  const firstMs = performance.now() - start;
+  const runs: number[] = [];
+  for (let i = 0; i < warmRuns + 2; i++) {
+    start = performance.now();
+    rowMethodShare(prepared, data);
+    if (i >= 2) runs.push(performance.now() - start);
+  }
+  const warmMs = [...runs].sort((a, b) => a - b)[runs.length >> 1]!;
+  return { prepareMs, firstMs, warmMs };
 }
