@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   FACILITY_GROUPS,
@@ -23,13 +21,8 @@ import {
   searchPlaces,
   withPinyin,
 } from '../../src/analysis/place_search';
-import { type LayerId, layerFileName } from '../../src/data/layers';
-import { asLayer } from '../../src/data/load';
 import { ORIGIN, collection, createPoint, createRectangle, offset } from './fixtures';
-
-const GEO = join(import.meta.dirname, '../../public/geo');
-const load = (layer: LayerId) =>
-  asLayer(layer, JSON.parse(readFileSync(join(GEO, layerFileName(layer)), 'utf8')));
+import { loadShippedLayer as load } from '../shipped_layer';
 
 const projection = sinusoidalProjection(ORIGIN.geometry.coordinates[0]!);
 

@@ -17,14 +17,9 @@ import {
 import type { CompletenessTable } from '../../src/data/completeness';
 import { serviceArea } from '../../src/analysis/service_area';
 import { createFeatureIndex } from '../../src/analysis/spatial_index';
-import { type LayerId, layerFileName } from '../../src/data/layers';
-import { asLayer } from '../../src/data/load';
 import type { AppFeatureCollection } from '../../src/data/schema';
 import { radiusCoverage, totalCoverage } from './reference/turf_coverage';
-
-const GEO = join(import.meta.dirname, '../../public/geo');
-const load = (layer: LayerId) =>
-  asLayer(layer, JSON.parse(readFileSync(join(GEO, layerFileName(layer)), 'utf8')));
+import { SHIPPED_GEO_DIR, loadShippedLayer as load } from '../shipped_layer';
 
 type Areal = Feature<Polygon | MultiPolygon>;
 const TOLERANCE_POINTS = 0.5;
@@ -56,8 +51,11 @@ function schoolsByStandard(schools: AppFeatureCollection, level: keyof typeof SC
 
 /** The boxes (west, south, east, north) where the park data is known complete, from the data. */
 const parkBoxes = () =>
-  (JSON.parse(readFileSync(join(GEO, 'completeness.json'), 'utf8')) as CompletenessTable).parks!
-    .known_extent!.boxes;
+  (
+    JSON.parse(
+      readFileSync(join(SHIPPED_GEO_DIR, 'completeness.json'), 'utf8'),
+    ) as CompletenessTable
+  ).parks!.known_extent!.boxes;
 
 let layers: Record<'subdistricts' | 'residential' | 'parks' | 'schools', AppFeatureCollection>;
 let rows: CoverageRow[];

@@ -3,18 +3,15 @@
  * one for none unless the planner includes it. Checked by the coverage figures, the point
  * inspection's groups and the nearest metro station of a merged interchange.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPlaces, searchPlaces } from '../../src/analysis/place_search';
-import { type LayerId, layerFileName } from '../../src/data/layers';
-import { asLayer } from '../../src/data/load';
 import { DEFAULT_COVERAGE_PARAMETERS } from '../../src/analysis/coverage_parameters';
 import { coverageReport } from '../../src/analysis/coverage_report';
 import { createFacilityIndex } from '../../src/analysis/facility_index';
 import { inspectPoint } from '../../src/analysis/inspection';
 import { sinusoidalProjection } from '../../src/analysis/local_projection';
 import { ORIGIN, collection, createPoint, createRectangle, offset, twoUnits } from './fixtures';
+import { loadShippedLayer as load } from '../shipped_layer';
 
 const projection = sinusoidalProjection(ORIGIN.geometry.coordinates[0]!);
 
@@ -122,9 +119,6 @@ describe('a merged interchange', () => {
 });
 
 describe('search on the shipped data', () => {
-  const GEO = join(import.meta.dirname, '../../public/geo');
-  const load = (layer: LayerId) =>
-    asLayer(layer, JSON.parse(readFileSync(join(GEO, layerFileName(layer)), 'utf8')));
   const places = buildPlaces({
     schools: load('schools'),
     'metro-stations': load('metro-stations'),

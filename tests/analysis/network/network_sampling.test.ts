@@ -5,21 +5,14 @@
  * street grid over the whole area; the sampling question is about the land and the reach
  * boundaries, which any dense network produces.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_COVERAGE_PARAMETERS } from '../../../src/analysis/coverage_report';
 import { INDICATORS } from '../../../src/analysis/indicators';
 import { DEFAULT_SAMPLE_SPACING_M } from '../../../src/analysis/network/coverage';
 import { areaProjection, edgesToFeatures } from '../../../src/analysis/network/edges';
 import { networkReport, prepareNetworkCoverage } from '../../../src/analysis/network/report';
-import { type LayerId, layerFileName } from '../../../src/data/layers';
-import { asLayer } from '../../../src/data/load';
 import { streetGrid } from '../../../scripts/bench/street_grid';
-
-const GEO = join(import.meta.dirname, '../../../public/geo');
-const load = (layer: LayerId) =>
-  asLayer(layer, JSON.parse(readFileSync(join(GEO, layerFileName(layer)), 'utf8')));
+import { loadShippedLayer as load } from '../../shipped_layer';
 
 describe('network coverage sampling on the real units', () => {
   it('halving the spacing moves no unit share by more than 0.5 points', () => {

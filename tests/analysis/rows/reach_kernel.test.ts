@@ -4,8 +4,6 @@
  * greenways and roads as lines) at the default 4 m rows and at 0.5 m; and the committed module is what its source
  * compiles to.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Geometry } from 'geojson';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REACH_KERNEL_WASM } from '../../../src/analysis/rows/wasm/reach_kernel_wasm';
@@ -16,14 +14,10 @@ import {
   prepareArea,
   reachRows,
 } from '../../../src/analysis/rows/row_coverage';
-import { type LayerId, layerFileName } from '../../../src/data/layers';
-import { asLayer } from '../../../src/data/load';
+import { type LayerId } from '../../../src/data/layers';
 import { compileReachKernel } from '../../../scripts/wasm/reach_kernel';
 import { createRectangle, twoUnits } from '../fixtures';
-
-const GEO = join(import.meta.dirname, '../../../public/geo');
-const load = (layer: LayerId) =>
-  asLayer(layer, JSON.parse(readFileSync(join(GEO, layerFileName(layer)), 'utf8')));
+import { loadShippedLayer as load } from '../../shipped_layer';
 
 const units = load('subdistricts').features as Parameters<typeof prepareArea>[0];
 const residential = load('residential').features;

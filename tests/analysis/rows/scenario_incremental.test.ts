@@ -2,8 +2,6 @@
  * The incremental update against a full recomputation (reachRows + measureCoverage over the
  * edited facility list), on random fixtures and on the shipped data.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Feature, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
@@ -34,9 +32,8 @@ import {
   totalCoverage,
 } from '../../../src/analysis/rows/row_coverage';
 import { parkReaches } from '../../../src/analysis/scenario_run';
-import { type LayerId, layerFileName } from '../../../src/data/layers';
-import { asLayer } from '../../../src/data/load';
 import { createPoint, createRectangle } from '../fixtures';
+import { loadShippedLayer as load } from '../../shipped_layer';
 
 /** The full recomputation, and the per-row change it implies. */
 function fullRecomputation(
@@ -166,10 +163,6 @@ describe('incremental coverage', () => {
 });
 
 describe('incremental coverage on the real data', () => {
-  const GEO = join(import.meta.dirname, '../../../public/geo');
-  const load = (layer: LayerId) =>
-    asLayer(layer, JSON.parse(readFileSync(join(GEO, layerFileName(layer)), 'utf8')));
-
   it('equals a full recomputation after random park adds and removes', () => {
     const inputs = {
       subdistricts: load('subdistricts'),
