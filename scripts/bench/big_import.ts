@@ -8,7 +8,8 @@
  *
  * BIG_IMPORT_ROWS changes the number of car parks; BIG_IMPORT_TRACE=file records a Chromium
  * trace of the first reload there and prints its long tasks by what ran in them and the
- * functions each thread spent the most time in.
+ * functions each thread spent the most time in; BIG_IMPORT_CONFIRM_TRACE=file does the same
+ * for the confirm.
  */
 import type { Page } from 'playwright-core';
 import { writeFileSync } from 'node:fs';
@@ -21,6 +22,8 @@ import { seededRandom } from './seeded_random';
 const ROWS = Number(process.env.BIG_IMPORT_ROWS ?? 200_000);
 /** A file to write a Chromium trace of the first reload to; its summary is printed too. */
 const TRACE = process.env.BIG_IMPORT_TRACE;
+/** A file to write a Chromium trace of the confirm to. */
+const CONFIRM_TRACE = process.env.BIG_IMPORT_CONFIRM_TRACE;
 
 /** Car parks spread over the area's box, from a fixed seed so every run imports the same. */
 export function carParkCsv(rows: number): string {
@@ -170,6 +173,7 @@ export async function benchBigImport(): Promise<string[]> {
     await settle(page, 1000);
     const preview = await longTasksSince(page, readStart);
 
+    if (CONFIRM_TRACE) await startTrace(session, page);
     const confirmStart = await now(page);
     await page.click('[data-testid="import-confirm"]');
     await page.waitForSelector('[data-testid="import-dialog"]', {
@@ -188,14 +192,11 @@ export async function benchBigImport(): Promise<string[]> {
       `  read and preview: ${fmt(built - readStart)}; longest task ${fmt(preview.longest)} (long tasks ${fmt(preview.total)} in all)`,
       `  confirm: dialog closed after ${fmt(closed - confirmStart)}, stored after ${fmt(stored - confirmStart)}; longest task ${fmt(confirm.longest)} (long tasks ${fmt(confirm.total)} in all)`,
     );
+    if (CONFIRM_TRACE) lines.push(...(await traceSummary(session, CONFIRM_TRACE, 'confirm')));
 
-    if (TRACE) {
-      await session.browser.startTracing(page, {
-        categories: [...LONG_TASK_TRACE_CATEGORIES, 'disabled-by-default-v8.cpu_profiler'],
-      });
-    }
+    if (TRACE) await startTrace(session, page);
     lines.push(`  reload: ${await reload(page)}`);
-    if (TRACE) lines.push(...(await traceSummary(session)));
+    if (TRACE) lines.push(...(await traceSummary(session, TRACE, 'first reload')));
     // Software WebGL draws 200,000 circles on the page's thread; without it, the data path.
     await page.uncheck('[data-testid="layer-toggle-car-parks"]');
     await page.waitForFunction(() => !location.hash.includes('car-parks'));
@@ -207,11 +208,16 @@ export async function benchBigImport(): Promise<string[]> {
   return lines;
 }
 
-/** Stops the trace, writes it to TRACE and sums up its long tasks and sampled functions. */
-async function traceSummary(session: Session): Promise<string[]> {
+const startTrace = (session: Session, page: Page) =>
+  session.browser.startTracing(page, {
+    categories: [...LONG_TASK_TRACE_CATEGORIES, 'disabled-by-default-v8.cpu_profiler'],
+  });
+
+/** Stops the trace, writes it to `file` and sums up its long tasks and sampled functions. */
+async function traceSummary(session: Session, file: string, what: string): Promise<string[]> {
   const trace = (await session.browser.stopTracing()).toString();
-  writeFileSync(TRACE!, trace);
-  const lines = [`  trace of the first reload written to ${TRACE}`];
+  writeFileSync(file, trace);
+  const lines = [`  trace of the ${what} written to ${file}`];
   const columns = ['commit', 'gc', 'maplibre', 'react', 'app', 'other', 'cpu', 'gpuWait'] as const;
   lines.push(`    ${'task'.padStart(7)} ${columns.map((c) => c.padStart(9)).join('')}`);
   for (const task of longTasks(trace).filter((t) => t.ms > 200)) {
