@@ -1,6 +1,7 @@
 import { readGeometry } from '../import/geometry';
 import { geometryProblems } from './check';
 import { type CompactChunk, type CompactFeatures, decodeChunk } from './compact_features';
+import { addToSummary, emptySummary } from './feature_summary';
 import { IMPORT_LAYERS, type ImportLayer, type ImportedDataset } from './imported_data';
 import type { AppFeature } from './schema';
 import { validateFeatureProperties } from './schema';
@@ -21,9 +22,13 @@ import {
  * with their features still in the compact form they were stored in, already checked.
  */
 
-/** A dataset of an import record that passed the gate, its features compact. */
-export type CheckedDataset = Omit<ImportedDataset, 'features' | 'compact'> & {
+/**
+ * A dataset of an import record that passed the gate, its features compact, with the summary
+ * of them the gate worked out as it checked them (never one read from storage).
+ */
+export type CheckedDataset = Omit<ImportedDataset, 'features' | 'compact' | 'summary'> & {
   compact: CompactFeatures;
+  summary: NonNullable<ImportedDataset['summary']>;
 };
 
 /** One import record read from storage and through the gate; no datasets when it is gone. */
@@ -93,6 +98,7 @@ export async function checkImportRecord(
     }
     if (!Array.isArray(compact.chunks)) return skip('no features');
     let count = 0;
+    const summary = emptySummary();
     for (const chunk of compact.chunks as unknown[]) {
       let decoded;
       try {
@@ -111,6 +117,7 @@ export async function checkImportRecord(
         if (problem) return skip(`feature ${count + 1}: ${problem}`);
         count++;
       }
+      addToSummary(summary, decoded);
       onChecked?.(datasets.length, decoded as AppFeature[], keptChunk(chunk as CompactChunk));
       await pause();
     }
@@ -123,6 +130,7 @@ export async function checkImportRecord(
       importedAt: record.importedAt,
       // Checked above, chunk by chunk; its count is what the chunks hold.
       compact: { chunks: compact.chunks as CompactFeatures['chunks'], count },
+      summary,
     });
   }
   return { ok: true, value: datasets };

@@ -1,6 +1,13 @@
 import type { CompactFeatures } from './compact_features';
 import type { CompletenessTable, LayerCompleteness } from './completeness';
 import type { SourceCrs } from './crs';
+import {
+  type FeatureSummary,
+  collectionSummary,
+  mergeSummaries,
+  setCollectionSummary,
+  summariseFeatures,
+} from './feature_summary';
 import type { LayerId } from './layers';
 import { type LayerTextPart, layerTextParts, setLayerTextParts } from './layer_text';
 import type { LayerData, SourceInfo } from './load';
@@ -31,6 +38,11 @@ export interface ImportedDataset {
   features: AppFeature[];
   /** The same features in the compact form they are stored in, when at hand. */
   compact?: CompactFeatures;
+  /**
+   * What the page reads from every feature, worked out where they were decoded (the import's
+   * worker, the restore's gate); when absent, worked out from `features` here.
+   */
+  summary?: FeatureSummary;
 }
 
 export const importSourceKey = (datasetId: string) => `import-${datasetId}`;
@@ -57,15 +69,25 @@ export function composeLayerData(
     const before = dataset.mode === 'replace' ? [] : previous.features;
     const beforeParts: LayerTextPart[] =
       dataset.mode === 'replace' ? [] : (layerTextParts(previous) ?? [{ features: before }]);
-    layers[dataset.layer] = {
+    const summary = dataset.summary ?? summariseFeatures(dataset.features);
+    const composed: AppFeatureCollection = {
       type: 'FeatureCollection',
       features: [...before, ...dataset.features],
     };
-    setLayerTextParts(layers[dataset.layer], [
+    setLayerTextParts(composed, [
       ...beforeParts,
       dataset.compact ? { compact: dataset.compact } : { features: dataset.features },
     ]);
-    completeness[dataset.layer] = importedCompleteness(completeness[dataset.layer], dataset);
+    setCollectionSummary(
+      composed,
+      dataset.mode === 'replace' ? summary : mergeSummaries([collectionSummary(previous), summary]),
+    );
+    layers[dataset.layer] = composed;
+    completeness[dataset.layer] = importedCompleteness(
+      completeness[dataset.layer],
+      dataset,
+      summary.unitCounts,
+    );
     sources[importSourceKey(dataset.id)] = {
       title: dataset.fileName,
       origin: `imported ${dataset.importedAt.slice(0, 10)} (${dataset.crs})`,
@@ -76,15 +98,12 @@ export function composeLayerData(
   return { ...shipped, layers, completeness, sources };
 }
 
+/** `counts`: the dataset's features by the sub-district they lie in. */
 function importedCompleteness(
   row: LayerCompleteness | undefined,
   dataset: ImportedDataset,
+  counts: ReadonlyMap<string, number>,
 ): LayerCompleteness {
-  const counts = new Map<string, number>();
-  for (const f of dataset.features) {
-    const unit = f.properties.subdistrict;
-    if (unit) counts.set(unit, (counts.get(unit) ?? 0) + 1);
-  }
   const units: LayerCompleteness['units'] = {};
   const names = new Set([...Object.keys(row?.units ?? {}), ...counts.keys()]);
   for (const name of names) {

@@ -1,22 +1,6 @@
+import { collectionSummary } from '../data/feature_summary';
 import type { LayerData } from '../data/load';
 import type { LayerId } from '../data/layers';
-import type { AppFeatureCollection } from '../data/schema';
-
-/**
- * The sources a layer's features name, found once per collection: the attribution is asked
- * for again at every change of the visible layers or the language, and a layer with 200,000
- * imported features is a walk over every one of them.
- */
-const sourcesOf = new WeakMap<AppFeatureCollection, ReadonlySet<string>>();
-function layerSources(collection: AppFeatureCollection): ReadonlySet<string> {
-  let sources = sourcesOf.get(collection);
-  if (!sources) {
-    const found = new Set<string>();
-    for (const feature of collection.features) found.add(feature.properties.source);
-    sourcesOf.set(collection, (sources = found));
-  }
-  return sources;
-}
 
 /** The attribution every source of the visible layers requires, each named once. */
 export function attributionFor(
@@ -24,8 +8,13 @@ export function attributionFor(
   visible: readonly LayerId[],
   language: 'zh' | 'en' = 'zh',
 ): string[] {
+  // The sources a layer's features name are found once per collection (or come with an
+  // import): the attribution is asked for again at every change of the visible layers or the
+  // language, and a layer with 200,000 imported features is a walk over every one of them.
   const keys = new Set<string>();
-  for (const layer of visible) for (const key of layerSources(data.layers[layer])) keys.add(key);
+  for (const layer of visible) {
+    for (const key of collectionSummary(data.layers[layer]).sources) keys.add(key);
+  }
   const texts = [...keys]
     .map((k) => {
       const source = data.sources[k];

@@ -1,5 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import { type GeoJSONSource, importScriptInWorkers } from 'maplibre-gl';
+import { collectionSummary } from '../data/feature_summary';
 import { LARGE_LAYER, layerTextParts } from '../data/layer_text';
 import type { LayerData } from '../data/load';
 import { MAP_FEATURE_PROPERTIES } from '../layers/catalog';
@@ -81,8 +82,7 @@ export async function giveLayer(
   if (!current()) return false;
   setClustered(
     source,
-    collection.features.length > LARGE_LAYER &&
-      collection.features.every((f) => f.geometry?.type === 'Point'),
+    collection.features.length > LARGE_LAYER && collectionSummary(collection).allPoints,
   );
   if (!blob) {
     await source.setData(collection);

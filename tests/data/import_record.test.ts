@@ -2,6 +2,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { transferables } from '../../src/data/compact_features';
 import type { ImportedDataset } from '../../src/data/imported_data';
+import { LAYER_IDS } from '../../src/data/layers';
+import type { LayerData } from '../../src/data/load';
 
 /**
  * The restore gate as the worker runs it: a stored import record read from IndexedDB (here
@@ -46,10 +48,11 @@ function dataset(id: string, features: unknown[]): ImportedDataset {
 async function modules() {
   const saved = await import('../../src/data/saved_work');
   const gate = await import('../../src/data/import_record');
-  const { createStore, set } = await import('idb-keyval');
-  const put = (key: string, value: unknown) =>
-    set(key, value, createStore('huitian-map', 'saved-work'));
-  return { saved, gate, put };
+  const { createStore, get, set } = await import('idb-keyval');
+  const store = createStore('huitian-map', 'saved-work');
+  const put = (key: string, value: unknown) => set(key, value, store);
+  const stored = (key: string) => get<Record<string, unknown>>(key, store);
+  return { saved, gate, put, stored };
 }
 
 describe('the restore gate in the worker', () => {
@@ -206,6 +209,52 @@ describe('the restore gate in the worker', () => {
     const read = await gate.readCheckedImport('import:t');
     if (!read.ok) throw new Error(read.skipped.reason);
     expect(read.value[0]!.compact.count).toBe(1);
+  });
+
+  it('gives the completeness of a restored import from the features it checked', async () => {
+    const { saved, put, stored } = await modules();
+    // Of 7,001 car parks: every seventh in 霍营街道 (1,001), the ones after those outside
+    // every unit (1,000), the other 5,000 in 回龙观街道.
+    const features = Array.from({ length: 7001 }, (_, i) => {
+      const f = carPark(i);
+      if (i % 7 === 0) f.properties.subdistrict = '霍营街道';
+      if (i % 7 === 1) (f.properties as { subdistrict: string | null }).subdistrict = null;
+      return f;
+    });
+    await saved.saveImport([dataset('s', features)]);
+    // Figures stored beside the features are never read: the gate counts what it checked.
+    const record = (await stored('import:s'))!;
+    const forged = { count: 1, unitCounts: new Map([['霍营街道', 99]]), sources: [] };
+    const layers = (record.layers as Record<string, unknown>[]).map((l) => ({
+      ...l,
+      summary: forged,
+      features: { ...(l.features as object), summary: forged },
+    }));
+    await put('import:s', { ...record, layers });
+    const read = await saved.readImport('import:s');
+    if (!read.ok) throw new Error(read.skipped.reason);
+    const { composeLayerData } = await import('../../src/data/imported_data');
+    const shipped = {
+      layers: Object.fromEntries(
+        LAYER_IDS.map((l) => [l, { type: 'FeatureCollection', features: [] }]),
+      ),
+      completeness: {
+        'car-parks': {
+          note: 'no source',
+          note_zh: '无数据',
+          units: { 龙泽园街道: { status: 'none', coverage_share: 0, count: 0 } },
+        },
+      },
+      sources: {},
+    } as unknown as LayerData;
+    const row = composeLayerData(shipped, read.value).completeness['car-parks']!;
+    expect(row.units).toEqual({
+      回龙观街道: { status: 'partial', coverage_share: 0, count: 5000 },
+      霍营街道: { status: 'partial', coverage_share: 0, count: 1001 },
+      // A unit with no car parks stays without data: missing, not a measured gap.
+      龙泽园街道: { status: 'none', coverage_share: 0, count: 0 },
+    });
+    expect(row.known_extent).toBeUndefined();
   });
 
   it('answers a record another tab removed with no datasets', async () => {

@@ -224,7 +224,10 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
   const accepted = preview
     ? IMPORT_LAYERS.flatMap((layer) => {
         const compact = preview.layers[layer];
-        return compact && compact.count > 0 ? [{ layer, compact, count: compact.count }] : [];
+        const summary = preview.summaries[layer];
+        return compact && compact.count > 0
+          ? [{ layer, compact, summary, count: compact.count }]
+          : [];
       })
     : [];
   const acceptedCount = accepted.reduce((n, a) => n + a.count, 0);
@@ -257,7 +260,7 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
     const importedAt = new Date().toISOString();
     const datasets: ImportedDataset[] = [];
     const encoded: Partial<Record<ImportLayer, CompactFeatures>> = {};
-    for (const { layer, compact } of accepted) {
+    for (const { layer, compact, summary } of accepted) {
       const features = (await decodeFeaturesInSlices(compact)) as AppFeature[];
       datasets.push({
         id: datasetId,
@@ -268,6 +271,7 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
         importedAt,
         features,
         compact,
+        ...(summary ? { summary } : {}),
       });
       encoded[layer] = compact;
     }
