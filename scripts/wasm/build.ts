@@ -1,7 +1,9 @@
-/** npm run wasm:build — compiles the reach kernel into the committed reach_kernel_wasm.ts. */
+/** npm run wasm:build — compiles the row kernels into their committed TypeScript modules. */
 import { writeFileSync } from 'node:fs';
-import { KERNEL_MODULE, compileReachKernel, kernelModuleText } from './reach_kernel';
+import { PREPARE_KERNEL, REACH_KERNEL, compileRowKernel, kernelModuleText } from './reach_kernel';
 
-const binary = await compileReachKernel();
-writeFileSync(KERNEL_MODULE, kernelModuleText(binary));
-console.log(`reach kernel: ${binary.length} bytes of WebAssembly`);
+for (const kernel of [REACH_KERNEL, PREPARE_KERNEL]) {
+  const binary = await compileRowKernel(kernel);
+  writeFileSync(kernel.module, kernelModuleText(kernel, binary));
+  console.log(`${kernel.source}: ${binary.length} bytes of WebAssembly`);
+}

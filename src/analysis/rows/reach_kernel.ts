@@ -72,22 +72,39 @@ let wantedSent: Uint8Array | null = null;
 
 /** A new instance of the kernel, with a memory of its own; null without WebAssembly. */
 function compile(): KernelExports | null {
+  if (kernelModule === undefined) kernelModule = compileModule(REACH_KERNEL_WASM);
+  return kernelModule && instantiate<KernelExports>(kernelModule);
+}
+
+/** The module of base64 `text`; null where WebAssembly is missing or forbidden. */
+export function compileModule(text: string): WebAssembly.Module | null {
   try {
-    if (kernelModule === undefined) {
-      const bytes = Uint8Array.from(atob(REACH_KERNEL_WASM), (c) => c.charCodeAt(0));
-      kernelModule = new WebAssembly.Module(bytes);
-    }
-    if (!kernelModule) return null;
-    return new WebAssembly.Instance(kernelModule, {}).exports as unknown as KernelExports;
+    return new WebAssembly.Module(Uint8Array.from(atob(text), (c) => c.charCodeAt(0)));
   } catch {
-    kernelModule = null;
     return null;
   }
 }
 
-/** Chooses the kernel: false measures with the JavaScript kernel only (the reference). */
+/** A new instance of a module, with a memory of its own; null where that fails. */
+export function instantiate<T>(module: WebAssembly.Module): T | null {
+  try {
+    return new WebAssembly.Instance(module, {}).exports as unknown as T;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Chooses the kernels: false measures and prepares with the JavaScript kernels only (the
+ * reference).
+ */
 export function chooseWasmReachKernel(use: boolean): void {
   enabled = use;
+}
+
+/** Whether the WebAssembly kernels may be used (see `chooseWasmReachKernel`). */
+export function wasmKernelsEnabled(): boolean {
+  return enabled;
 }
 
 /**

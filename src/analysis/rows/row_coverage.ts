@@ -9,6 +9,7 @@ import {
 } from './intervals';
 import { type LocalProjection, sinusoidalProjection } from '../local_projection';
 import { type PlanarShape, toPlanarShape } from '../planar_shape';
+import { type KernelRows, prepareRowsByKernel } from './prepare_kernel';
 import { addReachIntervals } from './reach_rows';
 import { type RowGrid, createRowGrid, ringRows, unionOfRingRows } from './row_sampling';
 
@@ -75,6 +76,29 @@ export function prepareAreaAndBlocks(
   }
   const grid = createRowGrid(minY, maxY, rowSpacingM);
   const blockShapes = residential.map((b) => toPlanarShape(b.geometry, projection));
+  const { unitRows, residentialRows, wantedRows } =
+    prepareRowsByKernel(unitShapes, blockShapes, grid) ??
+    prepareRows(unitShapes, blockShapes, grid);
+  const area = {
+    projection,
+    grid,
+    unitNames: units.map((u) => u.properties.name),
+    unitRows,
+    residentialRows,
+    wantedRows,
+  };
+  return { area, blockShapes };
+}
+
+/**
+ * The rows of the area in JavaScript, the reference (the kernel of `prepareRowsByKernel` gives
+ * the same rows): per unit its residential land, per row the land of all units.
+ */
+function prepareRows(
+  unitShapes: readonly PlanarShape[],
+  blockShapes: readonly PlanarShape[],
+  grid: RowGrid,
+): KernelRows {
   const allResidential = unionOfRingRows(blockShapes, grid);
   const unitRows = unitShapes.map((shape) => {
     const inside = ringRows(shape, grid);
@@ -109,15 +133,7 @@ export function prepareAreaAndBlocks(
     residentialRows.push(land);
     if (land && land.length > 0) wantedRows[k] = 1;
   }
-  const area = {
-    projection,
-    grid,
-    unitNames: units.map((u) => u.properties.name),
-    unitRows,
-    residentialRows,
-    wantedRows,
-  };
-  return { area, blockShapes };
+  return { unitRows, residentialRows, wantedRows };
 }
 
 /** West and east ends of the features' coordinates (as `turf.bbox` gives them). */

@@ -6,6 +6,7 @@
  */
 import type { Geometry } from 'geojson';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PREPARE_KERNEL_WASM } from '../../../src/analysis/rows/wasm/prepare_kernel_wasm';
 import { REACH_KERNEL_WASM } from '../../../src/analysis/rows/wasm/reach_kernel_wasm';
 import { reachKernel, chooseWasmReachKernel } from '../../../src/analysis/rows/reach_kernel';
 import {
@@ -15,7 +16,7 @@ import {
   reachRows,
 } from '../../../src/analysis/rows/row_coverage';
 import { type LayerId } from '../../../src/data/layers';
-import { compileReachKernel } from '../../../scripts/wasm/reach_kernel';
+import { PREPARE_KERNEL, REACH_KERNEL, compileRowKernel } from '../../../scripts/wasm/reach_kernel';
 import { createRectangle, twoUnits } from '../fixtures';
 import { loadShippedLayer as load } from '../../shipped_layer';
 
@@ -96,13 +97,16 @@ describe('the WebAssembly reach kernel', () => {
   });
 
   it('stays small enough to compile synchronously on the page too', () => {
-    // The inspection card measures on the page's thread, where Chromium compiles a module
-    // synchronously only below 4 KiB; past that the page would fall back to JavaScript.
+    // The inspection card prepares and measures on the page's thread, where Chromium compiles a
+    // module synchronously only below 4 KiB; past that the page would fall back to JavaScript.
     expect(atob(REACH_KERNEL_WASM).length).toBeLessThan(4096);
+    expect(atob(PREPARE_KERNEL_WASM).length).toBeLessThan(4096);
   });
 
   it('is committed as its source compiles', async () => {
-    const binary = await compileReachKernel();
-    expect(Buffer.from(binary).toString('base64')).toBe(REACH_KERNEL_WASM);
+    const reach = await compileRowKernel(REACH_KERNEL);
+    expect(Buffer.from(reach).toString('base64')).toBe(REACH_KERNEL_WASM);
+    const prepare = await compileRowKernel(PREPARE_KERNEL);
+    expect(Buffer.from(prepare).toString('base64')).toBe(PREPARE_KERNEL_WASM);
   }, 60_000);
 });

@@ -1,0 +1,288 @@
+import type { Intervals } from './intervals';
+import type { PlanarShape } from '../planar_shape';
+import { compileModule, instantiate, wasmKernelsEnabled } from './reach_kernel';
+import { type RowGrid, firstRowFrom, lastRowTo } from './row_sampling';
+import { PREPARE_KERNEL_WASM } from './wasm/prepare_kernel_wasm';
+
+/**
+ * The rows of the area prepared by the WebAssembly kernel (wasm/prepare_kernel.as.ts): the
+ * residential blocks' ring rows merged per row, each unit's land (its ring rows within them)
+ * and the residential land of all units, as `prepareAreaAndBlocks` makes them in JavaScript,
+ * to the last bit. The kernel works on flat rows in its own memory; only the results become
+ * arrays. Null where WebAssembly is missing or forbidden: the JavaScript then prepares alone.
+ */
+export interface KernelRows {
+  unitRows: (Intervals | undefined)[][];
+  residentialRows: (Intervals | undefined)[];
+  wantedRows: Uint8Array;
+}
+
+interface PrepareExports {
+  memory: WebAssembly.Memory;
+  mostCrossings: WebAssembly.Global;
+  setGrid: (y0: number, spacing: number, count: number) => void;
+  shapesRingRows: (
+    coordinates: number,
+    ringEnds: number,
+    shapeRingEnds: number,
+    shapeRows: number,
+    from: number,
+    to: number,
+    rowStarts: number,
+    rowFill: number,
+    edgeRows: number,
+    edgeEnds: number,
+    crossings: number,
+    outRow: number,
+    outStart: number,
+    outEnd: number,
+  ) => number;
+  mergeRows: (
+    rows: number,
+    starts: number,
+    ends: number,
+    n: number,
+    gridRows: number,
+    counts: number,
+    sortedStart: number,
+    sortedEnd: number,
+    offsets: number,
+    values: number,
+  ) => number;
+  intersectRows: (
+    rows: number,
+    starts: number,
+    ends: number,
+    n: number,
+    gridRows: number,
+    landOffsets: number,
+    landValues: number,
+    offsets: number,
+    defined: number,
+    values: number,
+    out: number,
+  ) => number;
+  landOfUnits: (
+    unitCount: number,
+    gridRows: number,
+    unitOffsets: number,
+    unitDefined: number,
+    unitValues: number,
+    sortedStart: number,
+    sortedEnd: number,
+    offsets: number,
+    defined: number,
+    wanted: number,
+    values: number,
+  ) => number;
+}
+
+let prepareModule: WebAssembly.Module | null | undefined;
+let kernel: PrepareExports | null | undefined;
+
+function prepareKernel(): PrepareExports | null {
+  if (!wasmKernelsEnabled()) return null;
+  if (kernel === undefined) {
+    prepareModule ??= compileModule(PREPARE_KERNEL_WASM);
+    kernel = prepareModule && instantiate<PrepareExports>(prepareModule);
+  }
+  return kernel;
+}
+
+/** Byte offsets handed out one after another, each aligned to 8. */
+class Layout {
+  end = 0;
+  take(bytes: number): number {
+    const at = this.end;
+    this.end += Math.ceil(bytes / 8) * 8;
+    return at;
+  }
+}
+
+export function prepareRowsByKernel(
+  unitShapes: readonly PlanarShape[],
+  blockShapes: readonly PlanarShape[],
+  grid: RowGrid,
+): KernelRows | null {
+  const run = prepareKernel();
+  if (!run) return null;
+  const shapes = blockShapes.concat(unitShapes);
+  const blocks = blockShapes.length;
+  const units = unitShapes.length;
+  const gridRows = grid.count;
+  let numbers = 0;
+  let rings = 0;
+  let mostRows = 0;
+  let mostEdges = 0;
+  for (let s = 0; s < shapes.length; s++) {
+    const shape = shapes[s]!;
+    let shapeNumbers = 0;
+    for (let r = 0; r < shape.rings.length; r++) shapeNumbers += shape.rings[r]!.length;
+    numbers += shapeNumbers;
+    rings += shape.rings.length;
+    const rows = lastRowTo(grid, shape.bbox[3]) - firstRowFrom(grid, shape.bbox[1]) + 1;
+    if (rows > mostRows) mostRows = rows;
+    if (shapeNumbers >> 1 > mostEdges) mostEdges = shapeNumbers >> 1;
+  }
+  // The shapes and the scratch one shape's ring rows need.
+  const layout = new Layout();
+  const coordinatesAt = layout.take(8 * numbers);
+  const ringEndsAt = layout.take(4 * rings);
+  const shapeRingEndsAt = layout.take(4 * shapes.length);
+  const shapeRowsAt = layout.take(8 * shapes.length);
+  const rowStartsAt = layout.take(4 * (mostRows + 1));
+  const rowFillAt = layout.take(4 * mostRows);
+  const edgeRowsAt = layout.take(8 * mostEdges);
+  const edgeEndsAt = layout.take(32 * mostEdges);
+  ensureBytes(run.memory, layout.end);
+  let buffer = run.memory.buffer;
+  const coordinates = new Float64Array(buffer, coordinatesAt, numbers);
+  const ringEnds = new Int32Array(buffer, ringEndsAt, rings);
+  const shapeRingEnds = new Int32Array(buffer, shapeRingEndsAt, shapes.length);
+  const shapeRows = new Int32Array(buffer, shapeRowsAt, 2 * shapes.length);
+  let number = 0;
+  let ring = 0;
+  for (let s = 0; s < shapes.length; s++) {
+    const shape = shapes[s]!;
+    for (let r = 0; r < shape.rings.length; r++) {
+      coordinates.set(shape.rings[r]!, number);
+      number += shape.rings[r]!.length;
+      ringEnds[ring++] = number;
+    }
+    shapeRingEnds[s] = ring;
+    const first = firstRowFrom(grid, shape.bbox[1]);
+    shapeRows[2 * s] = first;
+    shapeRows[2 * s + 1] = lastRowTo(grid, shape.bbox[3]) - first + 1;
+  }
+  run.setGrid(grid.y0, grid.spacingM, gridRows);
+  const ringRows = (from: number, to: number, crossings: number, out: number[]) =>
+    run.shapesRingRows(
+      coordinatesAt,
+      ringEndsAt,
+      shapeRingEndsAt,
+      shapeRowsAt,
+      from,
+      to,
+      rowStartsAt,
+      rowFillAt,
+      edgeRowsAt,
+      edgeEndsAt,
+      crossings,
+      out[0]!,
+      out[1]!,
+      out[2]!,
+    );
+  // Counted first, so that the crossings and pairs get their room: a shape's pairs are at most
+  // half its crossings.
+  const none = [0, 0, 0];
+  const blockCrossings = ringRows(0, blocks, 0, none);
+  const mostBlockCrossings = run.mostCrossings.value as number;
+  ringRows(blocks, shapes.length, 0, none);
+  const mostUnitCrossings = run.mostCrossings.value as number;
+  const crossingsAt = layout.take(8 * Math.max(mostBlockCrossings, mostUnitCrossings));
+  const pairRoom = Math.max(blockCrossings, mostUnitCrossings) >> 1;
+  const out = [layout.take(4 * pairRoom), layout.take(8 * pairRoom), layout.take(8 * pairRoom)];
+  const blockPairs = blockCrossings >> 1;
+  const countsAt = layout.take(4 * (gridRows + 1));
+  const sortedStartAt = layout.take(8 * blockPairs);
+  const sortedEndAt = layout.take(8 * blockPairs);
+  const landOffsetsAt = layout.take(4 * (gridRows + 1));
+  const landValuesAt = layout.take(16 * blockPairs);
+  const unitOffsetsAt = layout.take(4 * units * (gridRows + 1));
+  const unitDefinedAt = layout.take(units * gridRows);
+  const unitValuesAt = layout.take(0);
+  ensureBytes(run.memory, layout.end);
+  // The residential land: every block's ring rows, merged per row.
+  const pairs = ringRows(0, blocks, crossingsAt, out);
+  run.mergeRows(
+    out[0]!,
+    out[1]!,
+    out[2]!,
+    pairs,
+    gridRows,
+    countsAt,
+    sortedStartAt,
+    sortedEndAt,
+    landOffsetsAt,
+    landValuesAt,
+  );
+  // Each unit's land: its ring rows within the residential land (the values grow as needed).
+  let unitValues = 0;
+  for (let u = 0; u < units; u++) {
+    const n = ringRows(blocks + u, blocks + u + 1, crossingsAt, out);
+    unitValues = run.intersectRows(
+      out[0]!,
+      out[1]!,
+      out[2]!,
+      n,
+      gridRows,
+      landOffsetsAt,
+      landValuesAt,
+      unitOffsetsAt + 4 * u * (gridRows + 1),
+      unitDefinedAt + u * gridRows,
+      unitValuesAt,
+      unitValues,
+    );
+  }
+  // The residential land of all units, per row.
+  layout.end = unitValuesAt;
+  layout.take(8 * unitValues);
+  const landStartAt = layout.take(4 * unitValues);
+  const landEndAt = layout.take(4 * unitValues);
+  const offsetsAt = layout.take(4 * (gridRows + 1));
+  const definedAt = layout.take(gridRows);
+  const wantedAt = layout.take(gridRows);
+  const valuesAt = layout.take(8 * unitValues);
+  ensureBytes(run.memory, layout.end);
+  const landValues = run.landOfUnits(
+    units,
+    gridRows,
+    unitOffsetsAt,
+    unitDefinedAt,
+    unitValuesAt,
+    landStartAt,
+    landEndAt,
+    offsetsAt,
+    definedAt,
+    wantedAt,
+    valuesAt,
+  );
+  buffer = run.memory.buffer;
+  const unitOffsets = new Int32Array(buffer, unitOffsetsAt, units * (gridRows + 1));
+  const unitDefined = new Uint8Array(buffer, unitDefinedAt, units * gridRows);
+  const unitNumbers = new Float64Array(buffer, unitValuesAt, unitValues);
+  const unitRows: (Intervals | undefined)[][] = [];
+  for (let u = 0; u < units; u++) {
+    const rows: (Intervals | undefined)[] = new Array(gridRows);
+    const offset = u * (gridRows + 1);
+    for (let k = 0; k < gridRows; k++) {
+      if (unitDefined[u * gridRows + k]) {
+        rows[k] = rowOf(unitNumbers, unitOffsets[offset + k]!, unitOffsets[offset + k + 1]!);
+      }
+    }
+    unitRows.push(rows);
+  }
+  const offsets = new Int32Array(buffer, offsetsAt, gridRows + 1);
+  const defined = new Uint8Array(buffer, definedAt, gridRows);
+  const values = new Float64Array(buffer, valuesAt, landValues);
+  const residentialRows: (Intervals | undefined)[] = [];
+  for (let k = 0; k < gridRows; k++) {
+    residentialRows.push(defined[k] ? rowOf(values, offsets[k]!, offsets[k + 1]!) : undefined);
+  }
+  return {
+    unitRows,
+    residentialRows,
+    wantedRows: new Uint8Array(buffer, wantedAt, gridRows).slice(),
+  };
+}
+
+function rowOf(values: Float64Array, from: number, to: number): Intervals {
+  const row: Intervals = [];
+  for (let i = from; i < to; i++) row.push(values[i]!);
+  return row;
+}
+
+function ensureBytes(memory: WebAssembly.Memory, bytes: number): void {
+  const pages = Math.ceil((bytes - memory.buffer.byteLength) / 65536);
+  if (pages > 0) memory.grow(pages);
+}

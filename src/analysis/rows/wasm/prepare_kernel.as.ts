@@ -1,0 +1,253 @@
+/**
+ * The kernel that prepares the area, in AssemblyScript, compiled by `npm run wasm:build` into
+ * `prepare_kernel_wasm.ts`: the ring rows of many shapes at once and the merges, intersections
+ * and unions of prepareAreaAndBlocks of `../row_coverage.ts`, row by row into flat rows, with no
+ * JavaScript array per row. Every number is computed as the JavaScript computes it (the same
+ * float64 operations on the same numbers), so the rows are equal to the last bit; a test checks
+ * that on the real data. The memory layout is set by the caller (`../prepare_kernel.ts`).
+ */
+import { edgesOf, ringPairs, setRowGrid, sortRange } from './row_grid.as';
+
+export function setGrid(y0: f64, spacing: f64, count: i32): void {
+  setRowGrid(y0, spacing, count);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Preparing the area (prepareAreaAndBlocks of ../row_coverage.ts): the ring rows of many shapes
+// at once, merged per row into flat rows (offsets into one array of numbers per set of rows), the
+// units' land and the residential land, without a JavaScript array per row. Shapes' rings are
+// laid out as for ringEdges: the numbers of all rings one after another, `ringEnds[r]` one past
+// ring r's last, `shapeRingEnds[s]` one past shape s's last ring, `shapeRows[2s]` and
+// `shapeRows[2s + 1]` the first row and number of rows it spans.
+
+/** The most crossings one shape of the last counting `shapesRingRows` had. */
+export let mostCrossings: i32 = 0;
+
+/**
+ * The ring rows (ringEdges then ringPairs) of shapes [from, to), appended as (row, start, end)
+ * to the out arrays; returns how many. With `crossings` 0 it only counts: returns the sum of the
+ * shapes' crossings (twice as many as they can write) and sets `mostCrossings`.
+ */
+export function shapesRingRows(
+  coordinates: usize,
+  ringEnds: usize,
+  shapeRingEnds: usize,
+  shapeRows: usize,
+  from: i32,
+  to: i32,
+  rowStarts: usize,
+  rowFill: usize,
+  edgeRows: usize,
+  edgeEnds: usize,
+  crossings: usize,
+  outRow: usize,
+  outStart: usize,
+  outEnd: usize,
+): i32 {
+  let total: i32 = 0;
+  let most: i32 = 0;
+  for (let s = from; s < to; s++) {
+    const ringFrom = s > 0 ? load<i32>(shapeRingEnds + (<usize>(s - 1) << 2)) : 0;
+    const ringTo = load<i32>(shapeRingEnds + (<usize>s << 2));
+    const first = load<i32>(shapeRows + (<usize>s << 3));
+    const count = load<i32>(shapeRows + (<usize>s << 3) + 4);
+    if (count <= 0 || ringTo <= ringFrom) continue;
+    const ringStart = ringFrom > 0 ? load<i32>(ringEnds + (<usize>(ringFrom - 1) << 2)) : 0;
+    const n = edgesOf(coordinates, ringEnds, ringFrom, ringTo, ringStart, first, count, rowStarts, edgeRows, edgeEnds);
+    if (crossings === 0) {
+      total += n;
+      if (n > most) most = n;
+      continue;
+    }
+    const at = <usize>total;
+    total += ringPairs(first, count, rowStarts, rowFill, edgeRows, edgeEnds, crossings,
+      outRow + (at << 2), outStart + (at << 3), outEnd + (at << 3));
+  }
+  if (crossings === 0) mostCrossings = most;
+  return total;
+}
+
+/**
+ * mergeIntervals of ../intervals.ts for every row at once: the n pairs (row, start, end) grouped
+ * by row (counting sort into `counts`, `sortedStart`, `sortedEnd`) and each row's union written
+ * to `values` from `offsets[row]` to `offsets[row + 1]`. Returns the numbers written.
+ */
+export function mergeRows(
+  rows: usize,
+  starts: usize,
+  ends: usize,
+  n: i32,
+  gridRows: i32,
+  counts: usize,
+  sortedStart: usize,
+  sortedEnd: usize,
+  offsets: usize,
+  values: usize,
+): i32 {
+  memory.fill(counts, 0, (<usize>gridRows + 1) << 2);
+  for (let p = 0; p < n; p++) {
+    const at = counts + (<usize>(load<i32>(rows + (<usize>p << 2)) + 1) << 2);
+    store<i32>(at, load<i32>(at) + 1);
+  }
+  for (let k = 0; k < gridRows; k++) {
+    const at = counts + (<usize>(k + 1) << 2);
+    store<i32>(at, load<i32>(at) + load<i32>(at - 4));
+  }
+  // counts[k] runs from row k's start to its end while filling; then counts[k] is row k's end.
+  for (let p = 0; p < n; p++) {
+    const at = counts + (<usize>load<i32>(rows + (<usize>p << 2)) << 2);
+    const to = load<i32>(at);
+    store<i32>(at, to + 1);
+    store<f64>(sortedStart + (<usize>to << 3), load<f64>(starts + (<usize>p << 3)));
+    store<f64>(sortedEnd + (<usize>to << 3), load<f64>(ends + (<usize>p << 3)));
+  }
+  let out: i32 = 0;
+  let lo: i32 = 0;
+  for (let k = 0; k < gridRows; k++) {
+    store<i32>(offsets + (<usize>k << 2), out);
+    const hi = load<i32>(counts + (<usize>k << 2));
+    if (hi > lo) {
+      sortRange(sortedStart, lo, hi);
+      sortRange(sortedEnd, lo, hi);
+      out = unionOfSorted(sortedStart, sortedEnd, lo, hi, values, out);
+    }
+    lo = hi;
+  }
+  store<i32>(offsets + (<usize>gridRows << 2), out);
+  return out;
+}
+
+/** pushUnionOfSorted of ../intervals.ts, writing at values[out..]; returns the new end. */
+function unionOfSorted(starts: usize, ends: usize, lo: i32, hi: i32, values: usize, out: i32): i32 {
+  let open: i32 = 0;
+  let runStart: f64 = 0;
+  let j = lo;
+  for (let i = lo; i < hi; ) {
+    const s = load<f64>(starts + (<usize>i << 3));
+    const e = load<f64>(ends + (<usize>j << 3));
+    if (s <= e) {
+      if (open++ === 0) runStart = s;
+      i++;
+    } else if (--open === 0) {
+      out = writePair(values, out, runStart, e);
+      j++;
+    } else j++;
+  }
+  if (hi > lo) out = writePair(values, out, runStart, load<f64>(ends + (<usize>(hi - 1) << 3)));
+  return out;
+}
+
+@inline function writePair(values: usize, out: i32, start: f64, end: f64): i32 {
+  store<f64>(values + (<usize>out << 3), start);
+  store<f64>(values + (<usize>(out + 1) << 3), end);
+  return out + 2;
+}
+
+/** Grows the memory to hold `end` bytes. */
+function ensureBytes(end: usize): void {
+  const have = <usize>memory.size() << 16;
+  if (end > have) memory.grow(<i32>((end - have + 0xffff) >> 16));
+}
+
+/**
+ * One unit's land: per row where the unit's ring rows (n pairs (row, start, end), rows
+ * ascending) and the land rows both have intervals, intersectIntervals of ../intervals.ts of
+ * the two, written to `values` from number `out` on (the memory grows as needed). Sets
+ * `offsets[k]` and `defined[k]` (1 where the row has a set, possibly empty) for every row;
+ * returns the new end.
+ */
+export function intersectRows(
+  rows: usize,
+  starts: usize,
+  ends: usize,
+  n: i32,
+  gridRows: i32,
+  landOffsets: usize,
+  landValues: usize,
+  offsets: usize,
+  defined: usize,
+  values: usize,
+  out: i32,
+): i32 {
+  memory.fill(defined, 0, <usize>gridRows);
+  let p: i32 = 0;
+  for (let k = 0; k < gridRows; k++) {
+    store<i32>(offsets + (<usize>k << 2), out);
+    if (p >= n || load<i32>(rows + (<usize>p << 2)) !== k) continue;
+    let q = p;
+    while (q < n && load<i32>(rows + (<usize>q << 2)) === k) q++;
+    let j = load<i32>(landOffsets + (<usize>k << 2));
+    const landEnd = load<i32>(landOffsets + (<usize>(k + 1) << 2));
+    if (landEnd > j) {
+      store<u8>(defined + <usize>k, 1);
+      ensureBytes(values + (<usize>(out + 2 * (q - p) + (landEnd - j)) << 3));
+      let i = p;
+      while (i < q && j < landEnd) {
+        const as = load<f64>(starts + (<usize>i << 3));
+        const ae = load<f64>(ends + (<usize>i << 3));
+        const bs = load<f64>(landValues + (<usize>j << 3));
+        const be = load<f64>(landValues + (<usize>(j + 1) << 3));
+        const start = Math.max(as, bs);
+        const stop = Math.min(ae, be);
+        if (start < stop) out = writePair(values, out, start, stop);
+        if (ae < be) i++;
+        else j += 2;
+      }
+    }
+    p = q;
+  }
+  store<i32>(offsets + (<usize>gridRows << 2), out);
+  return out;
+}
+
+/**
+ * The residential land per row from the units' (offsets and defined flags of `unitCount` units
+ * one after another, values shared): a row has a set where a unit has; one unit's is copied,
+ * several units' are merged (mergeIntervals). Sets `wanted[k]` where the set is not empty.
+ * Returns the numbers written.
+ */
+export function landOfUnits(
+  unitCount: i32,
+  gridRows: i32,
+  unitOffsets: usize,
+  unitDefined: usize,
+  unitValues: usize,
+  sortedStart: usize,
+  sortedEnd: usize,
+  offsets: usize,
+  defined: usize,
+  wanted: usize,
+  values: usize,
+): i32 {
+  let out: i32 = 0;
+  for (let k = 0; k < gridRows; k++) {
+    store<i32>(offsets + (<usize>k << 2), out);
+    let units: i32 = 0;
+    let pairs: i32 = 0;
+    for (let u = 0; u < unitCount; u++) {
+      if (load<u8>(unitDefined + <usize>(u * gridRows + k)) === 0) continue;
+      const at = unitOffsets + (<usize>(u * (gridRows + 1) + k) << 2);
+      const lo = load<i32>(at);
+      const hi = load<i32>(at + 4);
+      for (let i = lo; i < hi; i += 2) {
+        store<f64>(sortedStart + (<usize>pairs << 3), load<f64>(unitValues + (<usize>i << 3)));
+        store<f64>(sortedEnd + (<usize>pairs << 3), load<f64>(unitValues + (<usize>(i + 1) << 3)));
+        pairs++;
+      }
+      units++;
+    }
+    store<u8>(defined + <usize>k, units > 0 ? 1 : 0);
+    if (units > 1 && pairs > 0) {
+      sortRange(sortedStart, 0, pairs);
+      sortRange(sortedEnd, 0, pairs);
+      out = unionOfSorted(sortedStart, sortedEnd, 0, pairs, values, out);
+    } else {
+      for (let i = 0; i < pairs; i++) {
+        out = writePair(values, out, load<f64>(sortedStart + (<usize>i << 3)), load<f64>(sortedEnd + (<usize>i << 3)));
+      }
+    }
+    store<u8>(wanted + <usize>k, out > load<i32>(offsets + (<usize>k << 2)) ? 1 : 0);
+  }
+  store<i32>(offsets + (<usize>gridRows << 2), out);
+  return out;
+}
