@@ -5,6 +5,7 @@ import {
   scenarioFromGeoJson,
   scenarioToGeoJson,
 } from '../analysis/scenario';
+import { type ScenarioChange, applyScenarioChange } from '../analysis/scenario_change';
 import {
   type CompactFeatures,
   decodeFeaturesInSlices,
@@ -368,39 +369,57 @@ export function saveActiveScenario(id: string | null): Promise<boolean> {
 }
 
 /**
- * Changes one scenario as stored, in one transaction: `change` is applied to the stored copy
- * (which another tab may have changed since this tab read it), or to `local` when none is
- * stored; null deletes. Resolves with the scenario as now stored, or `failed` when the browser
- * refused. Applying the change to the stored copy is what keeps both tabs' work.
+ * Applies a change to one scenario as stored, in one transaction: to the stored copy (which
+ * another tab may have changed since this tab read it) once it passed the strict scenario
+ * reader, or to `local` when none is stored or the stored copy fails the reader. Resolves with
+ * the scenario as now stored (null: deleted); throws, having written nothing, when the browser
+ * refused. Applying the change to the stored copy is what keeps both tabs' work. The reader
+ * runs inside the transaction, so the page gives this to a worker (see `changeStoredScenario`).
+ */
+export async function storeScenarioChange(
+  local: Scenario | null,
+  id: string,
+  change: ScenarioChange,
+): Promise<Scenario | null> {
+  const db = database();
+  if (!db) throw new Error('no IndexedDB');
+  const key = scenarioKey(id);
+  await migrate(db);
+  return db('readwrite', async (s) => {
+    const stored: unknown = await request(s.get(key));
+    const record = isRecord(stored) ? stored : null;
+    const read = record && scenarioFromGeoJson(record.geojson);
+    const next = applyScenarioChange(read?.ok ? read.scenario : local, change);
+    if (next === null) s.delete(key);
+    else {
+      const revision = (typeof record?.revision === 'number' ? record.revision : 0) + 1;
+      const out: ScenarioRecord = { revision, geojson: scenarioToGeoJson(next) };
+      s.put(out, key);
+    }
+    await committed(s.transaction);
+    return next;
+  });
+}
+
+/** Where a scenario change is stored: `storeScenarioChange` here, or in a worker. */
+export type StoreScenarioChange = typeof storeScenarioChange;
+
+/**
+ * Changes one scenario as stored (see `storeScenarioChange`, which `store` runs, in a worker on
+ * the page) and tells the other tabs. Resolves with the scenario as now stored, or `failed`
+ * with the change applied to `local` when the browser refused: then nothing was written.
  */
 export async function changeStoredScenario(
   local: Scenario | null,
   id: string,
-  change: (scenario: Scenario | null) => Scenario | null,
+  change: ScenarioChange,
+  store: StoreScenarioChange = storeScenarioChange,
 ): Promise<{ failed: boolean; scenario: Scenario | null }> {
-  const db = database();
-  if (!db) return { failed: true, scenario: change(local) };
-  const key = scenarioKey(id);
   try {
-    await migrate(db);
-    const result = await db('readwrite', async (s) => {
-      const stored: unknown = await request(s.get(key));
-      const record = isRecord(stored) ? stored : null;
-      const read = record && scenarioFromGeoJson(record.geojson);
-      const base = read?.ok ? read.scenario : local;
-      const next = change(base);
-      if (next === null) s.delete(key);
-      else {
-        const revision = (typeof record?.revision === 'number' ? record.revision : 0) + 1;
-        const out: ScenarioRecord = { revision, geojson: scenarioToGeoJson(next) };
-        s.put(out, key);
-      }
-      await committed(s.transaction);
-      return next;
-    });
-    broadcast(key);
-    return { failed: false, scenario: result };
+    const scenario = await store(local, id, change);
+    broadcast(scenarioKey(id));
+    return { failed: false, scenario };
   } catch {
-    return { failed: true, scenario: change(local) };
+    return { failed: true, scenario: applyScenarioChange(local, change) };
   }
 }

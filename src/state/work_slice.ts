@@ -20,7 +20,12 @@ import {
   saveImport,
 } from '../data/saved_work';
 import { ringCrossesItself } from '../data/ring_crossing';
-import { checkImport, checkScenario } from '../worker/import_record_client';
+import {
+  checkImport,
+  checkScenario,
+  storeScenarioChangeInWorker,
+} from '../worker/import_record_client';
+import { type ScenarioChange, applyScenarioChange } from '../analysis/scenario_change';
 import type { LayerData } from '../data/load';
 import { removeStatusRecord } from './status_storage';
 import { NETWORK_KEY, loadNetwork } from '../data/network_storage';
@@ -140,25 +145,28 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
   const scenarioSaved = refusedUnless('scenario');
   /**
    * Changes a scenario here at once, then as stored: the change is applied again to the
-   * stored copy, which another tab may have changed, and this tab takes that result.
+   * stored copy, which another tab may have changed, and this tab takes that result. The
+   * stored copy is read and checked in a worker, never on the page's thread.
    */
-  const changeScenario = (id: string, change: (scenario: Scenario | null) => Scenario | null) => {
+  const changeScenario = (id: string, change: ScenarioChange) => {
     const local = get().scenarios.find((s) => s.id === id) ?? null;
-    set({ scenarios: replaceScenario(get().scenarios, id, change(local)) });
-    void changeStoredScenario(local, id, change).then(({ failed: refused, scenario }) => {
-      scenarioSaved(!refused);
-      if (refused) return;
-      // Stored as this tab has it: keep the object, so the analysis does not run again.
-      const here = get().scenarios.find((s) => s.id === id) ?? null;
-      if (sameScenario(here, scenario)) return;
-      set({ scenarios: replaceScenario(get().scenarios, id, scenario) });
-    });
+    set({ scenarios: replaceScenario(get().scenarios, id, applyScenarioChange(local, change)) });
+    void changeStoredScenario(local, id, change, storeScenarioChangeInWorker).then(
+      ({ failed: refused, scenario }) => {
+        scenarioSaved(!refused);
+        if (refused) return;
+        // Stored as this tab has it: keep the object, so the analysis does not run again.
+        const here = get().scenarios.find((s) => s.id === id) ?? null;
+        if (sameScenario(here, scenario)) return;
+        set({ scenarios: replaceScenario(get().scenarios, id, scenario) });
+      },
+    );
   };
   const withData = (shipped: LayerData | null, imports: ImportedDataset[]) =>
     shipped ? { data: { status: 'ready' as const, data: composeLayerData(shipped, imports) } } : {};
-  const updateActive = (change: (scenario: Scenario) => Scenario) => {
+  const updateActive = (change: ScenarioChange) => {
     const { activeScenarioId } = get();
-    if (activeScenarioId) changeScenario(activeScenarioId, (s) => s && change(s));
+    if (activeScenarioId) changeScenario(activeScenarioId, change);
   };
   return {
     shipped: null,
@@ -233,10 +241,9 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
         setSkipped(key, read.ok ? null : read.skipped);
       }
     },
-    saveScenario: (scenario) => changeScenario(scenario.id, () => scenario),
+    saveScenario: (scenario) => changeScenario(scenario.id, { kind: 'put', scenario }),
     renameScenario: (id, name) => {
-      const updatedAt = new Date().toISOString();
-      changeScenario(id, (s) => s && { ...s, name, updatedAt });
+      changeScenario(id, { kind: 'rename', name, updatedAt: new Date().toISOString() });
     },
     deleteScenario: (id) => {
       const { activeScenarioId, scenarioEditor } = get();
@@ -248,7 +255,7 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
           compareWithId: scenarioEditor.compareWithId === id ? null : scenarioEditor.compareWithId,
         },
       });
-      changeScenario(id, () => null);
+      changeScenario(id, { kind: 'delete' });
       if (active !== activeScenarioId) void saveActiveScenario(active).then(scenarioSaved);
     },
     setActiveScenario: (activeScenarioId) => {
@@ -258,15 +265,10 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
       }));
       void saveActiveScenario(activeScenarioId).then(scenarioSaved);
     },
-    // Each change carries its time, so that applied here and to the stored copy it gives the same.
-    addEdit: (edit) => {
-      const updatedAt = new Date().toISOString();
-      updateActive((s) => ({ ...s, edits: [...s.edits, edit], updatedAt }));
-    },
-    removeEdit: (editId) => {
-      const updatedAt = new Date().toISOString();
-      updateActive((s) => ({ ...s, edits: s.edits.filter((e) => e.id !== editId), updatedAt }));
-    },
+    addEdit: (edit) =>
+      updateActive({ kind: 'add-edit', edit, updatedAt: new Date().toISOString() }),
+    removeEdit: (editId) =>
+      updateActive({ kind: 'remove-edit', editId, updatedAt: new Date().toISOString() }),
     updateScenarioEditor: (change) =>
       set((state) => ({ scenarioEditor: { ...state.scenarioEditor, ...change } })),
     placeScenarioPoint: (lonLat) => {

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /**
- * The restore gate for import records (and stored scenarios), off the page's thread: reads a record from IndexedDB,
+ * The restore gate for import records (and stored scenarios, read and changed), off the page's thread: reads a record from IndexedDB,
  * decodes and checks every feature (src/data/import_record.ts), and answers with the datasets.
  * Each chunk is sent as soon as its features passed, its typed arrays moved to the page rather
  * than copied, so the page builds the features while the rest is checked; the last message
@@ -12,7 +12,7 @@ import type { AppFeature } from '../data/schema';
 import { transferables } from '../data/compact_features';
 import { readCheckedImport, skippedImport } from '../data/import_record';
 import { featuresTextBlob } from '../data/layer_text';
-import { readScenario } from '../data/saved_work';
+import { readScenario, storeScenarioChange } from '../data/saved_work';
 import type { ImportRecordRequest, ImportRecordResponse } from './import_record_client';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -25,6 +25,17 @@ async function answer(request: ImportRecordRequest): Promise<void> {
   if (request.kind === 'scenario') {
     // readScenario never throws: a damaged record comes back skipped, with the reason.
     self.postMessage({ id, scenario: await readScenario(key) } satisfies ImportRecordResponse);
+    return;
+  }
+  if (request.kind === 'change-scenario') {
+    let changed: Extract<ImportRecordResponse, { changed: unknown }>['changed'];
+    try {
+      const scenario = await storeScenarioChange(request.local, request.scenarioId, request.change);
+      changed = { ok: true, scenario };
+    } catch (error) {
+      changed = { ok: false, reason: String(error) };
+    }
+    self.postMessage({ id, changed } satisfies ImportRecordResponse);
     return;
   }
   if (request.kind === 'map-text') {

@@ -2,8 +2,9 @@ import { type CompactChunk, decodeChunk, yieldToPage } from '../data/compact_fea
 import { type CheckedDataset, readCheckedImport } from '../data/import_record';
 import { setWrittenText } from '../data/layer_text';
 import type { RecordRead } from '../data/saved_work_store';
-import { readScenario } from '../data/saved_work';
+import { readScenario, scenarioKey, storeScenarioChange } from '../data/saved_work';
 import type { Scenario } from '../analysis/scenario';
+import type { ScenarioChange } from '../analysis/scenario_change';
 import type { AppFeature } from '../data/schema';
 import { MAP_FEATURE_PROPERTIES } from '../layers/catalog';
 import { workerRequests } from './worker_requests';
@@ -16,7 +17,15 @@ import { workerRequests } from './worker_requests';
 export type ImportRecordRequest =
   | { id: number; kind: 'check'; key: string }
   | { id: number; kind: 'map-text'; key: string; keep: readonly string[] }
-  | { id: number; kind: 'scenario'; key: string };
+  | { id: number; kind: 'scenario'; key: string }
+  | {
+      id: number;
+      kind: 'change-scenario';
+      key: string;
+      scenarioId: string;
+      local: Scenario | null;
+      change: ScenarioChange;
+    };
 export type ImportRecordResponse =
   /** A chunk of a dataset whose features passed; more follow, then the answer. */
   | { id: number; dataset: number; chunk: CompactChunk }
@@ -25,7 +34,12 @@ export type ImportRecordResponse =
   /** null: the record was not checked last, or did not pass. */
   | { id: number; texts: Blob[] | null }
   /** The answer to `scenario`: the record through the strict scenario reader. */
-  | { id: number; scenario: RecordRead<Scenario | null> };
+  | { id: number; scenario: RecordRead<Scenario | null> }
+  /** The answer to `change-scenario`: the scenario as now stored, or why nothing was. */
+  | {
+      id: number;
+      changed: { ok: true; scenario: Scenario | null } | { ok: false; reason: string };
+    };
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
@@ -107,4 +121,29 @@ export async function checkScenario(key: string): Promise<RecordRead<Scenario | 
     if (response && 'scenario' in response) return response.scenario;
   }
   return readScenario(key);
+}
+
+/**
+ * A change to one scenario applied to its stored copy in the same worker (see
+ * `storeScenarioChange`): the stored copy passes the strict scenario reader inside the
+ * transaction that writes the change, so the page never runs the reader when a scenario holding
+ * long outlines is edited. Rejects, with nothing written, when the browser refused. Where no
+ * worker runs, or it failed before answering, the change is stored from here (applying it again
+ * is harmless: see `applyScenarioChange`).
+ */
+export async function storeScenarioChangeInWorker(
+  local: Scenario | null,
+  id: string,
+  change: ScenarioChange,
+): Promise<Scenario | null> {
+  if (canCheckInWorker()) {
+    const key = scenarioKey(id);
+    const request = { kind: 'change-scenario' as const, key, scenarioId: id, local, change };
+    const response = await requestWorker(request).catch(() => null);
+    if (response && 'changed' in response) {
+      if (response.changed.ok) return response.changed.scenario;
+      throw new Error(response.changed.reason);
+    }
+  }
+  return storeScenarioChange(local, id, change);
 }

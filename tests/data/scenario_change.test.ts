@@ -1,0 +1,169 @@
+import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Scenario, ScenarioEdit } from '../../src/analysis/scenario';
+import { type ScenarioChange, applyScenarioChange } from '../../src/analysis/scenario_change';
+import { scenarioWithPark, surveyOutline } from '../hostile/inputs';
+
+/**
+ * A change to a scenario as data, applied to this tab's copy and, inside one transaction, to
+ * the stored copy once it passed the strict reader (what the restore's worker runs when a
+ * planner edits a scenario). IndexedDB here is fake-indexeddb, empty for each test.
+ */
+const NOW = '2026-12-07T00:00:00.000Z';
+const LATER = '2026-12-07T01:00:00.000Z';
+const carPark = (id: string, lon = 116.33): ScenarioEdit => ({
+  id,
+  type: 'add-car-park',
+  name: `停车场 ${id}`,
+  spaces: 50,
+  geometry: { type: 'Point', coordinates: [lon, 40.07] },
+});
+const scenario = (edits: ScenarioEdit[] = [], name = '方案'): Scenario => ({
+  id: 's',
+  name,
+  edits,
+  createdAt: NOW,
+  updatedAt: NOW,
+});
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+afterEach(() => vi.restoreAllMocks());
+
+async function savedWork() {
+  vi.resetModules();
+  return import('../../src/data/saved_work');
+}
+
+/** The stored record of scenario `s`, as a fresh page reads it. */
+async function storedRecord(): Promise<{ revision: number; geojson: unknown } | undefined> {
+  const { createStore, get } = await import('idb-keyval');
+  return get('scenario:s', createStore('huitian-map', 'saved-work'));
+}
+
+async function writeRecord(value: unknown) {
+  const { createStore, set } = await import('idb-keyval');
+  await set('scenario:s', value, createStore('huitian-map', 'saved-work'));
+}
+
+describe('a change to a scenario, as data', () => {
+  it('adds, removes and renames, each with its own time', () => {
+    const one = applyScenarioChange(scenario(), {
+      kind: 'add-edit',
+      edit: carPark('a'),
+      updatedAt: LATER,
+    });
+    expect(one?.edits.map((e) => e.id)).toEqual(['a']);
+    expect(one?.updatedAt).toBe(LATER);
+    const renamed = applyScenarioChange(one, { kind: 'rename', name: '新名', updatedAt: LATER });
+    expect([renamed?.name, renamed?.edits.length]).toEqual(['新名', 1]);
+    const none = applyScenarioChange(renamed, {
+      kind: 'remove-edit',
+      editId: 'a',
+      updatedAt: LATER,
+    });
+    expect(none?.edits).toEqual([]);
+    expect(applyScenarioChange(none, { kind: 'delete' })).toBeNull();
+    expect(applyScenarioChange(null, { kind: 'put', scenario: scenario() })).toEqual(scenario());
+  });
+
+  it('gives the same scenario when applied twice, and nothing to a scenario that is gone', () => {
+    const changes: ScenarioChange[] = [
+      { kind: 'add-edit', edit: carPark('a'), updatedAt: LATER },
+      { kind: 'remove-edit', editId: 'a', updatedAt: LATER },
+      { kind: 'rename', name: '新名', updatedAt: LATER },
+    ];
+    for (const change of changes) {
+      const once = applyScenarioChange(scenario([carPark('b')]), change);
+      expect(applyScenarioChange(once, change)).toEqual(once);
+      expect(applyScenarioChange(null, change)).toBeNull();
+    }
+  });
+});
+
+describe('a change stored in one transaction', () => {
+  it("is applied to the stored copy, so another tab's change made meanwhile stays", async () => {
+    const saved = await savedWork();
+    await saved.storeScenarioChange(null, 's', { kind: 'put', scenario: scenario() });
+    // Another tab renamed it; this tab still holds the old name.
+    await saved.storeScenarioChange(null, 's', { kind: 'rename', name: '乙', updatedAt: LATER });
+    const stored = await saved.storeScenarioChange(scenario(), 's', {
+      kind: 'add-edit',
+      edit: carPark('a'),
+      updatedAt: LATER,
+    });
+    expect([stored?.name, stored?.edits.map((e) => e.id)]).toEqual(['乙', ['a']]);
+    const record = await storedRecord();
+    expect(record?.revision).toBe(3);
+    const read = await saved.readScenario('scenario:s');
+    expect(read.ok && [read.value?.name, read.value?.edits.length]).toEqual(['乙', 1]);
+  });
+
+  it("checks the stored copy with the strict reader: a damaged one gives way to this tab's", async () => {
+    await writeRecord({ revision: 4, geojson: { type: 'FeatureCollection', features: [null] } });
+    const saved = await savedWork();
+    const local = scenario([carPark('a')], '本页的方案');
+    const stored = await saved.storeScenarioChange(local, 's', {
+      kind: 'add-edit',
+      edit: carPark('b', 116.34),
+      updatedAt: LATER,
+    });
+    expect(stored?.edits.map((e) => e.id)).toEqual(['a', 'b']);
+    const read = await saved.readScenario('scenario:s');
+    expect(read.ok && read.value?.name).toBe('本页的方案');
+    expect((await storedRecord())?.revision).toBe(5);
+  });
+
+  it('keeps a stored park of 99,000 vertices and adds the edit beside it', async () => {
+    const geojson = JSON.parse(scenarioWithPark(surveyOutline(99_000))) as { scenario: object };
+    geojson.scenario = { ...geojson.scenario, id: 's' };
+    await writeRecord({ revision: 1, geojson });
+    const saved = await savedWork();
+    const stored = await saved.storeScenarioChange(null, 's', {
+      kind: 'add-edit',
+      edit: carPark('a'),
+      updatedAt: LATER,
+    });
+    expect(stored?.edits.map((e) => e.type)).toEqual(['add-park', 'add-car-park']);
+    const park = stored?.edits[0];
+    expect(park?.type === 'add-park' && park.geometry.coordinates[0]?.length).toBe(99_001);
+  });
+
+  it('writes nothing when the browser refuses, and this tab keeps its change', async () => {
+    const saved = await savedWork();
+    await saved.storeScenarioChange(null, 's', { kind: 'put', scenario: scenario() });
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const change: ScenarioChange = { kind: 'add-edit', edit: carPark('a'), updatedAt: LATER };
+    const result = await saved.changeStoredScenario(scenario(), 's', change);
+    expect(result.failed).toBe(true);
+    expect(result.scenario?.edits.map((e) => e.id)).toEqual(['a']);
+    vi.restoreAllMocks();
+    const record = await storedRecord();
+    expect(record?.revision).toBe(1);
+    const read = await saved.readScenario('scenario:s');
+    expect(read.ok && read.value?.edits).toEqual([]);
+  });
+
+  it('is stored where it is given to be stored, and the other tabs are told', async () => {
+    const saved = await savedWork();
+    const heard: string[] = [];
+    const other = new BroadcastChannel('huitian-map-saved-work');
+    other.onmessage = (event: MessageEvent<{ key: string }>) => heard.push(event.data.key);
+    const where: string[] = [];
+    const result = await saved.changeStoredScenario(
+      null,
+      's',
+      { kind: 'put', scenario: scenario() },
+      async (local, id, change) => {
+        where.push(id);
+        return saved.storeScenarioChange(local, id, change);
+      },
+    );
+    expect([result.failed, where]).toEqual([false, ['s']]);
+    await vi.waitFor(() => expect(heard).toEqual(['scenario:s']));
+    other.close();
+  });
+});
