@@ -7,6 +7,9 @@ import { scenarioFromFileBytes } from '../analysis/scenario_file';
 import { buildImport } from './build';
 import { buildNetworkImport } from './build_network';
 import { compactPreview, previewTransferables } from './compact_preview';
+import { type CompactFeatures, decodeChunk } from '../data/compact_features';
+import type { ImportLayer } from '../data/imported_data';
+import { featuresTextBlob } from '../data/layer_text';
 import type { FromImportWorker, ToImportWorker } from './protocol';
 import { readImportFile, summariseRead } from './read';
 import type { ImportContext, ReadResult } from './types';
@@ -18,6 +21,12 @@ let context: ImportContext = {
   reference: {},
 };
 let lastRead: ReadResult = { ok: false, error: { code: 'no-features' } };
+/**
+ * A copy of the last build's chunks (the page was given the chunks themselves), kept for the
+ * map's text: written here from the same bytes, it is the text the page would have a worker
+ * write from its chunks, and the page need not copy them to that worker.
+ */
+let lastBuilt: { id: number; layers: Partial<Record<ImportLayer, CompactFeatures>> } | null = null;
 
 const post = (message: FromImportWorker, transfer: Transferable[] = []) =>
   self.postMessage(message, transfer);
@@ -44,6 +53,10 @@ async function handle(message: ToImportWorker): Promise<void> {
       return;
     }
     const problem = { code: 'internal-error' as const, detail: String(error) };
+    if (message.type === 'map-text') {
+      post({ type: 'map-text-result', id: message.id, result: null });
+      return;
+    }
     const type =
       message.type === 'read'
         ? 'read-result'
@@ -67,6 +80,7 @@ async function handleUnchecked(message: ToImportWorker): Promise<void> {
   const progress = (done: number, total: number) =>
     post({ type: 'progress', id: message.id, done, total });
   if (message.type === 'read') {
+    lastBuilt = null;
     lastRead = await readImportFile(new Uint8Array(message.bytes), message.fileName, progress);
     // Features and rows stay here for the build; the page gets a summary.
     post({ type: 'read-result', id: message.id, result: summariseRead(lastRead) });
@@ -77,6 +91,31 @@ async function handleUnchecked(message: ToImportWorker): Promise<void> {
     post({ type: 'network-result', id: message.id, result });
     return;
   }
+  if (message.type === 'map-text') {
+    post({
+      type: 'map-text-result',
+      id: message.id,
+      result: mapTexts(message.build, message.keep),
+    });
+    return;
+  }
   const result = compactPreview(buildImport(lastRead, message.options, context, progress));
+  lastBuilt = result.ok ? { id: message.id, layers: structuredClone(result.layers) } : null;
   post({ type: 'build-result', id: message.id, result }, previewTransferables(result));
+}
+
+/** The map's text of each layer of build `build`, or null when it is not the last build. */
+function mapTexts(
+  build: number,
+  keep: readonly string[],
+): Partial<Record<ImportLayer, Blob>> | null {
+  if (lastBuilt?.id !== build) return null;
+  const texts: Partial<Record<ImportLayer, Blob>> = {};
+  for (const [layer, compact] of Object.entries(lastBuilt.layers) as [
+    ImportLayer,
+    CompactFeatures,
+  ][]) {
+    texts[layer] = featuresTextBlob(compact.chunks.map(decodeChunk), keep);
+  }
+  return texts;
 }

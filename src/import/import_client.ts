@@ -1,4 +1,5 @@
 import type { ScenarioImport } from '../analysis/scenario';
+import type { ImportLayer } from '../data/imported_data';
 import { exceeds, limitMessageBoth } from '../data/limits';
 import type { FromImportWorker, ToImportWorker } from './protocol';
 import { fileSizeProblem } from './file_size';
@@ -25,6 +26,14 @@ export interface ImportClient {
   read: (file: File, onProgress?: ProgressCallback) => Promise<ReadSummary>;
   /** Maps the last file read into the app's layers; the features come in compact form. */
   build: (options: BuildOptions, onProgress?: ProgressCallback) => Promise<CompactPreview>;
+  /**
+   * The map's text of each layer of a preview, with only the properties in `keep`, written by
+   * the worker that built it; null when that worker is gone or has built another since.
+   */
+  mapText: (
+    preview: CompactPreview,
+    keep: readonly string[],
+  ) => Promise<Partial<Record<ImportLayer, Blob>> | null>;
   /** Checks and reads a scenario file in the worker (limits, then the strict reader). */
   readScenario: (file: File) => Promise<ScenarioImport>;
   /** Builds a walking network from the last file read; plain lines join within the tolerance. */
@@ -53,6 +62,8 @@ export function createImportClient(context: ImportContext): ImportClient {
   let worker: Worker | null = null;
   const waiting = new Map<number, Waiting>();
   let nextId = 1;
+  /** The request that built each preview, by preview. */
+  const buildOf = new WeakMap<CompactPreview, number>();
 
   const rejectAll = (error: Error) => {
     for (const entry of waiting.values()) entry.reject(error);
@@ -108,8 +119,21 @@ export function createImportClient(context: ImportContext): ImportClient {
         onProgress,
       );
     },
-    build: (options, onProgress) =>
-      request<CompactPreview>((id) => ({ type: 'build', id, options }), [], onProgress),
+    build: async (options, onProgress) => {
+      let build = 0;
+      const preview = await request<CompactPreview>(
+        (id) => ({ type: 'build', id: (build = id), options }),
+        [],
+        onProgress,
+      );
+      buildOf.set(preview, build);
+      return preview;
+    },
+    mapText: async (preview, keep) => {
+      const build = buildOf.get(preview);
+      if (build === undefined || !worker) return null;
+      return request((id) => ({ type: 'map-text', id, build, keep }), []);
+    },
     readScenario: async (file) => {
       const tooLarge = exceeds('fileBytes', file.size);
       if (tooLarge) return { ok: false, message: limitMessageBoth(tooLarge) };

@@ -1,4 +1,5 @@
 import type { ScenarioImport } from '../analysis/scenario';
+import type { ImportLayer } from '../data/imported_data';
 import type { NetworkPreview } from './build_network';
 import type { CompactPreview } from './compact_preview';
 import type { BuildOptions, ImportContext, ImportCrs, ReadSummary } from './types';
@@ -12,7 +13,9 @@ export type ToImportWorker =
   | { type: 'read'; id: number; bytes: ArrayBuffer; fileName: string }
   | { type: 'build'; id: number; options: BuildOptions }
   | { type: 'scenario'; id: number; bytes: ArrayBuffer }
-  | { type: 'network'; id: number; crs: ImportCrs; snapToleranceM: number };
+  | { type: 'network'; id: number; crs: ImportCrs; snapToleranceM: number }
+  /** The map's text of each layer of the build answered to request `build`. */
+  | { type: 'map-text'; id: number; build: number; keep: readonly string[] };
 
 /** Messages from it. A build's features come in compact form (see compact_preview.ts). */
 export type FromImportWorker =
@@ -20,4 +23,6 @@ export type FromImportWorker =
   | { type: 'read-result'; id: number; result: ReadSummary }
   | { type: 'build-result'; id: number; result: CompactPreview }
   | { type: 'scenario-result'; id: number; result: ScenarioImport }
-  | { type: 'network-result'; id: number; result: NetworkPreview };
+  | { type: 'network-result'; id: number; result: NetworkPreview }
+  /** null: that build is no longer the last one, or its text could not be written. */
+  | { type: 'map-text-result'; id: number; result: Partial<Record<ImportLayer, Blob>> | null };

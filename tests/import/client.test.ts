@@ -95,4 +95,26 @@ describe('import client', () => {
     second.reply({ type: 'build-result', id: build.id, result });
     await expect(again).resolves.toEqual(result);
   });
+
+  it('asks the worker that built a preview for its map text, naming that build', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const client = createImportClient(context);
+    const unknown = { ok: false, error: { code: 'no-features' } } as const;
+    // A preview this client did not build: no worker is asked.
+    await expect(client.mapText(unknown, ['name'])).resolves.toBeNull();
+    expect(FakeWorker.instances).toHaveLength(0);
+
+    const building = client.build(options);
+    const worker = FakeWorker.instances[0]!;
+    const build = worker.messages[1] as Extract<ToImportWorker, { type: 'build' }>;
+    const result = { ok: false, error: { code: 'no-features' } } as const;
+    worker.reply({ type: 'build-result', id: build.id, result });
+    const preview = await building;
+    const texts = client.mapText(preview, ['name']);
+    const asked = worker.messages[2] as Extract<ToImportWorker, { type: 'map-text' }>;
+    expect(asked).toMatchObject({ type: 'map-text', build: build.id, keep: ['name'] });
+    const blob = new Blob(['{}']);
+    worker.reply({ type: 'map-text-result', id: asked.id, result: { parks: blob } });
+    await expect(texts).resolves.toEqual({ parks: blob });
+  });
 });

@@ -18,6 +18,8 @@ import { problemMessage } from '../../import/messages';
 import { ImportCancelledError, createImportClient } from '../../import/import_client';
 import type { CompactPreview } from '../../import/compact_preview';
 import { type CompactFeatures, decodeFeaturesInSlices } from '../../data/compact_features';
+import { setWrittenText } from '../../data/layer_text';
+import { MAP_FEATURE_PROPERTIES } from '../../layers/catalog';
 import type { AppFeature } from '../../data/schema';
 import { useAppStore } from '../../state/store';
 import { newId } from '../../state/work_slice';
@@ -257,6 +259,11 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
     if (target === 'network') return confirmNetwork();
     if (!canConfirm || !options) return;
     setConfirming(true);
+    // The worker that built the preview writes the map's text of it meanwhile: sent to
+    // another worker to write, its chunks would be copied in the task that draws them.
+    const texts = preview
+      ? client.mapText(preview, MAP_FEATURE_PROPERTIES).catch(() => null)
+      : Promise.resolve(null);
     const importedAt = new Date().toISOString();
     const datasets: ImportedDataset[] = [];
     const encoded: Partial<Record<ImportLayer, CompactFeatures>> = {};
@@ -274,7 +281,14 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
         ...(summary ? { summary } : {}),
       });
       encoded[layer] = compact;
+      setWrittenText(
+        compact,
+        MAP_FEATURE_PROPERTIES,
+        texts.then((t) => t?.[layer] ?? null),
+      );
     }
+    // Before the dialog closes, which ends its worker.
+    await texts;
     const state = useAppStore.getState();
     state.addImports(datasets, encoded);
     const shown = new Set([...state.visibleLayers, ...datasets.map((d) => d.layer)]);

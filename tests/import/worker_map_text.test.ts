@@ -1,0 +1,92 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { decodeFeaturesInSlices } from '../../src/data/compact_features';
+import type { CompactPreview } from '../../src/import/compact_preview';
+import type { FromImportWorker, ToImportWorker } from '../../src/import/protocol';
+import { MAP_FEATURE_PROPERTIES } from '../../src/layers/catalog';
+import { STATIONS, createShippedContext } from './context';
+
+/**
+ * The import worker as the page talks to it (its module run here with a stand-in for the
+ * worker's global scope): after a build, the map's text of the preview it answered, which the
+ * page hands to the map instead of copying the chunks to another worker to write it.
+ */
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.resetModules();
+});
+
+async function startWorker() {
+  const posted: FromImportWorker[] = [];
+  const scope = {
+    onmessage: null as ((event: { data: ToImportWorker }) => void) | null,
+    postMessage: (message: FromImportWorker) => posted.push(message),
+  };
+  vi.stubGlobal('self', scope);
+  await import('../../src/import/import.worker');
+  const ask = async <T extends FromImportWorker['type']>(message: ToImportWorker, type: T) => {
+    const { id } = message as { id: number };
+    const answer = () => posted.find((m) => m.type === type && m.id === id);
+    scope.onmessage!({ data: message });
+    await vi.waitFor(() => expect(answer()).toBeDefined());
+    return answer() as Extract<FromImportWorker, { type: T }>;
+  };
+  scope.onmessage!({ data: { type: 'context', context: createShippedContext() } });
+  return ask;
+}
+
+const csv = (rows: number) => {
+  const lines = ['名称,经度,纬度,泊位'];
+  for (let i = 0; i < rows; i++) {
+    const [lon, lat] = i % 2 ? STATIONS.回龙观 : STATIONS.霍营;
+    lines.push(`停车场${i},${(lon + i * 1e-6).toFixed(6)},${lat},${i % 90}`);
+  }
+  return new TextEncoder().encode(lines.join('\n')).buffer;
+};
+
+const options = {
+  target: 'car-parks',
+  crs: 'WGS-84',
+  datasetId: 'w',
+  csvColumns: { lon: '经度', lat: '纬度' },
+} as const;
+
+describe('the map text the import worker writes of its preview', () => {
+  it('holds every feature of the preview, with the properties the map reads', async () => {
+    const ask = await startWorker();
+    await ask({ type: 'read', id: 1, bytes: csv(7003), fileName: 'p.csv' }, 'read-result');
+    const built = await ask({ type: 'build', id: 2, options }, 'build-result');
+    const preview = built.result as Extract<CompactPreview, { ok: true }>;
+    const features = await decodeFeaturesInSlices(structuredClone(preview.layers['car-parks']!));
+    expect(features).toHaveLength(7003);
+
+    const keep = MAP_FEATURE_PROPERTIES;
+    const answer = await ask({ type: 'map-text', id: 3, build: 2, keep }, 'map-text-result');
+    const text = await answer.result!['car-parks']!.text();
+    const written = JSON.parse(`[${text}]`) as unknown[];
+    expect(written).toHaveLength(7003);
+    written.forEach((feature, i) => {
+      const properties: Record<string, unknown> = {};
+      for (const key of keep) {
+        if (key in features[i]!.properties!) properties[key] = features[i]!.properties![key];
+      }
+      expect(feature).toEqual({ type: 'Feature', properties, geometry: features[i]!.geometry });
+    });
+    expect(Object.keys(answer.result!)).toEqual(['car-parks']);
+  }, 60_000);
+
+  it('answers null for a build that is not its last', async () => {
+    const ask = await startWorker();
+    await ask({ type: 'read', id: 1, bytes: csv(3), fileName: 'p.csv' }, 'read-result');
+    await ask({ type: 'build', id: 2, options }, 'build-result');
+    await ask({ type: 'build', id: 3, options: { ...options, crs: 'GCJ-02' } }, 'build-result');
+    const keep = ['name'];
+    const stale = await ask({ type: 'map-text', id: 4, build: 2, keep }, 'map-text-result');
+    expect(stale.result).toBeNull();
+    const last = await ask({ type: 'map-text', id: 5, build: 3, keep }, 'map-text-result');
+    expect(JSON.parse(`[${await last.result!['car-parks']!.text()}]`)).toHaveLength(3);
+    // A new file read: the build before it is gone.
+    await ask({ type: 'read', id: 6, bytes: csv(2), fileName: 'q.csv' }, 'read-result');
+    const gone = await ask({ type: 'map-text', id: 7, build: 3, keep }, 'map-text-result');
+    expect(gone.result).toBeNull();
+  });
+});
