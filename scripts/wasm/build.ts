@@ -1,8 +1,8 @@
 /** npm run wasm:build — compiles the row kernels into their committed TypeScript modules. */
 import { writeFileSync } from 'node:fs';
-import { PREPARE_KERNEL, REACH_KERNEL, compileRowKernel, kernelModuleText } from './reach_kernel';
+import { ROW_KERNELS, compileRowKernel, kernelModuleText } from './reach_kernel';
 
-for (const kernel of [REACH_KERNEL, PREPARE_KERNEL]) {
+for (const kernel of ROW_KERNELS) {
   const binary = await compileRowKernel(kernel);
   writeFileSync(kernel.module, kernelModuleText(kernel, binary));
   console.log(`${kernel.source}: ${binary.length} bytes of WebAssembly`);

@@ -1,9 +1,10 @@
 /**
  * Compiles the row kernels (src/analysis/rows/wasm/*.as.ts) with AssemblyScript and returns
- * each module's bytes: the reach kernel (reach_kernel.as.ts) and the kernel that prepares the
- * area (prepare_kernel.as.ts), both importing row_grid.as.ts. `npm run wasm:build` writes them,
- * as base64, into the committed reach_kernel_wasm.ts and prepare_kernel_wasm.ts; a unit test
- * compiles again and compares, so each committed module is always its source's.
+ * each module's bytes: the reach kernel (reach_kernel.as.ts), the kernel that prepares the area
+ * (prepare_kernel.as.ts) and the one that gathers reach rows and measures coverage
+ * (coverage_kernel.as.ts), all importing row_grid.as.ts. `npm run wasm:build` writes each, as
+ * base64, into the committed <name>_wasm.ts beside its source; a unit test compiles again and
+ * compares, so each committed module is always its source's.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,14 @@ export const PREPARE_KERNEL: RowKernel = {
   module: `${WASM_DIR}prepare_kernel_wasm.ts`,
   constant: 'PREPARE_KERNEL_WASM',
 };
+
+export const COVERAGE_KERNEL: RowKernel = {
+  source: 'coverage_kernel.as.ts',
+  module: `${WASM_DIR}coverage_kernel_wasm.ts`,
+  constant: 'COVERAGE_KERNEL_WASM',
+};
+
+export const ROW_KERNELS = [REACH_KERNEL, PREPARE_KERNEL, COVERAGE_KERNEL];
 
 /** No runtime or allocator (the caller lays out memory), no imports, optimised for speed. */
 const OPTIONS = [

@@ -28,8 +28,8 @@ import {
   type FacilityReach,
   type PreparedArea,
   type UnitCoverage,
-  measureCoverage,
   prepareAreaAndBlocks,
+  reachAndCoverage,
   reachRows,
   totalCoverage,
 } from './rows/row_coverage';
@@ -125,8 +125,7 @@ export function measureIndicator(
   facilities: FacilityReach[],
   known: KnownRows,
 ): IndicatorMeasure {
-  const reach = reachRows(prepared.area, facilities);
-  const perUnit = measureCoverage(prepared.area, reach);
+  const { reach, perUnit } = reachAndCoverage(prepared.area, facilities);
   const figures = indicatorFigures(perUnit, unitKnowledge(prepared.area, reach, known));
   return {
     reach,
@@ -166,7 +165,7 @@ export function indicatorCoverage(
   prepared: PreparedCoverage,
   facilities: FacilityReach[],
 ): UnitCoverage[] {
-  const perUnit = measureCoverage(prepared.area, reachRows(prepared.area, facilities));
+  const { perUnit } = reachAndCoverage(prepared.area, facilities);
   return [...perUnit, totalCoverage(WHOLE_AREA_NAME, perUnit)];
 }
 

@@ -1,3 +1,4 @@
+import type { FlatRows } from './coverage_kernel';
 import type { Intervals } from './intervals';
 import type { PlanarShape } from '../planar_shape';
 import { compileModule, instantiate, wasmKernelsEnabled } from './reach_kernel';
@@ -15,6 +16,8 @@ export interface KernelRows {
   unitRows: (Intervals | undefined)[][];
   residentialRows: (Intervals | undefined)[];
   wantedRows: Uint8Array;
+  /** The units' rows as flat rows too (from the kernel only). */
+  flatUnitRows?: FlatRows;
 }
 
 interface PrepareExports {
@@ -273,6 +276,7 @@ export function prepareRowsByKernel(
     unitRows,
     residentialRows,
     wantedRows: new Uint8Array(buffer, wantedAt, gridRows).slice(),
+    flatUnitRows: { offsets: unitOffsets.slice(), values: unitNumbers.slice() },
   };
 }
 

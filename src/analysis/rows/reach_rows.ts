@@ -1,6 +1,6 @@
 import { mergeIntervals, pushUnionOfSorted, sortRange } from './intervals';
 import type { PlanarShape } from '../planar_shape';
-import { reachKernel, startKernelFacility } from './reach_kernel';
+import { type ReachKernel, reachKernel, startKernelFacility } from './reach_kernel';
 import { simplifyShape } from './simplify_outline';
 import { type RowGrid, firstRowFrom, lastRowTo, ringRows } from './row_sampling';
 
@@ -109,16 +109,39 @@ function addOutlineByKernel(
   first: number,
   last: number,
 ): boolean {
-  let longest = 0;
-  for (const line of shape.paths) longest = Math.max(longest, line.length);
-  for (const line of shape.rings) longest = Math.max(longest, line.length);
-  const kernel = reachKernel(grid.count, wanted, last - first + 1, longest);
+  const kernel = outlineByKernel(shape, radiusM, grid, wanted, first, last);
   if (!kernel) return false;
   startFacility(first, last);
   runStart = kernel.runStart;
   runEnd = kernel.runEnd;
-  runStart.fill(Infinity, 0, facilityRows);
-  runEnd.fill(-Infinity, 0, facilityRows);
+  const aside = kernel.exports.asideCount.value as number;
+  for (let i = 0; i < aside; i++) {
+    setAside(kernel.asideRow[i]!, kernel.asideStart[i]!, kernel.asideEnd[i]!);
+  }
+  return true;
+}
+
+/**
+ * The discs and stadiums of the (simplified) facility's points and lines on rows first..last,
+ * measured by the WebAssembly kernel: its running intervals from row `first` on and the runs it
+ * set aside stay in its memory, in the views returned. Null where there is no kernel or its
+ * room for set-aside runs ran out.
+ */
+export function outlineByKernel(
+  shape: PlanarShape,
+  radiusM: number,
+  grid: RowGrid,
+  wanted: Uint8Array,
+  first: number,
+  last: number,
+): ReachKernel | null {
+  let longest = 0;
+  for (const line of shape.paths) longest = Math.max(longest, line.length);
+  for (const line of shape.rings) longest = Math.max(longest, line.length);
+  const kernel = reachKernel(grid.count, wanted, last - first + 1, longest);
+  if (!kernel) return null;
+  kernel.runStart.fill(Infinity, 0, last - first + 1);
+  kernel.runEnd.fill(-Infinity, 0, last - first + 1);
   const run = kernel.exports;
   run.setGrid(grid.y0, grid.spacingM, grid.count, 0);
   startKernelFacility(kernel, first);
@@ -132,12 +155,7 @@ function addOutlineByKernel(
       run.addStadiums(kernel.lineAt, line.length, radiusM);
     }
   }
-  if (run.overflowed.value) return false;
-  const aside = run.asideCount.value as number;
-  for (let i = 0; i < aside; i++) {
-    setAside(kernel.asideRow[i]!, kernel.asideStart[i]!, kernel.asideEnd[i]!);
-  }
-  return true;
+  return run.overflowed.value ? null : kernel;
 }
 
 /** Takes [start, end] (start ≤ end) on row k into the row's run, or sets the run aside. */

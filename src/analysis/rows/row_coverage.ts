@@ -9,6 +9,7 @@ import {
 } from './intervals';
 import { type LocalProjection, sinusoidalProjection } from '../local_projection';
 import { type PlanarShape, toPlanarShape } from '../planar_shape';
+import { type FlatRows, reachByKernel } from './coverage_kernel';
 import { type KernelRows, prepareRowsByKernel } from './prepare_kernel';
 import { addReachIntervals } from './reach_rows';
 import { type RowGrid, createRowGrid, ringRows, unionOfRingRows } from './row_sampling';
@@ -27,6 +28,8 @@ export interface PreparedArea {
   residentialRows: (Intervals | undefined)[];
   /** 1 where a row holds residential land, so facilities skip the other rows. */
   wantedRows: Uint8Array;
+  /** `unitRows` as flat rows, where the WebAssembly kernel prepared them (it measures on these). */
+  flatUnitRows?: FlatRows;
 }
 
 /**
@@ -76,16 +79,17 @@ export function prepareAreaAndBlocks(
   }
   const grid = createRowGrid(minY, maxY, rowSpacingM);
   const blockShapes = residential.map((b) => toPlanarShape(b.geometry, projection));
-  const { unitRows, residentialRows, wantedRows } =
+  const { unitRows, residentialRows, wantedRows, flatUnitRows } =
     prepareRowsByKernel(unitShapes, blockShapes, grid) ??
     prepareRows(unitShapes, blockShapes, grid);
-  const area = {
+  const area: PreparedArea = {
     projection,
     grid,
     unitNames: units.map((u) => u.properties.name),
     unitRows,
     residentialRows,
     wantedRows,
+    ...(flatUnitRows ? { flatUnitRows } : {}),
   };
   return { area, blockShapes };
 }
@@ -156,21 +160,61 @@ function longitudeRange(features: Feature<Geometry>[]): [west: number, east: num
 
 /** Per row, the merged x-intervals within reach of any of the facilities. */
 export function reachRows(prepared: PreparedArea, facilities: FacilityReach[]) {
-  const pairs: (number[] | undefined)[] = new Array(prepared.grid.count);
-  const shapes: PlanarShape[] = facilities.map((f) =>
+  const { shapes, radii } = facilitiesWestToEast(prepared, facilities);
+  const byKernel = reachByKernel(prepared.grid, prepared.wantedRows, shapes, radii, undefined);
+  return byKernel ? byKernel.rows : reachRowsInJs(prepared, shapes, radii);
+}
+
+/**
+ * The reach rows and the coverage of each unit by them: `reachRows` and `measureCoverage` in
+ * one, by the WebAssembly kernels where the area was prepared by them.
+ */
+export function reachAndCoverage(
+  prepared: PreparedArea,
+  facilities: FacilityReach[],
+): { reach: (Intervals | undefined)[]; perUnit: UnitCoverage[] } {
+  const { shapes, radii } = facilitiesWestToEast(prepared, facilities);
+  const byKernel = reachByKernel(
+    prepared.grid,
+    prepared.wantedRows,
+    shapes,
+    radii,
+    prepared.flatUnitRows,
+  );
+  const reach = byKernel ? byKernel.rows : reachRowsInJs(prepared, shapes, radii);
+  const lengths = byKernel?.lengths;
+  if (!lengths) return { reach, perUnit: measureCoverage(prepared, reach) };
+  const perUnit = prepared.unitNames.map((name, u) =>
+    unitCoverage(name, lengths[2 * u]!, lengths[2 * u + 1]!, prepared.grid.spacingM),
+  );
+  return { reach, perUnit };
+}
+
+/**
+ * The facilities' planar shapes and radii west to east, so that neighbours reach a row one
+ * after another and join there at once: thousands of car parks then leave a row a few runs,
+ * not thousands of pairs to sort.
+ */
+function facilitiesWestToEast(prepared: PreparedArea, facilities: FacilityReach[]) {
+  const planar: PlanarShape[] = facilities.map((f) =>
     toPlanarShape(f.geometry, prepared.projection),
   );
-  // West to east, so that neighbours reach a row one after another and join there at once:
-  // thousands of car parks then leave a row a few runs, not thousands of pairs to sort.
-  const order = shapes.map((_, i) => i).sort((a, b) => shapes[a]!.bbox[0] - shapes[b]!.bbox[0]);
-  for (const i of order) {
-    addReachIntervals(
-      pairs,
-      shapes[i]!,
-      facilities[i]!.radiusM,
-      prepared.grid,
-      prepared.wantedRows,
-    );
+  const order = planar.map((_, i) => i).sort((a, b) => planar[a]!.bbox[0] - planar[b]!.bbox[0]);
+  return {
+    shapes: order.map((i) => planar[i]!),
+    radii: order.map((i) => facilities[i]!.radiusM),
+  };
+}
+
+/** The reach rows in JavaScript, the reference: each facility's rows merged into the others'. */
+function reachRowsInJs(
+  prepared: PreparedArea,
+  shapes: readonly PlanarShape[],
+  radii: readonly number[],
+): (Intervals | undefined)[] {
+  const pairs: (number[] | undefined)[] = new Array(prepared.grid.count);
+  for (let i = 0; i < shapes.length; i++) {
+    addReachIntervals(pairs, shapes[i]!, radii[i]!, prepared.grid, prepared.wantedRows);
   }
   return pairs.map((row) => (row ? mergeIntervals(row) : undefined));
 }
@@ -180,7 +224,6 @@ export function measureCoverage(
   prepared: PreparedArea,
   reach: (Intervals | undefined)[],
 ): UnitCoverage[] {
-  const h = prepared.grid.spacingM;
   return prepared.unitRows.map((rows, u) => {
     let residential = 0;
     let covered = 0;
@@ -192,15 +235,25 @@ export function measureCoverage(
       const r = reach[k];
       if (r) covered += intersectionLength(land, r);
     }
-    const residentialAreaM2 = residential * h;
-    const coveredM2 = covered * h;
-    return {
-      name: prepared.unitNames[u]!,
-      residentialAreaM2,
-      coveredM2,
-      share: residentialAreaM2 > 0 ? coveredM2 / residentialAreaM2 : null,
-    };
+    return unitCoverage(prepared.unitNames[u]!, residential, covered, prepared.grid.spacingM);
   });
+}
+
+/** A unit's coverage from the lengths along its rows of its land and of the part in reach. */
+function unitCoverage(
+  name: string,
+  residential: number,
+  covered: number,
+  spacingM: number,
+): UnitCoverage {
+  const residentialAreaM2 = residential * spacingM;
+  const coveredM2 = covered * spacingM;
+  return {
+    name,
+    residentialAreaM2,
+    coveredM2,
+    share: residentialAreaM2 > 0 ? coveredM2 / residentialAreaM2 : null,
+  };
 }
 
 /** Rows of served residential land and of gaps (residential land out of reach). */

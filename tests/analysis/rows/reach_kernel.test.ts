@@ -6,17 +6,20 @@
  */
 import type { Geometry } from 'geojson';
 import { afterEach, describe, expect, it } from 'vitest';
+import { COVERAGE_KERNEL_WASM } from '../../../src/analysis/rows/wasm/coverage_kernel_wasm';
 import { PREPARE_KERNEL_WASM } from '../../../src/analysis/rows/wasm/prepare_kernel_wasm';
 import { REACH_KERNEL_WASM } from '../../../src/analysis/rows/wasm/reach_kernel_wasm';
 import { reachKernel, chooseWasmReachKernel } from '../../../src/analysis/rows/reach_kernel';
 import {
   type FacilityReach,
   type PreparedArea,
+  measureCoverage,
   prepareArea,
+  reachAndCoverage,
   reachRows,
 } from '../../../src/analysis/rows/row_coverage';
 import { type LayerId } from '../../../src/data/layers';
-import { PREPARE_KERNEL, REACH_KERNEL, compileRowKernel } from '../../../scripts/wasm/reach_kernel';
+import { ROW_KERNELS, compileRowKernel } from '../../../scripts/wasm/reach_kernel';
 import { createRectangle, twoUnits } from '../fixtures';
 import { loadShippedLayer as load } from '../../shipped_layer';
 
@@ -74,6 +77,28 @@ describe('the WebAssembly reach kernel', () => {
     }
   });
 
+  it('measures the coverage of each unit as the JavaScript kernels do, to the last bit', () => {
+    for (const spacing of [4, 0.5]) {
+      chooseWasmReachKernel(true);
+      const wasmArea = prepareArea(units, residential, spacing);
+      chooseWasmReachKernel(false);
+      const jsArea = prepareArea(units, residential, spacing);
+      // The kernels measure on flat rows of their own; the JavaScript on the arrays.
+      expect(wasmArea.flatUnitRows).toBeDefined();
+      expect(jsArea.flatUnitRows).toBeUndefined();
+      for (const facilities of [reaches('parks', 500), reaches('roads', 200)]) {
+        chooseWasmReachKernel(true);
+        const wasm = reachAndCoverage(wasmArea, facilities);
+        chooseWasmReachKernel(false);
+        const js = reachAndCoverage(jsArea, facilities);
+        expect(wasm.perUnit.some((u) => u.coveredM2 > 0)).toBe(true);
+        expect(wasm.perUnit).toEqual(js.perUnit);
+        expect(wasm.perUnit).toEqual(measureCoverage(jsArea, js.reach));
+        expect(wasm.reach).toEqual(js.reach);
+      }
+    }
+  });
+
   it('sorts a row of many crossings as the JavaScript kernel does', () => {
     // 40 blocks 20 m wide and 5 m apart in one shape: 80 crossings on each row they span.
     const blocks = Array.from({ length: 40 }, (_, i) =>
@@ -99,14 +124,16 @@ describe('the WebAssembly reach kernel', () => {
   it('stays small enough to compile synchronously on the page too', () => {
     // The inspection card prepares and measures on the page's thread, where Chromium compiles a
     // module synchronously only below 4 KiB; past that the page would fall back to JavaScript.
-    expect(atob(REACH_KERNEL_WASM).length).toBeLessThan(4096);
-    expect(atob(PREPARE_KERNEL_WASM).length).toBeLessThan(4096);
+    for (const module of [REACH_KERNEL_WASM, PREPARE_KERNEL_WASM, COVERAGE_KERNEL_WASM]) {
+      expect(atob(module).length).toBeLessThan(4096);
+    }
   });
 
-  it('is committed as its source compiles', async () => {
-    const reach = await compileRowKernel(REACH_KERNEL);
-    expect(Buffer.from(reach).toString('base64')).toBe(REACH_KERNEL_WASM);
-    const prepare = await compileRowKernel(PREPARE_KERNEL);
-    expect(Buffer.from(prepare).toString('base64')).toBe(PREPARE_KERNEL_WASM);
+  it('is committed as its sources compile', async () => {
+    const committed = [REACH_KERNEL_WASM, PREPARE_KERNEL_WASM, COVERAGE_KERNEL_WASM];
+    for (const [i, kernel] of ROW_KERNELS.entries()) {
+      const binary = await compileRowKernel(kernel);
+      expect(Buffer.from(binary).toString('base64')).toBe(committed[i]);
+    }
   }, 60_000);
 });

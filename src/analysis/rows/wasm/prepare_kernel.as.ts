@@ -6,7 +6,15 @@
  * float64 operations on the same numbers), so the rows are equal to the last bit; a test checks
  * that on the real data. The memory layout is set by the caller (`../prepare_kernel.ts`).
  */
-import { edgesOf, ringPairs, setRowGrid, sortRange } from './row_grid.as';
+import {
+  edgesOf,
+  ensureBytes,
+  ringPairs,
+  setRowGrid,
+  sortRange,
+  unionOfSorted,
+  writePair,
+} from './row_grid.as';
 
 export function setGrid(y0: f64, spacing: f64, count: i32): void {
   setRowGrid(y0, spacing, count);
@@ -115,38 +123,6 @@ export function mergeRows(
   }
   store<i32>(offsets + (<usize>gridRows << 2), out);
   return out;
-}
-
-/** pushUnionOfSorted of ../intervals.ts, writing at values[out..]; returns the new end. */
-function unionOfSorted(starts: usize, ends: usize, lo: i32, hi: i32, values: usize, out: i32): i32 {
-  let open: i32 = 0;
-  let runStart: f64 = 0;
-  let j = lo;
-  for (let i = lo; i < hi; ) {
-    const s = load<f64>(starts + (<usize>i << 3));
-    const e = load<f64>(ends + (<usize>j << 3));
-    if (s <= e) {
-      if (open++ === 0) runStart = s;
-      i++;
-    } else if (--open === 0) {
-      out = writePair(values, out, runStart, e);
-      j++;
-    } else j++;
-  }
-  if (hi > lo) out = writePair(values, out, runStart, load<f64>(ends + (<usize>(hi - 1) << 3)));
-  return out;
-}
-
-@inline function writePair(values: usize, out: i32, start: f64, end: f64): i32 {
-  store<f64>(values + (<usize>out << 3), start);
-  store<f64>(values + (<usize>(out + 1) << 3), end);
-  return out + 2;
-}
-
-/** Grows the memory to hold `end` bytes. */
-function ensureBytes(end: usize): void {
-  const have = <usize>memory.size() << 16;
-  if (end > have) memory.grow(<i32>((end - have + 0xffff) >> 16));
 }
 
 /**

@@ -209,3 +209,35 @@ function siftDown(base: usize, start: i32, n: i32): void {
     root = child;
   }
 }
+
+/** pushUnionOfSorted of ../intervals.ts, writing at values[out..]; returns the new end. */
+export function unionOfSorted(starts: usize, ends: usize, lo: i32, hi: i32, values: usize, out: i32): i32 {
+  let open: i32 = 0;
+  let runStart: f64 = 0;
+  let j = lo;
+  for (let i = lo; i < hi; ) {
+    const s = load<f64>(starts + (<usize>i << 3));
+    const e = load<f64>(ends + (<usize>j << 3));
+    if (s <= e) {
+      if (open++ === 0) runStart = s;
+      i++;
+    } else if (--open === 0) {
+      out = writePair(values, out, runStart, e);
+      j++;
+    } else j++;
+  }
+  if (hi > lo) out = writePair(values, out, runStart, load<f64>(ends + (<usize>(hi - 1) << 3)));
+  return out;
+}
+
+@inline export function writePair(values: usize, out: i32, start: f64, end: f64): i32 {
+  store<f64>(values + (<usize>out << 3), start);
+  store<f64>(values + (<usize>(out + 1) << 3), end);
+  return out + 2;
+}
+
+/** Grows the memory to hold `end` bytes. */
+export function ensureBytes(end: usize): void {
+  const have = <usize>memory.size() << 16;
+  if (end > have) memory.grow(<i32>((end - have + 0xffff) >> 16));
+}
