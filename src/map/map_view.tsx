@@ -217,7 +217,13 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
       for (const layer of LAYER_IDS) {
         const visibility = visibleLayers.includes(layer) ? 'visible' : 'none';
         for (const id of styleLayerIdsOf(layer)) {
-          if (map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== visibility) {
+          // A layer the style gives no `visibility` is visible. Setting it anyway is no change
+          // to see, but MapLibre re-tiles the layer's source for any layout change: on load,
+          // every shown source twice and several more frames before the map is idle.
+          if (!map.getLayer(id)) continue;
+          const shown =
+            (map.getLayoutProperty(id, 'visibility') as string | undefined) ?? 'visible';
+          if (shown !== visibility) {
             map.setLayoutProperty(id, 'visibility', visibility);
           }
         }

@@ -10,6 +10,8 @@ const changedAt = new WeakMap<MapLibreMap, number>();
 /**
  * Gives a GeoJSON source new data only when it is another collection than the one it has:
  * the map then re-tiles and redraws only the sources that changed. Returns whether it did.
+ * For the overlay sources, which the style starts with EMPTY_COLLECTION: one not given
+ * anything yet holds it, so clearing it on load is no change (and no frames drawn for it).
  */
 export function setSourceData(
   map: MapLibreMap,
@@ -19,7 +21,7 @@ export function setSourceData(
   const next = collection ?? EMPTY_COLLECTION;
   let bySource = drawn.get(map);
   if (!bySource) drawn.set(map, (bySource = new Map()));
-  if (bySource.get(id) === next) return false;
+  if ((bySource.get(id) ?? EMPTY_COLLECTION) === next) return false;
   const source = map.getSource<GeoJSONSource>(id);
   if (!source) return false;
   bySource.set(id, next);

@@ -25,7 +25,8 @@ import {
 
 /** Analysis results are drawn just below this layer: over land and parks, under facilities. */
 const ANALYSIS_BELOW: LayerId = 'greenways';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { EMPTY_COLLECTION } from './source_data';
 
 /**
  * The whole map style, built from the shipped layers: no tiles, no glyph server, no sprite, so
@@ -43,20 +44,15 @@ export function buildStyle(
         { type: 'geojson', data: data.layers[layer], promoteId: 'id' } as const,
       ]),
     ),
+    // Overlays start with the one empty collection: setSourceData knows them as unchanged.
     ...Object.fromEntries(
-      [...Object.values(ANALYSIS_SOURCES), ...Object.values(SCENARIO_SOURCES)].map((id) => [
-        id,
-        { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } as const,
-      ]),
+      [
+        ...Object.values(ANALYSIS_SOURCES),
+        ...Object.values(SCENARIO_SOURCES),
+        INSPECTION_SOURCE,
+        NETWORK_REACH_SOURCE,
+      ].map((id) => [id, { type: 'geojson', data: EMPTY_COLLECTION } as const]),
     ),
-    [INSPECTION_SOURCE]: {
-      type: 'geojson',
-      data: { type: 'FeatureCollection', features: [] as Feature[] },
-    } as const,
-    [NETWORK_REACH_SOURCE]: {
-      type: 'geojson',
-      data: { type: 'FeatureCollection', features: [] as Feature[] },
-    } as const,
     [SUBDISTRICT_LABEL_SOURCE]: {
       type: 'geojson',
       data: labelPoints(

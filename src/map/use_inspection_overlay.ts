@@ -1,12 +1,11 @@
 import { bbox, circle } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
-import { type GeoJSONSource, type Map as MapLibreMap, Marker } from 'maplibre-gl';
+import { type Map as MapLibreMap, Marker } from 'maplibre-gl';
 import { type RefObject, useEffect, useRef } from 'react';
 import { INSPECTION_SOURCE, NETWORK_REACH_SOURCE } from '../layers/inspection_layers';
 import { useAppStore } from '../state/store';
+import { setSourceData } from './source_data';
 import { whenLoaded } from './when_loaded';
-
-const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** Draws the inspected point as a draggable marker with its service circle. */
 export function useInspectionOverlay(mapRef: RefObject<MapLibreMap | null>): void {
@@ -19,11 +18,11 @@ export function useInspectionOverlay(mapRef: RefObject<MapLibreMap | null>): voi
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
-    whenLoaded(map, () =>
-      map
-        .getSource<GeoJSONSource>(NETWORK_REACH_SOURCE)
-        ?.setData({ type: 'FeatureCollection', features: open ? networkReach : [] }),
-    );
+    const reach: FeatureCollection | null =
+      open && networkReach.length > 0
+        ? { type: 'FeatureCollection', features: networkReach }
+        : null;
+    whenLoaded(map, () => setSourceData(map, NETWORK_REACH_SOURCE, reach));
   }, [mapRef, open, networkReach]);
   const fittedRef = useRef<string | null>(null);
 
@@ -31,16 +30,15 @@ export function useInspectionOverlay(mapRef: RefObject<MapLibreMap | null>): voi
     const map = mapRef.current;
     if (!map) return;
     const apply = () => {
-      const source = map.getSource<GeoJSONSource>(INSPECTION_SOURCE);
       if (!open || !lonLat) {
         fittedRef.current = null;
-        source?.setData(EMPTY);
+        setSourceData(map, INSPECTION_SOURCE, null);
         markerRef.current?.remove();
         markerRef.current = null;
         return;
       }
       const ring = circle(lonLat, radiusM, { units: 'meters', steps: 96 });
-      source?.setData(ring);
+      setSourceData(map, INSPECTION_SOURCE, { type: 'FeatureCollection', features: [ring] });
       // A new point or radius: show the whole circle, zooming in from an overview or out.
       const shown = `${lonLat.join(',')}:${radiusM}`;
       if (fittedRef.current !== shown) {

@@ -19,13 +19,23 @@ export function usePlanMuting(
     const map = mapRef.current;
     if (!map) return;
     whenLoaded(map, () => {
+      // Only what differs is set: on load nothing does, and a paint value set again (even to
+      // what is drawn) starts a transition the map draws frame by frame.
       const before = muted ? MUTED_PLAN_BEFORE : NORMAL_PLAN_BEFORE;
+      const order = map.getLayersOrder();
+      const at = order.indexOf(before);
+      const inPlace = MOVED_PLAN_LAYERS.every(
+        (id, i) => order[at - MOVED_PLAN_LAYERS.length + i] === id,
+      );
       for (const id of MOVED_PLAN_LAYERS) {
-        if (map.getLayer(id) && map.getLayer(before)) map.moveLayer(id, before);
+        if (!inPlace && map.getLayer(id) && map.getLayer(before)) map.moveLayer(id, before);
       }
       for (const paint of PLAN_MUTED_PAINT) {
         if (!map.getLayer(paint.layer)) continue;
-        map.setPaintProperty(paint.layer, paint.property, muted ? paint.muted : paint.normal);
+        const value = muted ? paint.muted : paint.normal;
+        // Opacities the style leaves out are 1, the style specification's default.
+        if ((map.getPaintProperty(paint.layer, paint.property) ?? 1) === value) continue;
+        map.setPaintProperty(paint.layer, paint.property, value);
       }
       container.current?.setAttribute('data-plan-muted', String(muted));
     });

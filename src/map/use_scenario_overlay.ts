@@ -1,4 +1,4 @@
-import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { type RefObject, useEffect } from 'react';
 import type { RemovableLayer } from '../analysis/scenario';
 import type { LayerData } from '../data/load';
@@ -67,7 +67,7 @@ export function useScenarioOverlay(
     const scenario = scenarios.find((s) => s.id === activeId) ?? null;
     const edits = scenarioEditFeatures(scenario, data);
     whenLoaded(map, () => {
-      map.getSource<GeoJSONSource>(SCENARIO_SOURCES.edits)?.setData(edits);
+      setSourceData(map, SCENARIO_SOURCES.edits, edits.features.length > 0 ? edits : null);
       container.current?.setAttribute('data-scenario-edits', String(edits.features.length));
     });
   }, [mapRef, container, scenarios, activeId, data]);
@@ -75,8 +75,9 @@ export function useScenarioOverlay(
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
+    const features = draftFeatures(draft);
     whenLoaded(map, () =>
-      map.getSource<GeoJSONSource>(SCENARIO_SOURCES.draft)?.setData(draftFeatures(draft)),
+      setSourceData(map, SCENARIO_SOURCES.draft, features.features.length > 0 ? features : null),
     );
   }, [mapRef, draft]);
 
