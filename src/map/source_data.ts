@@ -1,5 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import { giveCollection } from './large_source';
 
 /** One empty collection, so that "still empty" is recognised as no change. */
 export const EMPTY_COLLECTION: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -25,7 +26,8 @@ export function setSourceData(
   const source = map.getSource<GeoJSONSource>(id);
   if (!source) return false;
   bySource.set(id, next);
-  void source.setData(next);
+  // A scenario's park of many vertices goes as text, which MapLibre's worker reads itself.
+  void giveCollection(source, next);
   changedAt.set(map, performance.now());
   return true;
 }

@@ -90,15 +90,39 @@ function fromBase64Url(text: string): Uint8Array {
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 
-/** The `scenario=` value for a scenario, and whether it fits the link's limit. */
+/**
+ * Each position takes at least 6 bytes of the link's JSON (`[1,2],`), so a scenario with more
+ * than maxBytes / 6 of them has a text a link could not carry, however well it compressed.
+ */
+const MIN_POSITION_BYTES = 6;
+
+function positionCount(scenario: Scenario): number {
+  let n = 0;
+  for (const edit of scenario.edits) {
+    if (edit.type === 'add-park') for (const ring of edit.geometry.coordinates) n += ring.length;
+    else if (edit.type !== 'remove') n += 1;
+  }
+  return n;
+}
+
+/**
+ * The `scenario=` value for a scenario, and whether it fits the link's limit. `length` is the
+ * encoded value's, or null when the scenario's text passes the bytes a link's scenario may
+ * inflate to (`maxBytes`): then it is not written nor compressed, which for a park of 99,000
+ * vertices would hold the page a tenth of a second at each edit.
+ */
 export async function encodeScenarioParam(
   scenario: Scenario,
-): Promise<{ value: string; fits: boolean; length: number }> {
+): Promise<{ value: string; fits: boolean; length: number | null }> {
+  const saved = SAVED_PREFIX + scenario.id;
+  const tooBig = { value: saved, fits: false, length: null };
+  if (positionCount(scenario) * MIN_POSITION_BYTES > SCENARIO_LINK_LIMITS.maxBytes) return tooBig;
   const json = new TextEncoder().encode(scenarioLinkJson(scenario));
+  if (json.length > SCENARIO_LINK_LIMITS.maxBytes) return tooBig;
   const encoded =
     ENCODED_PREFIX + toBase64Url(await pipe(json, new CompressionStream('deflate-raw')));
   const fits = encoded.length <= SCENARIO_LINK_LIMITS.maxChars;
-  return { value: fits ? encoded : SAVED_PREFIX + scenario.id, fits, length: encoded.length };
+  return { value: fits ? encoded : saved, fits, length: encoded.length };
 }
 
 export type DecodedScenario = { ok: true; scenario: Scenario } | { ok: false; message: string };

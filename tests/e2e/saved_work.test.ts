@@ -250,6 +250,15 @@ describe('saved work in the browser', () => {
     console.log(
       `edit to a scenario with a 99,000-vertex park: stored in ${took} ms, main-thread tasks over 50 ms: ${longest.join(', ') || 'none'} ms`,
     );
+    // Both are drawn: the park's 99,000 vertices reach the map as text, read by its worker.
+    await page.waitForFunction(
+      () =>
+        window.__huitianMap!.renderedFeatures(['scenario-added-fill']).length > 0 &&
+        window.__huitianMap!.renderedFeatures(['scenario-added-point']).length > 0,
+      undefined,
+      { timeout: 30_000 },
+    );
+    await page.screenshot({ path: 'test-results/scenario-big-park.png' });
     // The park and the new car park are both there after a reload.
     await page.reload();
     await page.waitForSelector('[data-map-ready="true"]', { timeout: 60_000 });

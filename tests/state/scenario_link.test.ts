@@ -8,6 +8,7 @@ import {
   sameInLink,
 } from '../../src/state/scenario_link';
 import { parseHash, serializeHash } from '../../src/state/url_hash';
+import { surveyOutline } from '../hostile/inputs';
 
 const scenario: Scenario = {
   id: 'mq1abc',
@@ -100,6 +101,34 @@ describe('a scenario in the link', () => {
     expect(encoded.length).toBeGreaterThan(SCENARIO_LINK_LIMITS.maxChars);
     expect(encoded.value).toBe(`saved.${scenario.id}`);
     expect(parseScenarioParam(encoded.value)).toEqual({ type: 'saved', id: scenario.id });
+  });
+
+  it('names a scenario whose text a link could not carry without writing the link', async () => {
+    // 20,000 positions take over 100,000 bytes of JSON; 5,000 of them, rounded to 5 decimals
+    // as a link writes them ("[116.33123,40.07456]," is 21 bytes), do too.
+    for (const vertices of [20_000, 5_000]) {
+      const ring = surveyOutline(vertices);
+      const rounded = ring.map(
+        ([x, y]) => `[${Math.round(x! * 1e5) / 1e5},${Math.round(y! * 1e5) / 1e5}]`,
+      );
+      expect(rounded.join(',').length).toBeGreaterThan(SCENARIO_LINK_LIMITS.maxBytes);
+      const big: Scenario = {
+        ...scenario,
+        edits: [
+          {
+            id: 'p',
+            type: 'add-park',
+            name: '大公园',
+            geometry: { type: 'Polygon', coordinates: [ring] },
+          },
+        ],
+      };
+      expect(await encodeScenarioParam(big)).toEqual({
+        value: `saved.${scenario.id}`,
+        fits: false,
+        length: null,
+      });
+    }
   });
 
   it('goes through the hash and back', async () => {

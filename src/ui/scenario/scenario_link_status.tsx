@@ -6,7 +6,7 @@ import { useText } from '../use_text';
 /** Says whether the page's link carries the scenario, or that its exported file must go instead. */
 export function ScenarioLinkStatus({ scenario }: { scenario: Scenario }) {
   const t = useText();
-  const [status, setStatus] = useState<{ fits: boolean; length: number } | null>(null);
+  const [status, setStatus] = useState<{ fits: boolean; length: number | null } | null>(null);
   useEffect(() => {
     let current = true;
     void encodeScenarioParam(scenario).then((result) => current && setStatus(result));
@@ -15,9 +15,15 @@ export function ScenarioLinkStatus({ scenario }: { scenario: Scenario }) {
     };
   }, [scenario]);
   if (!status) return null;
-  const text = t(status.fits ? 'scenario.link.fits' : 'scenario.link.tooLong')
-    .replace('{n}', String(status.length))
-    .replace('{max}', String(SCENARIO_LINK_LIMITS.maxChars));
+  const text =
+    status.length === null
+      ? t('scenario.link.tooBig').replace(
+          '{max}',
+          SCENARIO_LINK_LIMITS.maxBytes.toLocaleString('en-US'),
+        )
+      : t(status.fits ? 'scenario.link.fits' : 'scenario.link.tooLong')
+          .replace('{n}', String(status.length))
+          .replace('{max}', String(SCENARIO_LINK_LIMITS.maxChars));
   return (
     <p
       className={status.fits ? 'hint' : 'status error'}
