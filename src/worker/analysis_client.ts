@@ -3,7 +3,7 @@ import type { CoverageInputs } from '../analysis/coverage_report';
 import type { Scenario } from '../analysis/scenario';
 import { WARMED_UP_MARK, fromWallClock, measureStage } from '../timing/analysis_stages';
 import { DrawnReceiver, PREVIEW_PLACES } from './drawn_collections';
-import { packInputs } from './packed_inputs';
+import { movableInputs, packInputs } from './packed_inputs';
 import type {
   FromAnalysisWorker,
   PreviewCollections,
@@ -49,7 +49,21 @@ export function createAnalysisClient(
   warmUp?: AnalysisRequest,
 ): AnalysisClient {
   const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
-  const send = (message: ToAnalysisWorker) => worker.postMessage(message);
+  // The data goes first, its chunks copied a slice at a time and moved; every later message
+  // waits for it, in the order sent.
+  let posted: Promise<unknown> = movableInputs(inputs)
+    .catch(() => ({ packed: packInputs(inputs), transfer: [] }))
+    .then(({ packed, transfer }) => {
+      const init: ToAnalysisWorker = {
+        type: 'init',
+        inputs: packed,
+        ...(warmUp ? { warmUp } : {}),
+      };
+      worker.postMessage(init, transfer);
+    });
+  const send = (message: ToAnalysisWorker) => {
+    posted = posted.then(() => worker.postMessage(message));
+  };
   const waiting = new Map<number, Waiting>();
   const drawnReceiver = new DrawnReceiver();
   let nextId = 1;
@@ -93,7 +107,6 @@ export function createAnalysisClient(
     for (const entry of waiting.values()) entry.reject(new Error(event.message));
     waiting.clear();
   };
-  send({ type: 'init', inputs: packInputs(inputs), ...(warmUp ? { warmUp } : {}) });
   return {
     run: (request, scenarios, onProgress, preview = false) =>
       new Promise((resolve, reject) => {
