@@ -9,6 +9,7 @@ import type {
   Position,
 } from 'geojson';
 import { LAYER_IDS, SUBDISTRICT_NAMES, type LayerId } from './layers';
+import { placeHoles } from './hole_placement';
 import { ringCrossesItself, ringsCrossEachOther } from './ring_crossing';
 import { validateFeatureProperties } from './schema';
 import type { SchoolLevelCorrection } from './school_levels';
@@ -54,43 +55,32 @@ function ringProblems(geometry: Polygon | MultiPolygon): string[] {
 }
 
 /**
- * Rings that cross themselves, and holes that leave their outer ring. A hole touching its outer
- * ring at a point is valid (OGC simple features), so only edges passing through each other
- * count. The crossing tests stop at the first contact, so a self-crossing outline is refused
- * before any heavy work. A hole whose edges cross no edge of its outer ring lies wholly inside
- * it or wholly outside, so one of its vertices off the outer ring decides which.
+ * Rings that cross themselves, holes that leave their outer ring, and holes inside another
+ * hole. A hole touching its outer ring at a point is valid (OGC simple features), so only edges
+ * passing through each other count. The crossing tests stop at the first contact, so a
+ * self-crossing outline is refused before any heavy work. Rings that cross nothing lie wholly
+ * inside or outside each other, so one vertex of each hole decides where (`placeHoles`).
  */
 function selfIntersectionProblems(geometry: Polygon | MultiPolygon): string[] {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   const problems: string[] = [];
   for (const [outer, ...holes] of polygons) {
     const rings = [outer!, ...holes];
-    const selfCrossing = rings.some(ringCrossesItself);
-    if (selfCrossing) problems.push('self-intersecting ring');
-    const crossing = selfCrossing || holes.length === 0 ? null : ringsCrossEachOther(rings);
-    if (crossing && crossing[0] !== 0 && crossing[1] !== 0) {
-      problems.push('holes cross each other');
+    if (rings.some(ringCrossesItself)) {
+      problems.push('self-intersecting ring');
+      continue;
     }
-    const shell = turf.polygon([outer!]);
-    holes.forEach((hole, h) => {
-      if ((crossing?.[0] === 0 && crossing[1] === h + 1) || holeVertexOutside(hole, shell)) {
-        problems.push('hole outside its outer ring');
-      }
-    });
+    if (holes.length === 0) continue;
+    const crossing = ringsCrossEachOther(rings);
+    if (crossing) {
+      problems.push(crossing[0] === 0 ? 'hole outside its outer ring' : 'holes cross each other');
+      continue;
+    }
+    const { outside, nested } = placeHoles(rings);
+    problems.push(...outside.map(() => 'hole outside its outer ring'));
+    if (nested.length > 0) problems.push('hole inside another hole');
   }
   return problems;
-}
-
-/**
- * Whether the first vertex of a hole that is not on its outer ring lies outside it (a hole all
- * on the outer ring counts as inside). Enough for a hole crossing no edge of the outer ring.
- */
-function holeVertexOutside(hole: Position[], shell: Feature<Polygon>): boolean {
-  for (const p of hole) {
-    if (turf.booleanPointInPolygon(p, shell, { ignoreBoundary: true })) return false;
-    if (!turf.booleanPointInPolygon(p, shell)) return true;
-  }
-  return false;
 }
 
 /** Geometry problems of one feature: unclosed rings, self-intersections, positions off the area. */

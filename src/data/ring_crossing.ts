@@ -179,7 +179,7 @@ function firstContact(rings: readonly Position[][]): [number, number] | null {
 }
 
 /** The positions without consecutive repeats, and without the closing repeat of the first. */
-function distinctConsecutive(ring: readonly Position[]): Position[] {
+export function distinctConsecutive(ring: readonly Position[]): Position[] {
   const out: Position[] = [];
   for (const p of ring) {
     const last = out.at(-1);

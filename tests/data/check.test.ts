@@ -110,6 +110,42 @@ describe('geometryProblems', () => {
       ]);
     });
 
+    const square = (x: number, y: number, size: number) => [
+      u(x, y),
+      u(x + size, y),
+      u(x + size, y + size),
+      u(x, y + size),
+      u(x, y),
+    ];
+
+    it('catches a hole inside another hole, even one sharing a corner with it', () => {
+      const big = square(0.1, 0.1, 0.8);
+      expect(geometryProblems(withHoles(big, square(0.3, 0.3, 0.2)))).toEqual([
+        'hole inside another hole',
+      ]);
+      // The small hole's first corner lies on the big one: its next corner decides.
+      expect(geometryProblems(withHoles(big, square(0.1, 0.1, 0.2)))).toEqual([
+        'hole inside another hole',
+      ]);
+      // Listed the other way round, the inner hole is still found.
+      expect(geometryProblems(withHoles(square(0.3, 0.3, 0.2), big))).toEqual([
+        'hole inside another hole',
+      ]);
+    });
+
+    it('accepts holes side by side, touching at a corner, in the two arms of the U', () => {
+      const left = square(0.1, 0.1, 0.4);
+      expect(
+        geometryProblems(withHoles(left, square(0.5, 0.5, 0.3), square(2.2, 1.5, 0.5))),
+      ).toEqual([]);
+    });
+
+    it('catches a hole wholly outside the outline, beside the U', () => {
+      expect(geometryProblems(withHoles(square(0.2, 0.2, 0.5), square(3.5, 1, 0.5)))).toEqual([
+        'hole outside its outer ring',
+      ]);
+    });
+
     it('catches two holes crossing each other', () => {
       const a = [u(0.2, 0.2), u(0.8, 0.2), u(0.8, 0.8), u(0.2, 0.8), u(0.2, 0.2)];
       const b = [u(0.5, 0.5), u(2.5, 0.5), u(2.5, 0.7), u(0.5, 0.7), u(0.5, 0.5)];

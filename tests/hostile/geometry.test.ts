@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { scenarioFromGeoJson } from '../../src/analysis/scenario';
 import { simplifyLine } from '../../src/analysis/rows/simplify_outline';
 import { geometryProblems } from '../../src/data/check';
+import { placeHoles } from '../../src/data/hole_placement';
 import { ringCrossesItself, ringsCrossEachOther } from '../../src/data/ring_crossing';
 import {
   nestedPropertiesGeoJson,
@@ -210,6 +211,104 @@ describe('a large park with a large hole', () => {
     expect(geometryProblems(park(surveyOutline(49_000), hole))).toEqual([
       'hole outside its outer ring',
     ]);
+  });
+});
+
+/** Whether a point lies inside a closed ring, by counting the edges a ray to the east crosses. */
+function pointInRing(p: Position, ring: Position[]): boolean {
+  let inside = false;
+  for (let i = 0; i + 1 < ring.length; i++) {
+    const [a, b] = [ring[i]!, ring[i + 1]!];
+    if (a[1]! > p[1]! === b[1]! > p[1]!) continue;
+    const x = a[0]! + ((p[1]! - a[1]!) / (b[1]! - a[1]!)) * (b[0]! - a[0]!);
+    if (x > p[0]!) inside = !inside;
+  }
+  return inside;
+}
+
+const circle = (x: number, y: number, r: number, n: number): Position[] => {
+  const ring = Array.from({ length: n }, (_, k): Position => {
+    const a = (-2 * Math.PI * k) / n;
+    return [x + r * Math.cos(a), y + r * Math.sin(a)];
+  });
+  return [...ring, ring[0]!];
+};
+
+describe('holes outside their outline or inside each other', () => {
+  it('agrees with testing every hole against every other ring on random polygons', () => {
+    const next = random(11);
+    const outcomes = { outside: 0, nested: 0, fine: 0 };
+    for (let trial = 0; trial < 2000; trial++) {
+      const outer = circle(0, 0, 10, 64);
+      // Some holes are drawn inside an earlier one (well within: off its centre by at most
+      // half the room left, so no edge of the earlier one's polygon comes near).
+      const discs: [number, number, number][] = [];
+      for (let k = 2 + Math.floor(next() * 4); k > 0; k--) {
+        const host = discs[Math.floor(next() * discs.length)];
+        if (host && next() < 0.3) {
+          const r = host[2] * (0.2 + next() * 0.3);
+          const [off, a] = [(host[2] - r) * 0.5 * next(), next() * 2 * Math.PI];
+          discs.push([host[0] + off * Math.cos(a), host[1] + off * Math.sin(a), r]);
+        } else {
+          discs.push([(next() - 0.5) * 22, (next() - 0.5) * 22, 0.3 + next() * 3]);
+        }
+      }
+      const holes = discs.map(([x, y, r]) => circle(x, y, r, 6 + Math.floor(next() * 7)));
+      const rings = [outer, ...holes];
+      if (ringsCrossEachOther(rings)) continue;
+      const expected = { outside: [] as number[], nested: [] as number[] };
+      holes.forEach((hole, i) => {
+        if (!pointInRing(hole[0]!, outer)) expected.outside.push(i + 1);
+        if (holes.some((other, j) => j !== i && pointInRing(hole[0]!, other))) {
+          expected.nested.push(i + 1);
+        }
+      });
+      expect(placeHoles(rings), JSON.stringify(rings)).toEqual(expected);
+      if (expected.outside.length > 0) outcomes.outside++;
+      if (expected.nested.length > 0) outcomes.nested++;
+      if (expected.outside.length + expected.nested.length === 0) outcomes.fine++;
+    }
+    expect(Math.min(outcomes.outside, outcomes.nested, outcomes.fine)).toBeGreaterThan(50);
+  });
+
+  describe('2,000 holes in a 50,000-vertex outline', () => {
+    // Holes of 10 vertices on a grid well inside the outline (its radius never falls below
+    // 0.0032°), listed in turn from west to east.
+    const [cx, cy] = [116.33, 40.07];
+    const holes: Position[][] = [];
+    for (let i = 0; i < 50 && holes.length < 2000; i++) {
+      for (let j = 0; j < 50 && holes.length < 2000; j++) {
+        const [x, y] = [cx - 0.0025 + (i + 0.5) * 1e-4, cy - 0.0025 + (j + 0.5) * 1e-4];
+        if (Math.hypot(x - cx, y - cy) < 0.0029) holes.push(circle(x, y, 3e-5, 10));
+      }
+    }
+    const outline = surveyOutline(50_000);
+    const park = (...more: Position[][]) => ({
+      type: 'Feature' as const,
+      properties: {},
+      geometry: { type: 'Polygon' as const, coordinates: [outline, ...holes, ...more] },
+    });
+
+    it('are accepted', () => {
+      expect(holes.length).toBe(2000);
+      const started = performance.now();
+      expect(geometryProblems(park())).toEqual([]);
+      // A figure, not an assertion.
+      console.log(
+        `2,000 holes in a 50,000-vertex outline checked in ${(performance.now() - started).toFixed(0)} ms`,
+      );
+    });
+
+    it('with one more hole outside the outline, are refused', () => {
+      expect(geometryProblems(park(circle(cx + 0.006, cy, 5e-4, 12)))).toEqual([
+        'hole outside its outer ring',
+      ]);
+    });
+
+    it('with one more hole inside one of them, are refused', () => {
+      const [x, y] = holes[1234]![0]!.map((v, k) => v - (k === 0 ? 3e-5 : 0)) as [number, number];
+      expect(geometryProblems(park(circle(x, y, 1e-5, 8)))).toEqual(['hole inside another hole']);
+    });
   });
 });
 
