@@ -13,6 +13,8 @@ export type PlanarPoint = [x: number, y: number];
 export interface LocalProjection {
   centralLon: number;
   forward: (lonLat: readonly number[]) => PlanarPoint;
+  /** `forward`, written to out[at] and out[at + 1] instead of a new pair. */
+  forwardInto: (lonLat: readonly number[], out: number[], at: number) => void;
   inverse: (xy: readonly number[]) => [lon: number, lat: number];
 }
 
@@ -26,6 +28,11 @@ export function sinusoidalProjection(centralLon: number): LocalProjection {
         EARTH_RADIUS_M * (lonLat[0]! - centralLon) * RADIANS * Math.cos(phi),
         EARTH_RADIUS_M * phi,
       ];
+    },
+    forwardInto: (lonLat, out, at) => {
+      const phi = lonLat[1]! * RADIANS;
+      out[at] = EARTH_RADIUS_M * (lonLat[0]! - centralLon) * RADIANS * Math.cos(phi);
+      out[at + 1] = EARTH_RADIUS_M * phi;
     },
     inverse: (xy) => {
       const phi = xy[1]! / EARTH_RADIUS_M;

@@ -21,14 +21,14 @@ export function toPlanarShape(geometry: Geometry, projection: LocalProjection): 
   };
   // Indexed, not destructured: this runs for every vertex of the first analysis, where the
   // engine has not yet optimised the iterator protocol away.
+  // Made at its length and written in place: no pair per vertex, no array growing.
   const flatten = (line: Position[]) => {
-    const flat: number[] = [];
+    const flat: number[] = new Array<number>(2 * line.length);
     const bbox = shape.bbox;
     for (let i = 0; i < line.length; i++) {
-      const xy = projection.forward(line[i]!);
-      const x = xy[0];
-      const y = xy[1];
-      flat.push(x, y);
+      projection.forwardInto(line[i]!, flat, 2 * i);
+      const x = flat[2 * i]!;
+      const y = flat[2 * i + 1]!;
       if (x < bbox[0]) bbox[0] = x;
       if (y < bbox[1]) bbox[1] = y;
       if (x > bbox[2]) bbox[2] = x;

@@ -1,5 +1,6 @@
 import type { Intervals } from './intervals';
 import type { PlanarShape } from '../planar_shape';
+import { rowOf } from './prepare_kernel';
 import { outlineByKernel } from './reach_rows';
 import {
   type ReachKernel,
@@ -166,9 +167,7 @@ export function reachByKernel(
     const from = offsets[k]!;
     const to = offsets[k + 1]!;
     if (to === from) continue;
-    const row: Intervals = [];
-    for (let i = from; i < to; i++) row.push(values[i]!);
-    rows[k] = row;
+    rows[k] = rowOf(values, from, to);
   }
   if (!units) return { rows, lengths: null };
   run.measure(unitCount, unitOffsetsAt, unitValuesAt, lengthsAt);
