@@ -4,21 +4,25 @@
  * decodes and checks every feature (src/data/import_record.ts), and answers with the datasets.
  * Each chunk is sent as soon as its features passed, its typed arrays moved to the page rather
  * than copied, so the page builds the features while the rest is checked; the last message
- * says whether the record passed, and the page uses none of it before. Asked next for the
- * map's text of the record, it writes it from the features it has just checked, so the map's
- * text needs no second pass over them elsewhere.
+ * says whether the record passed, and the page uses none of it before. Asked with the
+ * properties the map reads, it writes the map's text of each chunk as soon as the chunk
+ * passed, from the features it has just decoded, and drops them: 200,000 decoded features
+ * held to the end of the check cost its garbage collector more than writing their text as
+ * it goes. The texts are made a Blob when asked for, after the check has answered.
  */
-import type { AppFeature } from '../data/schema';
 import { transferables } from '../data/compact_features';
 import { readCheckedImport, skippedImport } from '../data/import_record';
-import { featuresTextBlob } from '../data/layer_text';
+import { featuresText, piecesTextBlob } from '../data/layer_text';
 import { readScenario, storeScenarioChange } from '../data/saved_work';
 import type { ImportRecordRequest, ImportRecordResponse } from './import_record_client';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-/** The checked features of the record checked last, by dataset, until its text is asked for. */
-let checked: { key: string; datasets: (readonly AppFeature[])[][] } | null = null;
+/** The map's text of the record checked last, by dataset a piece per chunk, until asked for. */
+let written: { key: string; keep: readonly string[]; datasets: string[][] } | null = null;
+
+const sameNames = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((name, i) => name === b[i]);
 
 async function answer(request: ImportRecordRequest): Promise<void> {
   const { id, key } = request;
@@ -39,26 +43,36 @@ async function answer(request: ImportRecordRequest): Promise<void> {
     return;
   }
   if (request.kind === 'map-text') {
-    const datasets = checked?.key === key ? checked.datasets : null;
-    checked = null;
+    const pieces = written?.key === key && sameNames(written.keep, request.keep) ? written : null;
+    written = null;
     let texts: Blob[] | null = null;
     try {
-      texts = datasets?.map((chunks) => featuresTextBlob(chunks, request.keep)) ?? null;
+      texts = pieces?.datasets.map(piecesTextBlob) ?? null;
     } catch {
       // No text: the page has the map's text written from the features as before.
     }
     self.postMessage({ id, texts } satisfies ImportRecordResponse);
     return;
   }
-  const kept: (readonly AppFeature[])[][] = [];
-  checked = null;
+  const { keep } = request;
+  const pieces: string[][] = [];
+  let unwritten = keep === undefined;
+  written = null;
   try {
     const read = await readCheckedImport(key, undefined, (dataset, features, chunk) => {
-      (kept[dataset] ??= []).push(features);
+      if (!unwritten) {
+        try {
+          (pieces[dataset] ??= []).push(featuresText(features, keep));
+        } catch {
+          unwritten = true;
+        }
+      }
       const moved = transferables({ count: chunk.count, chunks: [chunk] });
       self.postMessage({ id, dataset, chunk } satisfies ImportRecordResponse, moved);
     });
-    if (read.ok) checked = { key, datasets: read.value.map((_, i) => kept[i] ?? []) };
+    if (read.ok && !unwritten) {
+      written = { key, keep: keep!, datasets: read.value.map((_, i) => pieces[i] ?? []) };
+    }
     // The chunks went ahead (and their buffers with them): the answer names the datasets.
     const answered = read.ok
       ? {

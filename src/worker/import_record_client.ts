@@ -10,12 +10,13 @@ import { MAP_FEATURE_PROPERTIES } from '../layers/catalog';
 import { workerRequests } from './worker_requests';
 
 /**
- * `check`: one import record read and through the gate (the worker keeps the checked
- * features until the next request). `map-text`: the map's text of each dataset of the record
- * checked just before, with only the properties in `keep`.
+ * `check`: one import record read and through the gate; with `keep`, the worker writes the
+ * map's text of each chunk, with only those properties, as the chunk passes, and keeps the
+ * texts until the next request. `map-text`: those texts of each dataset of the record checked
+ * just before.
  */
 export type ImportRecordRequest =
-  | { id: number; kind: 'check'; key: string }
+  | { id: number; kind: 'check'; key: string; keep?: readonly string[] }
   | { id: number; kind: 'map-text'; key: string; keep: readonly string[] }
   | { id: number; kind: 'scenario'; key: string }
   | {
@@ -72,7 +73,7 @@ export async function checkImport(key: string): Promise<RecordRead<RestoredDatas
   if (canCheckInWorker()) {
     const built: { chunks: CompactChunk[]; features: AppFeature[] }[] = [];
     let broken = false;
-    const check = requestWorker({ kind: 'check', key }, (message) => {
+    const check = requestWorker({ kind: 'check', key, keep: MAP_FEATURE_PROPERTIES }, (message) => {
       if (!('chunk' in message) || broken) return;
       const into = (built[message.dataset] ??= { chunks: [], features: [] });
       into.chunks.push(message.chunk);
@@ -83,7 +84,7 @@ export async function checkImport(key: string): Promise<RecordRead<RestoredDatas
         broken = true;
       }
     });
-    // Asked at once: the worker answers in order, and drops the features once it wrote them.
+    // Asked at once: the worker answers in order, and drops the texts once it gave them.
     const texts = requestWorker({ kind: 'map-text', key, keep: MAP_FEATURE_PROPERTIES }).then(
       (response) => ('texts' in response ? response.texts : null),
       () => null,

@@ -59,6 +59,8 @@ describe('the restore gate as the page asks it', () => {
     const worker = FakeWorker.made[0]!;
     const [check, text] = worker.sent;
     expect([check!.kind, text!.kind]).toEqual(['check', 'map-text']);
+    // The worker is told what the map reads, to write its text as each chunk passes.
+    expect(check).toMatchObject({ key: 'import:a', keep });
     chunks.forEach((chunk) => worker.answer({ id: check!.id, dataset: 0, chunk }));
     worker.answer({ id: check!.id, read: { ok: true, value: [checkedDataset(7_002)] } });
     const read = await reading;
