@@ -60,15 +60,16 @@ async function answer(request: ImportRecordRequest): Promise<void> {
   written = null;
   try {
     const read = await readCheckedImport(key, undefined, (dataset, features, chunk) => {
-      if (!unwritten) {
-        try {
-          (pieces[dataset] ??= []).push(featuresText(features, keep));
-        } catch {
-          unwritten = true;
-        }
-      }
+      // The chunk first, for the page to build its features while this writes their text
+      // (from the decoded features, not from the chunk's arrays, which go with it).
       const moved = transferables({ count: chunk.count, chunks: [chunk] });
       self.postMessage({ id, dataset, chunk } satisfies ImportRecordResponse, moved);
+      if (unwritten) return;
+      try {
+        (pieces[dataset] ??= []).push(featuresText(features, keep));
+      } catch {
+        unwritten = true;
+      }
     });
     if (read.ok && !unwritten) {
       written = { key, keep: keep!, datasets: read.value.map((_, i) => pieces[i] ?? []) };
