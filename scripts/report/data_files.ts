@@ -10,7 +10,8 @@ import {
 } from '../../src/data/limits';
 import { asLayer } from '../../src/data/load';
 import type { AppFeatureCollection } from '../../src/data/schema';
-import { assertRegularFile, readInputFile } from './files';
+import { FeatureCounter } from '../../src/data/feature_count';
+import { type ReadWatch, assertRegularFile, readInputFile } from './files';
 import { UsageError } from './options';
 
 type Progress = (line: string) => void;
@@ -19,11 +20,11 @@ type Progress = (line: string) => void;
  * A JSON file the report was pointed at, through the gate every file from outside passes: a
  * regular file within the file-size limit, nested no deeper than the nesting limit, then parsed.
  */
-export function readJsonWithinLimits(path: string, progress: Progress): unknown {
+export function readJsonWithinLimits(path: string, progress: Progress, watch?: ReadWatch): unknown {
   assertRegularFile(path);
   const tooLarge = exceeds('fileBytes', statSync(path).size);
   if (tooLarge) throw new UsageError(`${path}: ${limitMessageBoth(tooLarge)}`);
-  const json = parseJsonWithinLimits(readInputFile(path, progress));
+  const json = parseJsonWithinLimits(readInputFile(path, progress, undefined, watch));
   if (json.ok) return json.value;
   if (json.limit) throw new UsageError(`${path}: ${limitMessageBoth(json.limit)}`);
   throw new UsageError(`${path}: not valid JSON`);
@@ -40,7 +41,16 @@ export function readDataLayer(
   progress: Progress,
 ): AppFeatureCollection {
   const path = join(dir, layerFileName(layer));
-  const value = readJsonWithinLimits(path, progress);
+  // Features are counted as the bytes are read: too many are refused before decoding and
+  // parsing, which take most of the time and memory of such a file.
+  const features = new FeatureCounter();
+  const value = readJsonWithinLimits(path, progress, {
+    chunk: (bytes) => features.add(bytes),
+    end: () => {
+      const tooMany = exceeds('featuresPerImport', features.count);
+      if (tooMany) throw new UsageError(`${path}: ${limitMessageBoth(tooMany)}`);
+    },
+  });
   let collection: AppFeatureCollection;
   try {
     collection = asLayer(layer, value);

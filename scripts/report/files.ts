@@ -29,6 +29,12 @@ export function assertRegularFile(path: string): void {
   if (!stat.isFile()) throw new UsageError(`${path} is not a regular file (a FIFO or device?)`);
 }
 
+/** Sees a file's bytes as they are read, and may refuse it (by throwing) before it is decoded. */
+export interface ReadWatch {
+  chunk(bytes: Uint8Array): void;
+  end(): void;
+}
+
 /**
  * Reads a text file the report was pointed at. Only a regular file is read: a FIFO, a device or
  * a folder is refused at once (reading a FIFO would wait forever). A large file shows its
@@ -38,6 +44,7 @@ export function readInputFile(
   path: string,
   progress: (line: string) => void,
   progressFromBytes = PROGRESS_FROM_BYTES,
+  watch?: ReadWatch,
 ): string {
   assertRegularFile(path);
   let fd: number;
@@ -58,6 +65,7 @@ export function readInputFile(
     while (read < size) {
       const n = readSync(fd, buffer, read, Math.min(CHUNK_BYTES, size - read), read);
       if (n === 0) break;
+      watch?.chunk(buffer.subarray(read, read + n));
       read += n;
       const tenth = Math.floor((read / size) * 10);
       if (size >= progressFromBytes && tenth > shown) {
@@ -65,6 +73,7 @@ export function readInputFile(
         progress(`reading ${basename(path)}: ${mb(read)} of ${mb(size)} (${tenth * 10}%)`);
       }
     }
+    watch?.end();
     return buffer.subarray(0, read).toString('utf8');
   } catch (error) {
     if (error instanceof UsageError) throw error;

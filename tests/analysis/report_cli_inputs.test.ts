@@ -193,6 +193,18 @@ describe("a data folder's layers pass the import's gate", { timeout: 60_000 }, (
     );
   });
 
+  it('refuses a layer of too many features with its count, before parsing it', () => {
+    const dir = copyOfShippedData();
+    const feature = '{"type":"Feature","geometry":null,"properties":{"name":"停车场"}}';
+    // Cut short at the end: had it been parsed, it would be refused as not JSON.
+    const text = `{"type":"FeatureCollection","features":[${`${feature},`.repeat(250_001)}`;
+    writeFileSync(join(dir, 'car-parks.geojson'), text);
+    expectOneLineRefusal(
+      report('--data', dir),
+      'car-parks.geojson: 每次导入的要素数超过上限 250,000（此文件：250,001） / features per import over the limit of 250,000 (this file: 250,001)',
+    );
+  });
+
   it('refuses a completeness.json nested too deeply', () => {
     const dir = copyOfShippedData();
     writeFileSync(join(dir, 'completeness.json'), `{"a":${'['.repeat(1000)}${']'.repeat(1000)}}`);
