@@ -19,16 +19,20 @@ export interface NearestFacility {
   distanceM: number;
 }
 
-/** The blocks as sites; `shapes[i]` is block i in the analysis's projection. */
+/**
+ * The blocks as sites; `shapes[i]` is block i in the analysis's projection, `centres[i]` its
+ * centre where already worked out (as `shapeCentre` gives it).
+ */
 export function blockSites(
   blocks: Feature<Geometry, Record<string, unknown>>[],
   shapes: PlanarShape[],
+  centres?: readonly [number, number][],
 ): BlockSite[] {
   return blocks.map((block, i) => ({
     id: String(block.properties.id),
     unit: (block.properties.subdistrict as string | null) ?? null,
     areaM2: turf.area(block),
-    centre: shapeCentre(shapes[i]!),
+    centre: centres?.[i] ?? shapeCentre(shapes[i]!),
   }));
 }
 

@@ -1,6 +1,6 @@
 import type { FlatRows } from './coverage_kernel';
 import type { Intervals } from './intervals';
-import type { PlanarShape } from '../planar_shape';
+import { type PlanarShape, shapeCentre } from '../planar_shape';
 import { compileModule, instantiate, wasmKernelsEnabled } from './reach_kernel';
 import { type RowGrid, firstRowFrom, lastRowTo } from './row_sampling';
 import { PREPARE_KERNEL_WASM } from './wasm/prepare_kernel_wasm';
@@ -18,6 +18,8 @@ export interface KernelRows {
   wantedRows: Uint8Array;
   /** The units' rows as flat rows too (from the kernel only). */
   flatUnitRows?: FlatRows;
+  /** The blocks' centres, as shapeCentre gives them (from the kernel only). */
+  blockCentres?: [number, number][];
 }
 
 interface PrepareExports {
@@ -65,6 +67,14 @@ interface PrepareExports {
     values: number,
     out: number,
   ) => number;
+  centreSums: (
+    coordinates: number,
+    ringEnds: number,
+    shapeRingEnds: number,
+    from: number,
+    to: number,
+    out: number,
+  ) => void;
   landOfUnits: (
     unitCount: number,
     gridRows: number,
@@ -137,6 +147,7 @@ export function prepareRowsByKernel(
   const rowFillAt = layout.take(4 * mostRows);
   const edgeRowsAt = layout.take(8 * mostEdges);
   const edgeEndsAt = layout.take(32 * mostEdges);
+  const centresAt = layout.take(24 * blocks);
   ensureBytes(run.memory, layout.end);
   let buffer = run.memory.buffer;
   const coordinates = new Float64Array(buffer, coordinatesAt, numbers);
@@ -158,6 +169,7 @@ export function prepareRowsByKernel(
     shapeRows[2 * s + 1] = lastRowTo(grid, shape.bbox[3]) - first + 1;
   }
   run.setGrid(grid.y0, grid.spacingM, gridRows);
+  run.centreSums(coordinatesAt, ringEndsAt, shapeRingEndsAt, 0, blocks, centresAt);
   const ringRows = (from: number, to: number, crossings: number, out: number[]) =>
     run.shapesRingRows(
       coordinatesAt,
@@ -272,7 +284,18 @@ export function prepareRowsByKernel(
   for (let k = 0; k < gridRows; k++) {
     residentialRows.push(defined[k] ? rowOf(values, offsets[k]!, offsets[k + 1]!) : undefined);
   }
+  const sums = new Float64Array(buffer, centresAt, 3 * blocks);
+  const blockCentres: [number, number][] = [];
+  for (let b = 0; b < blocks; b++) {
+    const area = sums[3 * b]!;
+    blockCentres.push(
+      area !== 0
+        ? [sums[3 * b + 1]! / (3 * area), sums[3 * b + 2]! / (3 * area)]
+        : shapeCentre(blockShapes[b]!),
+    );
+  }
   return {
+    blockCentres,
     unitRows,
     residentialRows,
     wantedRows: new Uint8Array(buffer, wantedAt, gridRows).slice(),

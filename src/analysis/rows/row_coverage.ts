@@ -61,12 +61,15 @@ export function prepareArea(
   return prepareAreaAndBlocks(units, residential, rowSpacingM).area;
 }
 
-/** `prepareArea`, with the blocks' planar shapes for whoever needs them next. */
+/**
+ * `prepareArea`, with the blocks' planar shapes for whoever needs them next (and their centres,
+ * where the kernel worked them out on the way).
+ */
 export function prepareAreaAndBlocks(
   units: Feature<Geometry, { name: string }>[],
   residential: Feature<Geometry>[],
   rowSpacingM = DEFAULT_ROW_SPACING_M,
-): { area: PreparedArea; blockShapes: PlanarShape[] } {
+): { area: PreparedArea; blockShapes: PlanarShape[]; blockCentres?: [number, number][] } {
   const [west, east] = longitudeRange(units);
   const centralLon = (west + east) / 2;
   const projection = sinusoidalProjection(centralLon);
@@ -79,7 +82,7 @@ export function prepareAreaAndBlocks(
   }
   const grid = createRowGrid(minY, maxY, rowSpacingM);
   const blockShapes = residential.map((b) => toPlanarShape(b.geometry, projection));
-  const { unitRows, residentialRows, wantedRows, flatUnitRows } =
+  const { unitRows, residentialRows, wantedRows, flatUnitRows, blockCentres } =
     prepareRowsByKernel(unitShapes, blockShapes, grid) ??
     prepareRows(unitShapes, blockShapes, grid);
   const area: PreparedArea = {
@@ -91,7 +94,7 @@ export function prepareAreaAndBlocks(
     wantedRows,
     ...(flatUnitRows ? { flatUnitRows } : {}),
   };
-  return { area, blockShapes };
+  return { area, blockShapes, ...(blockCentres ? { blockCentres } : {}) };
 }
 
 /**

@@ -15,9 +15,11 @@ import {
   type PreparedArea,
   measureCoverage,
   prepareArea,
+  prepareAreaAndBlocks,
   reachAndCoverage,
   reachRows,
 } from '../../../src/analysis/rows/row_coverage';
+import { prepareCoverage } from '../../../src/analysis/coverage_report';
 import { type LayerId } from '../../../src/data/layers';
 import { ROW_KERNELS, compileRowKernel } from '../../../scripts/wasm/reach_kernel';
 import { createRectangle, twoUnits } from '../fixtures';
@@ -97,6 +99,18 @@ describe('the WebAssembly reach kernel', () => {
         expect(wasm.reach).toEqual(js.reach);
       }
     }
+  });
+
+  it('finds the centres of the blocks as the JavaScript does, to the last bit', () => {
+    const layers = { subdistricts: load('subdistricts'), residential: load('residential') };
+    chooseWasmReachKernel(true);
+    const wasm = prepareCoverage(layers);
+    expect(prepareAreaAndBlocks(units, residential).blockCentres).toHaveLength(residential.length);
+    chooseWasmReachKernel(false);
+    const js = prepareCoverage(layers);
+    expect(prepareAreaAndBlocks(units, residential).blockCentres).toBeUndefined();
+    expect(wasm.sites.every((site) => Number.isFinite(site.centre[0]))).toBe(true);
+    expect(wasm.sites).toEqual(js.sites);
   });
 
   it('sorts a row of many crossings as the JavaScript kernel does', () => {

@@ -227,3 +227,44 @@ export function landOfUnits(
   store<i32>(offsets + (<usize>gridRows << 2), out);
   return out;
 }
+
+/**
+ * The sums shapeCentre of ../../planar_shape.ts divides, for shapes [from, to): over every edge
+ * of their rings, the cross product and the centre's two numerators, summed in the same order,
+ * written as three float64s (area, cx, cy) per shape at `out`.
+ */
+export function centreSums(
+  coordinates: usize,
+  ringEnds: usize,
+  shapeRingEnds: usize,
+  from: i32,
+  to: i32,
+  out: usize,
+): void {
+  for (let s = from; s < to; s++) {
+    let area: f64 = 0;
+    let cx: f64 = 0;
+    let cy: f64 = 0;
+    const ringFrom = s > 0 ? load<i32>(shapeRingEnds + (<usize>(s - 1) << 2)) : 0;
+    const ringTo = load<i32>(shapeRingEnds + (<usize>s << 2));
+    for (let r = ringFrom; r < ringTo; r++) {
+      const start = r > 0 ? load<i32>(ringEnds + (<usize>(r - 1) << 2)) : 0;
+      const end = load<i32>(ringEnds + (<usize>r << 2));
+      for (let i = start; i + 3 < end; i += 2) {
+        const p = coordinates + (<usize>i << 3);
+        const ax = load<f64>(p);
+        const ay = load<f64>(p + 8);
+        const bx = load<f64>(p + 16);
+        const by = load<f64>(p + 24);
+        const cross = ax * by - bx * ay;
+        area += cross;
+        cx += (ax + bx) * cross;
+        cy += (ay + by) * cross;
+      }
+    }
+    const at = out + <usize>(s - from) * 24;
+    store<f64>(at, area);
+    store<f64>(at + 8, cx);
+    store<f64>(at + 16, cy);
+  }
+}
