@@ -30,9 +30,14 @@
  * built app and reloads it, printing the longest main-thread task of each step and the time to
  * the restored import. It too runs only when named.
  *
+ * The load-frames case (`--cases load-frames`) reloads the built app without imports and prints
+ * the map frames drawn before its first idle map, the time the page's thread spent reading them
+ * back and its longest task, for the build of an earlier commit and this tree's, built and
+ * measured in the same run. It too runs only when named.
+ *
  * The car-park case (`car-parks`): parking figures for 30,000 and 300,000 generated car parks.
  *
- * Flags: --cases real,10x,100x,inspect-real,inspect-10x,scenario-real,network,car-parks,browser,cold-browser,big-import
+ * Flags: --cases real,10x,100x,inspect-real,inspect-10x,scenario-real,network,car-parks,browser,cold-browser,big-import,load-frames
  *        --naive-budget SECONDS (default 60)
  *        --data DIR
  */
@@ -149,7 +154,8 @@ const coverageCases = CASES.filter(
     c !== 'cold-browser' &&
     c !== 'network' &&
     c !== 'car-parks' &&
-    c !== 'big-import',
+    c !== 'big-import' &&
+    c !== 'load-frames',
 ) as BenchCaseName[];
 if (coverageCases.length > 0)
   console.log(
@@ -199,4 +205,8 @@ if (CASES.includes('cold-browser')) {
 if (CASES.includes('big-import')) {
   const { benchBigImport } = await import('./bench/big_import');
   for (const line of await benchBigImport()) console.log(line);
+}
+if (CASES.includes('load-frames')) {
+  const { benchLoadFrames } = await import('./bench/load_frames');
+  for (const line of await benchLoadFrames()) console.log(line);
 }

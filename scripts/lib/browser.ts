@@ -24,15 +24,19 @@ export interface Session {
 }
 
 /**
- * Serves the built app (dist/) on a free local port and starts Chromium. `gpuCompositing`
+ * Serves the built app (dist/, or `outDir`) on a free local port and starts Chromium. `gpuCompositing`
  * leaves out `--disable-gpu`: the page is then composited by the GPU process (software
  * Vulkan here) instead of in software, which reads every WebGL frame back to the page.
  */
-export async function startSession(options: { gpuCompositing?: boolean } = {}): Promise<Session> {
-  if (!existsSync('dist/index.html')) throw new Error('build the app first (vite build)');
+export async function startSession(
+  options: { gpuCompositing?: boolean; outDir?: string } = {},
+): Promise<Session> {
+  const outDir = options.outDir ?? 'dist';
+  if (!existsSync(`${outDir}/index.html`)) throw new Error('build the app first (vite build)');
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`no Chromium at ${CHROMIUM_PATH}`);
   const server = await preview({
     preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    build: { outDir },
     logLevel: 'error',
   });
   const address = server.httpServer.address();
