@@ -27,6 +27,7 @@ import { handleScenarioClick, useScenarioOverlay } from './use_scenario_overlay'
 import { installNoDataPattern } from './no_data_pattern';
 import { buildStyle } from './style';
 import { usePlanMuting } from './use_plan_muting';
+import { setFilterIfChanged, setLayoutIfChanged } from './style_updates';
 import { useCatchmentHover } from './use_catchment_hover';
 import { measureStage, takeResultStored } from '../timing/analysis_stages';
 import { lastSourceChange, setSourceData } from './source_data';
@@ -75,6 +76,12 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
     dataRef.current = data;
   });
   const drawnData = useRef<LayerData | null>(null);
+  /** The sub-districts the map shows hovered and selected (feature state), and on which map. */
+  const highlighted = useRef<{
+    map: MapLibreMap | null;
+    hover: string | null;
+    selected: string | null;
+  }>({ map: null, hover: null, selected: null });
   const firstIdle = useRef(onFirstIdle);
 
   useEffect(() => {
@@ -211,21 +218,11 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
       .querySelector('.maplibregl-compact-show')
       ?.classList.remove('maplibregl-compact-show');
     const apply = () => {
-      if (map.getLayer('schools-label')) {
-        map.setLayoutProperty('schools-label', 'text-field', schoolLabelField(language));
-      }
+      setLayoutIfChanged(map, 'schools-label', 'text-field', schoolLabelField(language));
       for (const layer of LAYER_IDS) {
         const visibility = visibleLayers.includes(layer) ? 'visible' : 'none';
         for (const id of styleLayerIdsOf(layer)) {
-          // A layer the style gives no `visibility` is visible. Setting it anyway is no change
-          // to see, but MapLibre re-tiles the layer's source for any layout change: on load,
-          // every shown source twice and several more frames before the map is idle.
-          if (!map.getLayer(id)) continue;
-          const shown =
-            (map.getLayoutProperty(id, 'visibility') as string | undefined) ?? 'visible';
-          if (shown !== visibility) {
-            map.setLayoutProperty(id, 'visibility', visibility);
-          }
+          setLayoutIfChanged(map, id, 'visibility', visibility, 'visible');
         }
       }
     };
@@ -252,12 +249,19 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
     if (!map) return;
     const selectedName = selection.type === 'subdistrict' ? selection.name : null;
     const apply = () => {
-      for (const [name, id] of unitIdByName) {
+      // Only the units whose highlight changes (a new map has none): none on load, so the
+      // loaded map draws no frame for it, and at most four on a hover or a click.
+      const last =
+        highlighted.current.map === map ? highlighted.current : { hover: null, selected: null };
+      for (const name of new Set([last.hover, last.selected, hovered, selectedName])) {
+        const id = name === null ? undefined : unitIdByName.get(name);
+        if (id === undefined) continue;
         map.setFeatureState(
           { source: 'subdistricts', id },
           { hover: name === hovered, selected: name === selectedName },
         );
       }
+      highlighted.current = { map, hover: hovered, selected: selectedName };
     };
     whenLoaded(map, apply);
   }, [unitIdByName, hovered, selection]);
@@ -275,8 +279,12 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
     const apply = () => {
       if (!map.getLayer('plan-projects-highlight')) return;
       const ofTask: ExpressionSpecification = ['==', ['get', 'task'], planTask ?? -1];
-      map.setFilter('plan-projects-highlight', ['all', ['==', ['geometry-type'], 'Point'], ofTask]);
-      map.setFilter('plan-projects-highlight-line', [
+      setFilterIfChanged(map, 'plan-projects-highlight', [
+        'all',
+        ['==', ['geometry-type'], 'Point'],
+        ofTask,
+      ]);
+      setFilterIfChanged(map, 'plan-projects-highlight-line', [
         'all',
         ['!=', ['geometry-type'], 'Point'],
         ofTask,

@@ -9,5 +9,8 @@ export function installNoDataPattern(map: MapLibreMap): void {
   map.on('styleimagemissing', (event: { id: string }) => {
     if (event.id === NO_DATA_PATTERN) add();
   });
+  // At once, before the style has loaded: added on load, the new image would cost the loaded
+  // map one more frame before it is idle.
+  add();
   map.on('load', add);
 }

@@ -7,6 +7,7 @@ import {
   PLAN_MUTED_PAINT,
 } from '../layers/plan_muting';
 import { useAppStore } from '../state/store';
+import { setPaintIfChanged } from './style_updates';
 import { whenLoaded } from './when_loaded';
 
 /** While an analysis or an inspection is shown, the plan layout sits underneath, faded. */
@@ -19,8 +20,8 @@ export function usePlanMuting(
     const map = mapRef.current;
     if (!map) return;
     whenLoaded(map, () => {
-      // Only what differs is set: on load nothing does, and a paint value set again (even to
-      // what is drawn) starts a transition the map draws frame by frame.
+      // Only what differs is set (see style_updates): on load nothing does, and a paint value
+      // set again, even to what is drawn, starts a transition the map draws frame by frame.
       const before = muted ? MUTED_PLAN_BEFORE : NORMAL_PLAN_BEFORE;
       const order = map.getLayersOrder();
       const at = order.indexOf(before);
@@ -31,11 +32,9 @@ export function usePlanMuting(
         if (!inPlace && map.getLayer(id) && map.getLayer(before)) map.moveLayer(id, before);
       }
       for (const paint of PLAN_MUTED_PAINT) {
-        if (!map.getLayer(paint.layer)) continue;
-        const value = muted ? paint.muted : paint.normal;
         // Opacities the style leaves out are 1, the style specification's default.
-        if ((map.getPaintProperty(paint.layer, paint.property) ?? 1) === value) continue;
-        map.setPaintProperty(paint.layer, paint.property, value);
+        const value = muted ? paint.muted : paint.normal;
+        setPaintIfChanged(map, paint.layer, paint.property, value, 1);
       }
       container.current?.setAttribute('data-plan-muted', String(muted));
     });
