@@ -1,6 +1,9 @@
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 
-/** What browser tests may ask the map (read-only): rendered features and screen positions. */
+/**
+ * What browser tests may ask the map (read-only): rendered features (their properties, style
+ * layer as `__layer` and feature state as `__state`) and screen positions.
+ */
 export interface MapTestHooks {
   renderedFeatures: (styleLayerIds: string[]) => Record<string, unknown>[];
   /** Page coordinates (CSS pixels) of a WGS-84 position. */
@@ -63,7 +66,7 @@ export function installTestHooks(map: MapLibreMap, unitIds: Map<string, string>)
     renderedFeatures: (styleLayerIds) =>
       map
         .queryRenderedFeatures({ layers: styleLayerIds.filter((id) => map.getLayer(id)) })
-        .map((f) => ({ ...f.properties, __layer: f.layer.id })),
+        .map((f) => ({ ...f.properties, __layer: f.layer.id, __state: f.state })),
     project: (lngLat) => {
       const p = map.project(lngLat);
       const box = map.getContainer().getBoundingClientRect();

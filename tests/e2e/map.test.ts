@@ -90,6 +90,36 @@ describe('the map of the 回天 area', () => {
     await page.close();
   });
 
+  it('highlights the sub-district under the pointer and the one chosen, and only those', async () => {
+    const { page } = await openPage(session!, '#map=12.40/40.08000/116.30000&layers=subdistricts');
+    const highlighted = () =>
+      page.evaluate(() => {
+        const units = window.__huitianMap!.renderedFeatures(['subdistricts-fill']);
+        const named = (key: string) =>
+          [
+            ...new Set(
+              units
+                .filter((f) => (f.__state as Record<string, boolean>)[key])
+                .map((f) => String(f.name)),
+            ),
+          ].sort();
+        return { hover: named('hover'), selected: named('selected') };
+      });
+    expect(await highlighted()).toEqual({ hover: [], selected: [] });
+    const first = await screenPointInside(page, 'subdistricts', '回龙观街道');
+    const second = await screenPointInside(page, 'subdistricts', '史各庄街道');
+    await page.mouse.move(first.x, first.y);
+    await expect.poll(highlighted).toEqual({ hover: ['回龙观街道'], selected: [] });
+    await page.mouse.click(first.x, first.y);
+    await expect.poll(highlighted).toEqual({ hover: ['回龙观街道'], selected: ['回龙观街道'] });
+    await page.mouse.move(second.x, second.y);
+    await expect.poll(highlighted).toEqual({ hover: ['史各庄街道'], selected: ['回龙观街道'] });
+    await page.mouse.click(second.x, second.y);
+    await expect.poll(highlighted).toEqual({ hover: ['史各庄街道'], selected: ['史各庄街道'] });
+    await page.screenshot({ path: `${SCREENSHOTS}/subdistrict-highlight.png` });
+    await page.close();
+  });
+
   it('shows the plan’s own words when a layout element is clicked', async () => {
     const { page } = await openPage(session!, '#map=13.00/40.06800/116.41500&layers=plan-layout');
     const clusters = (await renderedFeatures(page, ['plan-cluster-fill'])).filter(
