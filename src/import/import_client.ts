@@ -44,6 +44,10 @@ export interface ImportClient {
   ) => Promise<NetworkPreview>;
   /** Stops the work in progress: the pending request rejects with ImportCancelledError. */
   cancel: () => void;
+  /**
+   * As `cancel`, except that map texts already asked for are still written: the worker ends
+   * once they are answered (the dialog closes on confirm, while the text is being written).
+   */
   dispose: () => void;
 }
 
@@ -64,6 +68,8 @@ export function createImportClient(context: ImportContext): ImportClient {
   let nextId = 1;
   /** The request that built each preview, by preview. */
   const buildOf = new WeakMap<CompactPreview, number>();
+  /** Map texts asked for and not yet answered, by request. */
+  const texts = new Map<number, Promise<unknown>>();
 
   const rejectAll = (error: Error) => {
     for (const entry of waiting.values()) entry.reject(error);
@@ -132,7 +138,13 @@ export function createImportClient(context: ImportContext): ImportClient {
     mapText: async (preview, keep) => {
       const build = buildOf.get(preview);
       if (build === undefined || !worker) return null;
-      return request((id) => ({ type: 'map-text', id, build, keep }), []);
+      let asked = 0;
+      const text = request<Partial<Record<ImportLayer, Blob>> | null>(
+        (id) => ({ type: 'map-text', id: (asked = id), build, keep }),
+        [],
+      );
+      texts.set(asked, text);
+      return text.finally(() => texts.delete(asked));
     },
     readScenario: async (file) => {
       const tooLarge = exceeds('fileBytes', file.size);
@@ -147,6 +159,16 @@ export function createImportClient(context: ImportContext): ImportClient {
         onProgress,
       ),
     cancel: () => stop(new ImportCancelledError()),
-    dispose: () => stop(new ImportCancelledError()),
+    dispose: () => {
+      const writing = worker;
+      if (!writing || texts.size === 0) return stop(new ImportCancelledError());
+      worker = null;
+      for (const [id, entry] of waiting) {
+        if (texts.has(id)) continue;
+        waiting.delete(id);
+        entry.reject(new ImportCancelledError());
+      }
+      void Promise.allSettled(texts.values()).then(() => writing.terminate());
+    },
   };
 }

@@ -117,4 +117,33 @@ describe('import client', () => {
     worker.reply({ type: 'map-text-result', id: asked.id, result: { parks: blob } });
     await expect(texts).resolves.toEqual({ parks: blob });
   });
+
+  it('ends its worker on dispose once a map text asked for is written, a build at once', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const client = createImportClient(context);
+    const building = client.build(options);
+    const worker = FakeWorker.instances[0]!;
+    const build = worker.messages[1] as Extract<ToImportWorker, { type: 'build' }>;
+    worker.reply({
+      type: 'build-result',
+      id: build.id,
+      result: { ok: false, error: { code: 'no-features' } },
+    });
+    const preview = await building;
+    const texts = client.mapText(preview, ['name']);
+    const rebuilding = client.build(options);
+    client.dispose();
+    await expect(rebuilding).rejects.toBeInstanceOf(ImportCancelledError);
+    expect(worker.terminated).toBe(false);
+    const asked = worker.messages[2] as Extract<ToImportWorker, { type: 'map-text' }>;
+    const blob = new Blob(['{}']);
+    worker.reply({ type: 'map-text-result', id: asked.id, result: { parks: blob } });
+    await expect(texts).resolves.toEqual({ parks: blob });
+    await vi.waitFor(() => expect(worker.terminated).toBe(true));
+    // Without a text asked for, dispose ends the worker at once, as cancel does.
+    const other = createImportClient(context);
+    void other.build(options).catch(() => undefined);
+    other.dispose();
+    expect(FakeWorker.instances[1]!.terminated).toBe(true);
+  });
 });

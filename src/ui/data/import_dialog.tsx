@@ -259,11 +259,6 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
     if (target === 'network') return confirmNetwork();
     if (!canConfirm || !options) return;
     setConfirming(true);
-    // The worker that built the preview writes the map's text of it meanwhile: sent to
-    // another worker to write, its chunks would be copied in the task that draws them.
-    const texts = preview
-      ? client.mapText(preview, MAP_FEATURE_PROPERTIES).catch(() => null)
-      : Promise.resolve(null);
     const importedAt = new Date().toISOString();
     const datasets: ImportedDataset[] = [];
     const encoded: Partial<Record<ImportLayer, CompactFeatures>> = {};
@@ -281,14 +276,21 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
         ...(summary ? { summary } : {}),
       });
       encoded[layer] = compact;
+    }
+    // The worker that built the preview writes the map's text of it once the page has built
+    // the features (asked before, it competes for the cores with the work the dialog waits
+    // for), and is ended only once it has, after the dialog closed. Sent to another worker
+    // to write, the chunks would be copied in the task that draws them.
+    const texts = preview
+      ? client.mapText(preview, MAP_FEATURE_PROPERTIES).catch(() => null)
+      : Promise.resolve(null);
+    for (const { layer, compact } of accepted) {
       setWrittenText(
         compact,
         MAP_FEATURE_PROPERTIES,
         texts.then((t) => t?.[layer] ?? null),
       );
     }
-    // Before the dialog closes, which ends its worker.
-    await texts;
     const state = useAppStore.getState();
     state.addImports(datasets, encoded);
     const shown = new Set([...state.visibleLayers, ...datasets.map((d) => d.layer)]);
