@@ -89,8 +89,11 @@ async function answer(request: ImportRecordRequest): Promise<void> {
   }
 }
 
-// One request at a time, in the order asked: the text of a record follows its check.
+// One request at a time, in the order asked: the text of a record follows its check. A change
+// to a scenario does not wait behind the restore of a big import: it starts at once, and the
+// database runs its transactions in the order they were started, so changes keep their order.
 let queue = Promise.resolve();
 self.onmessage = (event: MessageEvent<ImportRecordRequest>) => {
-  queue = queue.then(() => answer(event.data)).catch(() => undefined);
+  if (event.data.kind === 'change-scenario') void answer(event.data).catch(() => undefined);
+  else queue = queue.then(() => answer(event.data)).catch(() => undefined);
 };
