@@ -27,6 +27,7 @@ import { handleScenarioClick, useScenarioOverlay } from './use_scenario_overlay'
 import { installNoDataPattern } from './no_data_pattern';
 import { buildStyle } from './style';
 import { usePlanMuting } from './use_plan_muting';
+import { limitSoftwarePixelRatio } from './software_gl';
 import { setFilterIfChanged, setLayoutIfChanged } from './style_updates';
 import { useCatchmentHover } from './use_catchment_hover';
 import { measureStage, takeResultStored } from '../timing/analysis_stages';
@@ -100,6 +101,7 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
       attributionControl: false,
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
+    limitSoftwarePixelRatio(map);
     installNoDataPattern(map);
     mapRef.current = map;
     previewRef.current = new AnalysisPreview(map);

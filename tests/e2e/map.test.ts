@@ -172,6 +172,39 @@ describe('the map of the 回天 area', () => {
     await bad.page.close();
   });
 
+  it('on a pixel-ratio-2 screen, draws at one pixel per CSS pixel only when the CPU draws', async () => {
+    const page = await session!.browser.newPage({
+      viewport: { width: 1280, height: 800 },
+      deviceScaleFactor: 2,
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(session!.baseUrl);
+    await page.waitForSelector('[data-map-ready="true"]', { timeout: 60_000 });
+    const drawn = await page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="map"] canvas')!;
+      const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl')!;
+      const info = gl.getExtension('WEBGL_debug_renderer_info')!;
+      return {
+        renderer: String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)),
+        ratio: canvas.width / canvas.clientWidth,
+      };
+    });
+    // Chromium's software WebGL here; a machine with a GPU keeps the screen's resolution.
+    const software = /swiftshader|llvmpipe/i.test(drawn.renderer);
+    expect(drawn.ratio, drawn.renderer).toBeCloseTo(software ? 1 : 2, 2);
+    // Positions and clicks are in CSS pixels either way.
+    const fills = await renderedFeatures(page, ['subdistricts-fill']);
+    expect(new Set(fills.map((f) => f.name))).toEqual(new Set(SUBDISTRICT_NAMES));
+    const point = await screenPointInside(page, 'subdistricts', '回龙观街道');
+    await page.mouse.click(point.x, point.y);
+    await page.getByTestId('subdistrict-panel').waitFor();
+    expect(await page.getByTestId('subdistrict-name').textContent()).toBe('回龙观街道');
+    await page.screenshot({ path: `${SCREENSHOTS}/pixel-ratio-2.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('works on a phone: the map above, the panel as a bottom sheet', async () => {
     const { page, watch } = await openPage(session!, '', { width: 390, height: 844 });
     await page.screenshot({ path: `${SCREENSHOTS}/phone.png` });
