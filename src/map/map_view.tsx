@@ -99,7 +99,8 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
       maxZoom: 19,
       localIdeographFontFamily: LOCAL_FONT_FAMILY,
       attributionControl: false,
-      canvasContextAttributes: { preserveDrawingBuffer: true },
+      // No `preserveDrawingBuffer`: nothing reads this canvas (exports draw a map of their own,
+      // see print_map), and keeping every frame costs a copy per frame on some GPUs.
     });
     limitSoftwarePixelRatio(map);
     installNoDataPattern(map);

@@ -11,6 +11,11 @@ export interface MapTestHooks {
   subdistrictIds: Record<string, string>;
   /** A GeoJSON source's data as JSON text (what the map was last given), or null. */
   sourceData: (sourceId: string) => Promise<string | null>;
+  /**
+   * A copy of the next frame the map draws, taken in that frame: the map's canvas keeps no
+   * frame once the browser has shown it (no `preserveDrawingBuffer`, as users get it).
+   */
+  drawnFrame: () => Promise<HTMLCanvasElement>;
 }
 
 /** What the last print map placed: its labels, and those touching the frame's edge. */
@@ -77,6 +82,18 @@ export function installTestHooks(map: MapLibreMap, unitIds: Map<string, string>)
       const source = map.getSource<GeoJSONSource>(sourceId);
       return source ? JSON.stringify(await source.getData()) : null;
     },
+    drawnFrame: () =>
+      new Promise((resolve) => {
+        map.once('render', () => {
+          const frame = map.getCanvas();
+          const copy = document.createElement('canvas');
+          copy.width = frame.width;
+          copy.height = frame.height;
+          copy.getContext('2d')!.drawImage(frame, 0, 0);
+          resolve(copy);
+        });
+        map.triggerRepaint();
+      }),
   };
   return () => {
     delete window.__huitianMap;

@@ -34,17 +34,18 @@ async function waitForDrawn(page: Page, drawn: string, styleLayer: string) {
 
 /**
  * Pixels of the gap colour (#e0115f at 0.75 over any ground: red high, green low) on the live
- * preview's canvas or on the map's own canvas. Runs in the page.
+ * preview's canvas or in a frame the map draws. Runs in the page.
  */
-function gapMask(of: string): { count: number; pixels: number[] } {
-  const selector =
+async function gapMask(of: string): Promise<{ count: number; pixels: number[] }> {
+  const source =
     of === 'map'
-      ? '[data-testid="map"] canvas.maplibregl-canvas'
-      : '[data-testid="analysis-preview"]';
-  const source = document.querySelector<HTMLCanvasElement>(selector)!;
+      ? await window.__huitianMap!.drawnFrame()
+      : document.querySelector<HTMLCanvasElement>('[data-testid="analysis-preview"]')!;
+  // Both in CSS pixels, the size of the map (which the preview covers).
+  const map = document.querySelector<HTMLElement>('[data-testid="map"]')!;
   const copy = document.createElement('canvas');
-  copy.width = source.clientWidth;
-  copy.height = source.clientHeight;
+  copy.width = map.clientWidth;
+  copy.height = map.clientHeight;
   const context = copy.getContext('2d')!;
   context.drawImage(source, 0, 0, copy.width, copy.height);
   const data = context.getImageData(0, 0, copy.width, copy.height).data;

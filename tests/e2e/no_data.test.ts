@@ -37,9 +37,10 @@ async function unitPixels(
     (lonLats) => lonLats.map((p) => window.__huitianMap!.project(p)),
     unitRing(name),
   );
-  return page.evaluate((outline) => {
-    const source = document.querySelector<HTMLCanvasElement>('[data-testid="map"] canvas')!;
-    const box = source.getBoundingClientRect();
+  return page.evaluate(async (outline) => {
+    const shown = document.querySelector<HTMLCanvasElement>('[data-testid="map"] canvas')!;
+    const box = shown.getBoundingClientRect();
+    const source = await window.__huitianMap!.drawnFrame();
     const scale = source.width / box.width;
     const canvas = document.createElement('canvas');
     canvas.width = source.width;
