@@ -49,8 +49,20 @@ export function createAnalysisClient(
   warmUp?: AnalysisRequest,
 ): AnalysisClient {
   const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
+  const waiting = new Map<number, Waiting>();
+  const drawnReceiver = new DrawnReceiver();
+  let nextId = 1;
+  const rejectWaiting = (error: unknown, only?: number) => {
+    const failure = error instanceof Error ? error : new Error(String(error));
+    for (const [id, entry] of waiting) {
+      if (only !== undefined && id !== only) continue;
+      waiting.delete(id);
+      entry.reject(failure);
+    }
+  };
   // The data goes first, its chunks copied a slice at a time and moved; every later message
-  // waits for it, in the order sent.
+  // waits for it, in the order sent. A failed post rejects only its own request (every waiting
+  // one if it was the data), and the messages after it are still posted.
   let posted: Promise<unknown> = movableInputs(inputs)
     .catch(() => ({ packed: packInputs(inputs), transfer: [] }))
     .then(({ packed, transfer }) => {
@@ -60,13 +72,18 @@ export function createAnalysisClient(
         ...(warmUp ? { warmUp } : {}),
       };
       worker.postMessage(init, transfer);
-    });
+    })
+    .catch((error: unknown) => rejectWaiting(error));
   const send = (message: ToAnalysisWorker) => {
-    posted = posted.then(() => worker.postMessage(message));
+    posted = posted
+      .then(() => {
+        const entry = message.type === 'run' ? waiting.get(message.id) : undefined;
+        // The "post" stage starts when the message really leaves, not while it waits its turn.
+        if (entry) entry.sentAt = performance.now();
+        worker.postMessage(message);
+      })
+      .catch((error: unknown) => rejectWaiting(error, message.type === 'run' ? message.id : -1));
   };
-  const waiting = new Map<number, Waiting>();
-  const drawnReceiver = new DrawnReceiver();
-  let nextId = 1;
   worker.onmessage = (event: MessageEvent<FromAnalysisWorker>) => {
     const message = event.data;
     if (message.type === 'warm') {

@@ -1,0 +1,138 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type AnalysisRequest, runAnalysis } from '../../src/analysis/analysis_run';
+import { coverageInputs } from '../../src/analysis/coverage_inputs';
+import { DEFAULT_COVERAGE_PARAMETERS, prepareCoverage } from '../../src/analysis/coverage_report';
+import { LAYER_IDS } from '../../src/data/layers';
+import type { LayerData } from '../../src/data/load';
+
+type Sent = { type: string; id?: number };
+
+/** A stand-in for the browser's Worker: records what it is sent and can refuse one message. */
+class FakeWorker {
+  static made: FakeWorker[] = [];
+  static refuse: (message: Sent) => boolean = () => false;
+  onmessage: ((event: { data: unknown }) => void) | null = null;
+  onerror: ((event: { message: string }) => void) | null = null;
+  sent: Sent[] = [];
+  constructor() {
+    FakeWorker.made.push(this);
+  }
+  postMessage(message: Sent) {
+    // As the browser does for a message it cannot copy.
+    if (FakeWorker.refuse(message)) throw new DOMException('could not be cloned', 'DataCloneError');
+    this.sent.push(message);
+  }
+  terminate() {}
+  answer(data: unknown) {
+    this.onmessage!({ data });
+  }
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  performance.clearMeasures();
+  vi.resetModules();
+  FakeWorker.made = [];
+  FakeWorker.refuse = () => false;
+});
+
+const emptyData = (): LayerData =>
+  ({
+    layers: Object.fromEntries(
+      LAYER_IDS.map((l) => [l, { type: 'FeatureCollection', features: [] }]),
+    ),
+    completeness: {},
+    sources: {},
+    planTasks: { headings: [], tasks: [], targets: [] },
+  }) as unknown as LayerData;
+
+const request: AnalysisRequest = {
+  tab: 'parks',
+  parameters: DEFAULT_COVERAGE_PARAMETERS,
+  schoolLevel: 'primary',
+  schoolView: 'coverage',
+};
+
+async function client() {
+  vi.stubGlobal('Worker', FakeWorker);
+  const { createAnalysisClient } = await import('../../src/worker/analysis_client');
+  const analysis = createAnalysisClient(coverageInputs(emptyData()));
+  return { analysis, worker: FakeWorker.made[0]! };
+}
+
+const settled = (promise: Promise<unknown>) =>
+  promise.then(
+    (value) => ({ value }),
+    (error: Error) => ({ error: error.name }),
+  );
+/** Lets the chain of posts run. */
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('the analysis worker as the page sends it requests', () => {
+  it('rejects only the run whose message could not be sent, and still sends the ones after it', async () => {
+    const { analysis, worker } = await client();
+    FakeWorker.refuse = (message) => message.type === 'run' && message.id === 1;
+    const first = settled(analysis.run(request, [], () => {}));
+    const second = settled(analysis.run(request, [], () => {}));
+    analysis.setNetwork(null);
+    await flush();
+    expect(await first).toEqual({ error: 'DataCloneError' });
+    expect(worker.sent.map((m) => [m.type, m.id])).toEqual([
+      ['init', undefined],
+      ['run', 2],
+      ['network', undefined],
+    ]);
+    worker.answer({ type: 'skipped', id: 2 });
+    expect(await second).toEqual({ value: null });
+    // And the client keeps working for the next one.
+    const third = settled(analysis.run(request, [], () => {}));
+    await flush();
+    worker.answer({ type: 'error', id: 3, message: 'no data' });
+    expect(await third).toEqual({ error: 'Error' });
+  });
+
+  it('rejects every waiting run when the data could not be sent, so none waits forever', async () => {
+    FakeWorker.refuse = (message) => message.type === 'init';
+    const { analysis, worker } = await client();
+    const first = settled(analysis.run(request, [], () => {}));
+    const second = settled(analysis.run(request, [], () => {}));
+    await flush();
+    expect(await first).toEqual({ error: 'DataCloneError' });
+    expect(await second).toEqual({ error: 'DataCloneError' });
+    // The runs' messages still go out (the worker answers them with its own error).
+    expect(worker.sent.map((m) => m.type)).toEqual(['run', 'run']);
+  });
+
+  it('times the "post" stage from when the run is really posted, not from its wait behind the data', async () => {
+    const { analysis, worker } = await client();
+    let clock = 1_000;
+    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    const answer = analysis.run(request, [], () => {});
+    // The data's chunks are copied meanwhile; the run is posted after them, at 1,400.
+    clock = 1_400;
+    await flush();
+    expect(worker.sent.map((m) => m.type)).toEqual(['init', 'run']);
+    const inputs = coverageInputs(emptyData());
+    const result = runAnalysis(prepareCoverage(inputs, 1), inputs, request);
+    const startedAt = performance.timeOrigin + 1_450;
+    worker.answer({
+      type: 'result',
+      id: 1,
+      result: { ...result, geometry: { ...result.geometry } },
+      drawn: {},
+      timing: {
+        startedAt,
+        prepareMs: 0,
+        computeMs: 0,
+        networkMs: 0,
+        polygonsMs: 0,
+        postedAt: startedAt,
+      },
+    });
+    await answer;
+    const [post] = performance.getEntriesByName('analysis:post');
+    expect(post!.startTime).toBe(1_400);
+    expect(post!.duration).toBe(50);
+  });
+});
