@@ -5,6 +5,9 @@ import { giveCollection } from './large_source';
 /** One empty collection, so that "still empty" is recognised as no change. */
 export const EMPTY_COLLECTION: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
+/** What a source holds after giving it data failed: unlike any collection, so any retries. */
+const NOT_GIVEN: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
 const drawn = new WeakMap<MapLibreMap, Map<string, FeatureCollection>>();
 const changedAt = new WeakMap<MapLibreMap, number>();
 
@@ -27,7 +30,12 @@ export function setSourceData(
   if (!source) return false;
   bySource.set(id, next);
   // A scenario's park of many vertices goes as text, which MapLibre's worker reads itself.
-  void giveCollection(source, next);
+  // If that fails the source keeps its old data: forget what it was given, so that setting the
+  // same collection again retries, and report it as the map's own errors are reported.
+  giveCollection(source, next).catch((error: unknown) => {
+    if (bySource.get(id) === next) bySource.set(id, NOT_GIVEN);
+    map.fire('error', { error: error instanceof Error ? error : new Error(String(error)) });
+  });
   changedAt.set(map, performance.now());
   return true;
 }
