@@ -85,6 +85,13 @@ const workersReadBlobs = () =>
 const latest = new WeakMap<GeoJSONSource, number>();
 let calls = 0;
 
+/** Marks a call as the newest for its source; the answer tells whether it still is. */
+function newestCall(source: GeoJSONSource): () => boolean {
+  const call = ++calls;
+  latest.set(source, call);
+  return () => latest.get(source) === call;
+}
+
 /**
  * Gives a source a layer's features; resolves true once the map's worker has them, false when
  * a newer call for the same source replaced this one first.
@@ -93,9 +100,7 @@ export async function giveLayer(
   source: GeoJSONSource,
   collection: FeatureCollection,
 ): Promise<boolean> {
-  const call = ++calls;
-  latest.set(source, call);
-  const current = () => latest.get(source) === call;
+  const current = newestCall(source);
   const parts = byText(collection);
   let blob: Blob | null = null;
   if (parts) {
@@ -123,9 +128,7 @@ export async function giveCollection(
   source: GeoJSONSource,
   collection: FeatureCollection,
 ): Promise<boolean> {
-  const call = ++calls;
-  latest.set(source, call);
-  const current = () => latest.get(source) === call;
+  const current = newestCall(source);
   if (!hasLongOutlines(collection)) return giveObjects(source, collection, current);
   const blob = await longOutlinesText(collection);
   return current() ? giveText(source, blob, current) : false;
