@@ -37,7 +37,10 @@
  *
  * The car-park case (`car-parks`): parking figures for 30,000 and 300,000 generated car parks.
  *
- * Flags: --cases real,10x,100x,inspect-real,inspect-10x,scenario-real,network,car-parks,browser,cold-browser,big-import,load-frames
+ * The restore case (`--cases restore`): the restore worker's gate and map text for a stored
+ * import of 200,000 car parks, against only decoding its properties. It runs only when named.
+ *
+ * Flags: --cases real,10x,100x,inspect-real,inspect-10x,scenario-real,network,car-parks,restore,browser,cold-browser,big-import,load-frames
  *        --naive-budget SECONDS (default 60)
  *        --data DIR
  */
@@ -154,6 +157,7 @@ const coverageCases = CASES.filter(
     c !== 'cold-browser' &&
     c !== 'network' &&
     c !== 'car-parks' &&
+    c !== 'restore' &&
     c !== 'big-import' &&
     c !== 'load-frames',
 ) as BenchCaseName[];
@@ -193,6 +197,10 @@ if (CASES.includes('network')) {
 }
 if (CASES.includes('car-parks')) {
   for (const line of benchCarParks(DATA_DIR)) console.log(line);
+}
+if (CASES.includes('restore')) {
+  const { benchRestoreGate } = await import('./bench/restore_gate');
+  for (const line of await benchRestoreGate(DATA_DIR)) console.log(line);
 }
 if (CASES.includes('browser')) {
   const { benchBrowser } = await import('./bench/browser');
