@@ -32,6 +32,7 @@ import { NETWORK_KEY, loadNetwork } from '../data/network_storage';
 import type { AppState } from './store';
 import type { StringKey } from '../ui/i18n';
 import { type SavedRecordKind, withRefused } from './storage_refused';
+import { unstoredScenarioChanges } from './unstored_changes';
 
 export type ScenarioTool = 'add-park' | 'add-school' | 'add-car-park' | 'remove';
 
@@ -143,22 +144,32 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
   };
   const importSaved = refusedUnless('import');
   const scenarioSaved = refusedUnless('scenario');
+  const unstored = unstoredScenarioChanges();
+  /** Shows `scenario` for `id`, keeping the object when it says the same (no new analysis). */
+  const showScenario = (id: string, scenario: Scenario | null) => {
+    const here = get().scenarios.find((s) => s.id === id) ?? null;
+    if (sameScenario(here, scenario)) return;
+    set({ scenarios: replaceScenario(get().scenarios, id, scenario) });
+  };
   /**
    * Changes a scenario here at once, then as stored: the change is applied again to the
-   * stored copy, which another tab may have changed, and this tab takes that result. The
-   * stored copy is read and checked in a worker, never on the page's thread.
+   * stored copy, which another tab may have changed, and this tab takes that result once no
+   * newer change of its own is on its way. The stored copy is read and checked in a worker,
+   * never on the page's thread. A refused change stays in this tab.
    */
   const changeScenario = (id: string, change: ScenarioChange) => {
     const local = get().scenarios.find((s) => s.id === id) ?? null;
+    const seq = unstored.made(id, change);
     set({ scenarios: replaceScenario(get().scenarios, id, applyScenarioChange(local, change)) });
     void changeStoredScenario(local, id, change, storeScenarioChangeInWorker).then(
       ({ failed: refused, scenario }) => {
         scenarioSaved(!refused);
-        if (refused) return;
-        // Stored as this tab has it: keep the object, so the analysis does not run again.
-        const here = get().scenarios.find((s) => s.id === id) ?? null;
-        if (sameScenario(here, scenario)) return;
-        set({ scenarios: replaceScenario(get().scenarios, id, scenario) });
+        if (refused) {
+          unstored.refused(id, seq);
+          return;
+        }
+        const shown = unstored.stored(id, seq, scenario);
+        if (shown !== undefined) showScenario(id, shown);
       },
     );
   };
@@ -230,14 +241,12 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
         setSkipped(key, read.ok ? null : read.skipped);
       } else if (scenarioId !== null) {
         const read = await checkScenario(key);
-        const { activeScenarioId } = get();
-        const scenarios = replaceScenario(get().scenarios, scenarioId, read.ok ? read.value : null);
-        set({
-          scenarios,
-          activeScenarioId: scenarios.some((s) => s.id === activeScenarioId)
-            ? activeScenarioId
-            : null,
-        });
+        // This tab's changes not stored yet stay on top of the other tab's copy.
+        showScenario(scenarioId, unstored.fromOtherTab(scenarioId, read.ok ? read.value : null));
+        const { activeScenarioId, scenarios } = get();
+        if (activeScenarioId && !scenarios.some((s) => s.id === activeScenarioId)) {
+          set({ activeScenarioId: null });
+        }
         setSkipped(key, read.ok ? null : read.skipped);
       }
     },
