@@ -26,45 +26,63 @@ export function rowsToPolygons(
 ): Position[][][] {
   const startedAt = performance.now();
   const polygons: Position[][][] = [];
-  const close = (chain: Chain) => polygons.push([chainRing(chain, grid, projection, toleranceM)]);
   let active: Chain[] = [];
   let previous: Intervals = [];
+  // Plain loops over typed arrays, no closures or destructuring per row or point: the first
+  // analysis runs this before the engine has optimised it, and builds every polygon once.
   for (let k = 0; k <= grid.count; k++) {
     const current = (k < grid.count ? rows[k] : undefined) ?? [];
-    const chainLinks = new Array<number>(active.length).fill(0);
-    const intervalLinks = new Array<number>(current.length / 2).fill(0);
-    const partner = new Array<number>(current.length / 2).fill(-1);
+    const count = current.length >> 1;
+    const chainLinks = new Int32Array(active.length);
+    const intervalLinks = new Int32Array(count);
+    const partner = new Int32Array(count).fill(-1);
     for (let i = 0, j = 0; i < previous.length && j < current.length;) {
       if (previous[i]! < current[j + 1]! && current[j]! < previous[i + 1]!) {
-        chainLinks[i / 2]!++;
-        intervalLinks[j / 2]!++;
-        partner[j / 2] = i / 2;
+        chainLinks[i >> 1]!++;
+        intervalLinks[j >> 1]!++;
+        partner[j >> 1] = i >> 1;
       }
       if (previous[i + 1]! < current[j + 1]!) i += 2;
       else j += 2;
     }
     const next: Chain[] = [];
-    const continued = new Set<number>();
-    for (let j = 0; j < current.length / 2; j++) {
+    const continued = new Uint8Array(active.length);
+    for (let j = 0; j < count; j++) {
       const c = partner[j]!;
       if (intervalLinks[j] === 1 && c >= 0 && chainLinks[c] === 1) {
         const chain = active[c]!;
         chain.left.push(current[2 * j]!);
         chain.right.push(current[2 * j + 1]!);
         next.push(chain);
-        continued.add(c);
+        continued[c] = 1;
       } else {
         next.push({ firstRow: k, left: [current[2 * j]!], right: [current[2 * j + 1]!] });
       }
     }
-    active.forEach((chain, c) => {
-      if (!continued.has(c)) close(chain);
-    });
+    for (let c = 0; c < active.length; c++) {
+      if (continued[c] === 0) polygons.push([chainRing(active[c]!, grid, projection, toleranceM)]);
+    }
     active = next;
     previous = current;
   }
   polygonClock.ms += performance.now() - startedAt;
   return polygons;
+}
+
+/** A chain's side as a flat [x0, y0, …] line: its row ends, closed half a row above and below. */
+function sideLine(xs: number[], grid: RowGrid, firstRow: number): number[] {
+  const half = grid.spacingM / 2;
+  const n = xs.length;
+  const line = new Array<number>(2 * (n + 2));
+  line[0] = xs[0]!;
+  line[1] = rowY(grid, firstRow) - half;
+  for (let i = 0; i < n; i++) {
+    line[2 * i + 2] = xs[i]!;
+    line[2 * i + 3] = rowY(grid, firstRow + i);
+  }
+  line[2 * n + 2] = xs[n - 1]!;
+  line[2 * n + 3] = rowY(grid, firstRow + n - 1) + half;
+  return line;
 }
 
 function chainRing(
@@ -73,39 +91,56 @@ function chainRing(
   projection: LocalProjection,
   toleranceM: number,
 ): Position[] {
-  const half = grid.spacingM / 2;
-  const last = chain.firstRow + chain.left.length - 1;
-  const side = (xs: number[]) => {
-    const points: number[][] = [[xs[0]!, rowY(grid, chain.firstRow) - half]];
-    xs.forEach((x, i) => points.push([x, rowY(grid, chain.firstRow + i)]));
-    points.push([xs[xs.length - 1]!, rowY(grid, last) + half]);
-    return simplifyLine(points, toleranceM);
+  const left = sideLine(chain.left, grid, chain.firstRow);
+  const right = sideLine(chain.right, grid, chain.firstRow);
+  const keepLeft = simplifiedPoints(left, toleranceM);
+  const keepRight = simplifiedPoints(right, toleranceM);
+  const ring: Position[] = [];
+  const xy = [0, 0];
+  const lonLat = (line: number[], i: number): Position => {
+    xy[0] = line[2 * i]!;
+    xy[1] = line[2 * i + 1]!;
+    const p = projection.inverse(xy);
+    return [Math.round(p[0] * 1e7) / 1e7, Math.round(p[1] * 1e7) / 1e7];
   };
-  const ring = [...side(chain.left), ...side(chain.right).reverse()];
-  ring.push(ring[0]!);
-  return ring.map((p) => projection.inverse(p).map((v) => Math.round(v * 1e7) / 1e7));
+  for (let i = 0; i < keepLeft.length; i++) {
+    if (keepLeft[i] === 1) ring.push(lonLat(left, i));
+  }
+  for (let i = keepRight.length - 1; i >= 0; i--) {
+    if (keepRight[i] === 1) ring.push(lonLat(right, i));
+  }
+  ring.push(lonLat(left, 0));
+  return ring;
 }
 
-/** Douglas–Peucker: drops points closer than `tolerance` to the simplified line. */
-export function simplifyLine(points: number[][], tolerance: number): number[][] {
-  if (points.length <= 2) return points;
-  const keep = new Uint8Array(points.length);
+/**
+ * Douglas–Peucker on a flat [x0, y0, …] line: per point, 1 where it is kept (no dropped point
+ * lies farther than `tolerance` from the simplified line).
+ */
+function simplifiedPoints(line: number[], tolerance: number): Uint8Array {
+  const n = line.length >> 1;
+  const keep = new Uint8Array(n);
+  if (n <= 2) return keep.fill(1);
   keep[0] = 1;
-  keep[points.length - 1] = 1;
-  const stack: [number, number][] = [[0, points.length - 1]];
+  keep[n - 1] = 1;
+  const stack: number[] = [0, n - 1];
   while (stack.length > 0) {
-    const [first, last] = stack.pop()!;
-    const [ax, ay] = points[first]!;
-    const [bx, by] = points[last]!;
-    const length = Math.hypot(bx! - ax!, by! - ay!);
+    const last = stack.pop()!;
+    const first = stack.pop()!;
+    const ax = line[2 * first]!;
+    const ay = line[2 * first + 1]!;
+    const bx = line[2 * last]!;
+    const by = line[2 * last + 1]!;
+    const length = Math.hypot(bx - ax, by - ay);
     let worst = -1;
     let worstDistance = tolerance;
     for (let i = first + 1; i < last; i++) {
-      const [px, py] = points[i]!;
+      const px = line[2 * i]!;
+      const py = line[2 * i + 1]!;
       const d =
         length === 0
-          ? Math.hypot(px! - ax!, py! - ay!)
-          : Math.abs((bx! - ax!) * (ay! - py!) - (ax! - px!) * (by! - ay!)) / length;
+          ? Math.hypot(px - ax, py - ay)
+          : Math.abs((bx - ax) * (ay - py) - (ax - px) * (by - ay)) / length;
       if (d > worstDistance) {
         worst = i;
         worstDistance = d;
@@ -113,8 +148,8 @@ export function simplifyLine(points: number[][], tolerance: number): number[][] 
     }
     if (worst >= 0) {
       keep[worst] = 1;
-      stack.push([first, worst], [worst, last]);
+      stack.push(first, worst, worst, last);
     }
   }
-  return points.filter((_, i) => keep[i]);
+  return keep;
 }
