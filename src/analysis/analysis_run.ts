@@ -22,7 +22,7 @@ import { type IndicatorFigure, type KnownRows, gapAndUnknownRows } from './known
 import { type HistogramBin, distanceHistogram } from './distance_histogram';
 import type { NearestFacility } from './nearest_facility';
 import { shapeCentre, toPlanarShape } from './planar_shape';
-import { type UnitCoverage, type reachRows, servedAndGapRows } from './rows/row_coverage';
+import { type UnitCoverage, type reachRows, servedRows } from './rows/row_coverage';
 import { rowsToPolygons } from './rows/rows_to_polygons';
 import { type SchoolCatchment, schoolCatchments } from './school_catchments';
 import type { NetworkOutcome, NetworkRow } from './network_run';
@@ -220,7 +220,7 @@ function servedAndGapGeometry(
   reach: ReturnType<typeof reachRows>,
   known: KnownRows,
 ): AnalysisGeometry {
-  const { served } = servedAndGapRows(prepared.area, reach);
+  const served = servedRows(prepared.area, reach);
   const { gaps, unknown } = gapAndUnknownRows(prepared.area, reach, known);
   return {
     served: rowCollection(prepared, served, 'served'),

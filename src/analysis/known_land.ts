@@ -47,10 +47,13 @@ export function knownRows(area: PreparedArea, extent: KnownExtent | undefined): 
     if (u >= 0) sets.push({ first: 0, rows: area.unitRows[u]! });
   }
   const known = unionRows(area.grid, sets);
-  return known.map((row, k) => {
+  const rows: (Intervals | undefined)[] = [];
+  for (let k = 0; k < known.length; k++) {
+    const row = known[k];
     const land = area.residentialRows[k];
-    return row && land ? intersectIntervals(row, land) : undefined;
-  });
+    rows.push(row && land ? intersectIntervals(row, land) : undefined);
+  }
+  return rows;
 }
 
 /** A unit's residential land by what the data knows of it, m². */
@@ -78,19 +81,21 @@ export function unitKnowledge(
   known: KnownRows,
 ): UnitKnowledge[] {
   const h = area.grid.spacingM;
+  // Plain loops, not callbacks per row: the first analysis runs this unoptimised.
   return area.unitRows.map((rows) => {
     let knownLength = 0;
     let unknown = 0;
-    rows.forEach((land, k) => {
-      if (!land) return;
+    for (let k = 0; k < rows.length; k++) {
+      const land = rows[k];
+      if (!land) continue;
       if (known === null) {
         knownLength += intervalsLength(land);
-        return;
+        continue;
       }
       const inside = known[k];
       if (inside) knownLength += intersectionLength(land, inside);
       unknown += unknownLength(land, reach[k], inside);
-    });
+    }
     return { knownM2: knownLength * h, unknownM2: unknown * h };
   });
 }
@@ -133,18 +138,20 @@ export function gapAndUnknownRows(
 ) {
   const gaps: (Intervals | undefined)[] = [];
   const unknown: (Intervals | undefined)[] = [];
-  area.residentialRows.forEach((land, k) => {
-    if (!land) return;
+  const residential = area.residentialRows;
+  for (let k = 0; k < residential.length; k++) {
+    const land = residential[k];
+    if (!land) continue;
     const r = reach[k];
     const unserved = r ? subtractIntervals(land, r) : land;
     if (known === null) {
       gaps[k] = unserved;
-      return;
+      continue;
     }
     const inside = known[k];
     gaps[k] = inside ? intersectIntervals(unserved, inside) : [];
     unknown[k] = inside ? subtractIntervals(unserved, inside) : unserved;
-  });
+  }
   return { gaps, unknown };
 }
 

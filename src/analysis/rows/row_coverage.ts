@@ -259,17 +259,28 @@ function unitCoverage(
   };
 }
 
+/** Rows of served residential land (what the map draws as served). */
+export function servedRows(prepared: PreparedArea, reach: (Intervals | undefined)[]) {
+  const served: (Intervals | undefined)[] = [];
+  const land = prepared.residentialRows;
+  for (let k = 0; k < land.length; k++) {
+    const row = land[k];
+    if (!row) continue;
+    const r = reach[k];
+    served[k] = r ? intersectIntervals(row, r) : [];
+  }
+  return served;
+}
+
 /** Rows of served residential land and of gaps (residential land out of reach). */
 export function servedAndGapRows(prepared: PreparedArea, reach: (Intervals | undefined)[]) {
-  const served: (Intervals | undefined)[] = [];
   const gaps: (Intervals | undefined)[] = [];
   prepared.residentialRows.forEach((land, k) => {
     if (!land) return;
     const r = reach[k];
-    served[k] = r ? intersectIntervals(land, r) : [];
     gaps[k] = r ? subtractIntervals(land, r) : land;
   });
-  return { served, gaps };
+  return { served: servedRows(prepared, reach), gaps };
 }
 
 /** The whole area: the sum over units (units do not overlap). */

@@ -195,11 +195,17 @@ function growEdges(): void {
 export function unionRows(grid: RowGrid, sets: readonly RangedRows[]): (Intervals | undefined)[] {
   const pairs: (number[] | undefined)[] = new Array(grid.count);
   for (const { first, rows } of sets) {
-    rows.forEach((row, i) => {
-      if (!row) return;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      if (!row) continue;
       const bucket = (pairs[first + i] ??= []);
-      for (const v of row) bucket.push(v);
-    });
+      for (let j = 0; j < row.length; j++) bucket.push(row[j]!);
+    }
   }
-  return Array.from(pairs, (row) => (row ? mergeIntervals(row) : undefined));
+  const union: (Intervals | undefined)[] = [];
+  for (let k = 0; k < grid.count; k++) {
+    const row = pairs[k];
+    union.push(row ? mergeIntervals(row) : undefined);
+  }
+  return union;
 }
