@@ -6,6 +6,7 @@ import {
   type ReachKernel,
   compileModule,
   instantiate,
+  orJavaScript,
   ringRowsByKernel,
   wasmKernelsEnabled,
 } from './reach_kernel';
@@ -61,9 +62,23 @@ export interface KernelReach {
 
 /**
  * The reach rows of the facilities (shapes and radii, taken in the order given) on the rows
- * `wanted`, and, given the units' land as flat rows, each unit's lengths.
+ * `wanted`, and, given the units' land as flat rows, each unit's lengths. Null where a kernel
+ * fails (see `orJavaScript`).
  */
 export function reachByKernel(
+  grid: RowGrid,
+  wanted: Uint8Array,
+  shapes: readonly PlanarShape[],
+  radii: readonly number[],
+  units: FlatRows | undefined,
+): KernelReach | null {
+  return orJavaScript(
+    () => reachInKernel(grid, wanted, shapes, radii, units),
+    () => (kernel = undefined),
+  );
+}
+
+function reachInKernel(
   grid: RowGrid,
   wanted: Uint8Array,
   shapes: readonly PlanarShape[],

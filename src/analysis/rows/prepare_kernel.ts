@@ -1,7 +1,7 @@
 import type { FlatRows } from './coverage_kernel';
 import type { Intervals } from './intervals';
 import { type PlanarShape, shapeCentre } from '../planar_shape';
-import { compileModule, instantiate, wasmKernelsEnabled } from './reach_kernel';
+import { compileModule, instantiate, orJavaScript, wasmKernelsEnabled } from './reach_kernel';
 import { type RowGrid, firstRowFrom, lastRowTo } from './row_sampling';
 import { PREPARE_KERNEL_WASM } from './wasm/prepare_kernel_wasm';
 
@@ -112,7 +112,19 @@ class Layout {
   }
 }
 
+/** The area's rows by the kernel; null where it fails (see `orJavaScript`). */
 export function prepareRowsByKernel(
+  unitShapes: readonly PlanarShape[],
+  blockShapes: readonly PlanarShape[],
+  grid: RowGrid,
+): KernelRows | null {
+  return orJavaScript(
+    () => prepareRowsInKernel(unitShapes, blockShapes, grid),
+    () => (kernel = undefined),
+  );
+}
+
+function prepareRowsInKernel(
   unitShapes: readonly PlanarShape[],
   blockShapes: readonly PlanarShape[],
   grid: RowGrid,

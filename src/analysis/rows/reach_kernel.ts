@@ -99,6 +99,28 @@ export function instantiate<T>(module: WebAssembly.Module): T | null {
 }
 
 /**
+ * What `measure` gives, or null where a kernel fails in it (its memory cannot grow, or it
+ * traps): `drop` then forgets the kernel's instance, whose memory may be half laid out, and the
+ * caller measures with the JavaScript kernels, which give the same answer.
+ */
+export function orJavaScript<T>(measure: () => T | null, drop: () => void): T | null {
+  try {
+    return measure();
+  } catch {
+    drop();
+    return null;
+  }
+}
+
+/** Forgets the reach kernel's instance and layout: the next facility starts a new one. */
+export function dropReachKernel(): void {
+  compiled = undefined;
+  layout = { gridRows: 0, facilityRows: 0, lineNumbers: 0, aside: 0 };
+  views = null;
+  wantedSent = null;
+}
+
+/**
  * Chooses the kernels: false measures and prepares with the JavaScript kernels only (the
  * reference).
  */
@@ -191,6 +213,20 @@ export function startKernelFacility(kernel: ReachKernel, first: number): void {
  * WebAssembly.
  */
 export function ringRowsByKernel(
+  rings: readonly number[][],
+  y0: number,
+  spacingM: number,
+  gridCount: number,
+  first: number,
+  count: number,
+): { rows: Int32Array; starts: Float64Array; ends: Float64Array } | null {
+  return orJavaScript(
+    () => ringRowsInKernel(rings, y0, spacingM, gridCount, first, count),
+    () => (rings_ = undefined),
+  );
+}
+
+function ringRowsInKernel(
   rings: readonly number[][],
   y0: number,
   spacingM: number,

@@ -1,6 +1,12 @@
 import { mergeIntervals, pushUnionOfSorted, sortRange } from './intervals';
 import type { PlanarShape } from '../planar_shape';
-import { type ReachKernel, reachKernel, startKernelFacility } from './reach_kernel';
+import {
+  type ReachKernel,
+  dropReachKernel,
+  orJavaScript,
+  reachKernel,
+  startKernelFacility,
+} from './reach_kernel';
 import { simplifyShape } from './simplify_outline';
 import { type RowGrid, firstRowFrom, lastRowTo, ringRows } from './row_sampling';
 
@@ -125,9 +131,23 @@ function addOutlineByKernel(
  * The discs and stadiums of the (simplified) facility's points and lines on rows first..last,
  * measured by the WebAssembly kernel: its running intervals from row `first` on and the runs it
  * set aside stay in its memory, in the views returned. Null where there is no kernel or its
- * room for set-aside runs ran out.
+ * room for set-aside runs ran out, or where it failed.
  */
 export function outlineByKernel(
+  shape: PlanarShape,
+  radiusM: number,
+  grid: RowGrid,
+  wanted: Uint8Array,
+  first: number,
+  last: number,
+): ReachKernel | null {
+  return orJavaScript(
+    () => outlineInKernel(shape, radiusM, grid, wanted, first, last),
+    dropReachKernel,
+  );
+}
+
+function outlineInKernel(
   shape: PlanarShape,
   radiusM: number,
   grid: RowGrid,
