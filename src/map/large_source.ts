@@ -121,15 +121,18 @@ export async function giveLayer(
 
 /**
  * Gives a source of few features (the overlays: a scenario's edits, what it changes) its
- * collection, as text when its outlines are long; resolves as `giveLayer` does. A collection
- * without long outlines is given at once, before this returns.
+ * collection, as text when asked to and its outlines are long; resolves as `giveLayer` does.
+ * Otherwise the collection is given at once, before this returns.
  */
 export async function giveCollection(
   source: GeoJSONSource,
   collection: FeatureCollection,
+  longOutlinesAsText = false,
 ): Promise<boolean> {
   const current = newestCall(source);
-  if (!hasLongOutlines(collection)) return giveObjects(source, collection, current);
+  if (!longOutlinesAsText || !hasLongOutlines(collection)) {
+    return giveObjects(source, collection, current);
+  }
   const blob = await longOutlinesText(collection);
   return current() ? giveText(source, blob, current) : false;
 }

@@ -21,6 +21,7 @@ export function setSourceData(
   map: MapLibreMap,
   id: string,
   collection: FeatureCollection | null | undefined,
+  { longOutlinesAsText = false }: { longOutlinesAsText?: boolean } = {},
 ): boolean {
   const next = collection ?? EMPTY_COLLECTION;
   let bySource = drawn.get(map);
@@ -29,10 +30,12 @@ export function setSourceData(
   const source = map.getSource<GeoJSONSource>(id);
   if (!source) return false;
   bySource.set(id, next);
-  // A scenario's park of many vertices goes as text, which MapLibre's worker reads itself.
-  // If that fails the source keeps its old data: forget what it was given, so that setting the
+  // Outlines drawn or imported by a planner (a scenario's parks) can hold many thousands of
+  // vertices: asked for, those go as text, which MapLibre's worker reads itself, instead of
+  // being walked on the page. The analysis' own shapes, simplified and of bounded size, reach
+  // the map sooner as objects (the text's fetch and parse in the worker cost more). If that fails the source keeps its old data: forget what it was given, so that setting the
   // same collection again retries, and report it as the map's own errors are reported.
-  giveCollection(source, next).catch((error: unknown) => {
+  giveCollection(source, next, longOutlinesAsText).catch((error: unknown) => {
     if (bySource.get(id) === next) bySource.set(id, NOT_GIVEN);
     map.fire('error', { error: error instanceof Error ? error : new Error(String(error)) });
   });

@@ -67,7 +67,9 @@ export function useScenarioOverlay(
     const scenario = scenarios.find((s) => s.id === activeId) ?? null;
     const edits = scenarioEditFeatures(scenario, data);
     whenLoaded(map, () => {
-      setSourceData(map, SCENARIO_SOURCES.edits, edits.features.length > 0 ? edits : null);
+      setSourceData(map, SCENARIO_SOURCES.edits, edits.features.length > 0 ? edits : null, {
+        longOutlinesAsText: true,
+      });
       container.current?.setAttribute('data-scenario-edits', String(edits.features.length));
     });
   }, [mapRef, container, scenarios, activeId, data]);
@@ -77,7 +79,9 @@ export function useScenarioOverlay(
     if (!map) return;
     const features = draftFeatures(draft);
     whenLoaded(map, () =>
-      setSourceData(map, SCENARIO_SOURCES.draft, features.features.length > 0 ? features : null),
+      setSourceData(map, SCENARIO_SOURCES.draft, features.features.length > 0 ? features : null, {
+        longOutlinesAsText: true,
+      }),
     );
   }, [mapRef, draft]);
 

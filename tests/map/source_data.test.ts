@@ -59,18 +59,34 @@ describe('a scenario overlay the map failed to take', () => {
     const { map, given, errors } = mapWithFailingSource();
     const park = longOutline(12_000);
     const asMap = map as unknown as Parameters<typeof setSourceData>[0];
-    expect(setSourceData(asMap, SCENARIO_SOURCES.edits, park)).toBe(true);
+    const asText = { longOutlinesAsText: true };
+    expect(setSourceData(asMap, SCENARIO_SOURCES.edits, park, asText)).toBe(true);
     await settle();
     expect(given).toHaveLength(1);
     expect(errors.map((e) => [e.type, e.error.message])).toEqual([
       ['error', 'could not read the text'],
     ]);
     // The map still holds its old data: the same collection is a change to make again.
-    expect(setSourceData(asMap, SCENARIO_SOURCES.edits, park)).toBe(true);
+    expect(setSourceData(asMap, SCENARIO_SOURCES.edits, park, asText)).toBe(true);
     await settle();
     expect(given).toHaveLength(2);
     expect(errors).toHaveLength(1);
     // Once given, it is no change any more.
-    expect(setSourceData(asMap, SCENARIO_SOURCES.edits, park)).toBe(false);
+    expect(setSourceData(asMap, SCENARIO_SOURCES.edits, park, asText)).toBe(false);
+  });
+});
+
+describe('an analysis layer of long outlines', () => {
+  it('is given to the map as objects at once, not as text its worker fetches', async () => {
+    vi.stubGlobal('location', { href: 'http://localhost/' });
+    const { setSourceData } = await import('../../src/map/source_data');
+    const { map, given, errors } = mapWithFailingSource();
+    const gaps = longOutline(12_000);
+    const asMap = map as unknown as Parameters<typeof setSourceData>[0];
+    expect(setSourceData(asMap, 'analysis-gaps', gaps)).toBe(true);
+    // Given before setSourceData returns: no text written, no wait for the worker's script.
+    expect(given).toEqual([gaps]);
+    await settle();
+    expect(errors).toEqual([]);
   });
 });
