@@ -88,3 +88,12 @@ export function collectionSummary(collection: FeatureCollection): FeatureSummary
   }
   return summary;
 }
+
+/** Every source the collections' features name, each once, in the order first met. */
+export function sourcesOfCollections(collections: readonly FeatureCollection[]): string[] {
+  const keys = new Set<string>();
+  for (const collection of collections) {
+    for (const key of collectionSummary(collection).sources) keys.add(key);
+  }
+  return [...keys];
+}

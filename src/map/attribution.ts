@@ -1,4 +1,4 @@
-import { collectionSummary } from '../data/feature_summary';
+import { sourcesOfCollections } from '../data/feature_summary';
 import type { LayerData } from '../data/load';
 import type { LayerId } from '../data/layers';
 
@@ -11,11 +11,8 @@ export function attributionFor(
   // The sources a layer's features name are found once per collection (or come with an
   // import): the attribution is asked for again at every change of the visible layers or the
   // language, and a layer with 200,000 imported features is a walk over every one of them.
-  const keys = new Set<string>();
-  for (const layer of visible) {
-    for (const key of collectionSummary(data.layers[layer]).sources) keys.add(key);
-  }
-  const texts = [...keys]
+  const keys = sourcesOfCollections(visible.map((layer) => data.layers[layer]));
+  const texts = keys
     .map((k) => {
       const source = data.sources[k];
       return language === 'en'

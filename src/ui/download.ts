@@ -1,4 +1,4 @@
-import { collectionSummary } from '../data/feature_summary';
+import { sourcesOfCollections } from '../data/feature_summary';
 import type { LayerData } from '../data/load';
 import type { LayerId } from '../data/layers';
 import type { ExportContext } from '../export/analysis_export';
@@ -19,9 +19,6 @@ export function downloadBlob(fileName: string, blob: Blob): void {
 
 /** The export context: now, and the sources of the given layers' features. */
 export function exportContext(data: LayerData, layers: LayerId[]): ExportContext {
-  const keys = new Set<string>();
-  for (const layer of layers) {
-    for (const key of collectionSummary(data.layers[layer]).sources) keys.add(key);
-  }
-  return { generatedAt: new Date().toISOString(), sources: data.sources, sourceKeys: [...keys] };
+  const sourceKeys = sourcesOfCollections(layers.map((layer) => data.layers[layer]));
+  return { generatedAt: new Date().toISOString(), sources: data.sources, sourceKeys };
 }
