@@ -1,9 +1,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { shippedWithoutCarParks } from '../import/context';
 import { transferables } from '../../src/data/compact_features';
 import type { ImportedDataset } from '../../src/data/imported_data';
-import { LAYER_IDS } from '../../src/data/layers';
-import type { LayerData } from '../../src/data/load';
 
 /**
  * The restore gate as the worker runs it: a stored import record read from IndexedDB (here
@@ -234,20 +233,7 @@ describe('the restore gate in the worker', () => {
     const read = await saved.readImport('import:s');
     if (!read.ok) throw new Error(read.skipped.reason);
     const { composeLayerData } = await import('../../src/data/imported_data');
-    const shipped = {
-      layers: Object.fromEntries(
-        LAYER_IDS.map((l) => [l, { type: 'FeatureCollection', features: [] }]),
-      ),
-      completeness: {
-        'car-parks': {
-          note: 'no source',
-          note_zh: '无数据',
-          units: { 龙泽园街道: { status: 'none', coverage_share: 0, count: 0 } },
-        },
-      },
-      sources: {},
-    } as unknown as LayerData;
-    const row = composeLayerData(shipped, read.value).completeness['car-parks']!;
+    const row = composeLayerData(shippedWithoutCarParks(), read.value).completeness['car-parks']!;
     expect(row.units).toEqual({
       回龙观街道: { status: 'partial', coverage_share: 0, count: 5000 },
       霍营街道: { status: 'partial', coverage_share: 0, count: 1001 },

@@ -3,11 +3,9 @@ import { buildImport, readImportFile } from '../../src/import';
 import { compactPreview, previewTransferables } from '../../src/import/compact_preview';
 import { decodeFeaturesInSlices } from '../../src/data/compact_features';
 import { composeLayerData } from '../../src/data/imported_data';
-import { LAYER_IDS } from '../../src/data/layers';
-import type { LayerData } from '../../src/data/load';
 import type { AppFeature } from '../../src/data/schema';
 import { attributionFor } from '../../src/map/attribution';
-import { STATIONS, createShippedContext } from './context';
+import { STATIONS, createShippedContext, shippedWithoutCarParks } from './context';
 
 describe('the preview the import worker sends to the page', () => {
   it('carries 200,000 car parks as compact chunks whose arrays are all transferred', async () => {
@@ -70,20 +68,7 @@ describe('the preview the import worker sends to the page', () => {
     // as the worker sent it.
     const [compact, summary] = [sent.layers['car-parks']!, sent.summaries['car-parks']!];
     const features = (await decodeFeaturesInSlices(structuredClone(compact))) as AppFeature[];
-    const shipped = {
-      layers: Object.fromEntries(
-        LAYER_IDS.map((l) => [l, { type: 'FeatureCollection', features: [] }]),
-      ),
-      completeness: {
-        'car-parks': {
-          note: 'no source',
-          note_zh: '无数据',
-          units: { 龙泽园街道: { status: 'none', coverage_share: 0, count: 0 } },
-          known_extent: { boxes: [], units: [] },
-        },
-      },
-      sources: {},
-    } as unknown as LayerData;
+    const shipped = shippedWithoutCarParks({ boxes: [], units: [] });
     const data = composeLayerData(shipped, [
       {
         id: 'p',

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import type { ImportContext } from '../../src/import';
+import { LAYER_IDS } from '../../src/data/layers';
+import type { LayerData } from '../../src/data/load';
 
 const GEO = join(__dirname, '../../public/geo');
 const FIXTURES = join(__dirname, '../fixtures/import');
@@ -21,6 +23,27 @@ export function createShippedContext(): ImportContext {
       ]),
     ),
   };
+}
+
+/**
+ * Shipped data with every layer empty and no source of car parks: 龙泽园 recorded as without
+ * data, and, when given, the extent the table already knows.
+ */
+export function shippedWithoutCarParks(knownExtent?: { boxes: []; units: string[] }): LayerData {
+  return {
+    layers: Object.fromEntries(
+      LAYER_IDS.map((l) => [l, { type: 'FeatureCollection', features: [] }]),
+    ),
+    completeness: {
+      'car-parks': {
+        note: 'no source',
+        note_zh: '无数据',
+        units: { 龙泽园街道: { status: 'none', coverage_share: 0, count: 0 } },
+        ...(knownExtent ? { known_extent: knownExtent } : {}),
+      },
+    },
+    sources: {},
+  } as unknown as LayerData;
 }
 
 export function fixtureBytes(name: string): Uint8Array {
