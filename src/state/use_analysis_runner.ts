@@ -5,8 +5,13 @@ import type { Scenario } from '../analysis/scenario';
 import type { LayerData } from '../data/load';
 import type { StoredNetwork } from '../data/network_storage';
 import { markResultStored, measureStage } from '../timing/analysis_stages';
-import { type AnalysisClient, createAnalysisClient } from '../worker/analysis_client';
+import {
+  type AnalysisClient,
+  NetworkNotGivenError,
+  createAnalysisClient,
+} from '../worker/analysis_client';
 import type { WorkerNetwork } from '../worker/protocol';
+import { translate } from '../ui/i18n';
 import { useAppStore } from './store';
 
 /** Wait this long after the last change (typing a radius) before asking the worker. */
@@ -125,6 +130,8 @@ export function useAnalysisRunner(data: LayerData | null, mapIdle = false): void
           // preview is not once the slider is let go (the full result is on its way).
           if (!answer || (cancelled && !live)) return;
           if (preview && !useAppStore.getState().sliderHeld) return;
+          // Measured along a network other than the one the page now shows: a newer run follows.
+          if (answer.networkId !== (useAppStore.getState().walkNetwork?.id ?? null)) return;
           const storing = performance.now();
           setAnalysisRun({
             result: answer.result,
@@ -136,12 +143,22 @@ export function useAnalysisRunner(data: LayerData | null, mapIdle = false): void
           markResultStored(stored);
         })
         .catch((error: unknown) => {
-          if (!cancelled) {
+          if (cancelled) return;
+          if (error instanceof NetworkNotGivenError) {
+            // The result shown was measured along the network before: it goes with the error.
+            const { language } = useAppStore.getState();
             setAnalysisRun({
               progress: null,
-              error: error instanceof Error ? error.message : String(error),
+              result: null,
+              preview: null,
+              error: `${translate(language, 'analysis.networkNotGiven')} (${error.message})`,
             });
+            return;
           }
+          setAnalysisRun({
+            progress: null,
+            error: error instanceof Error ? error.message : String(error),
+          });
         })
         .finally(() => {
           if (!live) return;

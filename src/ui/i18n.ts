@@ -428,6 +428,10 @@ const STRINGS = {
   'analysis.tab.parking': { zh: '停车', en: 'Parking' },
   'analysis.running': { zh: '正在计算…', en: 'Computing…' },
   'analysis.error': { zh: '分析失败：', en: 'The analysis failed: ' },
+  'analysis.networkNotGiven': {
+    zh: '新的步行网络未能交给分析，未显示按原网络算出的结果；下次分析时将重新提交网络',
+    en: 'the new walking network could not be handed to the analysis, so no result measured on the one before is shown; the next analysis hands it over again',
+  },
   'analysis.method': {
     zh: '按居住用地计算：服务半径内的居住用地面积 ÷ 居住用地总面积。直线距离，自设施边界起算；面积在等积投影中按{h}米行采样计算。',
     en: 'Share of residential land within the radius, straight-line from the facility’s edge; areas in an equal-area projection, sampled in {h} m rows.',

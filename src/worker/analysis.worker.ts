@@ -70,6 +70,11 @@ self.onmessage = (event: MessageEvent<ToAnalysisWorker>) => {
   if (message.type === 'network') {
     if (message.network?.id !== network?.id) preparedNetwork = null;
     network = message.network;
+    // A run still waiting was meant for the network before; the page's next run follows.
+    if (pending && pending.networkId !== (network?.id ?? null)) {
+      post({ type: 'skipped', id: pending.id });
+      pending = null;
+    }
     return;
   }
   if (pending) post({ type: 'skipped', id: pending.id });
@@ -116,6 +121,17 @@ function runPending() {
   if (!message) return;
   const startedAt = wallClock();
   polygonClock.ms = 0;
+  // A network message that never arrived (one the worker could not take) leaves another here:
+  // nothing is measured on a network other than the one the page shows.
+  if (message.networkId !== (network?.id ?? null)) {
+    post({
+      type: 'error',
+      id: message.id,
+      message: `the worker holds walking network ${network?.id ?? 'none'}, not ${message.networkId ?? 'none'}`,
+      network: true,
+    });
+    return;
+  }
   try {
     if (!inputs) throw new Error('no data loaded');
     prepared ??= prepareCoverage(inputs);

@@ -15,6 +15,17 @@ import type {
 export interface RunAnswer {
   result: AnalysisResult;
   preview: PreviewCollections | null;
+  /** The walking network the result was measured along (null: none). */
+  networkId: string | null;
+}
+
+/**
+ * A run refused because the worker does not hold the walking network last given to the client:
+ * its message could not be posted (a DataCloneError, out of memory) or the worker never took it.
+ * The next run posts the network again first.
+ */
+export class NetworkNotGivenError extends Error {
+  override name = 'NetworkNotGivenError';
 }
 
 export interface AnalysisClient {
@@ -28,7 +39,10 @@ export interface AnalysisClient {
     onProgress: (done: number, total: number) => void,
     preview?: boolean,
   ) => Promise<RunAnswer | null>;
-  /** The walking network later runs also measure along (null: none). */
+  /**
+   * The walking network later runs also measure along (null: none). Until the worker holds it,
+   * runs reject with NetworkNotGivenError rather than measure along another one.
+   */
   setNetwork: (network: WorkerNetwork | null) => void;
   dispose: () => void;
 }
@@ -38,7 +52,11 @@ interface Waiting {
   reject: (error: Error) => void;
   onProgress: (done: number, total: number) => void;
   sentAt: number;
+  networkId: string | null;
 }
+
+const describe = (error: unknown) =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 
 /**
  * Starts the analysis worker on the data. `warmUp`: a request the worker measures while idle,
@@ -52,6 +70,10 @@ export function createAnalysisClient(
   const waiting = new Map<number, Waiting>();
   const drawnReceiver = new DrawnReceiver();
   let nextId = 1;
+  /** The network runs are to measure along. */
+  let network: WorkerNetwork | null = null;
+  /** The id of the network the worker was last given (undefined: unknown, give it again). */
+  let workerNetworkId: string | null | undefined = null;
   const rejectWaiting = (error: unknown, only?: number) => {
     const failure = error instanceof Error ? error : new Error(String(error));
     for (const [id, entry] of waiting) {
@@ -74,9 +96,33 @@ export function createAnalysisClient(
       worker.postMessage(init, transfer);
     })
     .catch((error: unknown) => rejectWaiting(error));
+  /** Posts a network; after a failure the worker still holds the one before. */
+  const giveNetwork = (given: WorkerNetwork | null) => {
+    try {
+      worker.postMessage({ type: 'network', network: given } satisfies ToAnalysisWorker);
+    } catch (error) {
+      throw new NetworkNotGivenError(
+        `the walking network could not be given to the analysis worker (${describe(error)})`,
+      );
+    }
+    workerNetworkId = given?.id ?? null;
+  };
+  /** Before a run: the worker must hold its network, given again if its message failed. */
+  const ensureNetwork = (networkId: string | null) => {
+    if (workerNetworkId === networkId) return;
+    if ((network?.id ?? null) !== networkId) {
+      throw new NetworkNotGivenError('the walking network of this run was replaced before it ran');
+    }
+    giveNetwork(network);
+  };
   const send = (message: ToAnalysisWorker) => {
     posted = posted
       .then(() => {
+        if (message.type === 'network') {
+          giveNetwork(message.network);
+          return;
+        }
+        if (message.type === 'run') ensureNetwork(message.networkId);
         const entry = message.type === 'run' ? waiting.get(message.id) : undefined;
         // The "post" stage starts when the message really leaves, not while it waits its turn.
         if (entry) entry.sentAt = performance.now();
@@ -116,9 +162,21 @@ export function createAnalysisClient(
       const measured = computed + networkMs;
       measureStage('polygons', measured, measured + polygonsMs);
       measureStage('transfer', fromWallClock(postedAt));
-      entry.resolve({ result: result!, preview: message.preview ?? null });
+      entry.resolve({
+        result: result!,
+        preview: message.preview ?? null,
+        networkId: entry.networkId,
+      });
     } else if (message.type === 'skipped') entry.resolve(null);
-    else entry.reject(new Error(message.message));
+    else if (message.network) {
+      // The worker never took the network: post it again before the next run.
+      workerNetworkId = undefined;
+      entry.reject(
+        new NetworkNotGivenError(
+          `the analysis worker does not hold the walking network (${message.message})`,
+        ),
+      );
+    } else entry.reject(new Error(message.message));
   };
   worker.onerror = (event) => {
     for (const entry of waiting.values()) entry.reject(new Error(event.message));
@@ -128,10 +186,14 @@ export function createAnalysisClient(
     run: (request, scenarios, onProgress, preview = false) =>
       new Promise((resolve, reject) => {
         const id = nextId++;
-        waiting.set(id, { resolve, reject, onProgress, sentAt: performance.now() });
-        send({ type: 'run', id, request, scenarios, ...(preview ? { preview } : {}) });
+        const networkId = network?.id ?? null;
+        waiting.set(id, { resolve, reject, onProgress, sentAt: performance.now(), networkId });
+        send({ type: 'run', id, request, scenarios, networkId, ...(preview ? { preview } : {}) });
       }),
-    setNetwork: (network) => send({ type: 'network', network }),
+    setNetwork: (next) => {
+      network = next;
+      send({ type: 'network', network: next });
+    },
     dispose: () => {
       worker.terminate();
       for (const entry of waiting.values()) entry.resolve(null);

@@ -21,6 +21,11 @@ export type ToAnalysisWorker =
       type: 'run';
       id: number;
       request: AnalysisRequest;
+      /**
+       * The id of the walking network the page means the run to measure along (null: none).
+       * A worker holding another network answers an error with `network` instead of measuring.
+       */
+      networkId: string | null;
       /** The active scenario, then one to compare it with: each measured against the data. */
       scenarios: Scenario[];
       /**
@@ -63,4 +68,5 @@ export type FromAnalysisWorker =
   | { type: 'skipped'; id: number }
   /** The idle warm-up after 'init' is done: how long preparing and the warm-up run took. */
   | { type: 'warm'; prepareMs: number; runMs: number }
-  | { type: 'error'; id: number; message: string };
+  /** `network`: the run was refused because the worker does not hold the network it names. */
+  | { type: 'error'; id: number; message: string; network?: true };

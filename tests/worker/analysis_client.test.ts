@@ -4,8 +4,14 @@ import { coverageInputs } from '../../src/analysis/coverage_inputs';
 import { DEFAULT_COVERAGE_PARAMETERS, prepareCoverage } from '../../src/analysis/coverage_report';
 import { LAYER_IDS } from '../../src/data/layers';
 import type { LayerData } from '../../src/data/load';
+import type { WorkerNetwork } from '../../src/worker/protocol';
 
-type Sent = { type: string; id?: number };
+type Sent = {
+  type: string;
+  id?: number;
+  network?: { id: string } | null;
+  networkId?: string | null;
+};
 
 /** A stand-in for the browser's Worker: records what it is sent and can refuse one message. */
 class FakeWorker {
@@ -60,6 +66,13 @@ async function client() {
   const analysis = createAnalysisClient(coverageInputs(emptyData()));
   return { analysis, worker: FakeWorker.made[0]! };
 }
+
+/** A walking network as the page hands it over (no streets: only its id is looked at here). */
+const network = (id: string): WorkerNetwork => ({
+  id,
+  source: { name: `${id}.geojson`, importedAt: '2026-12-07T00:00:00Z', lengthM: 0 },
+  edges: { type: 'FeatureCollection', features: [] },
+});
 
 const settled = (promise: Promise<unknown>) =>
   promise.then(
@@ -134,5 +147,79 @@ describe('the analysis worker as the page sends it requests', () => {
     const [post] = performance.getEntriesByName('analysis:post');
     expect(post!.startTime).toBe(1_400);
     expect(post!.duration).toBe(50);
+  });
+
+  it('fails the runs after a network that could not be sent, and sends it again before the next', async () => {
+    const { analysis, worker } = await client();
+    // A DataCloneError or an out-of-memory error when the new network is posted.
+    FakeWorker.refuse = (message) => message.type === 'network';
+    analysis.setNetwork(network('new'));
+    const first = settled(analysis.run(request, [], () => {}));
+    await flush();
+    // The run is not posted to a worker holding no network, or the one before.
+    expect(await first).toEqual({ error: 'NetworkNotGivenError' });
+    expect(worker.sent.map((m) => m.type)).toEqual(['init']);
+    // Once the network can be sent, the next run gives it first and names it.
+    FakeWorker.refuse = () => false;
+    const second = settled(analysis.run(request, [], () => {}));
+    await flush();
+    expect(worker.sent.map((m) => [m.type, m.network?.id ?? m.networkId])).toEqual([
+      ['init', undefined],
+      ['network', 'new'],
+      ['run', 'new'],
+    ]);
+    worker.answer({ type: 'skipped', id: 2 });
+    expect(await second).toEqual({ value: null });
+  });
+
+  it('fails a run the worker refused for want of its network, and gives the network again', async () => {
+    const { analysis, worker } = await client();
+    analysis.setNetwork(network('new'));
+    const first = settled(analysis.run(request, [], () => {}));
+    await flush();
+    expect(worker.sent.map((m) => m.type)).toEqual(['init', 'network', 'run']);
+    // The worker could not take the network's message (it never arrived there).
+    worker.answer({ type: 'error', id: 1, message: 'holds none', network: true });
+    expect(await first).toEqual({ error: 'NetworkNotGivenError' });
+    const second = settled(analysis.run(request, [], () => {}));
+    await flush();
+    expect(worker.sent.map((m) => [m.type, m.network?.id ?? m.networkId])).toEqual([
+      ['init', undefined],
+      ['network', 'new'],
+      ['run', 'new'],
+      ['network', 'new'],
+      ['run', 'new'],
+    ]);
+    worker.answer({ type: 'skipped', id: 2 });
+    await second;
+  });
+
+  it('names the network a result was measured along, so the page can drop one of another', async () => {
+    const { analysis, worker } = await client();
+    const inputs = coverageInputs(emptyData());
+    const result = runAnalysis(prepareCoverage(inputs, 1), inputs, request);
+    const timing = {
+      startedAt: performance.timeOrigin,
+      prepareMs: 0,
+      computeMs: 0,
+      networkMs: 0,
+      polygonsMs: 0,
+      postedAt: performance.timeOrigin,
+    };
+    const before = analysis.run(request, [], () => {});
+    analysis.setNetwork(network('new'));
+    const after = analysis.run(request, [], () => {});
+    await flush();
+    for (const id of [1, 2]) {
+      worker.answer({
+        type: 'result',
+        id,
+        result: { ...result, geometry: { ...result.geometry } },
+        drawn: {},
+        timing,
+      });
+    }
+    expect((await before)?.networkId).toBeNull();
+    expect((await after)?.networkId).toBe('new');
   });
 });
