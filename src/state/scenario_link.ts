@@ -1,4 +1,5 @@
 import type { Polygon, Position } from 'geojson';
+import { limitMessageBoth, parseJsonWithinLimits } from '../data/limits';
 import {
   type Scenario,
   type ScenarioEdit,
@@ -155,8 +156,9 @@ async function inflate(bytes: Uint8Array): Promise<Uint8Array | null> {
 }
 
 /**
- * Reads an encoded `scenario=` value back: base64url, inflate (within maxBytes), JSON, then
- * the strict scenario reader that also checks imported files. Never throws.
+ * Reads an encoded `scenario=` value back: base64url, inflate (within maxBytes), JSON (within
+ * the nesting limit), then the strict scenario reader that also checks imported files. Never
+ * throws. The page runs it in a worker (see decodeScenarioLink), as files and storage are read.
  */
 export async function decodeScenarioParam(
   param: Extract<ScenarioParam, { type: 'encoded' }>,
@@ -169,13 +171,11 @@ export async function decodeScenarioParam(
   } catch {
     return { ok: false, message: 'not a compressed scenario' };
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { ok: false, message: 'not valid JSON' };
+  const json = parseJsonWithinLimits(text);
+  if (!json.ok) {
+    return { ok: false, message: json.limit ? limitMessageBoth(json.limit) : 'not valid JSON' };
   }
-  return scenarioFromGeoJson(value);
+  return scenarioFromGeoJson(json.value);
 }
 
 /** True when two scenarios say the same thing in a link (same name and rounded edits). */

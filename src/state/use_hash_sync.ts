@@ -5,13 +5,13 @@ import { DEFAULT_INSPECTION, zoomForRadius } from './inspection_settings';
 import {
   type DecodedScenario,
   type ScenarioParam,
-  decodeScenarioParam,
   encodeScenarioParam,
   sameInLink,
 } from './scenario_link';
 import { DEFAULT_VIEW, type AppState, useAppStore } from './store';
 import { parseHash, serializeHash } from './url_hash';
 import { newId } from './work_slice';
+import { decodeScenarioLink } from '../worker/scenario_link_client';
 import type { StringKey } from '../ui/i18n';
 
 /** The link's `scenario=` value while it is being read; kept in the hash until then. */
@@ -93,7 +93,8 @@ const workRestored = (s: AppState) => s.shipped !== null || s.data.status === 'e
  * for it.
  */
 async function applyScenario(param: ScenarioParam | null, serial: number): Promise<void> {
-  const decoded = param?.type === 'encoded' ? await decodeScenarioParam(param) : null;
+  // Read in a worker, through the same strict reader as scenario files and stored scenarios.
+  const decoded = param?.type === 'encoded' ? await decodeScenarioLink(param) : null;
   if (serial !== linkSerial) return;
   await new Promise<void>((resolve) => {
     waitingChoice?.drop();

@@ -1,7 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import type { FeatureCollection } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, openPage, startSession, stopSession } from './browser';
+import { scenarioWithPark, selfCrossingStar, surveyOutline } from '../hostile/inputs';
 
 const SCREENSHOTS = 'test-results';
 let session: Session | undefined;
@@ -91,6 +93,45 @@ describe('links that carry everything', () => {
     ).toBe(false);
     expect(watch.consoleErrors).toEqual([]);
     await page.close();
+  });
+
+  it('reads a hostile scenario link in a worker and shows the data as it is, with a notice', async () => {
+    const linkValue = (text: string | Buffer) =>
+      `1.${deflateRawSync(text, { level: 9 }).toString('base64url')}`;
+    const hostile = {
+      // Inflates to 1.4 MB, past the link's byte limit.
+      bomb: linkValue(Buffer.alloc(1_400_000, ' ')),
+      nested: linkValue(
+        scenarioWithPark(surveyOutline(8)).replace(
+          '"hostile park"',
+          `${'['.repeat(40_000)}${']'.repeat(40_000)}`,
+        ),
+      ),
+      crossing: linkValue(scenarioWithPark(selfCrossingStar(9))),
+    };
+    for (const [what, value] of Object.entries(hostile)) {
+      expect(value.length, what).toBeLessThanOrEqual(2000);
+      const page = await session!.browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const workers: string[] = [];
+      page.on('worker', (worker) => workers.push(worker.url()));
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${session!.baseUrl}#analysis=parks&scenario=${value}`);
+      await page.waitForSelector('[data-map-ready="true"]', { timeout: 60_000 });
+      await page.waitForSelector('[data-testid="link-notice"]');
+      expect(await page.textContent('[data-testid="link-notice"]'), what).toContain(
+        '链接中的方案无法读取，已显示现状',
+      );
+      await page.waitForSelector(`${TABLE} [data-testid="analysis-row"]`);
+      expect(await page.$('[data-testid="panel-scenario"]'), what).toBeNull();
+      // Read by the link's own worker, not on the page's thread.
+      expect(
+        workers.some((url) => /scenario_link/.test(url)),
+        `${what}: ${workers.join(' ')}`,
+      ).toBe(true);
+      expect(errors, what).toEqual([]);
+      await page.close();
+    }
   });
 
   it('opens a plan project from project=ID, and keeps it open over a reload', async () => {
