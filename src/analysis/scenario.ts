@@ -331,23 +331,18 @@ function readPosition(value: unknown, fail: (message: string) => never): Positio
     fail(`non-finite coordinate ${JSON.stringify(position)}`);
   }
   const [lon, lat] = position as number[];
-  if (
-    lon! < AREA_BOUNDS.west ||
-    lon! > AREA_BOUNDS.east ||
-    lat! < AREA_BOUNDS.south ||
-    lat! > AREA_BOUNDS.north
-  ) {
-    fail(`position ${lon},${lat} outside the area`);
-  }
   return [lon!, lat!];
 }
 
 function readPoint(value: unknown, fail: (message: string) => never): Point {
   if (!isRecord(value) || value.type !== 'Point') fail('geometry must be a Point');
-  return {
+  const point: Point = {
     type: 'Point',
     coordinates: readPosition((value as Record<string, unknown>).coordinates, fail),
   };
+  const problem = editGeometryProblem(point);
+  if (problem) fail(problem.message);
+  return point;
 }
 
 function readPolygon(value: unknown, fail: (message: string) => never): Polygon {
@@ -361,8 +356,47 @@ function readPolygon(value: unknown, fail: (message: string) => never): Polygon 
       return (ring as unknown[]).map((position) => readPosition(position, fail));
     }),
   };
-  const problems = geometryProblems({ type: 'Feature', properties: {}, geometry: polygon });
-  if (problems.length > 0) fail(`park polygon: ${problems.join('; ')}`);
-  if (!(turf.area(polygon) > 0)) fail('park polygon has no area');
+  const problem = editGeometryProblem(polygon);
+  if (problem) fail(problem.message);
   return polygon;
+}
+
+/** Why an added facility's geometry cannot stand in a scenario; `message` is the reader's. */
+export interface EditGeometryProblem {
+  kind: 'outsideArea' | 'selfIntersecting' | 'badOutline' | 'noArea';
+  message: string;
+}
+
+/**
+ * The rule every added facility's geometry passes: inside the area (AREA_BOUNDS), and for a
+ * park a valid outline that encloses some area. The strict reader applies it to each file and
+ * stored copy, and the editor to each click, so the app never stores an edit its reader would
+ * refuse (which would lose the whole scenario). Positions are finite [lon, lat] pairs.
+ */
+export function editGeometryProblem(geometry: Point | Polygon): EditGeometryProblem | null {
+  const positions =
+    geometry.type === 'Point' ? [geometry.coordinates] : geometry.coordinates.flat();
+  const outside = positions.find(
+    ([lon, lat]) =>
+      !(
+        lon! >= AREA_BOUNDS.west &&
+        lon! <= AREA_BOUNDS.east &&
+        lat! >= AREA_BOUNDS.south &&
+        lat! <= AREA_BOUNDS.north
+      ),
+  );
+  if (outside) {
+    return {
+      kind: 'outsideArea',
+      message: `position ${outside[0]},${outside[1]} outside the area`,
+    };
+  }
+  if (geometry.type === 'Point') return null;
+  const problems = geometryProblems({ type: 'Feature', properties: {}, geometry });
+  if (problems.length > 0) {
+    const kind = problems.includes('self-intersecting ring') ? 'selfIntersecting' : 'badOutline';
+    return { kind, message: `park polygon: ${problems.join('; ')}` };
+  }
+  if (!(turf.area(geometry) > 0)) return { kind: 'noArea', message: 'park polygon has no area' };
+  return null;
 }

@@ -1,9 +1,12 @@
 import type { StateCreator } from 'zustand';
 import type { ServedSchoolLevel } from '../analysis/coverage_report';
+import type { Point, Polygon } from 'geojson';
 import {
+  type EditGeometryProblem,
   type RemovableLayer,
   type Scenario,
   type ScenarioEdit,
+  editGeometryProblem,
   scenarioToGeoJson,
 } from '../analysis/scenario';
 import type { CompactFeatures } from '../data/compact_features';
@@ -19,7 +22,6 @@ import {
   saveActiveScenario,
   saveImport,
 } from '../data/saved_work';
-import { ringCrossesItself } from '../data/ring_crossing';
 import {
   checkImport,
   checkScenario,
@@ -33,6 +35,9 @@ import type { AppState } from './store';
 import type { StringKey } from '../ui/i18n';
 import { type SavedRecordKind, withRefused } from './storage_refused';
 import { unstoredScenarioChanges } from './unstored_changes';
+
+/** Why the editor refused a click or a park (see `editGeometryProblem`). */
+export type EditorProblem = 'tooFewVertices' | EditGeometryProblem['kind'];
 
 export type ScenarioTool = 'add-park' | 'add-school' | 'add-car-park' | 'remove';
 
@@ -94,10 +99,13 @@ export interface WorkSlice {
   addEdit: (edit: ScenarioEdit) => void;
   removeEdit: (editId: string) => void;
   updateScenarioEditor: (change: Partial<ScenarioEditor>) => void;
-  /** A map click while a scenario tool is on: a park vertex, a school or a car park. */
+  /**
+   * A map click while a scenario tool is on: a park vertex, a school or a car park; one the
+   * scenario reader would refuse (outside the area) is not taken, and the editor says why.
+   */
   placeScenarioPoint: (lonLat: [number, number]) => void;
-  /** Closes the park being drawn; returns why it cannot be a park, or null when added. */
-  finishPark: () => 'tooFewVertices' | 'selfIntersecting' | null;
+  /** Closes the park being drawn; returns why it cannot be a park (shown), or null when added. */
+  finishPark: () => EditorProblem | null;
   /** A map click on a facility with the remove tool on. */
   removeFacility: (layer: RemovableLayer, featureId: string, name: string) => void;
 }
@@ -175,6 +183,19 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
   };
   const withData = (shipped: LayerData | null, imports: ImportedDataset[]) =>
     shipped ? { data: { status: 'ready' as const, data: composeLayerData(shipped, imports) } } : {};
+  /** Shows why the editor refused (an i18n key) and returns it. */
+  const refuse = (problem: EditorProblem) => {
+    get().updateScenarioEditor({ problem: `scenario.problem.${problem}` });
+    return problem;
+  };
+  /**
+   * Refuses what the strict scenario reader would refuse (the one rule both apply), so no
+   * edit is stored that would lose the whole scenario when it is read back.
+   */
+  const refuseGeometry = (geometry: Point | Polygon) => {
+    const problem = editGeometryProblem(geometry);
+    return problem ? refuse(problem.kind) : null;
+  };
   const updateActive = (change: ScenarioChange) => {
     const { activeScenarioId } = get();
     if (activeScenarioId) changeScenario(activeScenarioId, change);
@@ -283,8 +304,10 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
     placeScenarioPoint: (lonLat) => {
       const { scenarioEditor: editor, scenarios, activeScenarioId } = get();
       const edits = scenarios.find((s) => s.id === activeScenarioId)?.edits;
-      if (!edits) return;
+      if (!edits || !editor.tool || editor.tool === 'remove') return;
       const point = { type: 'Point' as const, coordinates: lonLat };
+      // A park corner outside the area is refused at once, not when the park is closed.
+      if (refuseGeometry(point)) return;
       if (editor.tool === 'add-park') {
         // The two clicks of the double click that closes a park land on one spot.
         const last = editor.draft.at(-1);
@@ -299,7 +322,7 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
           level,
           geometry: point,
         });
-      } else if (editor.tool === 'add-car-park') {
+      } else {
         get().addEdit({
           id: newId(),
           type: 'add-car-park',
@@ -313,18 +336,18 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
       const { scenarioEditor: editor, scenarios, activeScenarioId } = get();
       const edits = scenarios.find((s) => s.id === activeScenarioId)?.edits;
       if (!edits) return null;
-      const refuse = (problem: 'tooFewVertices' | 'selfIntersecting') => {
-        get().updateScenarioEditor({ problem: `scenario.problem.${problem}` });
-        return problem;
-      };
       if (editor.draft.length < 3) return refuse('tooFewVertices');
-      const ring = [...editor.draft, editor.draft[0]!];
-      if (ringCrossesItself(ring)) return refuse('selfIntersecting');
+      const geometry: Polygon = {
+        type: 'Polygon',
+        coordinates: [[...editor.draft, editor.draft[0]!]],
+      };
+      const problem = refuseGeometry(geometry);
+      if (problem) return problem;
       get().addEdit({
         id: newId(),
         type: 'add-park',
         name: nextName(EDIT_NAMES['add-park'], edits),
-        geometry: { type: 'Polygon', coordinates: [ring] },
+        geometry,
       });
       get().updateScenarioEditor({ draft: [], problem: null });
       return null;

@@ -720,6 +720,18 @@ const STRINGS = {
     zh: '公园边界自相交，请撤销后重画。',
     en: 'The park’s outline crosses itself: undo and redraw.',
   },
+  'scenario.problem.outsideArea': {
+    zh: '该位置在回天地区范围之外，未添加。',
+    en: 'That spot is outside the Huitian area: nothing was added.',
+  },
+  'scenario.problem.noArea': {
+    zh: '公园边界没有面积（各点重合或在一条线上），请撤销后重画。',
+    en: 'The park’s outline encloses no area (its corners coincide or lie on one line): undo and redraw.',
+  },
+  'scenario.problem.badOutline': {
+    zh: '公园边界无效，请撤销后重画。',
+    en: 'The park’s outline is not valid: undo and redraw.',
+  },
   'scenario.edits': { zh: '修改清单', en: 'Edits' },
   'scenario.noEdits': {
     zh: '尚无修改：选择上方工具后在地图上操作。',

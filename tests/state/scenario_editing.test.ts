@@ -19,6 +19,19 @@ beforeEach(() => {
 
 const edits = () => store().scenarios.find((s) => s.id === 's1')!.edits;
 
+/** The saved work as a reload reads it, once `n` edits of s1 are stored (or 1 s passed). */
+async function storedOnceSettled(n: number) {
+  for (let i = 0; i < 100; i++) {
+    const saved = await loadSavedWork();
+    const stored = saved.scenarios.find((s) => s.id === 's1')?.edits.length ?? 0;
+    if (stored >= n || saved.skipped.length > 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  // Anything still on its way lands before the answer that counts.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return loadSavedWork();
+}
+
 describe('editing a scenario', () => {
   it('draws a park corner by corner; the double click that closes it adds no corner', () => {
     store().updateScenarioEditor({ tool: 'add-park' });
@@ -47,6 +60,48 @@ describe('editing a scenario', () => {
     expect(store().finishPark()).toBe('selfIntersecting');
     expect(store().scenarioEditor.problem).toBe('scenario.problem.selfIntersecting');
     expect(edits()).toEqual([]);
+  });
+
+  it('refuses a car park, a school or a park corner outside the area, and keeps the rest on reload', async () => {
+    store().updateScenarioEditor({ tool: 'add-car-park' });
+    store().placeScenarioPoint([116.42, 40.07]);
+    store().placeScenarioPoint([116.4, 40.07]);
+    // East of 116.55 E: beyond the area the app covers.
+    store().placeScenarioPoint([116.56, 40.07]);
+    expect(store().scenarioEditor.problem).toBe('scenario.problem.outsideArea');
+    store().updateScenarioEditor({ tool: 'add-school', problem: null });
+    store().placeScenarioPoint([116.3, 39.9]);
+    expect(store().scenarioEditor.problem).toBe('scenario.problem.outsideArea');
+    store().updateScenarioEditor({ tool: 'add-park', problem: null });
+    store().placeScenarioPoint([116.42, 40.21]);
+    expect(store().scenarioEditor.problem).toBe('scenario.problem.outsideArea');
+    expect(store().scenarioEditor.draft).toEqual([]);
+    expect(edits().map((e) => e.name)).toEqual(['规划停车场 1', '规划停车场 2']);
+    const saved = await storedOnceSettled(2);
+    expect(saved.skipped).toEqual([]);
+    expect(saved.scenarios[0]?.edits.map((e) => e.name)).toEqual(['规划停车场 1', '规划停车场 2']);
+    expect(store().storageRefused).toEqual([]);
+  });
+
+  it('refuses a park closed on its first corner (no area), and keeps the scenario on reload', async () => {
+    store().updateScenarioEditor({ tool: 'add-car-park' });
+    store().placeScenarioPoint([116.42, 40.07]);
+    store().updateScenarioEditor({ tool: 'add-park' });
+    // Click A, click B, then the double click on A's pixel: the outline goes A, B, A.
+    for (const corner of [
+      [116.4, 40.07],
+      [116.41, 40.07],
+      [116.4, 40.07],
+      [116.4, 40.07],
+    ] as [number, number][]) {
+      store().placeScenarioPoint(corner);
+    }
+    expect(store().finishPark()).toBe('noArea');
+    expect(store().scenarioEditor.problem).toBe('scenario.problem.noArea');
+    expect(edits().map((e) => e.type)).toEqual(['add-car-park']);
+    const saved = await storedOnceSettled(1);
+    expect(saved.skipped).toEqual([]);
+    expect(saved.scenarios[0]?.edits.map((e) => e.type)).toEqual(['add-car-park']);
   });
 
   it('places schools of the chosen level and car parks with their spaces, each named apart', () => {
