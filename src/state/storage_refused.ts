@@ -19,3 +19,11 @@ export function withRefused(
   if (refused.includes(kind)) return refused;
   return NOTICE_ORDER.filter((k) => k === kind || refused.includes(k));
 }
+
+/** The kinds the browser refused to keep, without `kind` (now kept after all). */
+export function withoutRefused(
+  refused: readonly SavedRecordKind[],
+  kind: SavedRecordKind,
+): readonly SavedRecordKind[] {
+  return refused.includes(kind) ? refused.filter((k) => k !== kind) : refused;
+}

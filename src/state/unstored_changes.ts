@@ -9,6 +9,19 @@ interface Entry {
 }
 
 /**
+ * Whether `later`, once stored, makes `earlier` moot, so that a refused `earlier` is neither kept
+ * on top nor tried again after it: a put or delete replaces everything, a rename an older name,
+ * and a change to one edit an older change to the same edit.
+ */
+function supersedes(later: ScenarioChange, earlier: ScenarioChange): boolean {
+  if (later.kind === 'put' || later.kind === 'delete') return true;
+  if (later.kind === 'rename') return earlier.kind === 'rename';
+  const editId = (c: ScenarioChange) =>
+    c.kind === 'add-edit' ? c.edit.id : c.kind === 'remove-edit' ? c.editId : null;
+  return editId(later) !== null && editId(later) === editId(earlier);
+}
+
+/**
  * This tab's scenario changes the store has not confirmed: the ones still on their way (in
  * the order made) and the ones the browser refused. A stored result or another tab's copy is
  * shown only with these applied again on top, so a quick second change never vanishes while
@@ -36,11 +49,11 @@ export function unstoredScenarioChanges() {
      * on its way (its own answer will carry both), or a newer stored result was taken already.
      */
     stored(id: string, seq: number, scenario: Scenario | null): Scenario | null | undefined {
-      const replaces = ({ kind }: ScenarioChange) => kind === 'put' || kind === 'delete';
       const own = entries(id).find((e) => e.seq === seq);
-      // A stored put or delete replaces what was refused before it.
+      // A stored change replaces what was refused before it that it makes moot.
       const rest = entries(id).filter(
-        (e) => e.seq !== seq && !(e.refused && e.seq < seq && own && replaces(own.change)),
+        (e) =>
+          e.seq !== seq && !(e.refused && e.seq < seq && own && supersedes(own.change, e.change)),
       );
       byScenario.set(id, rest);
       if (seq < (takenSeq.get(id) ?? 0)) return undefined;
@@ -59,6 +72,27 @@ export function unstoredScenarioChanges() {
         id,
         entries(id).map((e) => (e.seq === seq ? { ...e, refused: true } : e)),
       );
+    },
+    /**
+     * The refused changes to try storing again, in the order made, each then on its way again:
+     * only for scenarios with no change of this tab on its way, so that they are stored in
+     * the order made, before any change made after this call.
+     */
+    retryRefused(): { id: string; seq: number; change: ScenarioChange }[] {
+      const retried: { id: string; seq: number; change: ScenarioChange }[] = [];
+      for (const [id, list] of byScenario) {
+        if (!list.some((e) => e.refused) || list.some((e) => !e.refused)) continue;
+        byScenario.set(
+          id,
+          list.map((e) => ({ ...e, refused: false })),
+        );
+        for (const e of list) retried.push({ id, seq: e.seq, change: e.change });
+      }
+      return retried.sort((a, b) => a.seq - b.seq);
+    },
+    /** Whether any change of this tab was refused and is not stored since. */
+    anyRefused(): boolean {
+      return [...byScenario.values()].some((list) => list.some((e) => e.refused));
     },
     /** Another tab stored `scenario`: what the tab shows, with its own unstored changes on top. */
     fromOtherTab(id: string, scenario: Scenario | null): Scenario | null {

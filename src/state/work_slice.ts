@@ -33,7 +33,7 @@ import { removeStatusRecord } from './status_storage';
 import { NETWORK_KEY, loadNetwork } from '../data/network_storage';
 import type { AppState } from './store';
 import type { StringKey } from '../ui/i18n';
-import { type SavedRecordKind, withRefused } from './storage_refused';
+import { type SavedRecordKind, withRefused, withoutRefused } from './storage_refused';
 import { unstoredScenarioChanges } from './unstored_changes';
 
 /** Why the editor refused a click or a park (see `editGeometryProblem`). */
@@ -159,27 +159,49 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
     if (sameScenario(here, scenario)) return;
     set({ scenarios: replaceScenario(get().scenarios, id, scenario) });
   };
-  /**
-   * Changes a scenario here at once, then as stored: the change is applied again to the
-   * stored copy, which another tab may have changed, and this tab takes that result once no
-   * newer change of its own is on its way. The stored copy is read and checked in a worker,
-   * never on the page's thread. A refused change stays in this tab.
-   */
-  const changeScenario = (id: string, change: ScenarioChange) => {
-    const local = get().scenarios.find((s) => s.id === id) ?? null;
-    const seq = unstored.made(id, change);
-    set({ scenarios: replaceScenario(get().scenarios, id, applyScenarioChange(local, change)) });
+  /** The last write of which scenario is applied was kept (see `setActiveScenario`). */
+  let activeChoiceKept = true;
+  /** Scenarios leave the storage notice once nothing of them is kept only in this tab. */
+  const scenarioKept = () => {
+    if (unstored.anyRefused() || !activeChoiceKept) return;
+    set((state) => ({ storageRefused: withoutRefused(state.storageRefused, 'scenario') }));
+  };
+  const activeChoiceSaved = (ok: boolean) => {
+    activeChoiceKept = ok;
+    if (ok) scenarioKept();
+    else scenarioSaved(false);
+  };
+  /** Stores change `seq` of a scenario, made on the tab's copy `local`; a refused one stays. */
+  const storeChange = (id: string, seq: number, local: Scenario | null, change: ScenarioChange) => {
     void changeStoredScenario(local, id, change, storeScenarioChangeInWorker).then(
       ({ failed: refused, scenario }) => {
-        scenarioSaved(!refused);
         if (refused) {
           unstored.refused(id, seq);
+          scenarioSaved(false);
           return;
         }
         const shown = unstored.stored(id, seq, scenario);
         if (shown !== undefined) showScenario(id, shown);
+        scenarioKept();
       },
     );
+  };
+  /**
+   * Changes a scenario here at once, then as stored: the change is applied again to the
+   * stored copy, which another tab may have changed, and this tab takes that result once no
+   * newer change of its own is on its way. The stored copy is read and checked in a worker,
+   * never on the page's thread. A refused change stays in this tab, and is tried again, before
+   * the next change is stored, in case the browser has room again.
+   */
+  const changeScenario = (id: string, change: ScenarioChange) => {
+    for (const retry of unstored.retryRefused()) {
+      const copy = get().scenarios.find((s) => s.id === retry.id) ?? null;
+      storeChange(retry.id, retry.seq, copy, retry.change);
+    }
+    const local = get().scenarios.find((s) => s.id === id) ?? null;
+    const seq = unstored.made(id, change);
+    set({ scenarios: replaceScenario(get().scenarios, id, applyScenarioChange(local, change)) });
+    storeChange(id, seq, local, change);
   };
   const withData = (shipped: LayerData | null, imports: ImportedDataset[]) =>
     shipped ? { data: { status: 'ready' as const, data: composeLayerData(shipped, imports) } } : {};
@@ -286,14 +308,14 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
         },
       });
       changeScenario(id, { kind: 'delete' });
-      if (active !== activeScenarioId) void saveActiveScenario(active).then(scenarioSaved);
+      if (active !== activeScenarioId) void saveActiveScenario(active).then(activeChoiceSaved);
     },
     setActiveScenario: (activeScenarioId) => {
       set((state) => ({
         activeScenarioId,
         scenarioEditor: { ...state.scenarioEditor, tool: null, draft: [] },
       }));
-      void saveActiveScenario(activeScenarioId).then(scenarioSaved);
+      void saveActiveScenario(activeScenarioId).then(activeChoiceSaved);
     },
     addEdit: (edit) =>
       updateActive({ kind: 'add-edit', edit, updatedAt: new Date().toISOString() }),

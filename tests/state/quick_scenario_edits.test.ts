@@ -3,7 +3,6 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Scenario, ScenarioEdit } from '../../src/analysis/scenario';
 import type { ScenarioChange } from '../../src/analysis/scenario_change';
 import { scenarioKey } from '../../src/data/saved_work';
-import { useAppStore } from '../../src/state/store';
 import { DEFAULT_SCENARIO_EDITOR } from '../../src/state/work_slice';
 
 /**
@@ -47,6 +46,8 @@ function writtenByHand(scenario: Scenario | null, change: ScenarioChange): Scena
   throw new Error(`the fake worker does not write ${change.kind}`);
 }
 
+/** A fresh tab for each test: its store, and the changes it has not had confirmed. */
+let useAppStore: typeof import('../../src/state/store').useAppStore;
 const store = () => useAppStore.getState();
 const shownNames = () =>
   store()
@@ -71,6 +72,8 @@ const now = '2026-12-07T00:00:00.000Z';
 const base: Scenario = { id: 's1', name: '方案 1', edits: [], createdAt: now, updatedAt: now };
 
 beforeEach(async () => {
+  vi.resetModules();
+  ({ useAppStore } = await import('../../src/state/store'));
   worker.stored = null;
   worker.refuseNext = false;
   worker.answers = [];
@@ -131,5 +134,54 @@ describe('two quick edits to one scenario', () => {
     worker.otherTabRead = { ...base, edits: [carPark('a', '停车场 A'), carPark('d', '停车场 D')] };
     await store().reloadRecord(scenarioKey('s1'));
     expect(shownNames()).toEqual(['停车场 A', '停车场 D', '停车场 B']);
+  });
+
+  it('stores a refused change before the next one once the browser has room, and the notice goes', async () => {
+    twoQuickEdits({ refuseB: true });
+    await answer(1);
+    await answer(2);
+    expect(worker.stored?.edits.map((e) => e.name)).toEqual(['停车场 A']);
+    expect(store().storageRefused).toContain('scenario');
+    // The next car park: B is asked again first, then C, in the order they were made.
+    store().addEdit(carPark('c', '停车场 C'));
+    expect(worker.answers).toHaveLength(5);
+    expect(worker.stored?.edits.map((e) => e.name)).toEqual(['停车场 A', '停车场 B', '停车场 C']);
+    await answer(3);
+    await answer(4);
+    expect(shownNames()).toEqual(['停车场 A', '停车场 B', '停车场 C']);
+    expect(store().storageRefused).not.toContain('scenario');
+  });
+
+  it('keeps a refused change in the tab, and the notice, while it is refused again', async () => {
+    twoQuickEdits({ refuseB: true });
+    await answer(1);
+    await answer(2);
+    worker.refuseNext = true; // B's second try; C is stored.
+    store().addEdit(carPark('c', '停车场 C'));
+    await answer(3);
+    await answer(4);
+    expect(worker.stored?.edits.map((e) => e.name)).toEqual(['停车场 A', '停车场 C']);
+    expect(shownNames()).toEqual(['停车场 A', '停车场 C', '停车场 B']);
+    expect(store().storageRefused).toContain('scenario');
+  });
+
+  it('does not ask again for a refused change while an older one is on its way', async () => {
+    twoQuickEdits({ refuseB: true });
+    await answer(2); // B refused while A is still on its way.
+    store().addEdit(carPark('c', '停车场 C'));
+    // Only C is asked: B asked again now would be stored after A's answer is still awaited.
+    expect(worker.answers).toHaveLength(4);
+    await answer(1);
+    await answer(3);
+    expect(shownNames()).toEqual(['停车场 A', '停车场 C', '停车场 B']);
+    // The change after that asks for B again.
+    store().addEdit(carPark('d', '停车场 D'));
+    expect(worker.answers).toHaveLength(6);
+    expect(worker.stored?.edits.map((e) => e.name)).toEqual([
+      '停车场 A',
+      '停车场 C',
+      '停车场 B',
+      '停车场 D',
+    ]);
   });
 });
