@@ -147,8 +147,8 @@ export function prepareCoverage(
 ): PreparedCoverage {
   const units = sortedUnits(inputs.subdistricts.features as Feature<Geometry, { name: string }>[]);
   const blocks = inputs.residential.features;
-  const { area, blockShapes, blockCentres } = prepareAreaAndBlocks(units, blocks, rowSpacingM);
-  return { area, sites: blockSites(blocks, blockShapes, blockCentres) };
+  const { area, blockShape, blockCentres } = prepareAreaAndBlocks(units, blocks, rowSpacingM);
+  return { area, sites: blockSites(blocks, blockShape, blockCentres) };
 }
 
 /** Units in the action plan's order; names it does not list go last. */

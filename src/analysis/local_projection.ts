@@ -14,7 +14,13 @@ export interface LocalProjection {
   centralLon: number;
   forward: (lonLat: readonly number[]) => PlanarPoint;
   /** `forward`, written to out[at] and out[at + 1] instead of a new pair. */
-  forwardInto: (lonLat: readonly number[], out: number[], at: number) => void;
+  forwardInto: (lonLat: readonly number[], out: { [index: number]: number }, at: number) => void;
+  /** `forwardInto` for every point of a line, written flat to out[at…]. */
+  forwardLineInto: (
+    line: readonly (readonly number[])[],
+    out: { [index: number]: number },
+    at: number,
+  ) => void;
   inverse: (xy: readonly number[]) => [lon: number, lat: number];
 }
 
@@ -33,6 +39,16 @@ export function sinusoidalProjection(centralLon: number): LocalProjection {
       const phi = lonLat[1]! * RADIANS;
       out[at] = EARTH_RADIUS_M * (lonLat[0]! - centralLon) * RADIANS * Math.cos(phi);
       out[at + 1] = EARTH_RADIUS_M * phi;
+    },
+    // One call per line, not per point: the residential blocks' rings go through here before
+    // the engine has optimised anything. The same operations, in the same order, as above.
+    forwardLineInto: (line, out, at) => {
+      for (let i = 0; i < line.length; i++) {
+        const lonLat = line[i]!;
+        const phi = lonLat[1]! * RADIANS;
+        out[at + 2 * i] = EARTH_RADIUS_M * (lonLat[0]! - centralLon) * RADIANS * Math.cos(phi);
+        out[at + 2 * i + 1] = EARTH_RADIUS_M * phi;
+      }
     },
     inverse: (xy) => {
       const phi = xy[1]! / EARTH_RADIUS_M;

@@ -20,19 +20,19 @@ export interface NearestFacility {
 }
 
 /**
- * The blocks as sites; `shapes[i]` is block i in the analysis's projection, `centres[i]` its
+ * The blocks as sites; `shapeOf(i)` is block i in the analysis's projection, `centres[i]` its
  * centre where already worked out (as `shapeCentre` gives it).
  */
 export function blockSites(
   blocks: Feature<Geometry, Record<string, unknown>>[],
-  shapes: PlanarShape[],
+  shapeOf: (block: number) => PlanarShape,
   centres?: readonly [number, number][],
 ): BlockSite[] {
   return blocks.map((block, i) => ({
     id: String(block.properties.id),
     unit: (block.properties.subdistrict as string | null) ?? null,
     areaM2: turf.area(block),
-    centre: centres?.[i] ?? shapeCentre(shapes[i]!),
+    centre: centres?.[i] ?? shapeCentre(shapeOf(i)),
   }));
 }
 

@@ -19,57 +19,176 @@ export function toPlanarShape(geometry: Geometry, projection: LocalProjection): 
     rings: [],
     bbox: [Infinity, Infinity, -Infinity, -Infinity],
   };
-  // Indexed, not destructured: this runs for every vertex of the first analysis, where the
-  // engine has not yet optimised the iterator protocol away.
-  // Made at its length and written in place: no pair per vertex, no array growing.
-  const flatten = (line: Position[]) => {
-    const flat: number[] = new Array<number>(2 * line.length);
-    const bbox = shape.bbox;
-    for (let i = 0; i < line.length; i++) {
-      projection.forwardInto(line[i]!, flat, 2 * i);
-      const x = flat[2 * i]!;
-      const y = flat[2 * i + 1]!;
-      if (x < bbox[0]) bbox[0] = x;
-      if (y < bbox[1]) bbox[1] = y;
-      if (x > bbox[2]) bbox[2] = x;
-      if (y > bbox[3]) bbox[3] = y;
-    }
-    return flat;
-  };
-  const addRing = (ring: Position[]) => {
-    if (ring.length < 4) return;
-    const flat = flatten(ring);
-    const n = flat.length;
-    if (flat[0] !== flat[n - 2] || flat[1] !== flat[n - 1]) flat.push(flat[0]!, flat[1]!);
-    shape.rings.push(flat);
-  };
-  const visit = (g: Geometry) => {
-    switch (g.type) {
-      case 'Point':
-        shape.points.push(...flatten([g.coordinates]));
-        break;
-      case 'MultiPoint':
-        shape.points.push(...flatten(g.coordinates));
-        break;
-      case 'LineString':
-        shape.paths.push(flatten(g.coordinates));
-        break;
-      case 'MultiLineString':
-        for (const line of g.coordinates) shape.paths.push(flatten(line));
-        break;
-      case 'Polygon':
-        for (const ring of g.coordinates) addRing(ring);
-        break;
-      case 'MultiPolygon':
-        for (const polygon of g.coordinates) for (const ring of polygon) addRing(ring);
-        break;
-      case 'GeometryCollection':
-        for (const part of g.geometries) visit(part);
-        break;
-    }
-  };
-  visit(geometry);
+  addGeometry(shape, geometry, projection);
   return shape;
+}
+
+// Plain functions, not closures made per shape: this runs for every facility and every vertex
+// of the first analysis, before the engine has optimised anything.
+function addGeometry(shape: PlanarShape, g: Geometry, projection: LocalProjection): void {
+  switch (g.type) {
+    case 'Point':
+      shape.points.push(...flatten(shape, [g.coordinates], projection));
+      break;
+    case 'MultiPoint':
+      shape.points.push(...flatten(shape, g.coordinates, projection));
+      break;
+    case 'LineString':
+      shape.paths.push(flatten(shape, g.coordinates, projection));
+      break;
+    case 'MultiLineString':
+      for (const line of g.coordinates) shape.paths.push(flatten(shape, line, projection));
+      break;
+    case 'Polygon':
+      for (const ring of g.coordinates) addRing(shape, ring, projection);
+      break;
+    case 'MultiPolygon':
+      for (const polygon of g.coordinates) {
+        for (const ring of polygon) addRing(shape, ring, projection);
+      }
+      break;
+    case 'GeometryCollection':
+      for (const part of g.geometries) addGeometry(shape, part, projection);
+      break;
+  }
+}
+
+/**
+ * A line's points projected, flat, widening the shape's bbox. Indexed, not destructured, and
+ * made at its length and written in place: no pair per vertex, no array growing.
+ */
+function flatten(shape: PlanarShape, line: Position[], projection: LocalProjection): number[] {
+  const flat: number[] = new Array<number>(2 * line.length);
+  projection.forwardLineInto(line, flat, 0);
+  const bbox = shape.bbox;
+  for (let i = 0; i < line.length; i++) {
+    const x = flat[2 * i]!;
+    const y = flat[2 * i + 1]!;
+    if (x < bbox[0]) bbox[0] = x;
+    if (y < bbox[1]) bbox[1] = y;
+    if (x > bbox[2]) bbox[2] = x;
+    if (y > bbox[3]) bbox[3] = y;
+  }
+  return flat;
+}
+
+function addRing(shape: PlanarShape, ring: Position[], projection: LocalProjection): void {
+  if (ring.length < 4) return;
+  const flat = flatten(shape, ring, projection);
+  const n = flat.length;
+  if (flat[0] !== flat[n - 2] || flat[1] !== flat[n - 1]) flat.push(flat[0]!, flat[1]!);
+  shape.rings.push(flat);
+}
+
+/** Room `planarRingsInto` needs for a geometry: at most this many numbers and rings. */
+export function planarRingsRoom(geometry: Geometry, room = { numbers: 0, rings: 0 }) {
+  if (geometry.type === 'GeometryCollection') {
+    for (let i = 0; i < geometry.geometries.length; i++)
+      planarRingsRoom(geometry.geometries[i]!, room);
+  } else if (geometry.type === 'Polygon') {
+    polygonRoom(geometry.coordinates, room);
+  } else if (geometry.type === 'MultiPolygon') {
+    for (let p = 0; p < geometry.coordinates.length; p++)
+      polygonRoom(geometry.coordinates[p]!, room);
+  }
+  return room;
+}
+
+function polygonRoom(polygon: Position[][], room: { numbers: number; rings: number }) {
+  for (let r = 0; r < polygon.length; r++) {
+    if (polygon[r]!.length < 4) continue;
+    room.numbers += 2 * polygon[r]!.length + 2;
+    room.rings++;
+  }
+}
+
+/** Where `planarRingsInto` writes: the numbers and ring ends, where next, the shape's bbox. */
+export interface RingsTarget {
+  out: Float64Array;
+  ringEnds: Int32Array;
+  number: number;
+  ring: number;
+  bbox: PlanarShape['bbox'];
+}
+
+/**
+ * The rings `toPlanarShape` makes of a geometry (the same numbers, closed the same way), written
+ * one after another into `target.out` from `target.number` on, the end of each into
+ * `target.ringEnds`, and the shape's bbox (points and paths too) into `target.bbox`: no array
+ * per ring and no closure per shape, for the many residential blocks of the first analysis.
+ * `out` needs the room `planarRingsRoom` gives.
+ */
+export function planarRingsInto(
+  geometry: Geometry,
+  projection: LocalProjection,
+  target: RingsTarget,
+): void {
+  switch (geometry.type) {
+    case 'Point':
+      positionsInto([geometry.coordinates], projection, target);
+      break;
+    case 'MultiPoint':
+    case 'LineString':
+      positionsInto(geometry.coordinates, projection, target);
+      break;
+    case 'MultiLineString':
+      for (const line of geometry.coordinates) positionsInto(line, projection, target);
+      break;
+    case 'Polygon':
+      for (let r = 0; r < geometry.coordinates.length; r++) {
+        ringInto(geometry.coordinates[r]!, projection, target);
+      }
+      break;
+    case 'MultiPolygon':
+      for (let p = 0; p < geometry.coordinates.length; p++) {
+        const polygon = geometry.coordinates[p]!;
+        for (let r = 0; r < polygon.length; r++) ringInto(polygon[r]!, projection, target);
+      }
+      break;
+    case 'GeometryCollection':
+      for (const part of geometry.geometries) planarRingsInto(part, projection, target);
+      break;
+  }
+}
+
+const scratchPair = [0, 0];
+
+/** Points and paths: only their bbox counts here. */
+function positionsInto(line: Position[], projection: LocalProjection, target: RingsTarget) {
+  const bbox = target.bbox;
+  for (let i = 0; i < line.length; i++) {
+    projection.forwardInto(line[i]!, scratchPair, 0);
+    const x = scratchPair[0]!;
+    const y = scratchPair[1]!;
+    if (x < bbox[0]) bbox[0] = x;
+    if (y < bbox[1]) bbox[1] = y;
+    if (x > bbox[2]) bbox[2] = x;
+    if (y > bbox[3]) bbox[3] = y;
+  }
+}
+
+/** One ring as `toPlanarShape`'s addRing makes it: skipped below 4 points, else closed. */
+function ringInto(ring: Position[], projection: LocalProjection, target: RingsTarget) {
+  if (ring.length < 4) return;
+  const { out, bbox } = target;
+  const at = target.number;
+  projection.forwardLineInto(ring, out, at);
+  let end = at + 2 * ring.length;
+  for (let i = at; i < end; i += 2) {
+    const x = out[i]!;
+    const y = out[i + 1]!;
+    if (x < bbox[0]) bbox[0] = x;
+    if (y < bbox[1]) bbox[1] = y;
+    if (x > bbox[2]) bbox[2] = x;
+    if (y > bbox[3]) bbox[3] = y;
+  }
+  if (out[at] !== out[end - 2] || out[at + 1] !== out[end - 1]) {
+    out[end] = out[at]!;
+    out[end + 1] = out[at + 1]!;
+    end += 2;
+  }
+  target.number = end;
+  target.ringEnds[target.ring++] = end;
 }
 
 /** Planar distance from (x, y) to a shape: 0 inside a ring, else to the nearest part. */

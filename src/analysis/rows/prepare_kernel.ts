@@ -1,6 +1,15 @@
 import type { FlatRows } from './coverage_kernel';
 import type { Intervals } from './intervals';
-import { type PlanarShape, shapeCentre } from '../planar_shape';
+import type { Geometry } from 'geojson';
+import type { LocalProjection } from '../local_projection';
+import {
+  type PlanarShape,
+  type RingsTarget,
+  planarRingsInto,
+  planarRingsRoom,
+  shapeCentre,
+  toPlanarShape,
+} from '../planar_shape';
 import { compileModule, instantiate, orJavaScript, wasmKernelsEnabled } from './reach_kernel';
 import { type RowGrid, firstRowFrom, lastRowTo } from './row_sampling';
 import { PREPARE_KERNEL_WASM } from './wasm/prepare_kernel_wasm';
@@ -112,74 +121,97 @@ class Layout {
   }
 }
 
-/** The area's rows by the kernel; null where it fails (see `orJavaScript`). */
+/**
+ * The area's rows by the kernel; null where it fails (see `orJavaScript`). The blocks come as
+ * geometries: their rings are projected straight into the kernel's memory, as `toPlanarShape`
+ * would project them, with no planar shape made of each.
+ */
 export function prepareRowsByKernel(
   unitShapes: readonly PlanarShape[],
-  blockShapes: readonly PlanarShape[],
+  blocks: readonly Geometry[],
+  projection: LocalProjection,
   grid: RowGrid,
 ): KernelRows | null {
   return orJavaScript(
-    () => prepareRowsInKernel(unitShapes, blockShapes, grid),
+    () => prepareRowsInKernel(unitShapes, blocks, projection, grid),
     () => (kernel = undefined),
   );
 }
 
 function prepareRowsInKernel(
   unitShapes: readonly PlanarShape[],
-  blockShapes: readonly PlanarShape[],
+  blockGeometries: readonly Geometry[],
+  projection: LocalProjection,
   grid: RowGrid,
 ): KernelRows | null {
   const run = prepareKernel();
   if (!run) return null;
-  const shapes = blockShapes.concat(unitShapes);
-  const blocks = blockShapes.length;
+  const blocks = blockGeometries.length;
   const units = unitShapes.length;
+  const shapeCount = blocks + units;
   const gridRows = grid.count;
-  let numbers = 0;
-  let rings = 0;
-  let mostRows = 0;
-  let mostEdges = 0;
-  for (let s = 0; s < shapes.length; s++) {
-    const shape = shapes[s]!;
-    let shapeNumbers = 0;
-    for (let r = 0; r < shape.rings.length; r++) shapeNumbers += shape.rings[r]!.length;
-    numbers += shapeNumbers;
+  // Room for the blocks' rings (an upper bound: a ring may need no closing point) and the units'.
+  const room = { numbers: 0, rings: 0 };
+  for (let b = 0; b < blocks; b++) planarRingsRoom(blockGeometries[b]!, room);
+  let { numbers, rings } = room;
+  for (let u = 0; u < units; u++) {
+    const shape = unitShapes[u]!;
+    for (let r = 0; r < shape.rings.length; r++) numbers += shape.rings[r]!.length;
     rings += shape.rings.length;
-    const rows = lastRowTo(grid, shape.bbox[3]) - firstRowFrom(grid, shape.bbox[1]) + 1;
-    if (rows > mostRows) mostRows = rows;
-    if (shapeNumbers >> 1 > mostEdges) mostEdges = shapeNumbers >> 1;
   }
-  // The shapes and the scratch one shape's ring rows need.
   const layout = new Layout();
   const coordinatesAt = layout.take(8 * numbers);
   const ringEndsAt = layout.take(4 * rings);
-  const shapeRingEndsAt = layout.take(4 * shapes.length);
-  const shapeRowsAt = layout.take(8 * shapes.length);
+  const shapeRingEndsAt = layout.take(4 * shapeCount);
+  const shapeRowsAt = layout.take(8 * shapeCount);
+  ensureBytes(run.memory, layout.end);
+  let buffer = run.memory.buffer;
+  const coordinates = new Float64Array(buffer, coordinatesAt, numbers);
+  const ringEnds = new Int32Array(buffer, ringEndsAt, rings);
+  const shapeRingEnds = new Int32Array(buffer, shapeRingEndsAt, shapeCount);
+  const shapeRows = new Int32Array(buffer, shapeRowsAt, 2 * shapeCount);
+  let mostRows = 0;
+  let mostEdges = 0;
+  const spans = (s: number, bbox: PlanarShape['bbox'], shapeNumbers: number) => {
+    const first = firstRowFrom(grid, bbox[1]);
+    const rows = lastRowTo(grid, bbox[3]) - first + 1;
+    shapeRows[2 * s] = first;
+    shapeRows[2 * s + 1] = rows;
+    if (rows > mostRows) mostRows = rows;
+    if (shapeNumbers >> 1 > mostEdges) mostEdges = shapeNumbers >> 1;
+  };
+  const cursor: RingsTarget = {
+    out: coordinates,
+    ringEnds,
+    number: 0,
+    ring: 0,
+    bbox: [0, 0, 0, 0],
+  };
+  for (let b = 0; b < blocks; b++) {
+    const from = cursor.number;
+    cursor.bbox = [Infinity, Infinity, -Infinity, -Infinity];
+    planarRingsInto(blockGeometries[b]!, projection, cursor);
+    shapeRingEnds[b] = cursor.ring;
+    spans(b, cursor.bbox, cursor.number - from);
+  }
+  for (let u = 0; u < units; u++) {
+    const shape = unitShapes[u]!;
+    const from = cursor.number;
+    for (let r = 0; r < shape.rings.length; r++) {
+      coordinates.set(shape.rings[r]!, cursor.number);
+      cursor.number += shape.rings[r]!.length;
+      ringEnds[cursor.ring++] = cursor.number;
+    }
+    shapeRingEnds[blocks + u] = cursor.ring;
+    spans(blocks + u, shape.bbox, cursor.number - from);
+  }
+  // The scratch one shape's ring rows need.
   const rowStartsAt = layout.take(4 * (mostRows + 1));
   const rowFillAt = layout.take(4 * mostRows);
   const edgeRowsAt = layout.take(8 * mostEdges);
   const edgeEndsAt = layout.take(32 * mostEdges);
   const centresAt = layout.take(24 * blocks);
   ensureBytes(run.memory, layout.end);
-  let buffer = run.memory.buffer;
-  const coordinates = new Float64Array(buffer, coordinatesAt, numbers);
-  const ringEnds = new Int32Array(buffer, ringEndsAt, rings);
-  const shapeRingEnds = new Int32Array(buffer, shapeRingEndsAt, shapes.length);
-  const shapeRows = new Int32Array(buffer, shapeRowsAt, 2 * shapes.length);
-  let number = 0;
-  let ring = 0;
-  for (let s = 0; s < shapes.length; s++) {
-    const shape = shapes[s]!;
-    for (let r = 0; r < shape.rings.length; r++) {
-      coordinates.set(shape.rings[r]!, number);
-      number += shape.rings[r]!.length;
-      ringEnds[ring++] = number;
-    }
-    shapeRingEnds[s] = ring;
-    const first = firstRowFrom(grid, shape.bbox[1]);
-    shapeRows[2 * s] = first;
-    shapeRows[2 * s + 1] = lastRowTo(grid, shape.bbox[3]) - first + 1;
-  }
   run.setGrid(grid.y0, grid.spacingM, gridRows);
   run.centreSums(coordinatesAt, ringEndsAt, shapeRingEndsAt, 0, blocks, centresAt);
   const ringRows = (from: number, to: number, crossings: number, out: number[]) =>
@@ -204,7 +236,7 @@ function prepareRowsInKernel(
   const none = [0, 0, 0];
   const blockCrossings = ringRows(0, blocks, 0, none);
   const mostBlockCrossings = run.mostCrossings.value as number;
-  ringRows(blocks, shapes.length, 0, none);
+  ringRows(blocks, shapeCount, 0, none);
   const mostUnitCrossings = run.mostCrossings.value as number;
   const crossingsAt = layout.take(8 * Math.max(mostBlockCrossings, mostUnitCrossings));
   const pairRoom = Math.max(blockCrossings, mostUnitCrossings) >> 1;
@@ -303,7 +335,7 @@ function prepareRowsInKernel(
     blockCentres.push(
       area !== 0
         ? [sums[3 * b + 1]! / (3 * area), sums[3 * b + 2]! / (3 * area)]
-        : shapeCentre(blockShapes[b]!),
+        : shapeCentre(toPlanarShape(blockGeometries[b]!, projection)),
     );
   }
   return {

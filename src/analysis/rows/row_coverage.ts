@@ -62,14 +62,19 @@ export function prepareArea(
 }
 
 /**
- * `prepareArea`, with the blocks' planar shapes for whoever needs them next (and their centres,
- * where the kernel worked them out on the way).
+ * `prepareArea`, with each block's planar shape for whoever needs it next (made on demand where
+ * the kernel prepared the rows) and the blocks' centres, where the kernel worked them out on
+ * the way.
  */
 export function prepareAreaAndBlocks(
   units: Feature<Geometry, { name: string }>[],
   residential: Feature<Geometry>[],
   rowSpacingM = DEFAULT_ROW_SPACING_M,
-): { area: PreparedArea; blockShapes: PlanarShape[]; blockCentres?: [number, number][] } {
+): {
+  area: PreparedArea;
+  blockShape: (block: number) => PlanarShape;
+  blockCentres?: [number, number][];
+} {
   const [west, east] = longitudeRange(units);
   const centralLon = (west + east) / 2;
   const projection = sinusoidalProjection(centralLon);
@@ -81,10 +86,15 @@ export function prepareAreaAndBlocks(
     maxY = Math.max(maxY, shape.bbox[3]);
   }
   const grid = createRowGrid(minY, maxY, rowSpacingM);
-  const blockShapes = residential.map((b) => toPlanarShape(b.geometry, projection));
+  const geometries = residential.map((b) => b.geometry);
+  let blockShapes: PlanarShape[] | undefined;
   const { unitRows, residentialRows, wantedRows, flatUnitRows, blockCentres } =
-    prepareRowsByKernel(unitShapes, blockShapes, grid) ??
-    prepareRows(unitShapes, blockShapes, grid);
+    prepareRowsByKernel(unitShapes, geometries, projection, grid) ??
+    prepareRows(
+      unitShapes,
+      (blockShapes = geometries.map((g) => toPlanarShape(g, projection))),
+      grid,
+    );
   const area: PreparedArea = {
     projection,
     grid,
@@ -94,7 +104,9 @@ export function prepareAreaAndBlocks(
     wantedRows,
     ...(flatUnitRows ? { flatUnitRows } : {}),
   };
-  return { area, blockShapes, ...(blockCentres ? { blockCentres } : {}) };
+  const blockShape = (block: number) =>
+    blockShapes?.[block] ?? toPlanarShape(geometries[block]!, projection);
+  return { area, blockShape, ...(blockCentres ? { blockCentres } : {}) };
 }
 
 /**
