@@ -368,19 +368,36 @@ export function saveActiveScenario(id: string | null): Promise<boolean> {
   return write(ACTIVE_KEY, (s) => s.put(id, ACTIVE_KEY));
 }
 
+/** What storing a scenario change did. */
+export interface StoredScenarioChange {
+  /** The scenario as now stored; null: deleted, or a change to a scenario that is gone. */
+  scenario: Scenario | null;
+  /** The key a stored copy that failed the reader was moved to, rather than written over. */
+  setAside: string | null;
+}
+
+/**
+ * Where a stored copy that failed the reader is kept: a scenario key of its own (restored,
+ * skipped and named like any damaged record, and removable), unique to the moment it moved.
+ */
+const setAsideKey = (id: string) =>
+  `${scenarioKey(id)}#damaged-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
 /**
  * Applies a change to one scenario as stored, in one transaction: to the stored copy (which
  * another tab may have changed since this tab read it) once it passed the strict scenario
- * reader, or to `local` when none is stored or the stored copy fails the reader. Resolves with
- * the scenario as now stored (null: deleted); throws, having written nothing, when the browser
- * refused. Applying the change to the stored copy is what keeps both tabs' work. The reader
- * runs inside the transaction, so the page gives this to a worker (see `changeStoredScenario`).
+ * reader, or to `local` when none is stored. A stored copy that fails the reader (damaged, or
+ * written by a version with other rules) is never written over silently: it is moved to a key
+ * of its own (`setAside`), which the restore names as a damaged record the planner can remove,
+ * and the change applies to `local`. Throws, having written nothing, when the browser refused.
+ * Applying the change to the stored copy is what keeps both tabs' work. The reader runs inside
+ * the transaction, so the page gives this to a worker (see `changeStoredScenario`).
  */
 export async function storeScenarioChange(
   local: Scenario | null,
   id: string,
   change: ScenarioChange,
-): Promise<Scenario | null> {
+): Promise<StoredScenarioChange> {
   const db = database();
   if (!db) throw new Error('no IndexedDB');
   const key = scenarioKey(id);
@@ -388,7 +405,9 @@ export async function storeScenarioChange(
   return db('readwrite', async (s) => {
     const stored: unknown = await request(s.get(key));
     const record = isRecord(stored) ? stored : null;
-    const read = record && scenarioFromGeoJson(record.geojson);
+    const read = stored === undefined ? null : scenarioFromGeoJson(record?.geojson);
+    const setAside = read && !read.ok ? setAsideKey(id) : null;
+    if (setAside) s.put(stored, setAside);
     const next = applyScenarioChange(read?.ok ? read.scenario : local, change);
     if (next === null) s.delete(key);
     else {
@@ -397,7 +416,7 @@ export async function storeScenarioChange(
       s.put(out, key);
     }
     await committed(s.transaction);
-    return next;
+    return { scenario: next, setAside };
   });
 }
 
@@ -406,20 +425,22 @@ export type StoreScenarioChange = typeof storeScenarioChange;
 
 /**
  * Changes one scenario as stored (see `storeScenarioChange`, which `store` runs, in a worker on
- * the page) and tells the other tabs. Resolves with the scenario as now stored, or `failed`
- * with the change applied to `local` when the browser refused: then nothing was written.
+ * the page) and tells the other tabs, of the scenario and of a damaged copy set aside. Resolves
+ * with the scenario as now stored, or `failed` with the change applied to `local` when the
+ * browser refused: then nothing was written.
  */
 export async function changeStoredScenario(
   local: Scenario | null,
   id: string,
   change: ScenarioChange,
   store: StoreScenarioChange = storeScenarioChange,
-): Promise<{ failed: boolean; scenario: Scenario | null }> {
+): Promise<StoredScenarioChange & { failed: boolean }> {
   try {
-    const scenario = await store(local, id, change);
+    const stored = await store(local, id, change);
     broadcast(scenarioKey(id));
-    return { failed: false, scenario };
+    if (stored.setAside) broadcast(stored.setAside);
+    return { failed: false, ...stored };
   } catch {
-    return { failed: true, scenario: applyScenarioChange(local, change) };
+    return { failed: true, scenario: applyScenarioChange(local, change), setAside: null };
   }
 }

@@ -174,7 +174,9 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
   /** Stores change `seq` of a scenario, made on the tab's copy `local`; a refused one stays. */
   const storeChange = (id: string, seq: number, local: Scenario | null, change: ScenarioChange) => {
     void changeStoredScenario(local, id, change, storeScenarioChangeInWorker).then(
-      ({ failed: refused, scenario }) => {
+      ({ failed: refused, scenario, setAside }) => {
+        // A stored copy that failed the reader was kept aside: named here as a damaged record.
+        if (setAside) void get().reloadRecord(setAside);
         if (refused) {
           unstored.refused(id, seq);
           scenarioSaved(false);
@@ -191,7 +193,8 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
    * stored copy, which another tab may have changed, and this tab takes that result once no
    * newer change of its own is on its way. The stored copy is read and checked in a worker,
    * never on the page's thread. A refused change stays in this tab, and is tried again, before
-   * the next change is stored, in case the browser has room again.
+   * the next change is stored, in case the browser has room again. A stored copy that failed
+   * the reader is kept aside, not written over.
    */
   const changeScenario = (id: string, change: ScenarioChange) => {
     for (const retry of unstored.retryRefused()) {

@@ -34,8 +34,8 @@ async function answer(request: ImportRecordRequest): Promise<void> {
   if (request.kind === 'change-scenario') {
     let changed: Extract<ImportRecordResponse, { changed: unknown }>['changed'];
     try {
-      const scenario = await storeScenarioChange(request.local, request.scenarioId, request.change);
-      changed = { ok: true, scenario };
+      const stored = await storeScenarioChange(request.local, request.scenarioId, request.change);
+      changed = { ok: true, ...stored };
     } catch (error) {
       changed = { ok: false, reason: String(error) };
     }

@@ -2,7 +2,12 @@ import { type CompactChunk, decodeChunk, yieldToPage } from '../data/compact_fea
 import { type CheckedDataset, readCheckedImport } from '../data/import_record';
 import { setWrittenText } from '../data/layer_text';
 import type { RecordRead } from '../data/saved_work_store';
-import { readScenario, scenarioKey, storeScenarioChange } from '../data/saved_work';
+import {
+  type StoredScenarioChange,
+  readScenario,
+  scenarioKey,
+  storeScenarioChange,
+} from '../data/saved_work';
 import type { Scenario } from '../analysis/scenario';
 import type { ScenarioChange } from '../analysis/scenario_change';
 import type { AppFeature } from '../data/schema';
@@ -39,7 +44,7 @@ export type ImportRecordResponse =
   /** The answer to `change-scenario`: the scenario as now stored, or why nothing was. */
   | {
       id: number;
-      changed: { ok: true; scenario: Scenario | null } | { ok: false; reason: string };
+      changed: ({ ok: true } & StoredScenarioChange) | { ok: false; reason: string };
     };
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -136,13 +141,16 @@ export async function storeScenarioChangeInWorker(
   local: Scenario | null,
   id: string,
   change: ScenarioChange,
-): Promise<Scenario | null> {
+): Promise<StoredScenarioChange> {
   if (canCheckInWorker()) {
     const key = scenarioKey(id);
     const request = { kind: 'change-scenario' as const, key, scenarioId: id, local, change };
     const response = await requestWorker(request).catch(() => null);
     if (response && 'changed' in response) {
-      if (response.changed.ok) return response.changed.scenario;
+      if (response.changed.ok) {
+        const { scenario, setAside } = response.changed;
+        return { scenario, setAside };
+      }
       throw new Error(response.changed.reason);
     }
   }

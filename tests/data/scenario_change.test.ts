@@ -36,10 +36,12 @@ async function savedWork() {
   return import('../../src/data/saved_work');
 }
 
-/** The stored record of scenario `s`, as a fresh page reads it. */
-async function storedRecord(): Promise<{ revision: number; geojson: unknown } | undefined> {
+/** The stored record of scenario `s` (or under `key`), as a fresh page reads it. */
+async function storedRecord(
+  key = 'scenario:s',
+): Promise<{ revision: number; geojson: unknown } | undefined> {
   const { createStore, get } = await import('idb-keyval');
-  return get('scenario:s', createStore('huitian-map', 'saved-work'));
+  return get(key, createStore('huitian-map', 'saved-work'));
 }
 
 async function writeRecord(value: unknown) {
@@ -93,15 +95,16 @@ describe('a change stored in one transaction', () => {
       edit: carPark('a'),
       updatedAt: LATER,
     });
-    expect([stored?.name, stored?.edits.map((e) => e.id)]).toEqual(['乙', ['a']]);
+    expect([stored.scenario?.name, stored.scenario?.edits.map((e) => e.id)]).toEqual(['乙', ['a']]);
     const record = await storedRecord();
     expect(record?.revision).toBe(3);
     const read = await saved.readScenario('scenario:s');
     expect(read.ok && [read.value?.name, read.value?.edits.length]).toEqual(['乙', 1]);
   });
 
-  it("checks the stored copy with the strict reader: a damaged one gives way to this tab's", async () => {
-    await writeRecord({ revision: 4, geojson: { type: 'FeatureCollection', features: [null] } });
+  it("keeps a stored copy the strict reader refuses aside, named and removable, and stores this tab's", async () => {
+    const damaged = { revision: 4, geojson: { type: 'FeatureCollection', features: [null] } };
+    await writeRecord(damaged);
     const saved = await savedWork();
     const local = scenario([carPark('a')], '本页的方案');
     const stored = await saved.storeScenarioChange(local, 's', {
@@ -109,10 +112,53 @@ describe('a change stored in one transaction', () => {
       edit: carPark('b', 116.34),
       updatedAt: LATER,
     });
-    expect(stored?.edits.map((e) => e.id)).toEqual(['a', 'b']);
+    expect(stored.scenario?.edits.map((e) => e.id)).toEqual(['a', 'b']);
     const read = await saved.readScenario('scenario:s');
     expect(read.ok && read.value?.name).toBe('本页的方案');
     expect((await storedRecord())?.revision).toBe(5);
+    const aside = stored.setAside!;
+    expect(await storedRecord(aside)).toEqual(damaged);
+    const work = await saved.loadSavedWork();
+    expect(work.scenarios.map((s) => s.name)).toEqual(['本页的方案']);
+    expect(work.skipped.map((r) => [r.key, r.kind, r.reason])).toEqual([
+      [aside, 'scenario', 'no "scenario" member: not a scenario file'],
+    ]);
+    expect(await saved.deleteRecord(aside)).toBe(true);
+    expect((await saved.loadSavedWork()).skipped).toEqual([]);
+  });
+
+  it("never lets another tab's older copy write over one the reader refuses", async () => {
+    const saved = await savedWork();
+    await saved.storeScenarioChange(null, 's', { kind: 'put', scenario: scenario() });
+    // Tab A adds four car parks in the area, and a fifth east of it (116.55 E is the edge), as
+    // an editor that checked less than the reader did.
+    const lons = [116.33, 116.34, 116.35, 116.36, 116.56];
+    for (const [i, lon] of lons.entries()) {
+      const edit = carPark(`a${i + 1}`, lon);
+      await saved.storeScenarioChange(null, 's', { kind: 'add-edit', edit, updatedAt: LATER });
+    }
+    // Tab B read the scenario before any of them and adds its own.
+    const stored = await saved.storeScenarioChange(scenario(), 's', {
+      kind: 'add-edit',
+      edit: carPark('b1'),
+      updatedAt: LATER,
+    });
+    expect(stored.scenario?.edits.map((e) => e.id)).toEqual(['b1']);
+    const work = await saved.loadSavedWork();
+    expect(work.scenarios.map((s) => s.edits.map((e) => e.id))).toEqual([['b1']]);
+    expect(work.skipped).toEqual([
+      {
+        key: stored.setAside,
+        kind: 'scenario',
+        name: '方案',
+        reason: 'feature 4: position 116.56,40.07 outside the area',
+      },
+    ]);
+    // All five of tab A's edits are kept as they were stored.
+    const kept = (await storedRecord(stored.setAside!)) as {
+      geojson: { features: { id: string }[] };
+    };
+    expect(kept.geojson.features.map((f) => f.id)).toEqual(['a1', 'a2', 'a3', 'a4', 'a5']);
   });
 
   it('keeps a stored park of 99,000 vertices and adds the edit beside it', async () => {
@@ -125,8 +171,9 @@ describe('a change stored in one transaction', () => {
       edit: carPark('a'),
       updatedAt: LATER,
     });
-    expect(stored?.edits.map((e) => e.type)).toEqual(['add-park', 'add-car-park']);
-    const park = stored?.edits[0];
+    expect(stored.scenario?.edits.map((e) => e.type)).toEqual(['add-park', 'add-car-park']);
+    expect(stored.setAside).toBeNull();
+    const park = stored.scenario?.edits[0];
     expect(park?.type === 'add-park' && park.geometry.coordinates[0]?.length).toBe(99_001);
   });
 

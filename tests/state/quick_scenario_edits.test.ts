@@ -23,14 +23,17 @@ vi.mock('../../src/worker/import_record_client', async (original) => ({
     local: Scenario | null,
     _id: string,
     change: ScenarioChange,
-  ): Promise<Scenario | null> => {
+  ): Promise<{ scenario: Scenario | null; setAside: null }> => {
     const refuse = worker.refuseNext;
     worker.refuseNext = false;
     if (!refuse) worker.stored = writtenByHand(worker.stored ?? local, change);
     const answer = worker.stored;
     return new Promise((resolve, reject) => {
       worker.answers.push({
-        release: () => (refuse ? reject(new Error('QuotaExceededError')) : resolve(answer)),
+        release: () =>
+          refuse
+            ? reject(new Error('QuotaExceededError'))
+            : resolve({ scenario: answer, setAside: null }),
       });
     });
   },

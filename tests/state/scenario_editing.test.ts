@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadSavedWork } from '../../src/data/saved_work';
 import { useAppStore } from '../../src/state/store';
 import { DEFAULT_SCENARIO_EDITOR } from '../../src/state/work_slice';
@@ -11,6 +11,7 @@ beforeEach(() => {
     scenarios: [],
     activeScenarioId: null,
     scenarioEditor: { ...DEFAULT_SCENARIO_EDITOR, open: true },
+    skippedRecords: [],
   });
   const now = '2026-11-29T00:00:00.000Z';
   store().saveScenario({ id: 's1', name: '方案 1', edits: [], createdAt: now, updatedAt: now });
@@ -102,6 +103,23 @@ describe('editing a scenario', () => {
     const saved = await storedOnceSettled(1);
     expect(saved.skipped).toEqual([]);
     expect(saved.scenarios[0]?.edits.map((e) => e.type)).toEqual(['add-car-park']);
+  });
+
+  it('names a damaged stored copy it kept aside rather than wrote over, and removes it on request', async () => {
+    await storedOnceSettled(0);
+    const { createStore, set } = await import('idb-keyval');
+    const damaged = { revision: 2, geojson: { type: 'FeatureCollection', features: [null] } };
+    await set('scenario:s1', damaged, createStore('huitian-map', 'saved-work'));
+    store().updateScenarioEditor({ tool: 'add-car-park' });
+    store().placeScenarioPoint([116.42, 40.07]);
+    await vi.waitFor(() => expect(store().skippedRecords).toHaveLength(1));
+    const [aside] = store().skippedRecords;
+    expect([aside?.kind, aside?.key.startsWith('scenario:s1#')]).toEqual(['scenario', true]);
+    expect(edits().map((e) => e.name)).toEqual(['规划停车场 1']);
+    await store().removeSkippedRecord(aside!.key);
+    expect(store().skippedRecords).toEqual([]);
+    const saved = await loadSavedWork();
+    expect([saved.skipped, saved.scenarios.map((s) => s.edits.length)]).toEqual([[], [1]]);
   });
 
   it('places schools of the chosen level and car parks with their spaces, each named apart', () => {
