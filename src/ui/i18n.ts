@@ -728,6 +728,10 @@ const STRINGS = {
     zh: '公园边界没有面积（各点重合或在一条线上），请撤销后重画。',
     en: 'The park’s outline encloses no area (its corners coincide or lie on one line): undo and redraw.',
   },
+  'scenario.problem.tooManyEdits': {
+    zh: '此方案的编辑数已达上限，未添加；可另建方案。',
+    en: 'This scenario holds as many edits as a scenario may: nothing was added. Start another scenario.',
+  },
   'scenario.problem.badOutline': {
     zh: '公园边界无效，请撤销后重画。',
     en: 'The park’s outline is not valid: undo and redraw.',

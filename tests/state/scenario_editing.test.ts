@@ -105,6 +105,37 @@ describe('editing a scenario', () => {
     expect(saved.scenarios[0]?.edits.map((e) => e.type)).toEqual(['add-car-park']);
   });
 
+  it('refuses an edit past the 10,000 a scenario may hold (README), and keeps them all on reload', async () => {
+    const now = '2026-11-29T00:00:00.000Z';
+    const full = Array.from({ length: 10_000 }, (_, i) => ({
+      id: `e${i}`,
+      type: 'add-car-park' as const,
+      name: `停车场 ${i}`,
+      spaces: 10,
+      geometry: { type: 'Point' as const, coordinates: [116.3 + i / 100_000, 40.07] },
+    }));
+    store().saveScenario({ id: 's1', name: '方案 1', edits: full, createdAt: now, updatedAt: now });
+    store().updateScenarioEditor({ tool: 'add-car-park' });
+    store().placeScenarioPoint([116.42, 40.07]);
+    expect(store().scenarioEditor.problem).toBe('scenario.problem.tooManyEdits');
+    store().updateScenarioEditor({ tool: 'add-park', problem: null });
+    for (const corner of [
+      [116.42, 40.068],
+      [116.422, 40.068],
+      [116.422, 40.07],
+    ] as [number, number][]) {
+      store().placeScenarioPoint(corner);
+    }
+    expect(store().finishPark()).toBe('tooManyEdits');
+    store().updateScenarioEditor({ tool: 'remove', problem: null });
+    store().removeFacility('parks', 'park-osm-6', '回龙园');
+    expect(store().scenarioEditor.problem).toBe('scenario.problem.tooManyEdits');
+    expect(edits()).toHaveLength(10_000);
+    const saved = await storedOnceSettled(10_000);
+    expect(saved.skipped).toEqual([]);
+    expect(saved.scenarios[0]?.edits).toHaveLength(10_000);
+  });
+
   it('names a damaged stored copy it kept aside rather than wrote over, and removes it on request', async () => {
     await storedOnceSettled(0);
     const { createStore, set } = await import('idb-keyval');
