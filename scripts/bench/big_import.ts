@@ -218,7 +218,17 @@ async function traceSummary(session: Session, file: string, what: string): Promi
   const trace = (await session.browser.stopTracing()).toString();
   writeFileSync(file, trace);
   const lines = [`  trace of the ${what} written to ${file}`];
-  const columns = ['commit', 'gc', 'maplibre', 'react', 'app', 'other', 'cpu', 'gpuWait'] as const;
+  const columns = [
+    'commit',
+    'gc',
+    'maplibre',
+    'react',
+    'app',
+    'other',
+    'cpu',
+    'gpuWait',
+    'profiler',
+  ] as const;
   lines.push(`    ${'task'.padStart(7)} ${columns.map((c) => c.padStart(9)).join('')}`);
   for (const task of longTasks(trace).filter((t) => t.ms > 200)) {
     lines.push(

@@ -9,7 +9,10 @@
  * `gpuWait` (part of the other columns, not beside them) is the time the thread sat blocked
  * until the GPU process had run every command given so far: in the commit, the software
  * compositor reading the map's canvas back (ReadPixels) waits for the frame to be drawn; in
- * script, a query such as a shader program's link status waits for the same.
+ * script, a query such as a shader program's link status waits for the same. `profiler`
+ * (also part of the other columns) is the trace's own start of V8's sampling profiler (category
+ * `disabled-by-default-v8.cpu_profiler`), which runs inside whatever task the page was in: a
+ * task made long by it is the recording's, not the page's.
  */
 export interface LongTask {
   startUs: number;
@@ -22,6 +25,7 @@ export interface LongTask {
   other: number;
   cpu: number;
   gpuWait: number;
+  profiler: number;
 }
 
 export interface TraceEvent {
@@ -49,6 +53,8 @@ const GC = new Set(['MinorGC', 'MajorGC']);
 const SCRIPT = new Set(['FunctionCall', 'EvaluateScript', 'v8.callFunction']);
 /** The command buffer client waiting until the GPU process has caught up (category `gpu`). */
 const GPU_WAIT = 'CommandBufferHelper::Finish';
+/** V8's sampling profiler starting, when the trace records its samples. */
+const PROFILER_START = 'CpuProfiler::StartProfiling';
 
 function scriptKind(event: TraceEvent): 'maplibre' | 'react' | 'app' {
   const url = event.args?.data?.url ?? '';
@@ -83,6 +89,7 @@ export function longTasks(traceText: string): LongTask[] {
       other: 0,
       cpu: (task.tdur ?? task.dur!) / 1000,
       gpuWait: 0,
+      profiler: 0,
     };
     // The outermost script and commit events; GC inside a script is taken out of it.
     let outerEnd = -Infinity;
@@ -95,6 +102,7 @@ export function longTasks(traceText: string): LongTask[] {
         sorted.gpuWait += ms;
         waitEnd = e.ts + e.dur!;
       }
+      if (e.name === PROFILER_START) sorted.profiler += ms;
       if (GC.has(e.name)) {
         sorted.gc += ms;
         if (e.ts < outerEnd && outerKind) sorted[outerKind] -= ms;
