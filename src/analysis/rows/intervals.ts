@@ -154,3 +154,78 @@ export function intervalsLength(a: Intervals): number {
   for (let i = 0; i < a.length; i += 2) sum += a[i + 1]! - a[i]!;
   return sum;
 }
+
+// The same operations on a row held flat, values[from..to) of a longer array (the units' rows
+// as the kernel prepared them), so that summing them needs no array per row. Each gives the
+// pieces its twin above gives, in the same order, so the sums are the same to the last bit.
+
+/** `intervalsLength` of values[from..to). */
+export function flatLength(values: ArrayLike<number>, from: number, to: number): number {
+  let sum = 0;
+  for (let i = from; i < to; i += 2) sum += values[i + 1]! - values[i]!;
+  return sum;
+}
+
+/**
+ * `intersectionLength` of values[from..to) and `b`: the common pieces of positive length,
+ * ascending, whichever list it walks by search (skipped intervals end before any overlap).
+ */
+export function flatIntersectionLength(
+  values: ArrayLike<number>,
+  from: number,
+  to: number,
+  b: Intervals,
+): number {
+  let sum = 0;
+  if (to === from) return sum;
+  let i = from;
+  let j = firstEndingAfter(b, values[from]!);
+  const end = values[to - 1]!;
+  while (i < to && j < b.length && b[j]! < end) {
+    const start = Math.max(values[i]!, b[j]!);
+    const stop = Math.min(values[i + 1]!, b[j + 1]!);
+    if (start < stop) sum += stop - start;
+    if (values[i + 1]! < b[j + 1]!) i += 2;
+    else j += 2;
+  }
+  return sum;
+}
+
+/**
+ * `subtractIntervals` of values[from..to) and `b`: with `out`, its pieces written there (the
+ * count of numbers returned); without, the sum of their lengths (`intervalsLength` of them).
+ */
+export function flatSubtract(
+  values: ArrayLike<number>,
+  from: number,
+  to: number,
+  b: Intervals,
+  out: Float64Array | null,
+): number {
+  let written = 0;
+  let sum = 0;
+  let j = to > from ? firstEndingAfter(b, values[from]!) : 0;
+  for (let i = from; i < to; i += 2) {
+    let start = values[i]!;
+    const end = values[i + 1]!;
+    while (j < b.length && b[j + 1]! <= start) j += 2;
+    let k = j;
+    while (k < b.length && b[k]! < end) {
+      if (b[k]! > start) {
+        if (out) {
+          out[written++] = start;
+          out[written++] = b[k]!;
+        } else sum += b[k]! - start;
+      }
+      start = Math.max(start, b[k + 1]!);
+      k += 2;
+    }
+    if (start < end) {
+      if (out) {
+        out[written++] = start;
+        out[written++] = end;
+      } else sum += end - start;
+    }
+  }
+  return out ? written : sum;
+}

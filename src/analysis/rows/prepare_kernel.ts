@@ -22,7 +22,11 @@ import { PREPARE_KERNEL_WASM } from './wasm/prepare_kernel_wasm';
  * arrays. Null where WebAssembly is missing or forbidden: the JavaScript then prepares alone.
  */
 export interface KernelRows {
-  unitRows: (Intervals | undefined)[][];
+  /**
+   * Per unit, per row: its residential land. A function, as the kernel's rows become arrays
+   * only when something asks for them: the kernels and `unitKnowledge` measure on the flat rows.
+   */
+  unitRows: () => (Intervals | undefined)[][];
   residentialRows: (Intervals | undefined)[];
   wantedRows: Uint8Array;
   /** The units' rows as flat rows too (from the kernel only). */
@@ -310,17 +314,8 @@ function prepareRowsInKernel(
   const unitOffsets = new Int32Array(buffer, unitOffsetsAt, units * (gridRows + 1));
   const unitDefined = new Uint8Array(buffer, unitDefinedAt, units * gridRows);
   const unitNumbers = new Float64Array(buffer, unitValuesAt, unitValues);
-  const unitRows: (Intervals | undefined)[][] = [];
-  for (let u = 0; u < units; u++) {
-    const rows: (Intervals | undefined)[] = new Array(gridRows);
-    const offset = u * (gridRows + 1);
-    for (let k = 0; k < gridRows; k++) {
-      if (unitDefined[u * gridRows + k]) {
-        rows[k] = rowOf(unitNumbers, unitOffsets[offset + k]!, unitOffsets[offset + k + 1]!);
-      }
-    }
-    unitRows.push(rows);
-  }
+  const flatUnitRows = { offsets: unitOffsets.slice(), values: unitNumbers.slice() };
+  const definedRows = unitDefined.slice();
   const offsets = new Int32Array(buffer, offsetsAt, gridRows + 1);
   const defined = new Uint8Array(buffer, definedAt, gridRows);
   const values = new Float64Array(buffer, valuesAt, landValues);
@@ -340,11 +335,32 @@ function prepareRowsInKernel(
   }
   return {
     blockCentres,
-    unitRows,
+    unitRows: () => unitRowsOf(flatUnitRows, definedRows, units, gridRows),
     residentialRows,
     wantedRows: new Uint8Array(buffer, wantedAt, gridRows).slice(),
-    flatUnitRows: { offsets: unitOffsets.slice(), values: unitNumbers.slice() },
+    flatUnitRows,
   };
+}
+
+/** The units' flat rows as arrays: a row where `defined` has 1 (possibly empty), else a hole. */
+function unitRowsOf(
+  flat: FlatRows,
+  defined: Uint8Array,
+  units: number,
+  gridRows: number,
+): (Intervals | undefined)[][] {
+  const unitRows: (Intervals | undefined)[][] = [];
+  for (let u = 0; u < units; u++) {
+    const rows: (Intervals | undefined)[] = new Array(gridRows);
+    const offset = u * (gridRows + 1);
+    for (let k = 0; k < gridRows; k++) {
+      if (defined[u * gridRows + k]) {
+        rows[k] = rowOf(flat.values, flat.offsets[offset + k]!, flat.offsets[offset + k + 1]!);
+      }
+    }
+    unitRows.push(rows);
+  }
+  return unitRows;
 }
 
 /** values[from..to) as an array, made at its length (cheaper than growing it, unoptimised). */

@@ -22,8 +22,11 @@ export interface PreparedArea {
   projection: LocalProjection;
   grid: RowGrid;
   unitNames: string[];
-  /** Per unit, per row: residential land inside the unit. */
-  unitRows: (Intervals | undefined)[][];
+  /**
+   * Per unit, per row: residential land inside the unit. Where the kernel prepared the area,
+   * made from `flatUnitRows` on first use (read-only, as every row here).
+   */
+  readonly unitRows: (Intervals | undefined)[][];
   /** Per row: residential land inside any unit. */
   residentialRows: (Intervals | undefined)[];
   /** 1 where a row holds residential land, so facilities skip the other rows. */
@@ -88,25 +91,28 @@ export function prepareAreaAndBlocks(
   const grid = createRowGrid(minY, maxY, rowSpacingM);
   const geometries = residential.map((b) => b.geometry);
   let blockShapes: PlanarShape[] | undefined;
-  const { unitRows, residentialRows, wantedRows, flatUnitRows, blockCentres } =
+  const rows =
     prepareRowsByKernel(unitShapes, geometries, projection, grid) ??
     prepareRows(
       unitShapes,
       (blockShapes = geometries.map((g) => toPlanarShape(g, projection))),
       grid,
     );
+  let unitRows: (Intervals | undefined)[][] | undefined;
   const area: PreparedArea = {
     projection,
     grid,
     unitNames: units.map((u) => u.properties.name),
-    unitRows,
-    residentialRows,
-    wantedRows,
-    ...(flatUnitRows ? { flatUnitRows } : {}),
+    get unitRows() {
+      return (unitRows ??= rows.unitRows());
+    },
+    residentialRows: rows.residentialRows,
+    wantedRows: rows.wantedRows,
+    ...(rows.flatUnitRows ? { flatUnitRows: rows.flatUnitRows } : {}),
   };
   const blockShape = (block: number) =>
     blockShapes?.[block] ?? toPlanarShape(geometries[block]!, projection);
-  return { area, blockShape, ...(blockCentres ? { blockCentres } : {}) };
+  return { area, blockShape, ...(rows.blockCentres ? { blockCentres: rows.blockCentres } : {}) };
 }
 
 /**
@@ -152,7 +158,7 @@ function prepareRows(
     residentialRows.push(land);
     if (land && land.length > 0) wantedRows[k] = 1;
   }
-  return { unitRows, residentialRows, wantedRows };
+  return { unitRows: () => unitRows, residentialRows, wantedRows };
 }
 
 /** West and east ends of the features' coordinates (as `turf.bbox` gives them). */
