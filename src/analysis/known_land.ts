@@ -1,8 +1,10 @@
 import type { Polygon } from 'geojson';
 import type { KnownExtent } from '../data/completeness';
 import type { FlatRows } from './rows/coverage_kernel';
+import { rowOf } from './rows/prepare_kernel';
 import {
   type Intervals,
+  flatIntersect,
   flatIntersectionLength,
   flatLength,
   flatSubtract,
@@ -52,8 +54,18 @@ export function knownRows(area: PreparedArea, extent: KnownExtent | undefined): 
   }
   const known = unionRows(area.grid, sets);
   const rows: (Intervals | undefined)[] = [];
+  const flat = area.flatResidentialRows;
   for (let k = 0; k < known.length; k++) {
     const row = known[k];
+    if (flat) {
+      const inLand = row && flat.defined[k];
+      rows.push(
+        inLand
+          ? flatIntersect(flat.values, flat.offsets[k]!, flat.offsets[k + 1]!, row)
+          : undefined,
+      );
+      continue;
+    }
     const land = area.residentialRows[k];
     rows.push(row && land ? intersectIntervals(row, land) : undefined);
   }
@@ -191,12 +203,25 @@ export function gapAndUnknownRows(
 ) {
   const gaps: (Intervals | undefined)[] = [];
   const unknown: (Intervals | undefined)[] = [];
-  const residential = area.residentialRows;
-  for (let k = 0; k < residential.length; k++) {
-    const land = residential[k];
-    if (!land) continue;
+  const flat = area.flatResidentialRows;
+  const residential = flat ? null : area.residentialRows;
+  for (let k = 0; k < area.grid.count; k++) {
+    let unserved: Intervals;
     const r = reach[k];
-    const unserved = r ? subtractIntervals(land, r) : land;
+    if (flat) {
+      // The same rows from the flat land: unreached land copied, as the array row was given.
+      if (!flat.defined[k]) continue;
+      const from = flat.offsets[k]!;
+      const to = flat.offsets[k + 1]!;
+      if (r) {
+        unserved = [];
+        flatSubtract(flat.values, from, to, r, unserved);
+      } else unserved = rowOf(flat.values, from, to);
+    } else {
+      const land = residential![k];
+      if (!land) continue;
+      unserved = r ? subtractIntervals(land, r) : land;
+    }
     if (known === null) {
       gaps[k] = unserved;
       continue;

@@ -28,6 +28,13 @@ export interface FlatRows {
   values: Float64Array;
 }
 
+/** One set of rows, flat: row k is values[offsets[k] …] where defined[k] is 1, else none. */
+export interface FlatLand {
+  offsets: Int32Array;
+  values: Float64Array;
+  defined: Uint8Array;
+}
+
 interface CoverageExports {
   memory: WebAssembly.Memory;
   rowOffsetsAt: WebAssembly.Global;

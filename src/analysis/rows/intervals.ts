@@ -191,6 +191,28 @@ export function flatIntersectionLength(
   return sum;
 }
 
+/** `intersectIntervals` of values[from..to) and `b`: the same pieces, in the same order. */
+export function flatIntersect(
+  values: ArrayLike<number>,
+  from: number,
+  to: number,
+  b: Intervals,
+): Intervals {
+  const out: Intervals = [];
+  if (to === from) return out;
+  let i = from;
+  let j = firstEndingAfter(b, values[from]!);
+  const end = values[to - 1]!;
+  while (i < to && j < b.length && b[j]! < end) {
+    const start = Math.max(values[i]!, b[j]!);
+    const stop = Math.min(values[i + 1]!, b[j + 1]!);
+    if (start < stop) out.push(start, stop);
+    if (values[i + 1]! < b[j + 1]!) i += 2;
+    else j += 2;
+  }
+  return out;
+}
+
 /**
  * `subtractIntervals` of values[from..to) and `b`: with `out`, its pieces written there (the
  * count of numbers returned); without, the sum of their lengths (`intervalsLength` of them).
@@ -200,7 +222,7 @@ export function flatSubtract(
   from: number,
   to: number,
   b: Intervals,
-  out: Float64Array | null,
+  out: Float64Array | number[] | null,
 ): number {
   let written = 0;
   let sum = 0;

@@ -1,4 +1,4 @@
-import type { FlatRows } from './coverage_kernel';
+import type { FlatLand, FlatRows } from './coverage_kernel';
 import type { Intervals } from './intervals';
 import type { Geometry } from 'geojson';
 import type { LocalProjection } from '../local_projection';
@@ -27,7 +27,10 @@ export interface KernelRows {
    * only when something asks for them: the kernels and `unitKnowledge` measure on the flat rows.
    */
   unitRows: () => (Intervals | undefined)[][];
-  residentialRows: (Intervals | undefined)[];
+  /** Per row: the land of all units; a function for the same reason. */
+  residentialRows: () => (Intervals | undefined)[];
+  /** The land of all units as flat rows too (from the kernel only). */
+  flatResidentialRows?: FlatLand;
   wantedRows: Uint8Array;
   /** The units' rows as flat rows too (from the kernel only). */
   flatUnitRows?: FlatRows;
@@ -316,13 +319,11 @@ function prepareRowsInKernel(
   const unitNumbers = new Float64Array(buffer, unitValuesAt, unitValues);
   const flatUnitRows = { offsets: unitOffsets.slice(), values: unitNumbers.slice() };
   const definedRows = unitDefined.slice();
-  const offsets = new Int32Array(buffer, offsetsAt, gridRows + 1);
-  const defined = new Uint8Array(buffer, definedAt, gridRows);
-  const values = new Float64Array(buffer, valuesAt, landValues);
-  const residentialRows: (Intervals | undefined)[] = [];
-  for (let k = 0; k < gridRows; k++) {
-    residentialRows.push(defined[k] ? rowOf(values, offsets[k]!, offsets[k + 1]!) : undefined);
-  }
+  const flatResidentialRows: FlatLand = {
+    offsets: new Int32Array(buffer, offsetsAt, gridRows + 1).slice(),
+    values: new Float64Array(buffer, valuesAt, landValues).slice(),
+    defined: new Uint8Array(buffer, definedAt, gridRows).slice(),
+  };
   const sums = new Float64Array(buffer, centresAt, 3 * blocks);
   const blockCentres: [number, number][] = [];
   for (let b = 0; b < blocks; b++) {
@@ -336,9 +337,10 @@ function prepareRowsInKernel(
   return {
     blockCentres,
     unitRows: () => unitRowsOf(flatUnitRows, definedRows, units, gridRows),
-    residentialRows,
+    residentialRows: () => landRowsOf(flatResidentialRows, gridRows),
     wantedRows: new Uint8Array(buffer, wantedAt, gridRows).slice(),
     flatUnitRows,
+    flatResidentialRows,
   };
 }
 
@@ -361,6 +363,17 @@ function unitRowsOf(
     unitRows.push(rows);
   }
   return unitRows;
+}
+
+/** Flat land rows as arrays: a row where `defined` has 1 (possibly empty), else undefined. */
+function landRowsOf(flat: FlatLand, gridRows: number): (Intervals | undefined)[] {
+  const rows: (Intervals | undefined)[] = [];
+  for (let k = 0; k < gridRows; k++) {
+    rows.push(
+      flat.defined[k] ? rowOf(flat.values, flat.offsets[k]!, flat.offsets[k + 1]!) : undefined,
+    );
+  }
+  return rows;
 }
 
 /** values[from..to) as an array, made at its length (cheaper than growing it, unoptimised). */

@@ -1,6 +1,7 @@
 import type { Feature, Geometry } from 'geojson';
 import {
   type Intervals,
+  flatIntersect,
   intersectIntervals,
   intersectionLength,
   intervalsLength,
@@ -9,7 +10,7 @@ import {
 } from './intervals';
 import { type LocalProjection, sinusoidalProjection } from '../local_projection';
 import { type PlanarShape, toPlanarShape } from '../planar_shape';
-import { type FlatRows, reachByKernel } from './coverage_kernel';
+import { type FlatLand, type FlatRows, reachByKernel } from './coverage_kernel';
 import { type KernelRows, prepareRowsByKernel } from './prepare_kernel';
 import { addReachIntervals } from './reach_rows';
 import { type RowGrid, createRowGrid, ringRows, unionOfRingRows } from './row_sampling';
@@ -27,12 +28,17 @@ export interface PreparedArea {
    * made from `flatUnitRows` on first use (read-only, as every row here).
    */
   readonly unitRows: (Intervals | undefined)[][];
-  /** Per row: residential land inside any unit. */
-  residentialRows: (Intervals | undefined)[];
+  /**
+   * Per row: residential land inside any unit. Made from `flatResidentialRows` on first use
+   * where the kernel prepared the area.
+   */
+  readonly residentialRows: (Intervals | undefined)[];
   /** 1 where a row holds residential land, so facilities skip the other rows. */
   wantedRows: Uint8Array;
   /** `unitRows` as flat rows, where the WebAssembly kernel prepared them (it measures on these). */
   flatUnitRows?: FlatRows;
+  /** `residentialRows` as flat rows, where the kernel prepared them (the map's rows start here). */
+  flatResidentialRows?: FlatLand;
 }
 
 /**
@@ -99,6 +105,7 @@ export function prepareAreaAndBlocks(
       grid,
     );
   let unitRows: (Intervals | undefined)[][] | undefined;
+  let residentialRows: (Intervals | undefined)[] | undefined;
   const area: PreparedArea = {
     projection,
     grid,
@@ -106,9 +113,12 @@ export function prepareAreaAndBlocks(
     get unitRows() {
       return (unitRows ??= rows.unitRows());
     },
-    residentialRows: rows.residentialRows,
+    get residentialRows() {
+      return (residentialRows ??= rows.residentialRows());
+    },
     wantedRows: rows.wantedRows,
     ...(rows.flatUnitRows ? { flatUnitRows: rows.flatUnitRows } : {}),
+    ...(rows.flatResidentialRows ? { flatResidentialRows: rows.flatResidentialRows } : {}),
   };
   const blockShape = (block: number) =>
     blockShapes?.[block] ?? toPlanarShape(geometries[block]!, projection);
@@ -158,7 +168,7 @@ function prepareRows(
     residentialRows.push(land);
     if (land && land.length > 0) wantedRows[k] = 1;
   }
-  return { unitRows: () => unitRows, residentialRows, wantedRows };
+  return { unitRows: () => unitRows, residentialRows: () => residentialRows, wantedRows };
 }
 
 /** West and east ends of the features' coordinates (as `turf.bbox` gives them). */
@@ -280,6 +290,15 @@ function unitCoverage(
 /** Rows of served residential land (what the map draws as served). */
 export function servedRows(prepared: PreparedArea, reach: (Intervals | undefined)[]) {
   const served: (Intervals | undefined)[] = [];
+  const flat = prepared.flatResidentialRows;
+  if (flat) {
+    for (let k = 0; k < prepared.grid.count; k++) {
+      if (!flat.defined[k]) continue;
+      const r = reach[k];
+      served[k] = r ? flatIntersect(flat.values, flat.offsets[k]!, flat.offsets[k + 1]!, r) : [];
+    }
+    return served;
+  }
   const land = prepared.residentialRows;
   for (let k = 0; k < land.length; k++) {
     const row = land[k];
