@@ -14,13 +14,12 @@ export interface LocalProjection {
   centralLon: number;
   forward: (lonLat: readonly number[]) => PlanarPoint;
   /** `forward`, written to out[at] and out[at + 1] instead of a new pair. */
-  forwardInto: (lonLat: readonly number[], out: { [index: number]: number }, at: number) => void;
-  /** `forwardInto` for every point of a line, written flat to out[at…]. */
-  forwardLineInto: (
-    line: readonly (readonly number[])[],
-    out: { [index: number]: number },
-    at: number,
-  ) => void;
+  forwardInto: (lonLat: readonly number[], out: number[], at: number) => void;
+  /**
+   * `forwardInto` for every point of a line, written flat to out[at…]. Only ever given typed
+   * arrays (as `forwardInto` only plain ones): one kind of store each keeps both fast.
+   */
+  forwardLineInto: (line: readonly (readonly number[])[], out: Float64Array, at: number) => void;
   inverse: (xy: readonly number[]) => [lon: number, lat: number];
 }
 
