@@ -3,13 +3,14 @@
  * (generated here, never committed) imported through the "my data" panel of the built app in
  * Chromium, then the page reloaded. Prints the longest main-thread task (Long Tasks API) while
  * the preview is built, from the confirm until the import is stored, and during the reload,
- * and the time from the reload to the restored import on the map. For scale, the same page is
+ * the times from the confirm to the import stored and on the map, and from the reload to the
+ * restored import on the map. For scale, the same page is
  * first reloaded once without any import: what the map's own drawing costs the page's thread.
  *
  * BIG_IMPORT_ROWS changes the number of car parks; BIG_IMPORT_TRACE=file records a Chromium
  * trace of the first reload there and prints its long tasks by what ran in them and the
  * functions each thread spent the most time in; BIG_IMPORT_CONFIRM_TRACE=file does the same
- * for the confirm.
+ * for the confirm, with every long task of it (over 50 ms, which the confirm's line lists too).
  */
 import type { Page } from 'playwright-core';
 import { writeFileSync } from 'node:fs';
@@ -55,6 +56,7 @@ const longTasksSince = (page: Page, from: number) =>
     return {
       longest: Math.max(0, ...tasks.map((t) => t.ms)),
       total: tasks.reduce((sum, t) => sum + t.ms, 0),
+      all: tasks.map((t) => t.ms),
     };
   }, from);
 
@@ -183,6 +185,16 @@ export async function benchBigImport(): Promise<string[]> {
     const closed = await now(page);
     while ((await storedImports(page)) === 0) await page.waitForTimeout(200);
     const stored = await now(page);
+    const drawn = await page
+      .waitForFunction(
+        (since) =>
+          performance
+            .getEntriesByName('map:source-filled:car-parks')
+            .find((mark) => mark.startTime >= since)?.startTime,
+        confirmStart,
+        { timeout: 300_000, polling: 100 },
+      )
+      .then((mark) => mark.jsonValue() as Promise<number>);
     await settle(page);
     const confirm = await longTasksSince(page, confirmStart);
     lines.push(
@@ -190,9 +202,10 @@ export async function benchBigImport(): Promise<string[]> {
       `  first load without imports (for scale): map ready ${fmt(firstReady)}; longest task ${fmt(first.longest)} (long tasks ${fmt(first.total)} in all)`,
       `  reload without imports (for scale): ${plain}`,
       `  read and preview: ${fmt(built - readStart)}; longest task ${fmt(preview.longest)} (long tasks ${fmt(preview.total)} in all)`,
-      `  confirm: dialog closed after ${fmt(closed - confirmStart)}, stored after ${fmt(stored - confirmStart)}; longest task ${fmt(confirm.longest)} (long tasks ${fmt(confirm.total)} in all)`,
+      `  confirm: dialog closed after ${fmt(closed - confirmStart)}, stored after ${fmt(stored - confirmStart)}, on the map after ${fmt(drawn - confirmStart)}; longest task ${fmt(confirm.longest)} (long tasks ${fmt(confirm.total)} in all)`,
+      `  confirm's long tasks in order: ${confirm.all.map((ms) => ms.toFixed(0)).join(', ')} ms`,
     );
-    if (CONFIRM_TRACE) lines.push(...(await traceSummary(session, CONFIRM_TRACE, 'confirm')));
+    if (CONFIRM_TRACE) lines.push(...(await traceSummary(session, CONFIRM_TRACE, 'confirm', 50)));
 
     if (TRACE) await startTrace(session, page);
     lines.push(`  reload: ${await reload(page)}`);
@@ -213,8 +226,16 @@ const startTrace = (session: Session, page: Page) =>
     categories: [...LONG_TASK_TRACE_CATEGORIES, 'disabled-by-default-v8.cpu_profiler'],
   });
 
-/** Stops the trace, writes it to `file` and sums up its long tasks and sampled functions. */
-async function traceSummary(session: Session, file: string, what: string): Promise<string[]> {
+/**
+ * Stops the trace, writes it to `file` and sums up its long tasks (those over `overMs`) and
+ * sampled functions.
+ */
+async function traceSummary(
+  session: Session,
+  file: string,
+  what: string,
+  overMs = 200,
+): Promise<string[]> {
   const trace = (await session.browser.stopTracing()).toString();
   writeFileSync(file, trace);
   const lines = [`  trace of the ${what} written to ${file}`];
@@ -230,7 +251,7 @@ async function traceSummary(session: Session, file: string, what: string): Promi
     'profiler',
   ] as const;
   lines.push(`    ${'task'.padStart(7)} ${columns.map((c) => c.padStart(9)).join('')}`);
-  for (const task of longTasks(trace).filter((t) => t.ms > 200)) {
+  for (const task of longTasks(trace).filter((t) => t.ms > overMs)) {
     lines.push(
       `    ${task.ms.toFixed(0).padStart(7)} ${columns.map((c) => task[c].toFixed(0).padStart(9)).join('')}`,
     );
