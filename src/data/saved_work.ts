@@ -48,7 +48,7 @@ const CHANNEL = 'huitian-map-saved-work';
 export const scenarioKey = (id: string) => `${SCENARIO_PREFIX}${id}`;
 
 /** One file's import: the datasets it gave, one per layer, features stored compactly. */
-interface ImportRecord {
+export interface ImportRecord {
   id: string;
   fileName: string;
   mode: ImportedDataset['mode'];
@@ -328,35 +328,81 @@ async function write(key: string, put: (s: IDBObjectStore) => void): Promise<boo
   }
 }
 
+/** What an import record says besides its layers' features: the file, how and when. */
+export type ImportRecordHead = Omit<ImportRecord, 'layers'>;
+
 /**
- * Saves one file's datasets (all with the same id) as one record. `encoded` carries features
- * already in compact form (from the import worker); others are encoded here in slices.
+ * Writes one import record in a transaction of its own, from the thread that holds its
+ * features: the import worker that built them (the copy of 200,000 features into storage is
+ * then none of the page's tasks), or the page. Throws, having written nothing, when the browser
+ * refused. The other tabs are told by the page (see `saveImport`), not here.
+ */
+export async function putImportRecord(
+  head: ImportRecordHead,
+  layers: ImportRecord['layers'],
+): Promise<void> {
+  const db = database();
+  if (!db) throw new Error('no IndexedDB');
+  await migrate(db);
+  const key = importKey(head.id);
+  const record: ImportRecord = { ...head, layers };
+  await db('readwrite', (s) => {
+    s.put(record, key);
+    return committed(s.transaction);
+  });
+}
+
+/**
+ * Writes an import record where its features are held (see `putImportRecord`): true once
+ * stored, false when the browser refused, null when it cannot (the page then writes it).
+ */
+export type StoreImportElsewhere = (
+  head: ImportRecordHead,
+  layers: readonly ImportLayer[],
+) => Promise<boolean | null>;
+
+/**
+ * Saves one file's datasets (all with the same id) as one record: by `elsewhere` when given
+ * (the import worker, from the chunks it built), else here from each dataset's compact form
+ * (encoded here in slices when it has none). Resolves with false when the browser refused.
  */
 export async function saveImport(
   datasets: readonly ImportedDataset[],
-  encoded?: Partial<Record<ImportLayer, CompactFeatures>>,
+  elsewhere?: StoreImportElsewhere,
 ): Promise<boolean> {
   const first = datasets[0];
   if (!first) return true;
-  const layers = [];
-  for (const d of datasets) {
-    layers.push({
-      layer: d.layer,
-      features: d.compact ?? encoded?.[d.layer] ?? (await encodeFeaturesInSlices(d.features)),
-    });
-  }
-  // The write copies every chunk into storage: a task of its own, not the one that
-  // confirmed the import and drew it.
-  await yieldToPage();
-  const record: ImportRecord = {
+  const key = importKey(first.id);
+  const head: ImportRecordHead = {
     id: first.id,
     fileName: first.fileName,
     mode: first.mode,
     crs: first.crs,
     importedAt: first.importedAt,
-    layers,
   };
-  return write(importKey(first.id), (s) => s.put(record, importKey(first.id)));
+  const layerNames = datasets.map((d) => d.layer);
+  const stored = elsewhere ? await elsewhere(head, layerNames).catch(() => null) : null;
+  if (stored !== null) {
+    if (stored) broadcast(key);
+    return stored;
+  }
+  const layers = [];
+  for (const d of datasets) {
+    layers.push({
+      layer: d.layer,
+      features: d.compact ?? (await encodeFeaturesInSlices(d.features)),
+    });
+  }
+  // The write copies every chunk into storage: a task of its own, not the one that
+  // confirmed the import and drew it.
+  await yieldToPage();
+  try {
+    await putImportRecord(head, layers);
+  } catch {
+    return false;
+  }
+  broadcast(key);
+  return true;
 }
 
 /** Removes one record (an import, a scenario, or a damaged one of either). */

@@ -2,6 +2,8 @@
 /**
  * Reads and maps imported files off the main thread. The last read stays here, so a build
  * (for example after the user changes the coordinate system) does not send the file again.
+ * On confirm, the map's text and the import's record in storage are written here too, from
+ * the chunks of the build the page was given.
  */
 import { scenarioFromFileBytes } from '../analysis/scenario_file';
 import { buildImport } from './build';
@@ -10,6 +12,7 @@ import { compactPreview, previewTransferables } from './compact_preview';
 import { type CompactFeatures, decodeChunk } from '../data/compact_features';
 import type { ImportLayer } from '../data/imported_data';
 import { featuresTextBlob } from '../data/layer_text';
+import { putImportRecord } from '../data/saved_work';
 import type { FromImportWorker, ToImportWorker } from './protocol';
 import { readImportFile, summariseRead } from './read';
 import type { ImportContext, ReadResult } from './types';
@@ -23,10 +26,23 @@ let context: ImportContext = {
 let lastRead: ReadResult = { ok: false, error: { code: 'no-features' } };
 /**
  * A copy of the last build's chunks (the page was given the chunks themselves), kept for the
- * map's text: written here from the same bytes, it is the text the page would have a worker
- * write from its chunks, and the page need not copy them to that worker.
+ * confirm: the map's text and the import's record are written here from the same bytes, so
+ * the page neither copies them to another worker nor copies them into storage in one of its
+ * own tasks. About 40 MB for 200,000 points: let go once the confirm has had both (`used`),
+ * and as soon as a new read or build makes the preview stale.
  */
-let lastBuilt: { id: number; layers: Partial<Record<ImportLayer, CompactFeatures>> } | null = null;
+let lastBuilt: {
+  id: number;
+  layers: Partial<Record<ImportLayer, CompactFeatures>>;
+  used: { text: boolean; record: boolean };
+} | null = null;
+
+/** Marks one of the confirm's uses of the last build, letting it go after the second. */
+function used(use: 'text' | 'record') {
+  if (!lastBuilt) return;
+  lastBuilt.used[use] = true;
+  if (lastBuilt.used.text && lastBuilt.used.record) lastBuilt = null;
+}
 
 const post = (message: FromImportWorker, transfer: Transferable[] = []) =>
   self.postMessage(message, transfer);
@@ -55,6 +71,10 @@ async function handle(message: ToImportWorker): Promise<void> {
     const problem = { code: 'internal-error' as const, detail: String(error) };
     if (message.type === 'map-text') {
       post({ type: 'map-text-result', id: message.id, result: null });
+      return;
+    }
+    if (message.type === 'store') {
+      post({ type: 'store-result', id: message.id, result: null });
       return;
     }
     const type =
@@ -87,6 +107,7 @@ async function handleUnchecked(message: ToImportWorker): Promise<void> {
     return;
   }
   if (message.type === 'network') {
+    lastBuilt = null;
     const result = buildNetworkImport(lastRead, message.crs, message.snapToleranceM, progress);
     post({ type: 'network-result', id: message.id, result });
     return;
@@ -99,8 +120,19 @@ async function handleUnchecked(message: ToImportWorker): Promise<void> {
     });
     return;
   }
+  if (message.type === 'store') {
+    post({ type: 'store-result', id: message.id, result: await storeRecord(message) });
+    return;
+  }
+  lastBuilt = null;
   const result = compactPreview(buildImport(lastRead, message.options, context, progress));
-  lastBuilt = result.ok ? { id: message.id, layers: structuredClone(result.layers) } : null;
+  lastBuilt = result.ok
+    ? {
+        id: message.id,
+        layers: structuredClone(result.layers),
+        used: { text: false, record: false },
+      }
+    : null;
   post({ type: 'build-result', id: message.id, result }, previewTransferables(result));
 }
 
@@ -110,12 +142,38 @@ function mapTexts(
   keep: readonly string[],
 ): Partial<Record<ImportLayer, Blob>> | null {
   if (lastBuilt?.id !== build) return null;
+  const held = lastBuilt.layers;
+  used('text');
   const texts: Partial<Record<ImportLayer, Blob>> = {};
-  for (const [layer, compact] of Object.entries(lastBuilt.layers) as [
-    ImportLayer,
-    CompactFeatures,
-  ][]) {
+  for (const [layer, compact] of Object.entries(held) as [ImportLayer, CompactFeatures][]) {
     texts[layer] = featuresTextBlob(compact.chunks.map(decodeChunk), keep);
   }
   return texts;
+}
+
+/**
+ * Writes the import record of build `build` from its chunks held here: true once stored,
+ * false when the browser refused, null when that build is not the last one (the page then
+ * writes the record itself).
+ */
+async function storeRecord({
+  build,
+  head,
+  layers,
+}: Extract<ToImportWorker, { type: 'store' }>): Promise<boolean | null> {
+  if (lastBuilt?.id !== build) return null;
+  const held = lastBuilt.layers;
+  used('record');
+  const stored = [];
+  for (const layer of layers) {
+    const features = held[layer];
+    if (!features) return null;
+    stored.push({ layer, features });
+  }
+  try {
+    await putImportRecord(head, stored);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,6 +1,7 @@
 import type { ScenarioImport } from '../analysis/scenario';
 import type { ImportLayer } from '../data/imported_data';
 import { exceeds, limitMessageBoth } from '../data/limits';
+import type { ImportRecordHead } from '../data/saved_work';
 import type { FromImportWorker, ToImportWorker } from './protocol';
 import { fileSizeProblem } from './file_size';
 import type { NetworkPreview } from './build_network';
@@ -34,6 +35,16 @@ export interface ImportClient {
     preview: CompactPreview,
     keep: readonly string[],
   ) => Promise<Partial<Record<ImportLayer, Blob>> | null>;
+  /**
+   * Writes the import record of a preview, these layers of it, to storage from the worker
+   * that built it, which then lets the preview's chunks go: true once stored, false when the
+   * browser refused, null when that worker is gone or has built another since.
+   */
+  storeImport: (
+    preview: CompactPreview,
+    head: ImportRecordHead,
+    layers: readonly ImportLayer[],
+  ) => Promise<boolean | null>;
   /** Checks and reads a scenario file in the worker (limits, then the strict reader). */
   readScenario: (file: File) => Promise<ScenarioImport>;
   /** Builds a walking network from the last file read; plain lines join within the tolerance. */
@@ -45,8 +56,8 @@ export interface ImportClient {
   /** Stops the work in progress: the pending request rejects with ImportCancelledError. */
   cancel: () => void;
   /**
-   * As `cancel`, except that map texts already asked for are still written: the worker ends
-   * once they are answered (the dialog closes on confirm, while the text is being written).
+   * As `cancel`, except that map texts and records already asked for are still written: the
+   * worker ends once they are answered (the dialog closes on confirm, while they are written).
    */
   dispose: () => void;
 }
@@ -68,8 +79,8 @@ export function createImportClient(context: ImportContext): ImportClient {
   let nextId = 1;
   /** The request that built each preview, by preview. */
   const buildOf = new WeakMap<CompactPreview, number>();
-  /** Map texts asked for and not yet answered, by request. */
-  const texts = new Map<number, Promise<unknown>>();
+  /** Map texts and records asked for and not yet answered, by request: `dispose` waits. */
+  const outliving = new Map<number, Promise<unknown>>();
 
   const rejectAll = (error: Error) => {
     for (const entry of waiting.values()) entry.reject(error);
@@ -108,6 +119,14 @@ export function createImportClient(context: ImportContext): ImportClient {
       ensureWorker().postMessage(make(id), transfer);
     });
 
+  /** A request that `dispose` lets finish. */
+  const outlive = <T>(make: (id: number) => ToImportWorker): Promise<T> => {
+    let asked = 0;
+    const answer = request<T>((id) => make((asked = id)), []);
+    outliving.set(asked, answer);
+    return answer.finally(() => outliving.delete(asked));
+  };
+
   const stop = (error: Error) => {
     worker?.terminate();
     worker = null;
@@ -138,13 +157,17 @@ export function createImportClient(context: ImportContext): ImportClient {
     mapText: async (preview, keep) => {
       const build = buildOf.get(preview);
       if (build === undefined || !worker) return null;
-      let asked = 0;
-      const text = request<Partial<Record<ImportLayer, Blob>> | null>(
-        (id) => ({ type: 'map-text', id: (asked = id), build, keep }),
-        [],
-      );
-      texts.set(asked, text);
-      return text.finally(() => texts.delete(asked));
+      return outlive<Partial<Record<ImportLayer, Blob>> | null>((id) => ({
+        type: 'map-text',
+        id,
+        build,
+        keep,
+      }));
+    },
+    storeImport: async (preview, head, layers) => {
+      const build = buildOf.get(preview);
+      if (build === undefined || !worker) return null;
+      return outlive<boolean | null>((id) => ({ type: 'store', id, build, head, layers }));
     },
     readScenario: async (file) => {
       const tooLarge = exceeds('fileBytes', file.size);
@@ -161,14 +184,14 @@ export function createImportClient(context: ImportContext): ImportClient {
     cancel: () => stop(new ImportCancelledError()),
     dispose: () => {
       const writing = worker;
-      if (!writing || texts.size === 0) return stop(new ImportCancelledError());
+      if (!writing || outliving.size === 0) return stop(new ImportCancelledError());
       worker = null;
       for (const [id, entry] of waiting) {
-        if (texts.has(id)) continue;
+        if (outliving.has(id)) continue;
         waiting.delete(id);
         entry.reject(new ImportCancelledError());
       }
-      void Promise.allSettled(texts.values()).then(() => writing.terminate());
+      void Promise.allSettled(outliving.values()).then(() => writing.terminate());
     },
   };
 }

@@ -9,10 +9,10 @@ import {
   editGeometryProblem,
   scenarioToGeoJson,
 } from '../analysis/scenario';
-import type { CompactFeatures } from '../data/compact_features';
-import { type ImportLayer, type ImportedDataset, composeLayerData } from '../data/imported_data';
+import { type ImportedDataset, composeLayerData } from '../data/imported_data';
 import {
   type SkippedRecord,
+  type StoreImportElsewhere,
   changeStoredScenario,
   deleteRecord,
   importIdOf,
@@ -80,11 +80,11 @@ export interface WorkSlice {
     activeScenarioId: string | null;
     skipped?: SkippedRecord[];
   }) => void;
-  /** `encoded`: the same features in stored form, when the import worker made it already. */
-  addImports: (
-    datasets: ImportedDataset[],
-    encoded?: Partial<Record<ImportLayer, CompactFeatures>>,
-  ) => void;
+  /**
+   * Shows the datasets and stores them, one record per file: by `storeElsewhere` when given
+   * (the import worker that built them), else from the page.
+   */
+  addImports: (datasets: ImportedDataset[], storeElsewhere?: StoreImportElsewhere) => void;
   removeImport: (id: string) => void;
   /**
    * Deletes a damaged record the restore skipped; it leaves the notice once the deletion is
@@ -258,12 +258,20 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
         ],
         ...withData(get().shipped, imports),
       }),
-    addImports: (datasets, encoded) => {
+    addImports: (datasets, storeElsewhere) => {
       const imports = [...get().imports, ...datasets];
       set({ imports, ...withData(get().shipped, imports) });
       const byId = new Map<string, ImportedDataset[]>();
       for (const d of datasets) byId.set(d.id, [...(byId.get(d.id) ?? []), d]);
-      for (const group of byId.values()) void saveImport(group, encoded).then(importSaved);
+      for (const [id, group] of byId) {
+        void saveImport(group, storeElsewhere).then((saved) => {
+          importSaved(saved);
+          // Removed while its record was being written: the removal's deletion came first.
+          if (saved && !get().imports.some((d) => d.id === id)) {
+            void deleteRecord(importKey(id)).then(importSaved);
+          }
+        });
+      }
     },
     removeImport: (id) => {
       const imports = get().imports.filter((d) => d.id !== id);

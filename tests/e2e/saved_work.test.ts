@@ -42,21 +42,38 @@ function writeStored(page: Page, values: Record<string, unknown>, remove: string
   );
 }
 
+/** A GeoJSON of one car park. */
+const carParkFile = (name: string, lon: number) => ({
+  type: 'FeatureCollection',
+  features: [
+    {
+      type: 'Feature',
+      properties: { name, 泊位: 50 },
+      geometry: { type: 'Point', coordinates: [lon, 40.07] },
+    },
+  ],
+});
+
+/**
+ * Makes IndexedDB refuse import records in the thread it runs in, with the error a full disk
+ * gives. A string: evaluated in the page or in a worker as it stands.
+ */
+const REFUSE_IMPORT_RECORDS = `(() => {
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function (value, key) {
+    if (String(key).startsWith('import:')) {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    }
+    return put.call(this, value, key);
+  };
+})()`;
+
 /** A small GeoJSON of one car park, imported through the "my data" panel. */
 async function importCarPark(page: Page, name: string, lon: number) {
   if (!(await page.isVisible('[data-testid="data-panel"]'))) {
     await page.click('[data-testid="data-toggle"]');
   }
-  const file = {
-    type: 'FeatureCollection',
-    features: [
-      {
-        type: 'Feature',
-        properties: { name, 泊位: 50 },
-        geometry: { type: 'Point', coordinates: [lon, 40.07] },
-      },
-    ],
-  };
+  const file = carParkFile(name, lon);
   await page.setInputFiles('[data-testid="import-file-input"]', {
     name: `${name}.geojson`,
     mimeType: 'application/geo+json',
@@ -161,6 +178,54 @@ describe('saved work in the browser', () => {
     await a.page.waitForSelector('[data-testid="import-item"]');
     expect(await importNames(a.page)).toEqual(['乙停车场.geojson', '甲停车场.geojson']);
     expect([...a.errors, ...b.errors]).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps an import on screen with a notice when the browser refuses to store it', async () => {
+    const context = await session!.browser.newContext();
+    const { page, errors } = await openTab(context);
+    await page.click('[data-testid="data-toggle"]');
+    await page.setInputFiles('[data-testid="import-file-input"]', {
+      name: '丙停车场.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify(carParkFile('丙停车场', 116.35))),
+    });
+    await page.waitForSelector('[data-testid="import-dialog"][data-phase="choosing"]');
+    // A full disk: every thread that could write the record (the page, the import worker that
+    // built it) has IndexedDB refuse it, as Chromium does when the quota is used up.
+    await page.evaluate(REFUSE_IMPORT_RECORDS);
+    for (const worker of page.workers()) await worker.evaluate(REFUSE_IMPORT_RECORDS);
+    await page.selectOption('[data-testid="import-target"]', 'car-parks');
+    await page.waitForSelector('[data-testid="import-dialog"][data-phase="built"]');
+    await page.click('[data-testid="import-confirm"]');
+    await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached' });
+    const notice = page.locator('[data-testid="storage-failed"]');
+    await notice.waitFor();
+    expect(await notice.textContent()).toBe(
+      '浏览器拒绝保存（隐私模式或存储已满）：对导入的数据的更改仅在本次访问中有效。',
+    );
+    expect(await importNames(page)).toEqual(['丙停车场.geojson']);
+    // Nothing was stored, and the notice says so: no import record in the app's store.
+    const keys = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve, reject) => {
+          const open = indexedDB.open('huitian-map');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const all = open.result
+              .transaction('saved-work')
+              .objectStore('saved-work')
+              .getAllKeys();
+            all.onsuccess = () => {
+              open.result.close();
+              resolve(all.result.map(String));
+            };
+            all.onerror = () => reject(all.error);
+          };
+        }),
+    );
+    expect(keys.filter((key) => key.startsWith('import:'))).toEqual([]);
+    expect(errors).toEqual([]);
     await context.close();
   });
 

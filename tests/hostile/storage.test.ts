@@ -1,7 +1,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../../src/analysis/scenario';
-import type { ImportedDataset } from '../../src/data/imported_data';
+import type { ImportLayer, ImportedDataset } from '../../src/data/imported_data';
+import type { ImportRecordHead } from '../../src/data/saved_work';
 
 /**
  * Saved work as a browser keeps it (IndexedDB, here fake-indexeddb), each test on an empty
@@ -214,5 +215,59 @@ describe("two tabs never lose each other's work", () => {
     ]);
     a.store.getState().removeImport('from-b');
     await vi.waitFor(() => expect(b.store.getState().imports.map((d) => d.id)).toEqual(['from-a']));
+  });
+
+  it('keeps an import whose record the worker that built it wrote, and the other tab learns of it', async () => {
+    const a = await openTab();
+    const b = await openTab();
+    b.saved.onSavedWorkChange((key) => void b.store.getState().reloadRecord(key));
+    const features = [carPark(0), carPark(1)];
+    // As the import worker does: the record written from its own copy of the chunks.
+    const { encodeFeatures } = await import('../../src/data/compact_features');
+    const inWorker = vi.fn(async (head: ImportRecordHead, layers: readonly ImportLayer[]) => {
+      const compact = encodeFeatures(features);
+      await a.saved.putImportRecord(
+        head,
+        layers.map((layer) => ({ layer, features: compact })),
+      );
+      return true;
+    });
+    a.store.getState().addImports([dataset('from-worker', features)], inWorker);
+    await vi.waitFor(() =>
+      expect(b.store.getState().imports.map((d) => d.id)).toEqual(['from-worker']),
+    );
+    expect(inWorker).toHaveBeenCalledOnce();
+    expect(b.store.getState().imports[0]!.features).toEqual(features);
+    expect(a.store.getState().storageRefused).toEqual([]);
+  });
+
+  it('does not keep an import removed while its record was being written', async () => {
+    const a = await openTab();
+    const { encodeFeatures } = await import('../../src/data/compact_features');
+    const { storeGet } = await import('../../src/data/saved_work_store');
+    let startWriting = () => {};
+    let written: Promise<void> | undefined;
+    const slowWorker = async (head: ImportRecordHead, layers: readonly ImportLayer[]) => {
+      await new Promise<void>((resolve) => (startWriting = resolve));
+      const compact = encodeFeatures([carPark(0)]);
+      written = a.saved.putImportRecord(
+        head,
+        layers.map((layer) => ({ layer, features: compact })),
+      );
+      await written;
+      return true;
+    };
+    a.store.getState().addImports([dataset('gone', [carPark(0)])], slowWorker);
+    a.store.getState().removeImport('gone');
+    // Transactions run in the order they were started: once this one is done, so is the
+    // removal's, and the record is written after it.
+    await a.saved.deleteRecord(a.saved.importKey('gone'));
+    startWriting();
+    await vi.waitFor(() => expect(written).toBeDefined());
+    await written;
+    await vi.waitFor(async () => expect(await storeGet(a.saved.importKey('gone'))).toBeUndefined());
+    expect(a.store.getState().imports).toEqual([]);
+    const b = await openTab();
+    expect((await b.saved.loadSavedWork()).imports).toEqual([]);
   });
 });

@@ -92,4 +92,22 @@ describe('the storage-refused notice names what was not kept', () => {
       'The browser refused to save (private mode or storage full): changes to imports, project statuses and the walking network last for this visit only.',
     );
   });
+
+  it('names imports when the import worker is refused their record, and keeps them on screen', async () => {
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(quotaExceeded);
+    const { store, notice } = await openTab();
+    const { putImportRecord } = await import('../../src/data/saved_work');
+    // As the import worker answers: false when the browser refused the record it wrote.
+    const inWorker = (head: Parameters<typeof putImportRecord>[0]) =>
+      putImportRecord(head, []).then(
+        () => true,
+        () => false,
+      );
+    store.getState().addImports([carParks], inWorker);
+    await vi.waitFor(() => expect(store.getState().storageRefused).toEqual(['import']));
+    expect(store.getState().imports).toEqual([carParks]);
+    expect(notice('en')).toBe(
+      'The browser refused to save (private mode or storage full): changes to imports last for this visit only.',
+    );
+  });
 });

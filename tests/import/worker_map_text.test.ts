@@ -1,54 +1,22 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeFeaturesInSlices } from '../../src/data/compact_features';
 import type { CompactPreview } from '../../src/import/compact_preview';
-import type { FromImportWorker, ToImportWorker } from '../../src/import/protocol';
 import { MAP_FEATURE_PROPERTIES } from '../../src/layers/catalog';
-import { STATIONS, createShippedContext } from './context';
+import {
+  carParkCsv as csv,
+  carParkOptions as options,
+  startImportWorker as startWorker,
+} from './import_worker';
 
 /**
- * The import worker as the page talks to it (its module run here with a stand-in for the
- * worker's global scope): after a build, the map's text of the preview it answered, which the
- * page hands to the map instead of copying the chunks to another worker to write it.
+ * The import worker as the page talks to it (see ./import_worker.ts): after a build, the map's
+ * text of the preview it answered, which the page hands to the map instead of copying the
+ * chunks to another worker to write it.
  */
 afterEach(() => {
   vi.unstubAllGlobals();
   vi.resetModules();
 });
-
-async function startWorker() {
-  const posted: FromImportWorker[] = [];
-  const scope = {
-    onmessage: null as ((event: { data: ToImportWorker }) => void) | null,
-    postMessage: (message: FromImportWorker) => posted.push(message),
-  };
-  vi.stubGlobal('self', scope);
-  await import('../../src/import/import.worker');
-  const ask = async <T extends FromImportWorker['type']>(message: ToImportWorker, type: T) => {
-    const { id } = message as { id: number };
-    const answer = () => posted.find((m) => m.type === type && m.id === id);
-    scope.onmessage!({ data: message });
-    await vi.waitFor(() => expect(answer()).toBeDefined());
-    return answer() as Extract<FromImportWorker, { type: T }>;
-  };
-  scope.onmessage!({ data: { type: 'context', context: createShippedContext() } });
-  return ask;
-}
-
-const csv = (rows: number) => {
-  const lines = ['名称,经度,纬度,泊位'];
-  for (let i = 0; i < rows; i++) {
-    const [lon, lat] = i % 2 ? STATIONS.回龙观 : STATIONS.霍营;
-    lines.push(`停车场${i},${(lon + i * 1e-6).toFixed(6)},${lat},${i % 90}`);
-  }
-  return new TextEncoder().encode(lines.join('\n')).buffer;
-};
-
-const options = {
-  target: 'car-parks',
-  crs: 'WGS-84',
-  datasetId: 'w',
-  csvColumns: { lon: '经度', lat: '纬度' },
-} as const;
 
 describe('the map text the import worker writes of its preview', () => {
   it('holds every feature of the preview, with the properties the map reads', async () => {

@@ -17,7 +17,7 @@ import {
 import { problemMessage } from '../../import/messages';
 import { ImportCancelledError, createImportClient } from '../../import/import_client';
 import type { CompactPreview } from '../../import/compact_preview';
-import { type CompactFeatures, decodeFeaturesInSlices } from '../../data/compact_features';
+import { decodeFeaturesInSlices } from '../../data/compact_features';
 import { setWrittenText } from '../../data/layer_text';
 import { MAP_FEATURE_PROPERTIES } from '../../layers/catalog';
 import type { AppFeature } from '../../data/schema';
@@ -261,7 +261,6 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
     setConfirming(true);
     const importedAt = new Date().toISOString();
     const datasets: ImportedDataset[] = [];
-    const encoded: Partial<Record<ImportLayer, CompactFeatures>> = {};
     for (const { layer, compact, summary } of accepted) {
       const features = (await decodeFeaturesInSlices(compact)) as AppFeature[];
       datasets.push({
@@ -275,15 +274,20 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
         compact,
         ...(summary ? { summary } : {}),
       });
-      encoded[layer] = compact;
     }
-    // The worker that built the preview writes the map's text of it once the page has built
-    // the features (asked before, it competes for the cores with the work the dialog waits
-    // for), and is ended only once it has, after the dialog closed. Sent to another worker
-    // to write, the chunks would be copied in the task that draws them.
-    const texts = preview
-      ? client.mapText(preview, MAP_FEATURE_PROPERTIES).catch(() => null)
-      : Promise.resolve(null);
+    // The worker that built the preview writes, from its copy of the chunks, the import's
+    // record (copied into storage here, they would hold the page for a task of 150 ms at
+    // 200,000 features), then the map's text, and lets the chunks go. Both are asked once the
+    // page has built the features (asked before, they compete for the cores with the work the
+    // dialog waits for), and before the dialog closes, whose end waits for them. The record
+    // first: the map's text only waits for it to be written, the import is kept soonest. Sent
+    // to another worker to write, the chunks would be copied in the task that draws them.
+    let askForText = () => {};
+    const texts = new Promise<Partial<Record<ImportLayer, Blob>> | null>((resolve) => {
+      askForText = () =>
+        resolve(preview ? client.mapText(preview, MAP_FEATURE_PROPERTIES).catch(() => null) : null);
+    });
+    // Before the import is shown, so that the map waits for this text instead of writing one.
     for (const { layer, compact } of accepted) {
       setWrittenText(
         compact,
@@ -292,7 +296,10 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
       );
     }
     const state = useAppStore.getState();
-    state.addImports(datasets, encoded);
+    state.addImports(datasets, (head, layers) =>
+      preview ? client.storeImport(preview, head, layers) : Promise.resolve(null),
+    );
+    askForText();
     const shown = new Set([...state.visibleLayers, ...datasets.map((d) => d.layer)]);
     state.setVisibleLayers([...shown]);
     close();
