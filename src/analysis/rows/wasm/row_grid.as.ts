@@ -142,7 +142,17 @@ export function ringPairs(
     const lo = load<i32>(rowStarts + (<usize>i << 2));
     const hi = load<i32>(rowStarts + (<usize>(i + 1) << 2));
     if (hi - lo < 2) continue;
-    sortRange(crossings, lo, hi);
+    // Most rows of a shape cross it twice: two crossings are put in order here, without the
+    // call (what sortRange's insertion does with them).
+    if (hi - lo == 2) {
+      const pair = crossings + (<usize>lo << 3);
+      const a = load<f64>(pair);
+      const b = load<f64>(pair + 8);
+      if (a > b) {
+        store<f64>(pair, b);
+        store<f64>(pair + 8, a);
+      }
+    } else sortRange(crossings, lo, hi);
     const joinFrom = out;
     for (let j = lo; j + 1 < hi; j += 2) {
       const a = load<f64>(crossings + (<usize>j << 3));
