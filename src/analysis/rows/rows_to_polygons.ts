@@ -33,9 +33,17 @@ export function rowsToPolygons(
   for (let k = 0; k <= grid.count; k++) {
     const current = (k < grid.count ? rows[k] : undefined) ?? [];
     const count = current.length >> 1;
-    const chainLinks = new Int32Array(active.length);
-    const intervalLinks = new Int32Array(count);
-    const partner = new Int32Array(count).fill(-1);
+    // Per row only the counts are cleared: the arrays are shared by every row and call.
+    if (scratch.chainLinks.length < active.length) growChains(active.length);
+    if (scratch.intervalLinks.length < count) growIntervals(count);
+    const chainLinks = scratch.chainLinks;
+    const continued = scratch.continued;
+    const intervalLinks = scratch.intervalLinks;
+    const partner = scratch.partner;
+    chainLinks.fill(0, 0, active.length);
+    continued.fill(0, 0, active.length);
+    intervalLinks.fill(0, 0, count);
+    partner.fill(-1, 0, count);
     for (let i = 0, j = 0; i < previous.length && j < current.length;) {
       if (previous[i]! < current[j + 1]! && current[j]! < previous[i + 1]!) {
         chainLinks[i >> 1]!++;
@@ -46,7 +54,6 @@ export function rowsToPolygons(
       else j += 2;
     }
     const next: Chain[] = [];
-    const continued = new Uint8Array(active.length);
     for (let j = 0; j < count; j++) {
       const c = partner[j]!;
       if (intervalLinks[j] === 1 && c >= 0 && chainLinks[c] === 1) {
@@ -67,6 +74,24 @@ export function rowsToPolygons(
   }
   polygonClock.ms += performance.now() - startedAt;
   return polygons;
+}
+
+/** Per chain of the last row and per interval of this one, reused (no arrays per row). */
+const scratch = {
+  chainLinks: new Int32Array(256),
+  continued: new Uint8Array(256),
+  intervalLinks: new Int32Array(256),
+  partner: new Int32Array(256),
+};
+
+function growChains(count: number): void {
+  scratch.chainLinks = new Int32Array(2 * count);
+  scratch.continued = new Uint8Array(2 * count);
+}
+
+function growIntervals(count: number): void {
+  scratch.intervalLinks = new Int32Array(2 * count);
+  scratch.partner = new Int32Array(2 * count);
 }
 
 /** A chain's side as a flat [x0, y0, …] line: its row ends, closed half a row above and below. */
