@@ -174,19 +174,37 @@ function prepareRows(
 /** West and east ends of the features' coordinates (as `turf.bbox` gives them). */
 function longitudeRange(features: Feature<Geometry>[]): [west: number, east: number] {
   const range: [number, number] = [Infinity, -Infinity];
-  const visit = (c: unknown) => {
-    if (typeof (c as number[])[0] === 'number') {
-      const lon = (c as number[])[0]!;
-      if (lon < range[0]) range[0] = lon;
-      if (lon > range[1]) range[1] = lon;
-    } else for (const inner of c as unknown[]) visit(inner);
-  };
-  const geometry = (g: Geometry) => {
-    if (g.type === 'GeometryCollection') g.geometries.forEach(geometry);
-    else visit(g.coordinates);
-  };
-  for (const f of features) geometry(f.geometry);
+  for (let i = 0; i < features.length; i++) widenByGeometry(features[i]!.geometry, range);
   return range;
+}
+
+// Plain recursive functions with indexed loops, not a closure called per position: this walks
+// every vertex of the units on the first analysis, before the engine has optimised anything.
+function widenByGeometry(g: Geometry, range: [number, number]): void {
+  if (g.type === 'GeometryCollection') {
+    for (let i = 0; i < g.geometries.length; i++) widenByGeometry(g.geometries[i]!, range);
+  } else widenByCoordinates(g.coordinates, range);
+}
+
+/** Positions at any depth: the first number of each is its longitude. */
+function widenByCoordinates(c: unknown, range: [number, number]): void {
+  const items = c as unknown[];
+  if (typeof items[0] === 'number') {
+    const lon = items[0];
+    if (lon < range[0]) range[0] = lon;
+    if (lon > range[1]) range[1] = lon;
+    return;
+  }
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as unknown[];
+    if (typeof item[0] !== 'number') {
+      widenByCoordinates(item, range);
+      continue;
+    }
+    const lon = item[0];
+    if (lon < range[0]) range[0] = lon;
+    if (lon > range[1]) range[1] = lon;
+  }
 }
 
 /** Per row, the merged x-intervals within reach of any of the facilities. */
