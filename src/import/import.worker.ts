@@ -16,8 +16,11 @@ import { putImportRecord } from '../data/saved_work';
 import type { FromImportWorker, ToImportWorker } from './protocol';
 import { readImportFile, summariseRead } from './read';
 import type { ImportContext, ReadResult } from './types';
+import { failOnUnreadableMessage } from '../worker/unreadable_message';
 
 declare const self: DedicatedWorkerGlobalScope;
+
+failOnUnreadableMessage(self, 'import worker');
 
 let context: ImportContext = {
   subdistricts: { type: 'FeatureCollection', features: [] },

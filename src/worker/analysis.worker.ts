@@ -33,8 +33,11 @@ import type {
   ToAnalysisWorker,
   WorkerNetwork,
 } from './protocol';
+import { failOnUnreadableMessage } from './unreadable_message';
 
 declare const self: DedicatedWorkerGlobalScope;
+
+failOnUnreadableMessage(self, 'analysis worker');
 
 let inputs: CoverageInputs | null = null;
 let prepared: PreparedCoverage | null = null;

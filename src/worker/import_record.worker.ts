@@ -15,8 +15,11 @@ import { readCheckedImport, skippedImport } from '../data/import_record';
 import { featuresText, piecesTextBlob } from '../data/layer_text';
 import { readScenario, storeScenarioChange } from '../data/saved_work';
 import type { ImportRecordRequest, ImportRecordResponse } from './import_record_client';
+import { failOnUnreadableMessage } from './unreadable_message';
 
 declare const self: DedicatedWorkerGlobalScope;
+
+failOnUnreadableMessage(self, 'restore worker');
 
 /** The map's text of the record checked last, by dataset a piece per chunk, until asked for. */
 let written: { key: string; keep: readonly string[]; datasets: string[][] } | null = null;

@@ -5,8 +5,11 @@
  * and the page's thread never walks the features.
  */
 import { type LayerTextPart, layerGeoJsonText } from '../data/layer_text';
+import { failOnUnreadableMessage } from './unreadable_message';
 
 declare const self: DedicatedWorkerGlobalScope;
+
+failOnUnreadableMessage(self, 'layer text worker');
 
 export interface LayerTextRequest {
   id: number;

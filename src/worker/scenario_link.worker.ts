@@ -6,8 +6,11 @@
  */
 import { decodeScenarioParam } from '../state/scenario_link';
 import type { ScenarioLinkRequest, ScenarioLinkResponse } from './scenario_link_client';
+import { failOnUnreadableMessage } from './unreadable_message';
 
 declare const self: DedicatedWorkerGlobalScope;
+
+failOnUnreadableMessage(self, 'link reader worker');
 
 self.onmessage = (event: MessageEvent<ScenarioLinkRequest>) => {
   const { id, param } = event.data;
