@@ -7,6 +7,7 @@ import type { StoredNetwork } from '../data/network_storage';
 import { markResultStored, measureStage } from '../timing/analysis_stages';
 import {
   type AnalysisClient,
+  AnalysisWorkerFailedError,
   NetworkNotGivenError,
   createAnalysisClient,
 } from '../worker/analysis_client';
@@ -152,6 +153,14 @@ export function useAnalysisRunner(data: LayerData | null, mapIdle = false): void
               result: null,
               preview: null,
               error: `${translate(language, 'analysis.networkNotGiven')} (${error.message})`,
+            });
+            return;
+          }
+          if (error instanceof AnalysisWorkerFailedError) {
+            const { language } = useAppStore.getState();
+            setAnalysisRun({
+              progress: null,
+              error: `${translate(language, 'analysis.workerFailed')} (${error.message})`,
             });
             return;
           }

@@ -432,6 +432,10 @@ const STRINGS = {
     zh: '新的步行网络未能交给分析，未显示按原网络算出的结果；下次分析时将重新提交网络',
     en: 'the new walking network could not be handed to the analysis, so no result measured on the one before is shown; the next analysis hands it over again',
   },
+  'analysis.workerFailed': {
+    zh: '分析进程出错，本次计算未完成；下次分析时将重新启动它',
+    en: 'the analysis worker failed, so this analysis did not finish; the next one starts it afresh',
+  },
   'analysis.method': {
     zh: '按居住用地计算：服务半径内的居住用地面积 ÷ 居住用地总面积。直线距离，自设施边界起算；面积在等积投影中按{h}米行采样计算。',
     en: 'Share of residential land within the radius, straight-line from the facility’s edge; areas in an equal-area projection, sampled in {h} m rows.',

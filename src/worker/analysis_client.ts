@@ -28,6 +28,15 @@ export class NetworkNotGivenError extends Error {
   override name = 'NetworkNotGivenError';
 }
 
+/**
+ * Runs ended because the analysis worker failed (an uncaught error, or one that could not
+ * start), or a message was lost on the way (one side could not read what the other sent, its
+ * `messageerror`): the runs would never be answered. The next run starts a fresh worker.
+ */
+export class AnalysisWorkerFailedError extends Error {
+  override name = 'AnalysisWorkerFailedError';
+}
+
 export interface AnalysisClient {
   /**
    * Runs a request in the worker. Resolves with the result, or with null when a newer request
@@ -66,7 +75,6 @@ export function createAnalysisClient(
   inputs: CoverageInputs,
   warmUp?: AnalysisRequest,
 ): AnalysisClient {
-  const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
   const waiting = new Map<number, Waiting>();
   const drawnReceiver = new DrawnReceiver();
   let nextId = 1;
@@ -74,6 +82,10 @@ export function createAnalysisClient(
   let network: WorkerNetwork | null = null;
   /** The id of the network the worker was last given (undefined: unknown, give it again). */
   let workerNetworkId: string | null | undefined = null;
+  /** The worker; null after it failed, until the next run starts a fresh one. */
+  let worker: Worker | null = null;
+  let disposed = false;
+  let posted: Promise<unknown> = Promise.resolve();
   const rejectWaiting = (error: unknown, only?: number) => {
     const failure = error instanceof Error ? error : new Error(String(error));
     for (const [id, entry] of waiting) {
@@ -82,24 +94,20 @@ export function createAnalysisClient(
       entry.reject(failure);
     }
   };
-  // The data goes first, its chunks copied a slice at a time and moved; every later message
-  // waits for it, in the order sent. A failed post rejects only its own request (every waiting
-  // one if it was the data), and the messages after it are still posted.
-  let posted: Promise<unknown> = movableInputs(inputs)
-    .catch(() => ({ packed: packInputs(inputs), transfer: [] }))
-    .then(({ packed, transfer }) => {
-      const init: ToAnalysisWorker = {
-        type: 'init',
-        inputs: packed,
-        ...(warmUp ? { warmUp } : {}),
-      };
-      worker.postMessage(init, transfer);
-    })
-    .catch((error: unknown) => rejectWaiting(error));
+  /**
+   * A worker that failed, or a message lost on the way either side (see AnalysisWorkerFailedError),
+   * is ended: every waiting run rejects, and the next run starts a fresh worker with the data.
+   */
+  const fail = (failed: Worker, detail: string) => {
+    if (worker !== failed) return;
+    worker = null;
+    failed.terminate();
+    rejectWaiting(new AnalysisWorkerFailedError(`the analysis worker ${detail}`));
+  };
   /** Posts a network; after a failure the worker still holds the one before. */
-  const giveNetwork = (given: WorkerNetwork | null) => {
+  const giveNetwork = (to: Worker, given: WorkerNetwork | null) => {
     try {
-      worker.postMessage({ type: 'network', network: given } satisfies ToAnalysisWorker);
+      to.postMessage({ type: 'network', network: given } satisfies ToAnalysisWorker);
     } catch (error) {
       throw new NetworkNotGivenError(
         `the walking network could not be given to the analysis worker (${describe(error)})`,
@@ -108,30 +116,67 @@ export function createAnalysisClient(
     workerNetworkId = given?.id ?? null;
   };
   /** Before a run: the worker must hold its network, given again if its message failed. */
-  const ensureNetwork = (networkId: string | null) => {
+  const ensureNetwork = (to: Worker, networkId: string | null) => {
     if (workerNetworkId === networkId) return;
     if ((network?.id ?? null) !== networkId) {
       throw new NetworkNotGivenError('the walking network of this run was replaced before it ran');
     }
-    giveNetwork(network);
+    giveNetwork(to, network);
+  };
+  const startWorker = (warmUp?: AnalysisRequest): Worker => {
+    const started = new Worker(new URL('./analysis.worker.ts', import.meta.url), {
+      type: 'module',
+    });
+    worker = started;
+    workerNetworkId = null;
+    started.onmessage = (event: MessageEvent<FromAnalysisWorker>) => {
+      if (worker === started) receive(event.data);
+    };
+    started.onerror = (event) => {
+      // Handled here: the page shows it with the runs it failed.
+      event.preventDefault();
+      fail(started, `failed (${event.message || 'it could not start'})`);
+    };
+    // Ended too, not only its runs failed: the worker takes the lost answer's map collections
+    // for ones the page holds, and would send later results' as unchanged ('same').
+    started.onmessageerror = () => fail(started, 'sent an answer the page could not read');
+    // The data goes first, its chunks copied a slice at a time and moved; every later message
+    // waits for it, in the order sent. A failed post rejects only its own request (every
+    // waiting one if it was the data), and the messages after it are still posted.
+    posted = movableInputs(inputs)
+      .catch(() => ({ packed: packInputs(inputs), transfer: [] }))
+      .then(({ packed, transfer }) => {
+        const init: ToAnalysisWorker = {
+          type: 'init',
+          inputs: packed,
+          ...(warmUp ? { warmUp } : {}),
+        };
+        if (worker === started) started.postMessage(init, transfer);
+      })
+      .catch((error: unknown) => {
+        if (worker === started) rejectWaiting(error);
+      });
+    return started;
   };
   const send = (message: ToAnalysisWorker) => {
+    const to = worker ?? startWorker();
     posted = posted
       .then(() => {
+        // Its worker failed meanwhile: the run was rejected with it, the network is given again.
+        if (worker !== to) return;
         if (message.type === 'network') {
-          giveNetwork(message.network);
+          giveNetwork(to, message.network);
           return;
         }
-        if (message.type === 'run') ensureNetwork(message.networkId);
+        if (message.type === 'run') ensureNetwork(to, message.networkId);
         const entry = message.type === 'run' ? waiting.get(message.id) : undefined;
         // The "post" stage starts when the message really leaves, not while it waits its turn.
         if (entry) entry.sentAt = performance.now();
-        worker.postMessage(message);
+        to.postMessage(message);
       })
       .catch((error: unknown) => rejectWaiting(error, message.type === 'run' ? message.id : -1));
   };
-  worker.onmessage = (event: MessageEvent<FromAnalysisWorker>) => {
-    const message = event.data;
+  const receive = (message: FromAnalysisWorker) => {
     if (message.type === 'warm') {
       performance.mark(WARMED_UP_MARK, { detail: message });
       return;
@@ -178,13 +223,11 @@ export function createAnalysisClient(
       );
     } else entry.reject(new Error(message.message));
   };
-  worker.onerror = (event) => {
-    for (const entry of waiting.values()) entry.reject(new Error(event.message));
-    waiting.clear();
-  };
+  startWorker(warmUp);
   return {
     run: (request, scenarios, onProgress, preview = false) =>
       new Promise((resolve, reject) => {
+        if (disposed) return resolve(null);
         const id = nextId++;
         const networkId = network?.id ?? null;
         waiting.set(id, { resolve, reject, onProgress, sentAt: performance.now(), networkId });
@@ -192,10 +235,13 @@ export function createAnalysisClient(
       }),
     setNetwork: (next) => {
       network = next;
-      send({ type: 'network', network: next });
+      // A worker started later is given it before its first run.
+      if (worker) send({ type: 'network', network: next });
     },
     dispose: () => {
-      worker.terminate();
+      disposed = true;
+      worker?.terminate();
+      worker = null;
       for (const entry of waiting.values()) entry.resolve(null);
       waiting.clear();
     },

@@ -18,8 +18,10 @@ class FakeWorker {
   static made: FakeWorker[] = [];
   static refuse: (message: Sent) => boolean = () => false;
   onmessage: ((event: { data: unknown }) => void) | null = null;
-  onerror: ((event: { message: string }) => void) | null = null;
+  onerror: ((event: { message: string; preventDefault: () => void }) => void) | null = null;
+  onmessageerror: ((event: object) => void) | null = null;
   sent: Sent[] = [];
+  terminated = false;
   constructor() {
     FakeWorker.made.push(this);
   }
@@ -28,9 +30,19 @@ class FakeWorker {
     if (FakeWorker.refuse(message)) throw new DOMException('could not be cloned', 'DataCloneError');
     this.sent.push(message);
   }
-  terminate() {}
+  terminate() {
+    this.terminated = true;
+  }
   answer(data: unknown) {
     this.onmessage!({ data });
+  }
+  /** As the browser does for an uncaught error in the worker, or one that could not start. */
+  fail(message: string) {
+    this.onerror?.({ message, preventDefault: () => {} });
+  }
+  /** As the browser does for an answer the page could not read. */
+  unreadable() {
+    this.onmessageerror?.({});
   }
 }
 
@@ -81,6 +93,9 @@ const settled = (promise: Promise<unknown>) =>
   );
 /** Lets the chain of posts run. */
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** How a request stands once the page had its turn: 'waiting' if nothing settled it. */
+const standing = async (promise: Promise<unknown>) =>
+  Promise.race([settled(promise), flush().then(() => 'waiting')]);
 
 describe('the analysis worker as the page sends it requests', () => {
   it('rejects only the run whose message could not be sent, and still sends the ones after it', async () => {
@@ -221,5 +236,58 @@ describe('the analysis worker as the page sends it requests', () => {
     }
     expect((await before)?.networkId).toBeNull();
     expect((await after)?.networkId).toBe('new');
+  });
+
+  it('fails the waiting runs when the worker fails, and starts a fresh one with data and network', async () => {
+    const { analysis, worker } = await client();
+    analysis.setNetwork(network('n'));
+    const first = analysis.run(request, [], () => {});
+    await flush();
+    // An uncaught error in the worker (a message it could not read throws one), or a worker
+    // that could not start: no answer to the run would ever come.
+    worker.fail('Uncaught Error: the analysis worker could not read a message from the page');
+    expect(await standing(first)).toEqual({ error: 'AnalysisWorkerFailedError' });
+    await expect(first).rejects.toThrow('could not read a message from the page');
+    expect(worker.terminated).toBe(true);
+    // The next run works: a fresh worker gets the data, the network, then the run.
+    const second = analysis.run(request, [], () => {});
+    await flush();
+    expect(FakeWorker.made).toHaveLength(2);
+    const fresh = FakeWorker.made[1]!;
+    expect(fresh.sent.map((m) => [m.type, m.network?.id ?? m.networkId])).toEqual([
+      ['init', undefined],
+      ['network', 'n'],
+      ['run', 'n'],
+    ]);
+    fresh.answer({ type: 'skipped', id: fresh.sent[2]!.id });
+    expect(await standing(second)).toEqual({ value: null });
+  });
+
+  it('fails the waiting runs when an answer of the worker could not be read, and starts afresh', async () => {
+    const { analysis, worker } = await client();
+    const first = analysis.run(request, [], () => {});
+    const second = analysis.run(request, [], () => {});
+    await flush();
+    // Which run's answer was lost is unknown, and the worker takes it for received.
+    worker.unreadable();
+    expect(await standing(first)).toEqual({ error: 'AnalysisWorkerFailedError' });
+    expect(await standing(second)).toEqual({ error: 'AnalysisWorkerFailedError' });
+    await expect(first).rejects.toThrow(
+      'the analysis worker sent an answer the page could not read',
+    );
+    expect(worker.terminated).toBe(true);
+    const third = analysis.run(request, [], () => {});
+    await flush();
+    const fresh = FakeWorker.made[1]!;
+    expect(fresh.sent.map((m) => m.type)).toEqual(['init', 'run']);
+    fresh.answer({ type: 'error', id: fresh.sent[1]!.id, message: 'no data' });
+    expect(await standing(third)).toEqual({ error: 'Error' });
+  });
+
+  it('starts no worker once disposed, and lets no run wait', async () => {
+    const { analysis } = await client();
+    analysis.dispose();
+    expect(await standing(analysis.run(request, [], () => {}))).toEqual({ value: null });
+    expect(FakeWorker.made).toHaveLength(1);
   });
 });
