@@ -101,7 +101,16 @@ export function createImportClient(context: ImportContext): ImportClient {
       waiting.delete(message.id);
       entry.resolve(message.result as never);
     };
-    created.onerror = (event) => rejectAll(new Error(event.message || 'import worker failed'));
+    // A worker that failed, or whose answer could not be read (which request's is unknown),
+    // is ended: every waiting request rejects, and the next one starts a fresh worker.
+    const fail = (error: Error) => {
+      if (worker === created) worker = null;
+      created.terminate();
+      rejectAll(error);
+    };
+    created.onerror = (event) => fail(new Error(event.message || 'import worker failed'));
+    created.onmessageerror = () =>
+      fail(new Error('import worker failed: an answer from it could not be read'));
     const init: ToImportWorker = { type: 'context', context };
     created.postMessage(init);
     worker = created;

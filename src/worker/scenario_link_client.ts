@@ -47,6 +47,8 @@ export function decodeScenarioLink(param: EncodedParam): Promise<DecodedScenario
       event.preventDefault();
       end({ ok: false, message: `the link could not be read: ${event.message}` });
     };
+    worker.onmessageerror = () =>
+      end({ ok: false, message: 'the link could not be read: its answer could not be received' });
     worker.postMessage({ id, param } satisfies ScenarioLinkRequest);
   });
 }

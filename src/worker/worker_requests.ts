@@ -1,9 +1,10 @@
 /**
  * Requests to one worker started on first use, each answered by a message carrying the
- * request's `id`. A worker that fails rejects every waiting request and is dropped, so the
- * next request starts a fresh one rather than asking a broken worker. A request may be
- * answered in several messages: those `settle` gives null for are handed to the request's
- * `onMessage`, and the one it settles ends the request.
+ * request's `id`. A worker that fails, or whose answer the page could not read (its
+ * `messageerror`), rejects every waiting request and is dropped, so the next request starts a
+ * fresh one rather than asking a broken worker. A request may be answered in several messages:
+ * those `settle` gives null for are handed to the request's `onMessage`, and the one it
+ * settles ends the request.
  */
 export function workerRequests<
   Request extends { id: number },
@@ -38,12 +39,17 @@ export function workerRequests<
       if ('value' in settled) entry?.resolve(settled.value);
       else entry?.reject(new Error(settled.error));
     };
-    worker.onerror = (event) => {
-      for (const entry of waiting.values()) entry.reject(new Error(event.message));
+    const started = worker;
+    const fail = (error: Error) => {
+      if (worker !== started) return;
+      for (const entry of waiting.values()) entry.reject(error);
       waiting.clear();
-      worker?.terminate();
+      started.terminate();
       worker = null;
     };
+    worker.onerror = (event) => fail(new Error(event.message));
+    // An answer the page could not read: which request it was is unknown, so none would settle.
+    worker.onmessageerror = () => fail(new Error('an answer from the worker could not be read'));
     return worker;
   };
 

@@ -18,6 +18,7 @@ class LinkWorker {
   static made: LinkWorker[] = [];
   onmessage: ((event: { data: unknown }) => void) | null = null;
   onerror: ((event: unknown) => void) | null = null;
+  onmessageerror: ((event: unknown) => void) | null = null;
   terminated = false;
   private scope = {
     onmessage: null as ((event: { data: unknown }) => void) | null,
@@ -107,6 +108,25 @@ describe('a hostile scenario link, read in the worker', () => {
     const param = parseScenarioParam(linkValue(scenarioWithPark(surveyOutline(8))));
     const decoded = await decodeScenarioLink(param as Extract<typeof param, { type: 'encoded' }>);
     expect(decoded).toEqual({ ok: false, message: 'the link could not be read: out of memory' });
+    expect(LinkWorker.made[0]!.terminated).toBe(true);
+  });
+
+  it('is unreadable, not a hang, when its answer could not be received', async () => {
+    class UnreadableAnswer extends LinkWorker {
+      override postMessage() {
+        queueMicrotask(() => this.onmessageerror?.({}));
+      }
+    }
+    LinkWorker.made = [];
+    vi.stubGlobal('Worker', UnreadableAnswer);
+    const { decodeScenarioLink } = await import('../../src/worker/scenario_link_client');
+    const param = parseScenarioParam(linkValue(scenarioWithPark(surveyOutline(8))));
+    const decoded = decodeScenarioLink(param as Extract<typeof param, { type: 'encoded' }>);
+    const waited = new Promise((resolve) => setTimeout(() => resolve('waiting'), 50));
+    expect(await Promise.race([decoded, waited])).toEqual({
+      ok: false,
+      message: 'the link could not be read: its answer could not be received',
+    });
     expect(LinkWorker.made[0]!.terminated).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ class FakeWorker {
   terminated = false;
   onmessage: ((event: MessageEvent<FromImportWorker>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: ((event: MessageEvent) => void) | null = null;
   constructor(
     readonly url: URL,
     readonly options: WorkerOptions,
@@ -95,6 +96,43 @@ describe('import client', () => {
     second.reply({ type: 'build-result', id: build.id, result });
     await expect(again).resolves.toEqual(result);
   });
+
+  const failures = [
+    {
+      how: 'fails',
+      fire: (w: FakeWorker) => w.onerror?.({ message: 'out of memory' } as ErrorEvent),
+      message: 'out of memory',
+    },
+    {
+      how: 'sends an answer that could not be read',
+      fire: (w: FakeWorker) => w.onmessageerror?.({} as MessageEvent),
+      message: 'import worker failed: an answer from it could not be read',
+    },
+  ];
+  for (const { how, fire, message } of failures) {
+    it(`rejects the waiting requests when its worker ${how}, and starts afresh next time`, async () => {
+      vi.stubGlobal('Worker', FakeWorker);
+      const client = createImportClient(context);
+      const building = client.build(options);
+      const network = client.buildNetwork('WGS-84', 1);
+      const broken = FakeWorker.instances[0]!;
+      fire(broken);
+      const waited = new Promise((resolve) => setTimeout(() => resolve('waiting'), 0));
+      const outcome = (p: Promise<unknown>) => p.then(String, (error: Error) => error.message);
+      expect(await Promise.race([outcome(building), waited])).toBe(message);
+      await expect(network).rejects.toThrow(message);
+      expect(broken.terminated).toBe(true);
+      // A worker that failed may be gone: the next request goes to a fresh one, context first.
+      const again = client.build(options);
+      expect(FakeWorker.instances).toHaveLength(2);
+      const fresh = FakeWorker.instances[1]!;
+      expect(fresh.messages[0]).toEqual({ type: 'context', context });
+      const build = fresh.messages[1] as Extract<ToImportWorker, { type: 'build' }>;
+      const result = { ok: false, error: { code: 'no-features' } } as const;
+      fresh.reply({ type: 'build-result', id: build.id, result });
+      await expect(again).resolves.toEqual(result);
+    });
+  }
 
   it('asks the worker that built a preview for its map text, naming that build', async () => {
     vi.stubGlobal('Worker', FakeWorker);

@@ -5,6 +5,7 @@ class FakeWorker {
   static made: FakeWorker[] = [];
   onmessage: ((event: { data: unknown }) => void) | null = null;
   onerror: ((event: { message: string }) => void) | null = null;
+  onmessageerror: ((event: object) => void) | null = null;
   sent: { id: number }[] = [];
   terminated = false;
   constructor() {
@@ -40,6 +41,29 @@ describe('the layer text client', () => {
     const blob = new Blob(['{}']);
     fresh.onmessage!({ data: { id: fresh.sent[0]!.id, blob } });
     await expect(second).resolves.toBe(blob);
+  });
+
+  it('rejects the waiting layers when an answer could not be read, and starts a fresh worker', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const { layerTextBlob } = await import('../../src/worker/layer_text_client');
+    const first = layerTextBlob([]);
+    const second = layerTextBlob([]);
+    const broken = FakeWorker.made[0]!;
+    // Which layer's text it was is unknown: neither would be answered.
+    broken.onmessageerror?.({});
+    const waited = new Promise((resolve) => setTimeout(() => resolve('waiting'), 0));
+    const outcome = (p: Promise<Blob>) => p.then(String, (error: Error) => error.message);
+    expect(await Promise.race([outcome(first), waited])).toBe(
+      'an answer from the worker could not be read',
+    );
+    await expect(second).rejects.toThrow('an answer from the worker could not be read');
+    expect(broken.terminated).toBe(true);
+
+    const third = layerTextBlob([]);
+    const fresh = FakeWorker.made[1]!;
+    const blob = new Blob(['{}']);
+    fresh.onmessage!({ data: { id: fresh.sent[0]!.id, blob } });
+    await expect(third).resolves.toBe(blob);
   });
 
   it('joins texts the restore wrote without a worker, and asks one when a text is missing', async () => {
