@@ -7,7 +7,6 @@ import {
   type Scenario,
   type ScenarioEdit,
   editGeometryProblem,
-  scenarioToGeoJson,
 } from '../analysis/scenario';
 import { type ImportedDataset, composeLayerData } from '../data/imported_data';
 import {
@@ -28,6 +27,7 @@ import {
   storeScenarioChangeInWorker,
 } from '../worker/import_record_client';
 import { type ScenarioChange, applyScenarioChange } from '../analysis/scenario_change';
+import { sameScenario } from '../analysis/same_scenario';
 import type { LayerData } from '../data/load';
 import { removeStatusRecord } from './status_storage';
 import { NETWORK_KEY, loadNetwork } from '../data/network_storage';
@@ -399,13 +399,6 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
     },
   };
 };
-
-/** True when both are absent, or say the same in their file form. */
-function sameScenario(a: Scenario | null, b: Scenario | null): boolean {
-  if (a === b) return true;
-  if (!a || !b) return false;
-  return JSON.stringify(scenarioToGeoJson(a)) === JSON.stringify(scenarioToGeoJson(b));
-}
 
 /** The list with the scenario of this id replaced (or added, or removed when null). */
 function replaceScenario(scenarios: Scenario[], id: string, scenario: Scenario | null): Scenario[] {
