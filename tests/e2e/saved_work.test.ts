@@ -159,6 +159,66 @@ describe('saved work in the browser', () => {
     await context.close();
   });
 
+  it('keeps a stored copy it cannot read aside when it stores an edit, and names it at once', async () => {
+    const context = await session!.browser.newContext();
+    const { page, errors } = await openTab(context);
+    const time = '2026-01-01T00:00:00.000Z';
+    const carPark = (id: string, lon: number) => ({
+      type: 'Feature',
+      id,
+      properties: { edit: 'add-car-park', id, name: `停车场 ${id}`, spaces: 50 },
+      geometry: { type: 'Point', coordinates: [lon, 40.07] },
+    });
+    const stored = (revision: number, features: unknown[]) => ({
+      revision,
+      geojson: {
+        type: 'FeatureCollection',
+        scenario: {
+          format: 'huitian-map-scenario',
+          version: 1,
+          id: 'kept',
+          name: '方案甲',
+          createdAt: time,
+          updatedAt: time,
+        },
+        features,
+      },
+    });
+    await writeStored(page, { 'scenario:kept': stored(1, [carPark('a', 116.33)]) });
+    await page.reload();
+    await page.waitForSelector('[data-map-ready="true"]', { timeout: 60_000 });
+    await page.click('[data-testid="scenario-toggle"]');
+    await page.click('[data-testid="scenario-list"] li >> nth=0');
+    await page.waitForSelector('[data-testid="scenario-edit"]');
+    // Meanwhile the stored copy became one the reader refuses (a car park east of 116.55 E, as
+    // an editor that checked less stored it), and this tab was not told.
+    await writeStored(page, {
+      'scenario:kept': stored(2, [carPark('a', 116.33), carPark('b', 116.56)]),
+    });
+    await page.click('[data-testid="scenario-tool-add-car-park"]');
+    const box = (await page.locator('[data-testid="map"]').boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.8, box.y + box.height * 0.8);
+    const notice = page.locator('[data-testid="skipped-notice"]');
+    await notice.waitFor({ timeout: 30_000 });
+    expect((await notice.textContent()) ?? '').toContain('已跳过损坏的方案：方案甲');
+    // This tab's copy with its new car park is stored; the other copy is kept whole beside it.
+    await expect.poll(() => storedEditCount(page, 'scenario:kept')).toBe(2);
+    await page.reload();
+    await page.waitForSelector('[data-map-ready="true"]', { timeout: 60_000 });
+    await notice.waitFor();
+    expect(await page.locator('[data-testid="skipped-record"]').count()).toBe(1);
+    if (!(await page.isVisible('[data-testid="scenario-panel"]'))) {
+      await page.click('[data-testid="scenario-toggle"]');
+    }
+    await page.click('[data-testid="scenario-list"] li >> nth=0');
+    await page.waitForSelector('[data-testid="scenario-edit"]');
+    expect(await page.locator('[data-testid="scenario-edit"]').count()).toBe(2);
+    await page.click('[data-testid="skipped-remove"]');
+    await notice.waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("keeps imports made in two tabs, and each tab shows the other one's", async () => {
     const context = await session!.browser.newContext();
     const a = await openTab(context);
