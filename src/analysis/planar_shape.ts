@@ -170,26 +170,32 @@ function positionsInto(line: Position[], projection: LocalProjection, target: Ri
 /** One ring as `toPlanarShape`'s addRing makes it: skipped below 4 points, else closed. */
 function ringInto(ring: Position[], projection: LocalProjection, target: RingsTarget) {
   if (ring.length < 4) return;
-  const { out, bbox } = target;
-  const at = target.number;
-  projection.forwardLineInto(ring, out, at);
-  let end = at + 2 * ring.length;
-  for (let i = at; i < end; i += 2) {
-    const x = out[i]!;
-    const y = out[i + 1]!;
+  const bbox = target.bbox;
+  let end = 2 * ring.length;
+  if (ringScratch.length < end + 2) ringScratch = new Float64Array(2 * end + 2);
+  // Projected into a typed array of its own, then copied at once: stores into a view of the
+  // kernel's memory are slower, one by one, before the engine has optimised them.
+  const flat = ringScratch;
+  projection.forwardLineInto(ring, flat, 0);
+  for (let i = 0; i < end; i += 2) {
+    const x = flat[i]!;
+    const y = flat[i + 1]!;
     if (x < bbox[0]) bbox[0] = x;
     if (y < bbox[1]) bbox[1] = y;
     if (x > bbox[2]) bbox[2] = x;
     if (y > bbox[3]) bbox[3] = y;
   }
-  if (out[at] !== out[end - 2] || out[at + 1] !== out[end - 1]) {
-    out[end] = out[at]!;
-    out[end + 1] = out[at + 1]!;
+  if (flat[0] !== flat[end - 2] || flat[1] !== flat[end - 1]) {
+    flat[end] = flat[0]!;
+    flat[end + 1] = flat[1]!;
     end += 2;
   }
-  target.number = end;
-  target.ringEnds[target.ring++] = end;
+  target.out.set(flat.subarray(0, end), target.number);
+  target.number += end;
+  target.ringEnds[target.ring++] = target.number;
 }
+
+let ringScratch = new Float64Array(256);
 
 /** Planar distance from (x, y) to a shape: 0 inside a ring, else to the nearest part. */
 export function distanceToShape(shape: PlanarShape, x: number, y: number): number {
