@@ -261,6 +261,15 @@ export async function readScenario(key: string): Promise<RecordRead<Scenario | n
   } catch (error) {
     return skippedScenario(key, key, `unreadable: ${String(error)}`);
   }
+  return scenarioFromRecord(key, value);
+}
+
+/**
+ * The restore's gate for one stored scenario record (undefined when none is stored): the
+ * strict scenario reader, and the scenario's own id must be the one its key names. A change
+ * is applied to a stored copy only through this same gate (see `storeScenarioChange`).
+ */
+function scenarioFromRecord(key: string, value: unknown): RecordRead<Scenario | null> {
   if (value === undefined) return { ok: true, value: null };
   const record = isRecord(value) ? value : {};
   const geojson = isRecord(record.geojson) ? record.geojson : {};
@@ -431,11 +440,12 @@ const setAsideKey = (id: string) =>
 
 /**
  * Applies a change to one scenario as stored, in one transaction: to the stored copy (which
- * another tab may have changed since this tab read it) once it passed the strict scenario
- * reader, or to `local` when none is stored. A stored copy that fails the reader (damaged, or
- * written by a version with other rules) is never written over silently: it is moved to a key
- * of its own (`setAside`), which the restore names as a damaged record the planner can remove,
- * and the change applies to `local`. Throws, having written nothing, when the browser refused.
+ * another tab may have changed since this tab read it) once it passed the restore's own gate
+ * (`scenarioFromRecord`), or to `local` when none is stored. A stored copy that fails the gate
+ * (damaged, another scenario's, or written by a version with other rules) is never written
+ * over, nor shown in this scenario's place: it is moved to a key of its own (`setAside`),
+ * which the restore names as a damaged record the planner can remove, and the change applies
+ * to `local`. Throws, having written nothing, when the browser refused.
  * Applying the change to the stored copy is what keeps both tabs' work. The reader runs inside
  * the transaction, so the page gives this to a worker (see `changeStoredScenario`).
  */
@@ -451,10 +461,10 @@ export async function storeScenarioChange(
   return db('readwrite', async (s) => {
     const stored: unknown = await request(s.get(key));
     const record = isRecord(stored) ? stored : null;
-    const read = stored === undefined ? null : scenarioFromGeoJson(record?.geojson);
-    const setAside = read && !read.ok ? setAsideKey(id) : null;
+    const read = scenarioFromRecord(key, stored);
+    const setAside = read.ok ? null : setAsideKey(id);
     if (setAside) s.put(stored, setAside);
-    const next = applyScenarioChange(read?.ok ? read.scenario : local, change);
+    const next = applyScenarioChange((read.ok ? read.value : null) ?? local, change);
     if (next === null) s.delete(key);
     else {
       const revision = (typeof record?.revision === 'number' ? record.revision : 0) + 1;

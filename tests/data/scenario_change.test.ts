@@ -161,6 +161,33 @@ describe('a change stored in one transaction', () => {
     expect(kept.geojson.features.map((f) => f.id)).toEqual(['a1', 'a2', 'a3', 'a4', 'a5']);
   });
 
+  it("keeps another scenario's copy stored under this key aside, and never shows it here", async () => {
+    const saved = await savedWork();
+    const mine = scenario([carPark('a')], '我的方案');
+    await saved.storeScenarioChange(null, 's', { kind: 'put', scenario: mine });
+    // Scenario x's record, as its own key holds it, ends up under this scenario's key.
+    const other = { ...scenario([], '别的方案'), id: 'x' };
+    await saved.storeScenarioChange(null, 'x', { kind: 'put', scenario: other });
+    const foreign = await storedRecord('scenario:x');
+    await writeRecord(foreign);
+    const stored = await saved.storeScenarioChange(mine, 's', {
+      kind: 'add-edit',
+      edit: carPark('b', 116.34),
+      updatedAt: LATER,
+    });
+    expect([stored.scenario?.id, stored.scenario?.name]).toEqual(['s', '我的方案']);
+    expect(stored.scenario?.edits.map((e) => e.id)).toEqual(['a', 'b']);
+    expect(await storedRecord(stored.setAside!)).toEqual(foreign);
+    const work = await saved.loadSavedWork();
+    expect(work.scenarios.map((s) => [s.id, s.name, s.edits.length])).toEqual([
+      ['s', '我的方案', 2],
+      ['x', '别的方案', 0],
+    ]);
+    expect(work.skipped.map((r) => [r.key, r.reason])).toEqual([
+      [stored.setAside, 'id does not match'],
+    ]);
+  });
+
   it('keeps a stored park of 99,000 vertices and adds the edit beside it', async () => {
     const geojson = JSON.parse(scenarioWithPark(surveyOutline(99_000))) as { scenario: object };
     geojson.scenario = { ...geojson.scenario, id: 's' };
