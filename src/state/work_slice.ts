@@ -33,12 +33,13 @@ import { removeStatusRecord } from './status_storage';
 import { NETWORK_KEY, loadNetwork } from '../data/network_storage';
 import type { AppState } from './store';
 import type { StringKey } from '../ui/i18n';
-import { exceeds } from '../data/limits';
+import { exceeds, featureListProblem } from '../data/limits';
 import { type SavedRecordKind, withRefused, withoutRefused } from './storage_refused';
 import { unstoredScenarioChanges } from './unstored_changes';
 
 /** Why the editor refused a click or a park (see `editGeometryProblem`). */
-export type EditorProblem = 'tooFewVertices' | 'tooManyEdits' | EditGeometryProblem['kind'];
+export type EditorProblem =
+  'tooFewVertices' | 'tooManyEdits' | 'tooManyPositions' | EditGeometryProblem['kind'];
 
 export type ScenarioTool = 'add-park' | 'add-school' | 'add-car-park' | 'remove';
 
@@ -222,9 +223,18 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
     const problem = editGeometryProblem(geometry);
     return problem ? refuse(problem.kind) : null;
   };
-  /** Refuses an edit past the reader's limit of edits per scenario (one more, and all are lost). */
-  const refuseWhenFull = (edits: readonly ScenarioEdit[]) =>
-    exceeds('editsPerScenario', edits.length + 1) ? refuse('tooManyEdits') : null;
+  /**
+   * Refuses an edit past the reader's limits of a scenario, edits or positions (one more, and
+   * the reader refuses all of them): the limits of `src/data/limits.ts` the reader asks, over
+   * the edits as the reader lists them, removals without geometry.
+   */
+  const refuseWhenFull = (edits: readonly ScenarioEdit[], added: Point | Polygon | null) => {
+    if (exceeds('editsPerScenario', edits.length + 1)) return refuse('tooManyEdits');
+    const features = edits.map((e) => ({ geometry: e.type === 'remove' ? null : e.geometry }));
+    return featureListProblem([...features, { geometry: added }])
+      ? refuse('tooManyPositions')
+      : null;
+  };
   const updateActive = (change: ScenarioChange) => {
     const { activeScenarioId } = get();
     if (activeScenarioId) changeScenario(activeScenarioId, change);
@@ -345,7 +355,7 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
       const point = { type: 'Point' as const, coordinates: lonLat };
       // A park corner outside the area is refused at once, not when the park is closed.
       if (refuseGeometry(point)) return;
-      if (editor.tool !== 'add-park' && refuseWhenFull(edits)) return;
+      if (editor.tool !== 'add-park' && refuseWhenFull(edits, point)) return;
       if (editor.tool === 'add-park') {
         // The two clicks of the double click that closes a park land on one spot.
         const last = editor.draft.at(-1);
@@ -375,12 +385,11 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
       const edits = scenarios.find((s) => s.id === activeScenarioId)?.edits;
       if (!edits) return null;
       if (editor.draft.length < 3) return refuse('tooFewVertices');
-      if (refuseWhenFull(edits)) return 'tooManyEdits';
       const geometry: Polygon = {
         type: 'Polygon',
         coordinates: [[...editor.draft, editor.draft[0]!]],
       };
-      const problem = refuseGeometry(geometry);
+      const problem = refuseWhenFull(edits, geometry) ?? refuseGeometry(geometry);
       if (problem) return problem;
       get().addEdit({
         id: newId(),
@@ -394,7 +403,7 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
     removeFacility: (layer, featureId, name) => {
       const edits = get().scenarios.find((s) => s.id === get().activeScenarioId)?.edits;
       if (!edits || edits.some((e) => e.type === 'remove' && e.featureId === featureId)) return;
-      if (refuseWhenFull(edits)) return;
+      if (refuseWhenFull(edits, null)) return;
       get().addEdit({ id: newId(), type: 'remove', layer, featureId, name });
     },
   };

@@ -736,6 +736,10 @@ const STRINGS = {
     zh: '此方案的编辑数已达上限，未添加；可另建方案。',
     en: 'This scenario holds as many edits as a scenario may: nothing was added. Start another scenario.',
   },
+  'scenario.problem.tooManyPositions': {
+    zh: '此方案的顶点数已达上限，未添加；可另建方案。',
+    en: 'This scenario holds as many positions as a scenario may: nothing was added. Start another scenario.',
+  },
   'scenario.problem.badOutline': {
     zh: '公园边界无效，请撤销后重画。',
     en: 'The park’s outline is not valid: undo and redraw.',

@@ -136,6 +136,38 @@ describe('editing a scenario', () => {
     expect(saved.scenarios[0]?.edits).toHaveLength(10_000);
   });
 
+  it('refuses a car park past the 2,000,000 positions a scenario may hold (README), not a removal', () => {
+    // Twenty round parks of 99,999 corners each: with their closing corners, 2,000,000 positions.
+    const ring = (centreLon: number): [number, number][] => {
+      const corners = Array.from({ length: 99_999 }, (_, i): [number, number] => {
+        const angle = (2 * Math.PI * i) / 99_999;
+        return [centreLon + 0.004 * Math.cos(angle), 40.07 + 0.004 * Math.sin(angle)];
+      });
+      return [...corners, corners[0]!];
+    };
+    const parks = Array.from({ length: 20 }, (_, i) => ({
+      id: `p${i}`,
+      type: 'add-park' as const,
+      name: `公园 ${i}`,
+      geometry: { type: 'Polygon' as const, coordinates: [ring(116.2 + i * 0.01)] },
+    }));
+    const full = { ...store().scenarios.find((s) => s.id === 's1')!, edits: parks };
+    useAppStore.setState({ scenarios: [full] });
+    store().updateScenarioEditor({ tool: 'add-car-park' });
+    store().placeScenarioPoint([116.42, 40.09]);
+    expect(store().scenarioEditor.problem).toBe('scenario.problem.tooManyPositions');
+    expect(edits()).toHaveLength(20);
+    // A removal has no position: it still fits.
+    store().updateScenarioEditor({ tool: 'remove', problem: null });
+    store().removeFacility('parks', 'park-osm-6', '回龙园');
+    expect(store().scenarioEditor.problem).toBeNull();
+    expect(
+      edits()
+        .map((e) => e.type)
+        .slice(-2),
+    ).toEqual(['add-park', 'remove']);
+  });
+
   it('names a damaged stored copy it kept aside rather than wrote over, and removes it on request', async () => {
     await storedOnceSettled(0);
     const { createStore, set } = await import('idb-keyval');
