@@ -218,6 +218,22 @@ export function scenarioFromGeoJson(value: unknown): ScenarioImport {
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * The reader's limits on a scenario's features (edits per scenario, vertices per edit and in
+ * all): the refusal, in Chinese and English, or null when within. A change is stored only
+ * within them, as the scenario is read back only within them.
+ */
+export function scenarioLimitProblem(features: readonly unknown[]): string | null {
+  const tooMany = exceeds('editsPerScenario', features.length);
+  if (tooMany) return limitMessageBoth(tooMany);
+  const tooLarge = featureListProblem(
+    features.map((f) => (isRecord(f) ? { geometry: f.geometry } : {})),
+  );
+  if (!tooLarge) return null;
+  const where = tooLarge.featureIndex === undefined ? '' : `feature ${tooLarge.featureIndex}: `;
+  return `${where}${limitMessageBoth(tooLarge)}`;
+}
+
 function readScenario(value: unknown): Scenario {
   const fail = (message: string): never => {
     throw new ImportProblem(message);
@@ -226,15 +242,8 @@ function readScenario(value: unknown): Scenario {
     fail('not a GeoJSON FeatureCollection');
   }
   const collection = value as Record<string, unknown> & { features: unknown[] };
-  const tooMany = exceeds('editsPerScenario', collection.features.length);
-  if (tooMany) fail(limitMessageBoth(tooMany));
-  const tooLarge = featureListProblem(
-    collection.features.map((f) => (isRecord(f) ? { geometry: f.geometry } : {})),
-  );
-  if (tooLarge) {
-    const where = tooLarge.featureIndex === undefined ? '' : `feature ${tooLarge.featureIndex}: `;
-    fail(`${where}${limitMessageBoth(tooLarge)}`);
-  }
+  const overLimit = scenarioLimitProblem(collection.features);
+  if (overLimit) fail(overLimit);
   const meta = collection.scenario;
   if (!isRecord(meta)) fail('no "scenario" member: not a scenario file');
   const head = meta as Record<string, unknown>;

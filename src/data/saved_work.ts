@@ -3,6 +3,7 @@ import {
   type Scenario,
   type ScenarioGeoJson,
   scenarioFromGeoJson,
+  scenarioLimitProblem,
   scenarioToGeoJson,
 } from '../analysis/scenario';
 import { type ScenarioChange, applyScenarioChange } from '../analysis/scenario_change';
@@ -429,6 +430,12 @@ export interface StoredScenarioChange {
   scenario: Scenario | null;
   /** The key a stored copy that failed the reader was moved to, rather than written over. */
   setAside: string | null;
+  /**
+   * Why the reader would refuse the changed scenario (over one of its limits, as another tab
+   * may have grown the stored copy): then nothing was written, and `scenario` is the copy the
+   * change was to apply to. Not the browser's refusal: trying again would not help.
+   */
+  overLimit: string | null;
 }
 
 /**
@@ -445,9 +452,10 @@ const setAsideKey = (id: string) =>
  * (damaged, another scenario's, or written by a version with other rules) is never written
  * over, nor shown in this scenario's place: it is moved to a key of its own (`setAside`),
  * which the restore names as a damaged record the planner can remove, and the change applies
- * to `local`. Throws, having written nothing, when the browser refused.
- * Applying the change to the stored copy is what keeps both tabs' work. The reader runs inside
- * the transaction, so the page gives this to a worker (see `changeStoredScenario`).
+ * to `local`. A changed scenario the reader would refuse for its limits is not written
+ * (`overLimit`). Throws, having written nothing, when the browser refused. Applying the change
+ * to the stored copy is what keeps both tabs' work. The reader runs inside the transaction, so
+ * the page gives this to a worker (see `changeStoredScenario`).
  */
 export async function storeScenarioChange(
   local: Scenario | null,
@@ -462,17 +470,21 @@ export async function storeScenarioChange(
     const stored: unknown = await request(s.get(key));
     const record = isRecord(stored) ? stored : null;
     const read = scenarioFromRecord(key, stored);
+    const base = (read.ok ? read.value : null) ?? local;
+    const next = applyScenarioChange(base, change);
+    const geojson = next && scenarioToGeoJson(next);
+    const overLimit = geojson && scenarioLimitProblem(geojson.features);
+    if (overLimit) return { scenario: base, setAside: null, overLimit };
     const setAside = read.ok ? null : setAsideKey(id);
     if (setAside) s.put(stored, setAside);
-    const next = applyScenarioChange((read.ok ? read.value : null) ?? local, change);
-    if (next === null) s.delete(key);
+    if (!geojson) s.delete(key);
     else {
       const revision = (typeof record?.revision === 'number' ? record.revision : 0) + 1;
-      const out: ScenarioRecord = { revision, geojson: scenarioToGeoJson(next) };
+      const out: ScenarioRecord = { revision, geojson };
       s.put(out, key);
     }
     await committed(s.transaction);
-    return { scenario: next, setAside };
+    return { scenario: next, setAside, overLimit: null };
   });
 }
 
@@ -497,6 +509,7 @@ export async function changeStoredScenario(
     if (stored.setAside) broadcast(stored.setAside);
     return { failed: false, ...stored };
   } catch {
-    return { failed: true, scenario: applyScenarioChange(local, change), setAside: null };
+    const scenario = applyScenarioChange(local, change);
+    return { failed: true, scenario, setAside: null, overLimit: null };
   }
 }

@@ -35,6 +35,19 @@ export function unstoredScenarioChanges() {
   const entries = (id: string) => byScenario.get(id) ?? [];
   const onTop = (scenario: Scenario | null, list: Entry[]) =>
     list.reduce((s, e) => applyScenarioChange(s, e.change), scenario);
+  /** What the tab shows once change `seq` is answered with `scenario`, `rest` still unstored. */
+  const answered = (id: string, seq: number, rest: Entry[], scenario: Scenario | null) => {
+    byScenario.set(id, rest);
+    if (seq < (takenSeq.get(id) ?? 0)) return undefined;
+    if (rest.some((e) => !e.refused && e.seq > seq)) return undefined;
+    takenSeq.set(id, seq);
+    // Older changes still on their way were stored before this one (one transaction each,
+    // in order), or will be refused; only the refused ones go on top.
+    return onTop(
+      scenario,
+      rest.filter((e) => e.refused),
+    );
+  };
 
   return {
     /** Notes a change made in this tab; returns its number for `stored` or `refused`. */
@@ -55,16 +68,16 @@ export function unstoredScenarioChanges() {
         (e) =>
           e.seq !== seq && !(e.refused && e.seq < seq && own && supersedes(own.change, e.change)),
       );
-      byScenario.set(id, rest);
-      if (seq < (takenSeq.get(id) ?? 0)) return undefined;
-      if (rest.some((e) => !e.refused && e.seq > seq)) return undefined;
-      takenSeq.set(id, seq);
-      // Older changes still on their way were stored before this one (one transaction each,
-      // in order), or will be refused; only the refused ones go on top.
-      return onTop(
-        scenario,
-        rest.filter((e) => e.refused),
-      );
+      return answered(id, seq, rest, scenario);
+    },
+    /**
+     * Change `seq` will never be stored (the stored copy with it would be over the reader's
+     * limits) and `scenario` is the stored copy without it: the tab drops it. Returns what the
+     * tab should show, as `stored` does.
+     */
+    dropped(id: string, seq: number, scenario: Scenario | null): Scenario | null | undefined {
+      const rest = entries(id).filter((e) => e.seq !== seq);
+      return answered(id, seq, rest, scenario);
     },
     /** Change `seq` was refused: nothing was stored, the tab keeps it. */
     refused(id: string, seq: number): void {

@@ -39,7 +39,11 @@ import { unstoredScenarioChanges } from './unstored_changes';
 
 /** Why the editor refused a click or a park (see `editGeometryProblem`). */
 export type EditorProblem =
-  'tooFewVertices' | 'tooManyEdits' | 'tooManyPositions' | EditGeometryProblem['kind'];
+  | 'tooFewVertices'
+  | 'tooManyEdits'
+  | 'tooManyPositions'
+  | 'storedOverLimit'
+  | EditGeometryProblem['kind'];
 
 export type ScenarioTool = 'add-park' | 'add-school' | 'add-car-park' | 'remove';
 
@@ -176,7 +180,7 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
   /** Stores change `seq` of a scenario, made on the tab's copy `local`; a refused one stays. */
   const storeChange = (id: string, seq: number, local: Scenario | null, change: ScenarioChange) => {
     void changeStoredScenario(local, id, change, storeScenarioChangeInWorker).then(
-      ({ failed: refused, scenario, setAside }) => {
+      ({ failed: refused, scenario, setAside, overLimit }) => {
         // A stored copy that failed the reader was kept aside: named here as a damaged record.
         if (setAside) void get().reloadRecord(setAside);
         if (refused) {
@@ -184,7 +188,11 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
           scenarioSaved(false);
           return;
         }
-        const shown = unstored.stored(id, seq, scenario);
+        // The stored copy (grown in another tab) cannot take it: it leaves the tab, with why.
+        if (overLimit) refuse('storedOverLimit');
+        const shown = overLimit
+          ? unstored.dropped(id, seq, scenario)
+          : unstored.stored(id, seq, scenario);
         if (shown !== undefined) showScenario(id, shown);
         scenarioKept();
       },

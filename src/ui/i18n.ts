@@ -740,6 +740,10 @@ const STRINGS = {
     zh: '此方案的顶点数已达上限，未添加；可另建方案。',
     en: 'This scenario holds as many positions as a scenario may: nothing was added. Start another scenario.',
   },
+  'scenario.problem.storedOverLimit': {
+    zh: '加上这项修改，此方案将超出方案的上限（它可能已在另一个标签页中修改）：这项修改未保存，已撤下；可另建方案。',
+    en: 'With this change the scenario would go past a scenario’s limits (it may have been changed in another tab): the change was not stored and has been taken out. Start another scenario.',
+  },
   'scenario.problem.badOutline': {
     zh: '公园边界无效，请撤销后重画。',
     en: 'The park’s outline is not valid: undo and redraw.',

@@ -148,8 +148,8 @@ export async function storeScenarioChangeInWorker(
     const response = await requestWorker(request).catch(() => null);
     if (response && 'changed' in response) {
       if (response.changed.ok) {
-        const { scenario, setAside } = response.changed;
-        return { scenario, setAside };
+        const { scenario, setAside, overLimit } = response.changed;
+        return { scenario, setAside, overLimit };
       }
       throw new Error(response.changed.reason);
     }

@@ -188,6 +188,24 @@ describe('a change stored in one transaction', () => {
     ]);
   });
 
+  it('writes nothing when the changed copy would be over the limit of edits, and says so', async () => {
+    const saved = await savedWork();
+    const full = Array.from({ length: 10_000 }, (_, i) => carPark(`e${i}`, 116.3 + i / 100_000));
+    await saved.storeScenarioChange(null, 's', { kind: 'put', scenario: scenario(full) });
+    const stored = await saved.storeScenarioChange(scenario(full.slice(1)), 's', {
+      kind: 'add-edit',
+      edit: carPark('late'),
+      updatedAt: LATER,
+    });
+    expect(stored.overLimit).toBe(
+      '方案的编辑数超过上限 10,000（此文件：10,001） / edits per scenario over the limit of 10,000 (this file: 10,001)',
+    );
+    expect(stored.scenario?.edits).toHaveLength(10_000);
+    expect((await storedRecord())?.revision).toBe(1);
+    const work = await saved.loadSavedWork();
+    expect([work.skipped, work.scenarios[0]?.edits.length]).toEqual([[], 10_000]);
+  });
+
   it('keeps a stored park of 99,000 vertices and adds the edit beside it', async () => {
     const geojson = JSON.parse(scenarioWithPark(surveyOutline(99_000))) as { scenario: object };
     geojson.scenario = { ...geojson.scenario, id: 's' };

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadSavedWork } from '../../src/data/saved_work';
+import { loadSavedWork, storeScenarioChange } from '../../src/data/saved_work';
 import { useAppStore } from '../../src/state/store';
 import { DEFAULT_SCENARIO_EDITOR } from '../../src/state/work_slice';
 
@@ -166,6 +166,40 @@ describe('editing a scenario', () => {
         .map((e) => e.type)
         .slice(-2),
     ).toEqual(['add-park', 'remove']);
+  });
+
+  it('takes out an edit that the stored copy, grown in another tab, has no room for, says why, and keeps the rest', async () => {
+    const now = '2026-11-29T00:00:00.000Z';
+    const carPark = (id: string, i: number) => ({
+      id,
+      type: 'add-car-park' as const,
+      name: `停车场 ${id}`,
+      spaces: 10,
+      geometry: { type: 'Point' as const, coordinates: [116.3 + i / 100_000, 40.07] },
+    });
+    const edits9999 = Array.from({ length: 9_999 }, (_, i) => carPark(`e${i}`, i));
+    store().saveScenario({
+      id: 's1',
+      name: '方案 1',
+      edits: edits9999,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await storedOnceSettled(9_999);
+    // Another tab, showing the same 9,999 edits, adds one: the stored copy holds 10,000.
+    const other = carPark('other-tab', 9_999);
+    await storeScenarioChange(null, 's1', { kind: 'add-edit', edit: other, updatedAt: now });
+    store().updateScenarioEditor({ tool: 'add-car-park' });
+    store().placeScenarioPoint([116.42, 40.07]);
+    expect(edits()).toHaveLength(10_000);
+    await vi.waitFor(() =>
+      expect(store().scenarioEditor.problem).toBe('scenario.problem.storedOverLimit'),
+    );
+    expect(edits().map((e) => e.id)).toEqual([...edits9999.map((e) => e.id), 'other-tab']);
+    expect(store().storageRefused).toEqual([]);
+    const saved = await loadSavedWork();
+    expect(saved.skipped).toEqual([]);
+    expect(saved.scenarios[0]?.edits.map((e) => e.id)).toEqual(edits().map((e) => e.id));
   });
 
   it('names a damaged stored copy it kept aside rather than wrote over, and removes it on request', async () => {
