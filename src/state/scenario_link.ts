@@ -106,20 +106,35 @@ function positionCount(scenario: Scenario): number {
   return n;
 }
 
+/** A scenario's `scenario=` value (see `encodeScenarioParam`). */
+export interface ScenarioParamValue {
+  value: string;
+  fits: boolean;
+  length: number | null;
+  /**
+   * Why the strict reader refuses the scenario as the link rounds it (a park whose corners
+   * fall together at about a metre): then the link names it instead of carrying it, and the
+   * exported file, at full precision, is what to share.
+   */
+  unreadable?: string;
+}
+
 /**
  * The `scenario=` value for a scenario, and whether it fits the link's limit. `length` is the
  * encoded value's, or null when the scenario's text passes the bytes a link's scenario may
  * inflate to (`maxBytes`): then it is not written nor compressed, which for a park of 99,000
- * vertices would hold the page a tenth of a second at each edit.
+ * vertices would hold the page a tenth of a second at each edit. The text is read back by the
+ * reader that reads a link, so a link never carries a scenario that would be lost on opening.
  */
-export async function encodeScenarioParam(
-  scenario: Scenario,
-): Promise<{ value: string; fits: boolean; length: number | null }> {
+export async function encodeScenarioParam(scenario: Scenario): Promise<ScenarioParamValue> {
   const saved = SAVED_PREFIX + scenario.id;
   const tooBig = { value: saved, fits: false, length: null };
   if (positionCount(scenario) * MIN_POSITION_BYTES > SCENARIO_LINK_LIMITS.maxBytes) return tooBig;
-  const json = new TextEncoder().encode(scenarioLinkJson(scenario));
+  const text = scenarioLinkJson(scenario);
+  const json = new TextEncoder().encode(text);
   if (json.length > SCENARIO_LINK_LIMITS.maxBytes) return tooBig;
+  const read = scenarioFromGeoJson(JSON.parse(text));
+  if (!read.ok) return { ...tooBig, unreadable: read.message };
   const encoded =
     ENCODED_PREFIX + toBase64Url(await pipe(json, new CompressionStream('deflate-raw')));
   const fits = encoded.length <= SCENARIO_LINK_LIMITS.maxChars;

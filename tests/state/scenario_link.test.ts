@@ -131,6 +131,35 @@ describe('a scenario in the link', () => {
     }
   });
 
+  it('names a scenario that rounding to about a metre would make unreadable, rather than carry it', async () => {
+    // Three corners a third of a metre apart: a park at full precision (the editor takes it),
+    // and all three the one point 116.4, 40.07 at the link's 5 decimals.
+    const tiny: Scenario = {
+      ...scenario,
+      edits: [
+        {
+          id: 'p',
+          type: 'add-park',
+          name: '口袋公园',
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [116.400001, 40.070001],
+                [116.400004, 40.070001],
+                [116.400004, 40.070004],
+                [116.400001, 40.070001],
+              ],
+            ],
+          },
+        },
+      ],
+    };
+    const encoded = await encodeScenarioParam(tiny);
+    expect([encoded.value, encoded.fits]).toEqual([`saved.${scenario.id}`, false]);
+    expect(encoded.unreadable).toBe('feature 0: park polygon has no area');
+  });
+
   it('goes through the hash and back', async () => {
     const { value } = await encodeScenarioParam(scenario);
     const hash = serializeHash({

@@ -1,12 +1,16 @@
 import { useEffect, useState } from 'react';
 import type { Scenario } from '../../analysis/scenario';
-import { SCENARIO_LINK_LIMITS, encodeScenarioParam } from '../../state/scenario_link';
+import {
+  SCENARIO_LINK_LIMITS,
+  type ScenarioParamValue,
+  encodeScenarioParam,
+} from '../../state/scenario_link';
 import { useText } from '../use_text';
 
 /** Says whether the page's link carries the scenario, or that its exported file must go instead. */
 export function ScenarioLinkStatus({ scenario }: { scenario: Scenario }) {
   const t = useText();
-  const [status, setStatus] = useState<{ fits: boolean; length: number | null } | null>(null);
+  const [status, setStatus] = useState<ScenarioParamValue | null>(null);
   useEffect(() => {
     let current = true;
     void encodeScenarioParam(scenario).then((result) => current && setStatus(result));
@@ -15,8 +19,9 @@ export function ScenarioLinkStatus({ scenario }: { scenario: Scenario }) {
     };
   }, [scenario]);
   if (!status) return null;
-  const text =
-    status.length === null
+  const text = status.unreadable
+    ? t('scenario.link.unreadable')
+    : status.length === null
       ? t('scenario.link.tooBig').replace(
           '{max}',
           SCENARIO_LINK_LIMITS.maxBytes.toLocaleString('en-US'),
