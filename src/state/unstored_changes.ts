@@ -29,15 +29,28 @@ function supersedes(later: ScenarioChange, earlier: ScenarioChange): boolean {
  */
 export function unstoredScenarioChanges() {
   const byScenario = new Map<string, Entry[]>();
+  /**
+   * Stored changes, per scenario, kept while an older change of this tab is still on its way:
+   * should that one's refusal come after (answers may come in any order), it is moot.
+   */
+  const storedLater = new Map<string, { seq: number; change: ScenarioChange }[]>();
   /** The newest change whose stored result was taken, per scenario. */
   const takenSeq = new Map<string, number>();
   let nextSeq = 0;
   const entries = (id: string) => byScenario.get(id) ?? [];
   const onTop = (scenario: Scenario | null, list: Entry[]) =>
     list.reduce((s, e) => applyScenarioChange(s, e.change), scenario);
+  /** Forgets the stored changes that no change still on its way is older than. */
+  const keepStoredWhileOlderOnTheirWay = (id: string) => {
+    const onTheirWay = entries(id).filter((e) => !e.refused);
+    const kept = (storedLater.get(id) ?? []).filter((s) => onTheirWay.some((e) => e.seq < s.seq));
+    if (kept.length > 0) storedLater.set(id, kept);
+    else storedLater.delete(id);
+  };
   /** What the tab shows once change `seq` is answered with `scenario`, `rest` still unstored. */
   const answered = (id: string, seq: number, rest: Entry[], scenario: Scenario | null) => {
     byScenario.set(id, rest);
+    keepStoredWhileOlderOnTheirWay(id);
     if (seq < (takenSeq.get(id) ?? 0)) return undefined;
     if (rest.some((e) => !e.refused && e.seq > seq)) return undefined;
     takenSeq.set(id, seq);
@@ -68,6 +81,7 @@ export function unstoredScenarioChanges() {
         (e) =>
           e.seq !== seq && !(e.refused && e.seq < seq && own && supersedes(own.change, e.change)),
       );
+      if (own) storedLater.set(id, [...(storedLater.get(id) ?? []), { seq, change: own.change }]);
       return answered(id, seq, rest, scenario);
     },
     /**
@@ -79,12 +93,23 @@ export function unstoredScenarioChanges() {
       const rest = entries(id).filter((e) => e.seq !== seq);
       return answered(id, seq, rest, scenario);
     },
-    /** Change `seq` was refused: nothing was stored, the tab keeps it. */
-    refused(id: string, seq: number): void {
+    /**
+     * Change `seq` was refused: nothing was stored, the tab keeps it, unless a newer change
+     * already stored made it moot (then it is dropped). Returns whether the tab keeps it.
+     */
+    refused(id: string, seq: number): boolean {
+      const own = entries(id).find((e) => e.seq === seq);
+      const moot =
+        !own ||
+        (storedLater.get(id) ?? []).some((s) => s.seq > seq && supersedes(s.change, own.change));
       byScenario.set(
         id,
-        entries(id).map((e) => (e.seq === seq ? { ...e, refused: true } : e)),
+        moot
+          ? entries(id).filter((e) => e.seq !== seq)
+          : entries(id).map((e) => (e.seq === seq ? { ...e, refused: true } : e)),
       );
+      keepStoredWhileOlderOnTheirWay(id);
+      return !moot;
     },
     /**
      * The refused changes to try storing again, in the order made, each then on its way again:

@@ -184,8 +184,9 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
         // A stored copy that failed the reader was kept aside: named here as a damaged record.
         if (setAside) void get().reloadRecord(setAside);
         if (refused) {
-          unstored.refused(id, seq);
-          scenarioSaved(false);
+          // A refused change a newer stored one made moot is dropped: nothing is kept only here.
+          if (unstored.refused(id, seq)) scenarioSaved(false);
+          else scenarioKept();
           return;
         }
         // The stored copy (grown in another tab) cannot take it: it leaves the tab, with why.

@@ -40,11 +40,15 @@ vi.mock('../../src/worker/import_record_client', async (original) => ({
   checkScenario: async () => ({ ok: true, value: worker.otherTabRead }),
 }));
 
-/** The stored copy after a change, written out here for the two kinds these tests make. */
+/** The stored copy after a change, written out here for the kinds these tests make. */
 function writtenByHand(scenario: Scenario | null, change: ScenarioChange): Scenario | null {
   if (change.kind === 'put') return change.scenario;
   if (change.kind === 'add-edit' && scenario) {
     return { ...scenario, edits: [...scenario.edits, change.edit], updatedAt: change.updatedAt };
+  }
+  if (change.kind === 'remove-edit' && scenario) {
+    const edits = scenario.edits.filter((e) => e.id !== change.editId);
+    return { ...scenario, edits, updatedAt: change.updatedAt };
   }
   throw new Error(`the fake worker does not write ${change.kind}`);
 }
@@ -166,6 +170,21 @@ describe('two quick edits to one scenario', () => {
     expect(worker.stored?.edits.map((e) => e.name)).toEqual(['停车场 A', '停车场 C']);
     expect(shownNames()).toEqual(['停车场 A', '停车场 C', '停车场 B']);
     expect(store().storageRefused).toContain('scenario');
+  });
+
+  it('drops a refused change whose refusal comes after a newer stored change made it moot', async () => {
+    worker.refuseNext = true;
+    store().addEdit(carPark('e', '停车场 E'));
+    store().removeEdit('e');
+    expect(shownNames()).toEqual([]);
+    await answer(2); // The removal is stored first...
+    await answer(1); // ...and the addition's refusal comes after it.
+    expect(shownNames()).toEqual([]);
+    expect(store().storageRefused).not.toContain('scenario');
+    store().addEdit(carPark('f', '停车场 F'));
+    await answer(worker.answers.length - 1);
+    expect(worker.stored?.edits.map((e) => e.name)).toEqual(['停车场 F']);
+    expect(shownNames()).toEqual(['停车场 F']);
   });
 
   it('does not ask again for a refused change while an older one is on its way', async () => {
