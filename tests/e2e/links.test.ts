@@ -95,6 +95,32 @@ describe('links that carry everything', () => {
     await page.close();
   });
 
+  it('keeps a park that the link would round away out of the link, and says why', async () => {
+    const { page, watch } = await openPage(session!, `#map=15/${CENTRE[1]}/${CENTRE[0]}`);
+    await page.click('[data-testid="scenario-toggle"]');
+    // Three corners a third of a metre apart: a park to the reader at full precision, one
+    // point (116.4, 40.07) at the 5 decimals a link keeps.
+    const corners = [
+      [116.400001, 40.070001],
+      [116.400004, 40.070001],
+      [116.400004, 40.070004],
+      [116.400001, 40.070001],
+    ];
+    const file = JSON.parse(scenarioWithPark(corners)) as { scenario: { name: string } };
+    file.scenario.name = '极小公园';
+    await page.setInputFiles('[data-testid="scenario-import-input"]', {
+      name: 'scenario.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    const status = '[data-testid="scenario-link-status"]';
+    await page.waitForSelector(`${status}[data-fits="false"]`);
+    expect(await page.textContent(status)).toContain('取整后无法读取');
+    await page.waitForFunction(() => /[#&]scenario=saved\.hostile$/.test(window.location.hash));
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   it('reads a hostile scenario link in a worker and shows the data as it is, with a notice', async () => {
     const linkValue = (text: string | Buffer) =>
       `1.${deflateRawSync(text, { level: 9 }).toString('base64url')}`;
