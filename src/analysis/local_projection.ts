@@ -20,6 +20,8 @@ export interface LocalProjection {
    * arrays (as `forwardInto` only plain ones): one kind of store each keeps both fast.
    */
   forwardLineInto: (line: readonly (readonly number[])[], out: Float64Array, at: number) => void;
+  /** `forwardLineInto` for plain arrays (a function of its own, for the same reason). */
+  forwardLineIntoArray: (line: readonly (readonly number[])[], out: number[], at: number) => void;
   inverse: (xy: readonly number[]) => [lon: number, lat: number];
 }
 
@@ -39,9 +41,18 @@ export function sinusoidalProjection(centralLon: number): LocalProjection {
       out[at] = EARTH_RADIUS_M * (lonLat[0]! - centralLon) * RADIANS * Math.cos(phi);
       out[at + 1] = EARTH_RADIUS_M * phi;
     },
-    // One call per line, not per point: the residential blocks' rings go through here before
-    // the engine has optimised anything. The same operations, in the same order, as above.
+    // One call per line, not per point: the residential blocks' rings and every facility's
+    // lines go through these before the engine has optimised anything. The same operations, in
+    // the same order, as above.
     forwardLineInto: (line, out, at) => {
+      for (let i = 0; i < line.length; i++) {
+        const lonLat = line[i]!;
+        const phi = lonLat[1]! * RADIANS;
+        out[at + 2 * i] = EARTH_RADIUS_M * (lonLat[0]! - centralLon) * RADIANS * Math.cos(phi);
+        out[at + 2 * i + 1] = EARTH_RADIUS_M * phi;
+      }
+    },
+    forwardLineIntoArray: (line, out, at) => {
       for (let i = 0; i < line.length; i++) {
         const lonLat = line[i]!;
         const phi = lonLat[1]! * RADIANS;

@@ -59,9 +59,9 @@ function addGeometry(shape: PlanarShape, g: Geometry, projection: LocalProjectio
  */
 function flatten(shape: PlanarShape, line: Position[], projection: LocalProjection): number[] {
   const flat: number[] = new Array<number>(2 * line.length);
+  projection.forwardLineIntoArray(line, flat, 0);
   const bbox = shape.bbox;
   for (let i = 0; i < line.length; i++) {
-    projection.forwardInto(line[i]!, flat, 2 * i);
     const x = flat[2 * i]!;
     const y = flat[2 * i + 1]!;
     if (x < bbox[0]) bbox[0] = x;
