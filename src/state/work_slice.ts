@@ -33,7 +33,7 @@ import { removeStatusRecord } from './status_storage';
 import { NETWORK_KEY, loadNetwork } from '../data/network_storage';
 import type { AppState } from './store';
 import type { StringKey } from '../ui/i18n';
-import { exceeds, featureListProblem } from '../data/limits';
+import { exceeds, featureListProblem, limitMessageBoth } from '../data/limits';
 import { type SavedRecordKind, withRefused, withoutRefused } from './storage_refused';
 import { unstoredScenarioChanges } from './unstored_changes';
 
@@ -57,8 +57,10 @@ export interface ScenarioEditor {
   carParkSpaces: number;
   /** A second scenario whose table is shown beside the active one's. */
   compareWithId: string | null;
-  /** Why the last park could not be closed (an i18n key), or null. */
+  /** Why the last edit was refused (an i18n key), or null. */
   problem: StringKey | null;
+  /** For a limit, the limit and the scenario's figure in both languages, shown after `problem`. */
+  problemDetail: string | null;
 }
 
 /** The planner's own work: imported data and what-if scenarios, kept in the browser. */
@@ -140,6 +142,7 @@ export const DEFAULT_SCENARIO_EDITOR: ScenarioEditor = {
   carParkSpaces: 100,
   compareWithId: null,
   problem: null,
+  problemDetail: null,
 };
 
 export const newId = () =>
@@ -190,7 +193,7 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
           return;
         }
         // The stored copy (grown in another tab) cannot take it: it leaves the tab, with why.
-        if (overLimit) refuse('storedOverLimit');
+        if (overLimit) refuse('storedOverLimit', overLimit);
         const shown = overLimit
           ? unstored.dropped(id, seq, scenario)
           : unstored.stored(id, seq, scenario);
@@ -220,8 +223,8 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
   const withData = (shipped: LayerData | null, imports: ImportedDataset[]) =>
     shipped ? { data: { status: 'ready' as const, data: composeLayerData(shipped, imports) } } : {};
   /** Shows why the editor refused (an i18n key) and returns it. */
-  const refuse = (problem: EditorProblem) => {
-    get().updateScenarioEditor({ problem: `scenario.problem.${problem}` });
+  const refuse = (problem: EditorProblem, detail: string | null = null) => {
+    get().updateScenarioEditor({ problem: `scenario.problem.${problem}`, problemDetail: detail });
     return problem;
   };
   /**
@@ -238,11 +241,11 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
    * the edits as the reader lists them, removals without geometry.
    */
   const refuseWhenFull = (edits: readonly ScenarioEdit[], added: Point | Polygon | null) => {
-    if (exceeds('editsPerScenario', edits.length + 1)) return refuse('tooManyEdits');
+    const tooMany = exceeds('editsPerScenario', edits.length + 1);
+    if (tooMany) return refuse('tooManyEdits', limitMessageBoth(tooMany));
     const features = edits.map((e) => ({ geometry: e.type === 'remove' ? null : e.geometry }));
-    return featureListProblem([...features, { geometry: added }])
-      ? refuse('tooManyPositions')
-      : null;
+    const tooLarge = featureListProblem([...features, { geometry: added }]);
+    return tooLarge ? refuse('tooManyPositions', limitMessageBoth(tooLarge)) : null;
   };
   const updateActive = (change: ScenarioChange) => {
     const { activeScenarioId } = get();

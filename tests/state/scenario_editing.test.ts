@@ -118,6 +118,10 @@ describe('editing a scenario', () => {
     store().updateScenarioEditor({ tool: 'add-car-park' });
     store().placeScenarioPoint([116.42, 40.07]);
     expect(store().scenarioEditor.problem).toBe('scenario.problem.tooManyEdits');
+    // The refusal names the limit and the figure the edit would have made.
+    expect(store().scenarioEditor.problemDetail).toContain(
+      '方案的编辑数超过上限 10,000（此文件：10,001）',
+    );
     store().updateScenarioEditor({ tool: 'add-park', problem: null });
     for (const corner of [
       [116.42, 40.068],
@@ -156,6 +160,10 @@ describe('editing a scenario', () => {
     store().updateScenarioEditor({ tool: 'add-car-park' });
     store().placeScenarioPoint([116.42, 40.09]);
     expect(store().scenarioEditor.problem).toBe('scenario.problem.tooManyPositions');
+    // 20 × 100,000 positions, and the car park one more: the count stops there.
+    expect(store().scenarioEditor.problemDetail).toContain(
+      'over the limit of 2,000,000 (this file: at least 2,000,001)',
+    );
     expect(edits()).toHaveLength(20);
     // A removal has no position: it still fits.
     store().updateScenarioEditor({ tool: 'remove', problem: null });
@@ -195,6 +203,8 @@ describe('editing a scenario', () => {
     await vi.waitFor(() =>
       expect(store().scenarioEditor.problem).toBe('scenario.problem.storedOverLimit'),
     );
+    // The stored 10,000 and this tab's one more.
+    expect(store().scenarioEditor.problemDetail).toContain('(this file: 10,001)');
     expect(edits().map((e) => e.id)).toEqual([...edits9999.map((e) => e.id), 'other-tab']);
     expect(store().storageRefused).toEqual([]);
     const saved = await loadSavedWork();

@@ -149,6 +149,7 @@ export function ActiveScenario({
       {editor.problem && (
         <p className="status error" role="alert" data-testid="scenario-problem">
           {t(editor.problem)}
+          {editor.problemDetail && ` (${editor.problemDetail})`}
         </p>
       )}
       <h3>{t('scenario.edits')}</h3>
