@@ -141,8 +141,9 @@ export function createAnalysisClient(
     // for ones the page holds, and would send later results' as unchanged ('same').
     started.onmessageerror = () => fail(started, 'sent an answer the page could not read');
     // The data goes first, its chunks copied a slice at a time and moved; every later message
-    // waits for it, in the order sent. A failed post rejects only its own request (every
-    // waiting one if it was the data), and the messages after it are still posted.
+    // waits for it, in the order sent. A failed post of a run rejects only that run, and the
+    // messages after it are still posted. A worker the data could not be given is ended like
+    // a failed one: no run could be measured in it, and the next run starts afresh.
     posted = movableInputs(inputs)
       .catch(() => ({ packed: packInputs(inputs), transfer: [] }))
       .then(({ packed, transfer }) => {
@@ -154,7 +155,7 @@ export function createAnalysisClient(
         if (worker === started) started.postMessage(init, transfer);
       })
       .catch((error: unknown) => {
-        if (worker === started) rejectWaiting(error);
+        fail(started, `could not be given the data (${describe(error)})`);
       });
     return started;
   };

@@ -120,16 +120,27 @@ describe('the analysis worker as the page sends it requests', () => {
     expect(await third).toEqual({ error: 'Error' });
   });
 
-  it('rejects every waiting run when the data could not be sent, so none waits forever', async () => {
+  it('rejects every waiting run when the data could not be sent, and gives it again to a fresh worker', async () => {
     FakeWorker.refuse = (message) => message.type === 'init';
     const { analysis, worker } = await client();
-    const first = settled(analysis.run(request, [], () => {}));
-    const second = settled(analysis.run(request, [], () => {}));
+    const first = analysis.run(request, [], () => {});
+    const second = analysis.run(request, [], () => {});
     await flush();
-    expect(await first).toEqual({ error: 'DataCloneError' });
-    expect(await second).toEqual({ error: 'DataCloneError' });
-    // The runs' messages still go out (the worker answers them with its own error).
-    expect(worker.sent.map((m) => m.type)).toEqual(['run', 'run']);
+    expect(await standing(first)).toEqual({ error: 'AnalysisWorkerFailedError' });
+    expect(await standing(second)).toEqual({ error: 'AnalysisWorkerFailedError' });
+    await expect(first).rejects.toThrow('could not be given the data (DataCloneError');
+    // A worker without the data could measure nothing: it is ended, and sent no run.
+    expect(worker.terminated).toBe(true);
+    expect(worker.sent).toEqual([]);
+    // Once the data can be sent, the next run works in a fresh worker.
+    FakeWorker.refuse = () => false;
+    const third = analysis.run(request, [], () => {});
+    await flush();
+    expect(FakeWorker.made).toHaveLength(2);
+    const fresh = FakeWorker.made[1]!;
+    expect(fresh.sent.map((m) => m.type)).toEqual(['init', 'run']);
+    fresh.answer({ type: 'skipped', id: fresh.sent[1]!.id });
+    expect(await standing(third)).toEqual({ value: null });
   });
 
   it('times the "post" stage from when the run is really posted, not from its wait behind the data', async () => {
