@@ -87,20 +87,7 @@ function firstEndingAfter(a: Intervals, x: number): number {
 
 /** The common part; cost grows with the shorter list, as a long row is entered by search. */
 export function intersectIntervals(a: Intervals, b: Intervals): Intervals {
-  if (a.length > b.length) [a, b] = [b, a];
-  const out: Intervals = [];
-  if (a.length === 0) return out;
-  let i = 0;
-  let j = firstEndingAfter(b, a[0]!);
-  const end = a[a.length - 1]!;
-  while (i < a.length && j < b.length && b[j]! < end) {
-    const start = Math.max(a[i]!, b[j]!);
-    const end = Math.min(a[i + 1]!, b[j + 1]!);
-    if (start < end) out.push(start, end);
-    if (a[i + 1]! < b[j + 1]!) i += 2;
-    else j += 2;
-  }
-  return out;
+  return a.length > b.length ? flatIntersect(b, 0, b.length, a) : flatIntersect(a, 0, a.length, b);
 }
 
 /**
@@ -110,54 +97,25 @@ export function intersectIntervals(a: Intervals, b: Intervals): Intervals {
  * the first analysis, before the engine has optimised anything, close to the later ones.
  */
 export function intersectionLength(a: Intervals, b: Intervals): number {
-  if (a.length > b.length) {
-    const shorter = b;
-    b = a;
-    a = shorter;
-  }
-  let sum = 0;
-  if (a.length === 0) return sum;
-  let i = 0;
-  let j = firstEndingAfter(b, a[0]!);
-  const end = a[a.length - 1]!;
-  while (i < a.length && j < b.length && b[j]! < end) {
-    const start = Math.max(a[i]!, b[j]!);
-    const stop = Math.min(a[i + 1]!, b[j + 1]!);
-    if (start < stop) sum += stop - start;
-    if (a[i + 1]! < b[j + 1]!) i += 2;
-    else j += 2;
-  }
-  return sum;
+  return a.length > b.length
+    ? flatIntersectionLength(b, 0, b.length, a)
+    : flatIntersectionLength(a, 0, a.length, b);
 }
 
 /** The parts of `a` outside `b`. */
 export function subtractIntervals(a: Intervals, b: Intervals): Intervals {
   const out: Intervals = [];
-  let j = a.length > 0 ? firstEndingAfter(b, a[0]!) : 0;
-  for (let i = 0; i < a.length; i += 2) {
-    let start = a[i]!;
-    const end = a[i + 1]!;
-    while (j < b.length && b[j + 1]! <= start) j += 2;
-    let k = j;
-    while (k < b.length && b[k]! < end) {
-      if (b[k]! > start) out.push(start, b[k]!);
-      start = Math.max(start, b[k + 1]!);
-      k += 2;
-    }
-    if (start < end) out.push(start, end);
-  }
+  flatSubtract(a, 0, a.length, b, out);
   return out;
 }
 
 export function intervalsLength(a: Intervals): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i += 2) sum += a[i + 1]! - a[i]!;
-  return sum;
+  return flatLength(a, 0, a.length);
 }
 
-// The same operations on a row held flat, values[from..to) of a longer array (the units' rows
-// as the kernel prepared them), so that summing them needs no array per row. Each gives the
-// pieces its twin above gives, in the same order, so the sums are the same to the last bit.
+// The operations on a row held flat, values[from..to) of a longer array (the units' rows as the
+// kernel prepared them), so that summing them needs no array per row; the list forms above are
+// these over a whole list, so both give the same pieces in the same order, to the last bit.
 
 /** `intervalsLength` of values[from..to). */
 export function flatLength(values: ArrayLike<number>, from: number, to: number): number {
