@@ -13,7 +13,7 @@ import {
   encodeChunk,
   CHUNK_SIZE,
 } from './compact_features';
-import { type CheckedDataset, readCheckedImport } from './import_record';
+import { type CheckedDataset, checkImportRecord, readCheckedImport } from './import_record';
 import type { ImportLayer, ImportedDataset } from './imported_data';
 import type { AppFeature } from './schema';
 import {
@@ -418,6 +418,52 @@ export async function saveImport(
 /** Removes one record (an import, a scenario, or a damaged one of either). */
 export function deleteRecord(key: string): Promise<boolean> {
   return write(key, (s) => s.delete(key));
+}
+
+/** Whether a stored value passes the restore's gate for its key (none for other kinds). */
+async function passesGate(key: string, value: unknown): Promise<boolean> {
+  if (key.startsWith(SCENARIO_PREFIX)) return scenarioFromRecord(key, value).ok;
+  if (key.startsWith(IMPORT_PREFIX)) return (await checkImportRecord(key, value)).ok;
+  return false;
+}
+
+/**
+ * Removes a record the restore skipped, but only while what is stored under its key still
+ * fails the gate, checked in the transaction that deletes it: a good record stored there since
+ * (a scenario file of the same id opened in this tab or another) is never deleted. Resolves
+ * with true when it deleted the record, false when the key holds a record that passes (or
+ * none); throws, having deleted nothing, when the browser refused. The gate runs inside the
+ * transaction, so the page gives this to a worker (see `removeDamagedRecord`).
+ */
+export async function deleteDamagedRecord(key: string): Promise<boolean> {
+  const db = database();
+  if (!db) throw new Error('no IndexedDB');
+  await migrate(db);
+  return db('readwrite', async (s) => {
+    const stored: unknown = await request(s.get(key));
+    if (stored === undefined || (await passesGate(key, stored))) return false;
+    s.delete(key);
+    await committed(s.transaction);
+    return true;
+  });
+}
+
+/**
+ * Removes a damaged record (see `deleteDamagedRecord`, which `remove` runs, in a worker on the
+ * page) and tells the other tabs: 'deleted', 'passes' when the key now holds a record that
+ * passes the gate (or none) and nothing was deleted, 'refused' when the browser refused.
+ */
+export async function removeDamagedRecord(
+  key: string,
+  remove: (key: string) => Promise<boolean> = deleteDamagedRecord,
+): Promise<'deleted' | 'passes' | 'refused'> {
+  try {
+    if (!(await remove(key))) return 'passes';
+  } catch {
+    return 'refused';
+  }
+  broadcast(key);
+  return 'deleted';
 }
 
 export function saveActiveScenario(id: string | null): Promise<boolean> {

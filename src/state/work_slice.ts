@@ -16,7 +16,9 @@ import {
   deleteRecord,
   importIdOf,
   importKey,
+  removeDamagedRecord,
   scenarioIdOf,
+  scenarioKey,
   readImport,
   saveActiveScenario,
   saveImport,
@@ -24,6 +26,7 @@ import {
 import {
   checkImport,
   checkScenario,
+  deleteDamagedRecordInWorker,
   storeScenarioChangeInWorker,
 } from '../worker/import_record_client';
 import { type ScenarioChange, applyScenarioChange } from '../analysis/scenario_change';
@@ -156,6 +159,10 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
         ...(skipped ? [skipped] : []),
       ],
     });
+  /** A good record was written under `key` (or it was deleted): no damaged one is left there. */
+  const clearSkipped = (key: string) => {
+    if (get().skippedRecords.some((r) => r.key === key)) setSkipped(key, null);
+  };
   const refusedUnless = (kind: SavedRecordKind) => (ok: boolean) => {
     if (!ok) set((state) => ({ storageRefused: withRefused(state.storageRefused, kind) }));
   };
@@ -198,6 +205,8 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
           ? unstored.dropped(id, seq, scenario)
           : unstored.stored(id, seq, scenario);
         if (shown !== undefined) showScenario(id, shown);
+        // What the key held, if damaged, is set aside (named above under its new key).
+        if (!overLimit) clearSkipped(scenarioKey(id));
         scenarioKept();
       },
     );
@@ -288,6 +297,7 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
       for (const [id, group] of byId) {
         void saveImport(group, storeElsewhere).then((saved) => {
           importSaved(saved);
+          if (saved) clearSkipped(importKey(id));
           // Removed while its record was being written: the removal's deletion came first.
           if (saved && !get().imports.some((d) => d.id === id)) {
             void deleteRecord(importKey(id)).then(importSaved);
@@ -302,6 +312,14 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
     },
     removeSkippedRecord: async (key) => {
       const kind = get().skippedRecords.find((r) => r.key === key)?.kind;
+      if (kind === 'import' || kind === 'scenario') {
+        // Deleted only if it still fails the gate: a good record may have been stored there since.
+        const removed = await removeDamagedRecord(key, deleteDamagedRecordInWorker);
+        refusedUnless(kind)(removed !== 'refused');
+        if (removed === 'passes') await get().reloadRecord(key);
+        if (removed === 'deleted') clearSkipped(key);
+        return;
+      }
       const deleted = kind === 'project-status' ? removeStatusRecord(key) : await deleteRecord(key);
       if (kind) refusedUnless(kind)(deleted);
       if (deleted) set({ skippedRecords: get().skippedRecords.filter((r) => r.key !== key) });

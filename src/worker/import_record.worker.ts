@@ -13,7 +13,7 @@
 import { transferables } from '../data/compact_features';
 import { readCheckedImport, skippedImport } from '../data/import_record';
 import { featuresText, piecesTextBlob } from '../data/layer_text';
-import { readScenario, storeScenarioChange } from '../data/saved_work';
+import { deleteDamagedRecord, readScenario, storeScenarioChange } from '../data/saved_work';
 import type { ImportRecordRequest, ImportRecordResponse } from './import_record_client';
 import { failOnUnreadableMessage } from './unreadable_message';
 
@@ -43,6 +43,16 @@ async function answer(request: ImportRecordRequest): Promise<void> {
       changed = { ok: false, reason: String(error) };
     }
     self.postMessage({ id, changed } satisfies ImportRecordResponse);
+    return;
+  }
+  if (request.kind === 'remove-damaged') {
+    let removed: Extract<ImportRecordResponse, { removed: unknown }>['removed'];
+    try {
+      removed = { ok: true, deleted: await deleteDamagedRecord(key) };
+    } catch (error) {
+      removed = { ok: false, reason: String(error) };
+    }
+    self.postMessage({ id, removed } satisfies ImportRecordResponse);
     return;
   }
   if (request.kind === 'map-text') {
@@ -93,10 +103,13 @@ async function answer(request: ImportRecordRequest): Promise<void> {
 }
 
 // One request at a time, in the order asked: the text of a record follows its check. A change
-// to a scenario does not wait behind the restore of a big import: it starts at once, and the
-// database runs its transactions in the order they were started, so changes keep their order.
+// to a scenario (or the removal of a damaged record) does not wait behind the restore of a big
+// import: it starts at once, and the database runs its transactions in the order they were
+// started, so writes keep their order.
 let queue = Promise.resolve();
 self.onmessage = (event: MessageEvent<ImportRecordRequest>) => {
-  if (event.data.kind === 'change-scenario') void answer(event.data).catch(() => undefined);
-  else queue = queue.then(() => answer(event.data)).catch(() => undefined);
+  const { kind } = event.data;
+  if (kind === 'change-scenario' || kind === 'remove-damaged') {
+    void answer(event.data).catch(() => undefined);
+  } else queue = queue.then(() => answer(event.data)).catch(() => undefined);
 };

@@ -4,6 +4,7 @@ import { setWrittenText } from '../data/layer_text';
 import type { RecordRead } from '../data/saved_work_store';
 import {
   type StoredScenarioChange,
+  deleteDamagedRecord,
   readScenario,
   scenarioKey,
   storeScenarioChange,
@@ -31,7 +32,8 @@ export type ImportRecordRequest =
       scenarioId: string;
       local: Scenario | null;
       change: ScenarioChange;
-    };
+    }
+  | { id: number; kind: 'remove-damaged'; key: string };
 export type ImportRecordResponse =
   /** A chunk of a dataset whose features passed; more follow, then the answer. */
   | { id: number; dataset: number; chunk: CompactChunk }
@@ -45,7 +47,9 @@ export type ImportRecordResponse =
   | {
       id: number;
       changed: ({ ok: true } & StoredScenarioChange) | { ok: false; reason: string };
-    };
+    }
+  /** The answer to `remove-damaged`: whether the record was deleted, or why nothing was. */
+  | { id: number; removed: { ok: true; deleted: boolean } | { ok: false; reason: string } };
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
@@ -155,4 +159,21 @@ export async function storeScenarioChangeInWorker(
     }
   }
   return storeScenarioChange(local, id, change);
+}
+
+/**
+ * A damaged record deleted in the same worker only while it still fails the gate (see
+ * `deleteDamagedRecord`): the gate runs inside the transaction that deletes it, and for an
+ * import that is the whole import check, never run on the page. Rejects, with nothing deleted,
+ * when the browser refused. Where no worker runs, or it failed before answering, it runs here.
+ */
+export async function deleteDamagedRecordInWorker(key: string): Promise<boolean> {
+  if (canCheckInWorker()) {
+    const response = await requestWorker({ kind: 'remove-damaged', key }).catch(() => null);
+    if (response && 'removed' in response) {
+      if (response.removed.ok) return response.removed.deleted;
+      throw new Error(response.removed.reason);
+    }
+  }
+  return deleteDamagedRecord(key);
 }
