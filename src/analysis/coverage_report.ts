@@ -138,7 +138,11 @@ export function measureIndicator(
 /** The parameter-independent part: residential rows per unit and block centres. */
 export interface PreparedCoverage {
   area: PreparedArea;
-  sites: BlockSite[];
+  /**
+   * The blocks as sites, made on first use: only the schools and parking tabs ask for them,
+   * and their areas walk every vertex of every block again, before anything is optimised.
+   */
+  readonly sites: BlockSite[];
 }
 
 export function prepareCoverage(
@@ -148,7 +152,13 @@ export function prepareCoverage(
   const units = sortedUnits(inputs.subdistricts.features as Feature<Geometry, { name: string }>[]);
   const blocks = inputs.residential.features;
   const { area, blockShape, blockCentres } = prepareAreaAndBlocks(units, blocks, rowSpacingM);
-  return { area, sites: blockSites(blocks, blockShape, blockCentres) };
+  let sites: BlockSite[] | undefined;
+  return {
+    area,
+    get sites() {
+      return (sites ??= blockSites(blocks, blockShape, blockCentres));
+    },
+  };
 }
 
 /** Units in the action plan's order; names it does not list go last. */
