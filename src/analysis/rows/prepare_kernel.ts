@@ -49,6 +49,7 @@ interface PrepareExports {
     shapeRows: number,
     from: number,
     to: number,
+    order: number,
     rowStarts: number,
     rowFill: number,
     edgeRows: number,
@@ -179,6 +180,7 @@ function prepareRowsInKernel(
   const shapeRows = new Int32Array(buffer, shapeRowsAt, 2 * shapeCount);
   let mostRows = 0;
   let mostEdges = 0;
+  const blockWest = new Float64Array(blocks);
   const spans = (s: number, bbox: PlanarShape['bbox'], shapeNumbers: number) => {
     const first = firstRowFrom(grid, bbox[1]);
     const rows = lastRowTo(grid, bbox[3]) - first + 1;
@@ -200,6 +202,7 @@ function prepareRowsInKernel(
     planarRingsInto(blockGeometries[b]!, projection, cursor);
     shapeRingEnds[b] = cursor.ring;
     spans(b, cursor.bbox, cursor.number - from);
+    blockWest[b] = cursor.bbox[0];
   }
   for (let u = 0; u < units; u++) {
     const shape = unitShapes[u]!;
@@ -221,7 +224,10 @@ function prepareRowsInKernel(
   ensureBytes(run.memory, layout.end);
   run.setGrid(grid.y0, grid.spacingM, gridRows);
   run.centreSums(coordinatesAt, ringEndsAt, shapeRingEndsAt, 0, blocks, centresAt);
-  const ringRows = (from: number, to: number, crossings: number, out: number[]) =>
+  const orderAt = layout.take(4 * blocks);
+  ensureBytes(run.memory, layout.end);
+  westToEast(blockWest, new Int32Array(run.memory.buffer, orderAt, blocks));
+  const ringRows = (from: number, to: number, crossings: number, out: number[], order = 0) =>
     run.shapesRingRows(
       coordinatesAt,
       ringEndsAt,
@@ -229,6 +235,7 @@ function prepareRowsInKernel(
       shapeRowsAt,
       from,
       to,
+      order,
       rowStartsAt,
       rowFillAt,
       edgeRowsAt,
@@ -259,7 +266,8 @@ function prepareRowsInKernel(
   const unitValuesAt = layout.take(0);
   ensureBytes(run.memory, layout.end);
   // The residential land: every block's ring rows, merged per row.
-  const pairs = ringRows(0, blocks, crossingsAt, out);
+  // Taken west to east, the blocks leave each row's pairs nearly in order for the merge.
+  const pairs = ringRows(0, blocks, crossingsAt, out, orderAt);
   run.mergeRows(
     out[0]!,
     out[1]!,
@@ -342,6 +350,33 @@ function prepareRowsInKernel(
     flatUnitRows,
     flatResidentialRows,
   };
+}
+
+/**
+ * The blocks' indices roughly west to east, by their west ends (`order` gets them): a counting
+ * sort into as many bins as blocks, each bin in the blocks' own order. Blocks with no ring
+ * (no west end) go last.
+ */
+function westToEast(west: Float64Array, order: Int32Array): void {
+  const n = west.length;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let b = 0; b < n; b++) {
+    const x = west[b]!;
+    if (x < min) min = x;
+    if (x > max && x !== Infinity) max = x;
+  }
+  const scale = max > min ? (n - 1) / (max - min) : 0;
+  const bins = new Int32Array(n + 1);
+  const binOf = new Int32Array(n);
+  for (let b = 0; b < n; b++) {
+    const x = west[b]!;
+    const bin = x <= max ? Math.floor((x - min) * scale) : n - 1;
+    binOf[b] = bin;
+    bins[bin + 1]!++;
+  }
+  for (let i = 0; i < n; i++) bins[i + 1]! += bins[i]!;
+  for (let b = 0; b < n; b++) order[bins[binOf[b]!]!++] = b;
 }
 
 /** The units' flat rows as arrays: a row where `defined` has 1 (possibly empty), else a hole. */

@@ -4,7 +4,7 @@
  * greenways and roads as lines) at the default 4 m rows and at 0.5 m; and the committed module is what its source
  * compiles to.
  */
-import type { Geometry } from 'geojson';
+import type { Feature, Geometry, Polygon, Position } from 'geojson';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COVERAGE_KERNEL_WASM } from '../../../src/analysis/rows/wasm/coverage_kernel_wasm';
 import { PREPARE_KERNEL_WASM } from '../../../src/analysis/rows/wasm/prepare_kernel_wasm';
@@ -22,13 +22,15 @@ import {
 import { prepareCoverage } from '../../../src/analysis/coverage_report';
 import { type LayerId } from '../../../src/data/layers';
 import { ROW_KERNELS, compileRowKernel } from '../../../scripts/wasm/reach_kernel';
-import { createRectangle, twoUnits } from '../fixtures';
+import { createRectangle, offset, twoUnits } from '../fixtures';
 import { loadShippedLayer as load } from '../../shipped_layer';
 
 const units = load('subdistricts').features as Parameters<typeof prepareArea>[0];
 const residential = load('residential').features;
 const reaches = (layer: LayerId, radiusM: number): FacilityReach[] =>
   load(layer).features.map((f) => ({ geometry: f.geometry as Geometry, radiusM }));
+
+const polygon = (ring: Position[]): Polygon => ({ type: 'Polygon', coordinates: [ring] });
 
 function bothKernels(area: PreparedArea, facilities: FacilityReach[]) {
   chooseWasmReachKernel(true);
@@ -132,6 +134,32 @@ describe('the WebAssembly reach kernel', () => {
     };
     const wasm = area(true);
     expect(wasm.some((row) => row && row.length === 80)).toBe(true);
+    expect(wasm).toEqual(area(false));
+  });
+
+  it('merges blocks whose pieces of a row come far out of order as the JavaScript does', () => {
+    // Twenty wide diamonds whose west points lie farther west than forty small squares near
+    // their tops: taken by their west ends, the diamonds come first, yet on the rows near their
+    // tops each square lies west of every diamond's piece of the row.
+    const diamond = (cx: number, r: number): Feature<Geometry> => {
+      const [w, s, e, n] = [offset(cx - r, 0), offset(cx, -r), offset(cx + r, 0), offset(cx, r)];
+      return { type: 'Feature', properties: {}, geometry: polygon([w, s, e, n, w]) };
+    };
+    const blocks = [
+      ...Array.from({ length: 20 }, (_, i) => diamond(-2 * i, 1000)),
+      ...Array.from({ length: 40 }, (_, i) =>
+        createRectangle(-900 + 20 * i, 930, -890 + 20 * i, 990),
+      ),
+    ];
+    const area = (use: boolean) => {
+      chooseWasmReachKernel(use);
+      return prepareArea(twoUnits().features as Parameters<typeof prepareArea>[0], blocks, 1)
+        .residentialRows;
+    };
+    const wasm = area(true);
+    // A row near the diamonds' tops holds the forty squares and the diamonds' joined piece
+    // (in two, as the two units meet in it).
+    expect(wasm.some((row) => row && row.length === 2 * 42)).toBe(true);
     expect(wasm).toEqual(area(false));
   });
 

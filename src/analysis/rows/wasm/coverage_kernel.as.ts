@@ -8,7 +8,7 @@
  * the order the intervals came in. The memory layout is set by the caller
  * (`../coverage_kernel.ts`); the list and what the merges need lie past everything else and grow.
  */
-import { ensureBytes, sortRange, unionOfSorted } from './row_grid.as';
+import { ensureBytes, unionOfRow } from './row_grid.as';
 
 let gridRows: i32 = 0;
 let wantedAt: usize = 0;
@@ -90,11 +90,7 @@ function merge(): i32 {
   for (let k = 0; k < gridRows; k++) {
     store<i32>(rowOffsetsAt + (<usize>k << 2), out);
     const hi = load<i32>(countsAt + (<usize>k << 2));
-    if (hi > lo) {
-      sortRange(sortedStart, lo, hi);
-      sortRange(sortedEnd, lo, hi);
-      out = unionOfSorted(sortedStart, sortedEnd, lo, hi, rowValuesAt, out);
-    }
+    if (hi > lo) out = unionOfRow(sortedStart, sortedEnd, lo, hi, rowValuesAt, out);
     lo = hi;
   }
   store<i32>(rowOffsetsAt + (<usize>gridRows << 2), out);

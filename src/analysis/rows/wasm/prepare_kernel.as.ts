@@ -12,6 +12,7 @@ import {
   ringPairs,
   setRowGrid,
   sortRange,
+  unionOfRow,
   unionOfSorted,
   writePair,
 } from './row_grid.as';
@@ -34,7 +35,8 @@ export let mostCrossings: i32 = 0;
 /**
  * The ring rows (ringEdges then ringPairs) of shapes [from, to), appended as (row, start, end)
  * to the out arrays; returns how many. With `crossings` 0 it only counts: returns the sum of the
- * shapes' crossings (twice as many as they can write) and sets `mostCrossings`.
+ * shapes' crossings (twice as many as they can write) and sets `mostCrossings`. Given an
+ * `order` (else 0), the i-th shape taken is shape order[i] (i in [from, to)).
  */
 export function shapesRingRows(
   coordinates: usize,
@@ -43,6 +45,7 @@ export function shapesRingRows(
   shapeRows: usize,
   from: i32,
   to: i32,
+  order: usize,
   rowStarts: usize,
   rowFill: usize,
   edgeRows: usize,
@@ -54,7 +57,8 @@ export function shapesRingRows(
 ): i32 {
   let total: i32 = 0;
   let most: i32 = 0;
-  for (let s = from; s < to; s++) {
+  for (let i = from; i < to; i++) {
+    const s = order ? load<i32>(order + (<usize>i << 2)) : i;
     const ringFrom = s > 0 ? load<i32>(shapeRingEnds + (<usize>(s - 1) << 2)) : 0;
     const ringTo = load<i32>(shapeRingEnds + (<usize>s << 2));
     const first = load<i32>(shapeRows + (<usize>s << 3));
@@ -114,11 +118,7 @@ export function mergeRows(
   for (let k = 0; k < gridRows; k++) {
     store<i32>(offsets + (<usize>k << 2), out);
     const hi = load<i32>(counts + (<usize>k << 2));
-    if (hi > lo) {
-      sortRange(sortedStart, lo, hi);
-      sortRange(sortedEnd, lo, hi);
-      out = unionOfSorted(sortedStart, sortedEnd, lo, hi, values, out);
-    }
+    if (hi > lo) out = unionOfRow(sortedStart, sortedEnd, lo, hi, values, out);
     lo = hi;
   }
   store<i32>(offsets + (<usize>gridRows << 2), out);
