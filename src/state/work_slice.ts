@@ -27,6 +27,7 @@ import {
   checkImport,
   checkScenario,
   deleteDamagedRecordInWorker,
+  storeImportInWorker,
   storeScenarioChangeInWorker,
 } from '../worker/import_record_client';
 import { type ScenarioChange, applyScenarioChange } from '../analysis/scenario_change';
@@ -91,8 +92,9 @@ export interface WorkSlice {
     skipped?: SkippedRecord[];
   }) => void;
   /**
-   * Shows the datasets and stores them, one record per file: by `storeElsewhere` when given
-   * (the import worker that built them), else from the page.
+   * Shows the datasets and stores them, one record per file, off the page's thread: by
+   * `storeElsewhere` when given (the import worker that built them), else (or when that worker
+   * is gone) by the restore's worker, given a copy of their chunks (see `storeImportInWorker`).
    */
   addImports: (datasets: ImportedDataset[], storeElsewhere?: StoreImportElsewhere) => void;
   removeImport: (id: string) => void;
@@ -295,7 +297,10 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
       const byId = new Map<string, ImportedDataset[]>();
       for (const d of datasets) byId.set(d.id, [...(byId.get(d.id) ?? []), d]);
       for (const [id, group] of byId) {
-        void saveImport(group, storeElsewhere).then((saved) => {
+        const writers = storeElsewhere
+          ? [storeElsewhere, storeImportInWorker]
+          : [storeImportInWorker];
+        void saveImport(group, writers).then((saved) => {
           importSaved(saved);
           if (saved) clearSkipped(importKey(id));
           // Removed while its record was being written: the removal's deletion came first.

@@ -8,12 +8,18 @@
  * properties the map reads, it writes the map's text of each chunk as soon as the chunk
  * passed, from the features it has just decoded, and drops them: 200,000 decoded features
  * held to the end of the check cost its garbage collector more than writing their text as
- * it goes. The texts are made a Blob when asked for, after the check has answered.
+ * it goes. The texts are made a Blob when asked for, after the check has answered. It also
+ * writes the record of a new import whose own worker is gone, from chunks moved to it.
  */
 import { transferables } from '../data/compact_features';
 import { readCheckedImport, skippedImport } from '../data/import_record';
 import { featuresText, piecesTextBlob } from '../data/layer_text';
-import { deleteDamagedRecord, readScenario, storeScenarioChange } from '../data/saved_work';
+import {
+  deleteDamagedRecord,
+  putImportRecord,
+  readScenario,
+  storeScenarioChange,
+} from '../data/saved_work';
 import type { ImportRecordRequest, ImportRecordResponse } from './import_record_client';
 import { failOnUnreadableMessage } from './unreadable_message';
 
@@ -53,6 +59,16 @@ async function answer(request: ImportRecordRequest): Promise<void> {
       removed = { ok: false, reason: String(error) };
     }
     self.postMessage({ id, removed } satisfies ImportRecordResponse);
+    return;
+  }
+  if (request.kind === 'store-import') {
+    let stored = true;
+    try {
+      await putImportRecord(request.head, request.layers);
+    } catch {
+      stored = false;
+    }
+    self.postMessage({ id, stored } satisfies ImportRecordResponse);
     return;
   }
   if (request.kind === 'map-text') {
@@ -103,13 +119,13 @@ async function answer(request: ImportRecordRequest): Promise<void> {
 }
 
 // One request at a time, in the order asked: the text of a record follows its check. A change
-// to a scenario (or the removal of a damaged record) does not wait behind the restore of a big
-// import: it starts at once, and the database runs its transactions in the order they were
-// started, so writes keep their order.
+// to a scenario, the removal of a damaged record or a new import's record does not wait behind
+// the restore of a big import: it starts at once, and the database runs its transactions in the
+// order they were started, so writes keep their order.
 let queue = Promise.resolve();
 self.onmessage = (event: MessageEvent<ImportRecordRequest>) => {
   const { kind } = event.data;
-  if (kind === 'change-scenario' || kind === 'remove-damaged') {
+  if (kind === 'change-scenario' || kind === 'remove-damaged' || kind === 'store-import') {
     void answer(event.data).catch(() => undefined);
   } else queue = queue.then(() => answer(event.data)).catch(() => undefined);
 };

@@ -1,10 +1,19 @@
-import { type CompactChunk, decodeChunk, yieldToPage } from '../data/compact_features';
+import {
+  type CompactChunk,
+  type CompactFeatures,
+  decodeChunk,
+  transferables,
+  yieldToPage,
+} from '../data/compact_features';
 import { type CheckedDataset, readCheckedImport } from '../data/import_record';
 import { setWrittenText } from '../data/layer_text';
 import type { RecordRead } from '../data/saved_work_store';
 import {
+  type ImportRecord,
+  type ImportRecordHead,
   type StoredScenarioChange,
   deleteDamagedRecord,
+  importKey,
   readScenario,
   scenarioKey,
   storeScenarioChange,
@@ -25,6 +34,14 @@ export type ImportRecordRequest =
   | { id: number; kind: 'check'; key: string; keep?: readonly string[] }
   | { id: number; kind: 'map-text'; key: string; keep: readonly string[] }
   | { id: number; kind: 'scenario'; key: string }
+  /** One import record written to storage, from chunks whose buffers were moved here. */
+  | {
+      id: number;
+      kind: 'store-import';
+      key: string;
+      head: ImportRecordHead;
+      layers: ImportRecord['layers'];
+    }
   | {
       id: number;
       kind: 'change-scenario';
@@ -43,6 +60,8 @@ export type ImportRecordResponse =
   | { id: number; texts: Blob[] | null }
   /** The answer to `scenario`: the record through the strict scenario reader. */
   | { id: number; scenario: RecordRead<Scenario | null> }
+  /** The answer to `store-import`: true once stored, false when the browser refused. */
+  | { id: number; stored: boolean }
   /** The answer to `change-scenario`: the scenario as now stored, or why nothing was. */
   | {
       id: number;
@@ -63,6 +82,7 @@ const requestWorker = workerRequests<
 ) as (
   request: WithoutId<ImportRecordRequest>,
   onMessage?: (response: ImportRecordResponse) => void,
+  transfer?: Transferable[],
 ) => Promise<ImportRecordResponse>;
 
 /** Whether this page can run the restore gate in a worker (not in Node, say). */
@@ -176,4 +196,41 @@ export async function deleteDamagedRecordInWorker(key: string): Promise<boolean>
     }
   }
   return deleteDamagedRecord(key);
+}
+
+/** A copy of compact features whose typed arrays are new, to move to a worker: the page keeps its own. */
+function copyOfChunks(compact: CompactFeatures): CompactFeatures {
+  const copy = <T extends Uint8Array | Float64Array | string | undefined>(kept: T): T =>
+    (ArrayBuffer.isView(kept) ? kept.slice() : kept) as T;
+  const chunks = compact.chunks.map((chunk) => {
+    const { points, geometries } = chunk;
+    return {
+      count: chunk.count,
+      properties: copy(chunk.properties),
+      ...(points !== undefined ? { points: copy(points) } : {}),
+      ...(geometries !== undefined ? { geometries: copy(geometries) } : {}),
+    };
+  });
+  return { count: compact.count, chunks };
+}
+
+/**
+ * One import record written to storage by the restore's worker, from a copy of the page's
+ * chunks moved to it, so that the copy into storage (a task of 150 ms at 200,000 points) is
+ * none of the page's: for an import whose own worker is gone before the confirm stored it.
+ * The page's part is a block copy of each chunk's arrays. True once stored, false when the
+ * browser refused, null where no worker runs or it failed before answering (see `saveImport`).
+ */
+export async function storeImportInWorker(
+  head: ImportRecordHead,
+  layers: ImportRecord['layers'],
+): Promise<boolean | null> {
+  if (!canCheckInWorker()) return null;
+  // Not in the task that confirmed the import and drew it.
+  await yieldToPage();
+  const copies = layers.map(({ layer, features }) => ({ layer, features: copyOfChunks(features) }));
+  const moved = copies.flatMap(({ features }) => transferables(features));
+  const request = { kind: 'store-import' as const, key: importKey(head.id), head, layers: copies };
+  const response = await requestWorker(request, undefined, moved).catch(() => null);
+  return response && 'stored' in response ? response.stored : null;
 }

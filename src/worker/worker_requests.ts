@@ -4,7 +4,7 @@
  * `messageerror`), rejects every waiting request and is dropped, so the next request starts a
  * fresh one rather than asking a broken worker. A request may be answered in several messages:
  * those `settle` gives null for are handed to the request's `onMessage`, and the one it
- * settles ends the request.
+ * settles ends the request. `transfer`: buffers of the request moved to the worker, not copied.
  */
 export function workerRequests<
   Request extends { id: number },
@@ -13,7 +13,11 @@ export function workerRequests<
 >(
   start: () => Worker,
   settle: (response: Response) => { value: Result } | { error: string } | null,
-): (request: Omit<Request, 'id'>, onMessage?: (response: Response) => void) => Promise<Result> {
+): (
+  request: Omit<Request, 'id'>,
+  onMessage?: (response: Response) => void,
+  transfer?: Transferable[],
+) => Promise<Result> {
   let worker: Worker | null = null;
   const waiting = new Map<
     number,
@@ -53,10 +57,16 @@ export function workerRequests<
     return worker;
   };
 
-  return (request, onMessage) =>
+  return (request, onMessage, transfer = []) =>
     new Promise((resolve, reject) => {
       const id = nextId++;
       waiting.set(id, { resolve, reject, onMessage });
-      ensureWorker().postMessage({ ...request, id });
+      try {
+        ensureWorker().postMessage({ ...request, id }, transfer);
+      } catch (error) {
+        // Not sent (a DataCloneError): no answer will come.
+        waiting.delete(id);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
     });
 }

@@ -1,8 +1,10 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../../src/analysis/scenario';
-import type { ImportLayer, ImportedDataset } from '../../src/data/imported_data';
-import type { ImportRecordHead } from '../../src/data/saved_work';
+import type { ImportedDataset } from '../../src/data/imported_data';
+import type { ImportRecord, ImportRecordHead } from '../../src/data/saved_work';
+
+type StoredLayers = ImportRecord['layers'];
 
 /**
  * Saved work as a browser keeps it (IndexedDB, here fake-indexeddb), each test on an empty
@@ -224,11 +226,11 @@ describe("two tabs never lose each other's work", () => {
     const features = [carPark(0), carPark(1)];
     // As the import worker does: the record written from its own copy of the chunks.
     const { encodeFeatures } = await import('../../src/data/compact_features');
-    const inWorker = vi.fn(async (head: ImportRecordHead, layers: readonly ImportLayer[]) => {
+    const inWorker = vi.fn(async (head: ImportRecordHead, layers: StoredLayers) => {
       const compact = encodeFeatures(features);
       await a.saved.putImportRecord(
         head,
-        layers.map((layer) => ({ layer, features: compact })),
+        layers.map(({ layer }) => ({ layer, features: compact })),
       );
       return true;
     });
@@ -247,12 +249,12 @@ describe("two tabs never lose each other's work", () => {
     const { storeGet } = await import('../../src/data/saved_work_store');
     let startWriting = () => {};
     let written: Promise<void> | undefined;
-    const slowWorker = async (head: ImportRecordHead, layers: readonly ImportLayer[]) => {
+    const slowWorker = async (head: ImportRecordHead, layers: StoredLayers) => {
       await new Promise<void>((resolve) => (startWriting = resolve));
       const compact = encodeFeatures([carPark(0)]);
       written = a.saved.putImportRecord(
         head,
-        layers.map((layer) => ({ layer, features: compact })),
+        layers.map(({ layer }) => ({ layer, features: compact })),
       );
       await written;
       return true;

@@ -280,8 +280,8 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
     // 200,000 features), then the map's text, and lets the chunks go. Both are asked once the
     // page has built the features (asked before, they compete for the cores with the work the
     // dialog waits for), and before the dialog closes, whose end waits for them. The record
-    // first: the map's text only waits for it to be written, the import is kept soonest. Sent
-    // to another worker to write, the chunks would be copied in the task that draws them.
+    // first: the map's text only waits for it to be written, the import is kept soonest. When
+    // that worker is gone, the restore's worker writes it from a copy of the page's chunks.
     let askForText = () => {};
     const texts = new Promise<Partial<Record<ImportLayer, Blob>> | null>((resolve) => {
       askForText = () =>
@@ -297,7 +297,13 @@ export function ImportDialog({ file, data }: { file: File; data: LayerData }) {
     }
     const state = useAppStore.getState();
     state.addImports(datasets, (head, layers) =>
-      preview ? client.storeImport(preview, head, layers) : Promise.resolve(null),
+      preview
+        ? client.storeImport(
+            preview,
+            head,
+            layers.map((l) => l.layer),
+          )
+        : Promise.resolve(null),
     );
     askForText();
     const shown = new Set([...state.visibleLayers, ...datasets.map((d) => d.layer)]);
