@@ -17,6 +17,7 @@ import type { FromImportWorker, ToImportWorker } from './protocol';
 import { readImportFile, summariseRead } from './read';
 import type { ImportContext, ReadResult } from './types';
 import { failOnUnreadableMessage } from '../worker/unreadable_message';
+import { answeringPings } from '../worker/liveness';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -53,9 +54,9 @@ const post = (message: FromImportWorker, transfer: Transferable[] = []) =>
 // Messages are handled one after another: a build waits for the read before it.
 let queue: Promise<void> = Promise.resolve();
 
-self.onmessage = (event: MessageEvent<ToImportWorker>) => {
+self.onmessage = answeringPings(self, (event: MessageEvent<ToImportWorker>) => {
   queue = queue.then(() => handle(event.data));
-};
+});
 
 async function handle(message: ToImportWorker): Promise<void> {
   try {

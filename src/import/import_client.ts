@@ -4,6 +4,7 @@ import { exceeds, limitMessageBoth } from '../data/limits';
 import type { ImportRecordHead } from '../data/saved_work';
 import type { FromImportWorker, ToImportWorker } from './protocol';
 import { fileSizeProblem } from './file_size';
+import { type Liveness, watchLiveness } from '../worker/liveness';
 import type { NetworkPreview } from './build_network';
 import type { CompactPreview } from './compact_preview';
 import type {
@@ -63,6 +64,8 @@ export interface ImportClient {
 }
 
 interface Waiting {
+  /** The worker asked. */
+  worker: Worker;
   resolve: (result: never) => void;
   reject: (error: Error) => void;
   onProgress?: ProgressCallback;
@@ -81,6 +84,7 @@ export function createImportClient(context: ImportContext): ImportClient {
   const buildOf = new WeakMap<CompactPreview, number>();
   /** Map texts and records asked for and not yet answered, by request: `dispose` waits. */
   const outliving = new Map<number, Promise<unknown>>();
+  const watched = new WeakMap<Worker, Liveness>();
 
   const rejectAll = (error: Error) => {
     for (const entry of waiting.values()) entry.reject(error);
@@ -91,6 +95,7 @@ export function createImportClient(context: ImportContext): ImportClient {
     if (worker) return worker;
     const created = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
     created.onmessage = (event: MessageEvent<FromImportWorker>) => {
+      if (liveness.heard(event.data)) return;
       const message = event.data;
       const entry = waiting.get(message.id);
       if (!entry) return;
@@ -101,13 +106,22 @@ export function createImportClient(context: ImportContext): ImportClient {
       waiting.delete(message.id);
       entry.resolve(message.result as never);
     };
-    // A worker that failed, or whose answer could not be read (which request's is unknown),
-    // is ended: every waiting request rejects, and the next one starts a fresh worker.
+    // A worker that failed, whose answer could not be read (which request's is unknown), or
+    // that went silent while requests waited (see `watchLiveness`), is ended: every waiting
+    // request rejects, and the next one starts a fresh worker.
     const fail = (error: Error) => {
       if (worker === created) worker = null;
+      liveness.stop();
       created.terminate();
       rejectAll(error);
     };
+    const liveness = watchLiveness(
+      created,
+      // Also a worker `dispose` lets finish the records and texts asked of it.
+      () => [...waiting.values()].some((entry) => entry.worker === created),
+      () => fail(new Error('import worker failed: it stopped answering')),
+    );
+    watched.set(created, liveness);
     created.onerror = (event) => fail(new Error(event.message || 'import worker failed'));
     created.onmessageerror = () =>
       fail(new Error('import worker failed: an answer from it could not be read'));
@@ -124,8 +138,21 @@ export function createImportClient(context: ImportContext): ImportClient {
   ): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const id = nextId++;
-      waiting.set(id, { resolve: resolve as (result: never) => void, reject, onProgress });
-      ensureWorker().postMessage(make(id), transfer);
+      const to = ensureWorker();
+      waiting.set(id, {
+        worker: to,
+        resolve: resolve as (result: never) => void,
+        reject,
+        onProgress,
+      });
+      try {
+        to.postMessage(make(id), transfer);
+      } catch (error) {
+        // Not sent: no answer will come.
+        waiting.delete(id);
+        throw error;
+      }
+      watched.get(to)?.sent();
     });
 
   /** A request that `dispose` lets finish. */
@@ -136,8 +163,14 @@ export function createImportClient(context: ImportContext): ImportClient {
     return answer.finally(() => outliving.delete(asked));
   };
 
+  /** Ends a worker on purpose: it is no longer watched. */
+  const end = (ended: Worker) => {
+    watched.get(ended)?.stop();
+    ended.terminate();
+  };
+
   const stop = (error: Error) => {
-    worker?.terminate();
+    if (worker) end(worker);
     worker = null;
     rejectAll(error);
   };
@@ -200,7 +233,7 @@ export function createImportClient(context: ImportContext): ImportClient {
         waiting.delete(id);
         entry.reject(new ImportCancelledError());
       }
-      void Promise.allSettled(outliving.values()).then(() => writing.terminate());
+      void Promise.allSettled(outliving.values()).then(() => end(writing));
     },
   };
 }

@@ -34,6 +34,7 @@ import type {
   WorkerNetwork,
 } from './protocol';
 import { failOnUnreadableMessage } from './unreadable_message';
+import { answeringPings } from './liveness';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -57,7 +58,7 @@ const post = (message: FromAnalysisWorker, transfer: Transferable[] = []) =>
 const runKey = (request: AnalysisRequest, networkId: string | null) =>
   JSON.stringify([request, networkId]);
 
-self.onmessage = (event: MessageEvent<ToAnalysisWorker>) => {
+self.onmessage = answeringPings(self, (event: MessageEvent<ToAnalysisWorker>) => {
   const message = event.data;
   if (message.type === 'init') {
     inputs = unpackInputs(message.inputs);
@@ -86,7 +87,7 @@ self.onmessage = (event: MessageEvent<ToAnalysisWorker>) => {
     scheduled = true;
     setTimeout(runPending, 0);
   }
-};
+});
 
 /**
  * Idle work after 'init': prepares the rows, then measures the warm-up request in a task of

@@ -3,6 +3,7 @@ import type { CoverageInputs } from '../analysis/coverage_report';
 import type { Scenario } from '../analysis/scenario';
 import { WARMED_UP_MARK, fromWallClock, measureStage } from '../timing/analysis_stages';
 import { DrawnReceiver, PREVIEW_PLACES } from './drawn_collections';
+import { type Liveness, watchLiveness } from './liveness';
 import { movableInputs, packInputs } from './packed_inputs';
 import type {
   FromAnalysisWorker,
@@ -30,8 +31,10 @@ export class NetworkNotGivenError extends Error {
 
 /**
  * Runs ended because the analysis worker failed (an uncaught error, or one that could not
- * start), or a message was lost on the way (one side could not read what the other sent, its
- * `messageerror`): the runs would never be answered. The next run starts a fresh worker.
+ * start), a message was lost on the way (one side could not read what the other sent, its
+ * `messageerror`), or the worker went silent while runs waited (ended by the browser without
+ * an `error` event; see `watchLiveness`): the runs would never be answered. The next run
+ * starts a fresh worker.
  */
 export class AnalysisWorkerFailedError extends Error {
   override name = 'AnalysisWorkerFailedError';
@@ -84,6 +87,8 @@ export function createAnalysisClient(
   let workerNetworkId: string | null | undefined = null;
   /** The worker; null after it failed, until the next run starts a fresh one. */
   let worker: Worker | null = null;
+  /** Whether that worker still answers, watched while runs wait (see `watchLiveness`). */
+  let liveness: Liveness | null = null;
   let disposed = false;
   let posted: Promise<unknown> = Promise.resolve();
   const rejectWaiting = (error: unknown, only?: number) => {
@@ -101,6 +106,7 @@ export function createAnalysisClient(
   const fail = (failed: Worker, detail: string) => {
     if (worker !== failed) return;
     worker = null;
+    liveness?.stop();
     failed.terminate();
     rejectWaiting(new AnalysisWorkerFailedError(`the analysis worker ${detail}`));
   };
@@ -129,7 +135,14 @@ export function createAnalysisClient(
     });
     worker = started;
     workerNetworkId = null;
+    const watched = watchLiveness(
+      started,
+      () => worker === started && waiting.size > 0,
+      () => fail(started, 'stopped answering'),
+    );
+    liveness = watched;
     started.onmessage = (event: MessageEvent<FromAnalysisWorker>) => {
+      if (watched.heard(event.data)) return;
       if (worker === started) receive(event.data);
     };
     started.onerror = (event) => {
@@ -174,6 +187,7 @@ export function createAnalysisClient(
         // The "post" stage starts when the message really leaves, not while it waits its turn.
         if (entry) entry.sentAt = performance.now();
         to.postMessage(message);
+        if (entry) liveness?.sent();
       })
       .catch((error: unknown) => rejectWaiting(error, message.type === 'run' ? message.id : -1));
   };
@@ -241,6 +255,7 @@ export function createAnalysisClient(
     },
     dispose: () => {
       disposed = true;
+      liveness?.stop();
       worker?.terminate();
       worker = null;
       for (const entry of waiting.values()) entry.resolve(null);

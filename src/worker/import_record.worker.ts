@@ -22,6 +22,7 @@ import {
 } from '../data/saved_work';
 import type { ImportRecordRequest, ImportRecordResponse } from './import_record_client';
 import { failOnUnreadableMessage } from './unreadable_message';
+import { answeringPings } from './liveness';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -123,9 +124,9 @@ async function answer(request: ImportRecordRequest): Promise<void> {
 // the restore of a big import: it starts at once, and the database runs its transactions in the
 // order they were started, so writes keep their order.
 let queue = Promise.resolve();
-self.onmessage = (event: MessageEvent<ImportRecordRequest>) => {
+self.onmessage = answeringPings(self, (event: MessageEvent<ImportRecordRequest>) => {
   const { kind } = event.data;
   if (kind === 'change-scenario' || kind === 'remove-damaged' || kind === 'store-import') {
     void answer(event.data).catch(() => undefined);
   } else queue = queue.then(() => answer(event.data)).catch(() => undefined);
-};
+});

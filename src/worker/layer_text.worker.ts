@@ -6,6 +6,7 @@
  */
 import { type LayerTextPart, layerGeoJsonText } from '../data/layer_text';
 import { failOnUnreadableMessage } from './unreadable_message';
+import { answeringPings } from './liveness';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -20,7 +21,7 @@ export interface LayerTextRequest {
 
 export type LayerTextResponse = { id: number; blob: Blob } | { id: number; error: string };
 
-self.onmessage = (event: MessageEvent<LayerTextRequest>) => {
+self.onmessage = answeringPings(self, (event: MessageEvent<LayerTextRequest>) => {
   const { id, parts, keep } = event.data;
   let response: LayerTextResponse;
   try {
@@ -29,4 +30,4 @@ self.onmessage = (event: MessageEvent<LayerTextRequest>) => {
     response = { id, error: error instanceof Error ? error.message : String(error) };
   }
   self.postMessage(response);
-};
+});

@@ -7,15 +7,16 @@
 import { decodeScenarioParam } from '../state/scenario_link';
 import type { ScenarioLinkRequest, ScenarioLinkResponse } from './scenario_link_client';
 import { failOnUnreadableMessage } from './unreadable_message';
+import { answeringPings } from './liveness';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 failOnUnreadableMessage(self, 'link reader worker');
 
-self.onmessage = (event: MessageEvent<ScenarioLinkRequest>) => {
+self.onmessage = answeringPings(self, (event: MessageEvent<ScenarioLinkRequest>) => {
   const { id, param } = event.data;
   // decodeScenarioParam never throws: a hostile value comes back refused, with the reason.
   void decodeScenarioParam(param).then((decoded) =>
     self.postMessage({ id, decoded } satisfies ScenarioLinkResponse),
   );
-};
+});
