@@ -248,9 +248,13 @@ describe("two tabs never lose each other's work", () => {
     const { encodeFeatures } = await import('../../src/data/compact_features');
     const { storeGet } = await import('../../src/data/saved_work_store');
     let startWriting = () => {};
+    let writerCalled = () => {};
+    const called = new Promise<void>((resolve) => (writerCalled = resolve));
     let written: Promise<void> | undefined;
     const slowWorker = async (head: ImportRecordHead, layers: StoredLayers) => {
-      await new Promise<void>((resolve) => (startWriting = resolve));
+      const released = new Promise<void>((resolve) => (startWriting = resolve));
+      writerCalled();
+      await released;
       const compact = encodeFeatures([carPark(0)]);
       written = a.saved.putImportRecord(
         head,
@@ -264,6 +268,9 @@ describe("two tabs never lose each other's work", () => {
     // Transactions run in the order they were started: once this one is done, so is the
     // removal's, and the record is written after it.
     await a.saved.deleteRecord(a.saved.importKey('gone'));
+    // The writer is called only after the features are encoded, in slices that yield: on a
+    // busy machine that can be after the deletion above, so it is released once it waits.
+    await called;
     startWriting();
     await vi.waitFor(() => expect(written).toBeDefined());
     await written;
