@@ -23,6 +23,9 @@ export const SCENARIO_LINK_LIMITS = {
 const ENCODED_PREFIX = '1.';
 const SAVED_PREFIX = 'saved.';
 
+/** The `scenario=` value that names a scenario saved in this browser. */
+export const savedScenarioParam = (id: string) => SAVED_PREFIX + id;
+
 export type ScenarioParam =
   | { type: 'encoded'; text: string }
   | { type: 'saved'; id: string }
@@ -123,11 +126,13 @@ export interface ScenarioParamValue {
  * The `scenario=` value for a scenario, and whether it fits the link's limit. `length` is the
  * encoded value's, or null when the scenario's text passes the bytes a link's scenario may
  * inflate to (`maxBytes`): then it is not written nor compressed, which for a park of 99,000
- * vertices would hold the page a tenth of a second at each edit. The text is read back by the
- * reader that reads a link, so a link never carries a scenario that would be lost on opening.
+ * vertices would hold the link's worker a tenth of a second at each edit. The text is read
+ * back by the reader that reads a link, so a link never carries a scenario that would be lost
+ * on opening. The page runs it in the link's worker (see scenario_link_encoder): for a park
+ * near the byte limit the read-back alone takes tens of milliseconds.
  */
 export async function encodeScenarioParam(scenario: Scenario): Promise<ScenarioParamValue> {
-  const saved = SAVED_PREFIX + scenario.id;
+  const saved = savedScenarioParam(scenario.id);
   const tooBig = { value: saved, fits: false, length: null };
   if (positionCount(scenario) * MIN_POSITION_BYTES > SCENARIO_LINK_LIMITS.maxBytes) return tooBig;
   const text = scenarioLinkJson(scenario);

@@ -5,13 +5,14 @@ import { DEFAULT_INSPECTION, zoomForRadius } from './inspection_settings';
 import {
   type DecodedScenario,
   type ScenarioParam,
-  encodeScenarioParam,
   sameInLink,
+  savedScenarioParam,
 } from './scenario_link';
 import { DEFAULT_VIEW, type AppState, useAppStore } from './store';
 import { parseHash, serializeHash } from './url_hash';
 import { newId } from './work_slice';
 import { decodeScenarioLink } from '../worker/scenario_link_client';
+import { scenarioLinkEncoder } from '../worker/scenario_link_encoder';
 import type { StringKey } from '../ui/i18n';
 
 /** The link's `scenario=` value while it is being read; kept in the hash until then. */
@@ -150,27 +151,33 @@ function chooseScenario(
   notice('link.scenario.added');
 }
 
-/** `scenario=` values already computed, per scenario object (a scenario is never mutated). */
-const encodings = new WeakMap<Scenario, string>();
-let lastScenarioValue: string | null = null;
+/** The scenario whose link value is asked for and not yet answered: one write per answer. */
+let askedFor: Scenario | null = null;
 
+/**
+ * The active scenario's `scenario=` value: the one its link worker answered for this version,
+ * else (while that answer is pending, or when the worker failed) the saved form naming it, so
+ * the link never carries a text that was not read back.
+ */
 function scenarioValue(state: AppState): string | null {
   if (pendingScenario !== null) return pendingScenario;
   const active = state.scenarios.find((s) => s.id === state.activeScenarioId);
   if (!active) return null;
-  const known = encodings.get(active);
-  if (known !== undefined) return known;
-  void encodeScenarioParam(active).then(({ value }) => {
-    encodings.set(active, value);
-    writeHash(useAppStore.getState());
-  });
-  // Until the new encoding is ready, the previous one of the same scenario stands.
-  return lastScenarioValue;
+  const known = scenarioLinkEncoder.known(active);
+  if (known) return known.ok ? known.param.value : savedScenarioParam(active.id);
+  if (askedFor !== active) {
+    askedFor = active;
+    // A dropped answer (a newer version was asked for) resolves null and writes nothing.
+    void scenarioLinkEncoder.ask(active).then((answer) => {
+      if (askedFor === active) askedFor = null;
+      if (answer) writeHash(useAppStore.getState());
+    });
+  }
+  return savedScenarioParam(active.id);
 }
 
 function writeHash(state: AppState): void {
   const scenario = scenarioValue(state);
-  lastScenarioValue = scenario;
   const hash = serializeHash({
     view: state.view,
     layers: state.visibleLayers,

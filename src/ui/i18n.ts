@@ -420,6 +420,14 @@ const STRINGS = {
     zh: '此方案过大（链接中的方案文字上限 {max} 字节），无法放入链接：链接只在本浏览器中有效。请分享导出的方案文件。',
     en: 'This scenario is too large for a link (a link’s scenario text is limited to {max} bytes): the link works in this browser only. Share the exported scenario file instead.',
   },
+  'scenario.link.checking': {
+    zh: '正在检查链接能否包含此方案；在此之前，链接只在本浏览器中有效。',
+    en: 'Checking whether the link can carry this scenario; until then the link works in this browser only.',
+  },
+  'scenario.link.unchecked': {
+    zh: '未能检查此方案能否放入链接，因此未放入链接：链接只在本浏览器中有效。请分享导出的方案文件。',
+    en: 'Whether the link can carry this scenario could not be checked, so it is not in the link: the link works in this browser only. Share the exported scenario file instead.',
+  },
   'scenario.link.unreadable': {
     zh: '链接中的位置只精确到约 1 米，此方案取整后无法读取（例如公园过小），因此未放入链接：链接只在本浏览器中有效。请分享导出的方案文件。',
     en: 'A link keeps positions to about a metre, and so rounded this scenario cannot be read (a park too small, for example): it is not in the link, and the link works in this browser only. Share the exported scenario file instead.',

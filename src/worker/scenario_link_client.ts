@@ -1,20 +1,22 @@
+import type { Scenario } from '../analysis/scenario';
 import {
   type DecodedScenario,
   type ScenarioParam,
+  type ScenarioParamValue,
   decodeScenarioParam,
 } from '../state/scenario_link';
 import { watchLiveness } from './liveness';
 
 type EncodedParam = Extract<ScenarioParam, { type: 'encoded' }>;
 
-export interface ScenarioLinkRequest {
-  id: number;
-  param: EncodedParam;
-}
-export interface ScenarioLinkResponse {
-  id: number;
-  decoded: DecodedScenario;
-}
+/** A link's value to read, or a scenario whose value to work out (see scenario_link_encoder). */
+export type ScenarioLinkRequest =
+  | { id: number; kind: 'decode'; param: EncodedParam }
+  | { id: number; kind: 'encode'; scenario: Scenario };
+export type ScenarioLinkResponse =
+  | { id: number; kind: 'decode'; decoded: DecodedScenario }
+  | { id: number; kind: 'encode'; encoded: ScenarioParamValue }
+  | { id: number; kind: 'encode'; error: string };
 
 let nextId = 1;
 
@@ -52,7 +54,7 @@ export function decodeScenarioLink(param: EncodedParam): Promise<DecodedScenario
     );
     worker.onmessage = (event: MessageEvent<ScenarioLinkResponse>) => {
       if (liveness.heard(event.data)) return;
-      if (event.data.id === id) end(event.data.decoded);
+      if (event.data.id === id && event.data.kind === 'decode') end(event.data.decoded);
     };
     worker.onerror = (event) => {
       event.preventDefault();
@@ -60,7 +62,7 @@ export function decodeScenarioLink(param: EncodedParam): Promise<DecodedScenario
     };
     worker.onmessageerror = () =>
       end({ ok: false, message: 'the link could not be read: its answer could not be received' });
-    worker.postMessage({ id, param } satisfies ScenarioLinkRequest);
+    worker.postMessage({ id, kind: 'decode', param } satisfies ScenarioLinkRequest);
     liveness.sent();
   });
 }

@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { deflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { FeatureCollection } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { type Session, openPage, startSession, stopSession } from './browser';
 import { scenarioWithPark, selfCrossingStar, surveyOutline } from '../hostile/inputs';
 
@@ -26,6 +27,36 @@ const CORNERS: [number, number][] = [
 const TABLE = '[data-testid="analysis-table"]';
 const CHANGED =
   '[data-testid="analysis-row"][data-unit="天通苑北街道"] [data-testid="scenario-share"]';
+
+/** Records every `scenario=` value the page writes into its URL from now on (null for none). */
+async function recordScenarioValues(page: Page): Promise<() => Promise<(string | null)[]>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __scenarioValues: (string | null)[] };
+    w.__scenarioValues = [];
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (data: unknown, unused: string, url?: string | URL | null) => {
+      const hash = new URL(String(url ?? ''), location.href).hash.replace(/^#/, '');
+      w.__scenarioValues.push(new URLSearchParams(hash).get('scenario'));
+      replace(data, unused, url);
+    };
+  });
+  return () =>
+    page.evaluate(
+      () => (window as unknown as { __scenarioValues: (string | null)[] }).__scenarioValues,
+    );
+}
+
+/** The scenario a link's `scenario=1.…` value carries: raw deflate of its JSON, base64url. */
+function carriedScenario(value: string) {
+  return JSON.parse(inflateRawSync(Buffer.from(value.slice(2), 'base64url')).toString()) as {
+    scenario: { name: string };
+    features: { geometry: { coordinates: number[][][] } }[];
+  };
+}
+
+const STATUS = '[data-testid="scenario-link-status"]';
+/** The panel's word on the link once this version's answer came. */
+const ANSWERED = `${STATUS}:not([data-checking])`;
 
 describe('links that carry everything', () => {
   it('carries the applied scenario: a fresh browser opening the link sees the same table', async () => {
@@ -108,15 +139,56 @@ describe('links that carry everything', () => {
     ];
     const file = JSON.parse(scenarioWithPark(corners)) as { scenario: { name: string } };
     file.scenario.name = '极小公园';
+    const written = await recordScenarioValues(page);
     await page.setInputFiles('[data-testid="scenario-import-input"]', {
       name: 'scenario.geojson',
       mimeType: 'application/geo+json',
       buffer: Buffer.from(JSON.stringify(file)),
     });
-    const status = '[data-testid="scenario-link-status"]';
-    await page.waitForSelector(`${status}[data-fits="false"]`);
-    expect(await page.textContent(status)).toContain('取整后无法读取');
+    await page.waitForSelector(`${ANSWERED}[data-fits="false"]`);
+    expect(await page.textContent(STATUS)).toContain('取整后无法读取');
     await page.waitForFunction(() => /[#&]scenario=saved\.hostile$/.test(window.location.hash));
+    // Named from the start, never carried, not even before the answer came.
+    const values = await written();
+    expect(values).toContain('saved.hostile');
+    expect(values.filter((v) => v?.startsWith('1.'))).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('carries a big park once its worker answered, naming the scenario until then', async () => {
+    const { page, watch } = await openPage(session!, `#map=14/40.07/116.33`);
+    await page.click('[data-testid="scenario-toggle"]');
+    // 250 vertices of a survey outline: about as many as a link's 2,000 characters carry.
+    const written = await recordScenarioValues(page);
+    await page.setInputFiles('[data-testid="scenario-import-input"]', {
+      name: 'scenario.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(scenarioWithPark(surveyOutline(250))),
+    });
+    await page.waitForFunction(() => /[#&]scenario=1\.[\w-]+$/.test(window.location.hash));
+    await page.waitForSelector(`${ANSWERED}[data-fits="true"]`);
+    const first = new URL(page.url()).hash.match(/scenario=([\w.-]+)/)![1]!;
+    const text = carriedScenario(first);
+    expect(text.scenario.name).toBe('hostile park');
+    expect(text.features[0]!.geometry.coordinates[0]).toHaveLength(251);
+    // Before the answer the link named the scenario; no other text was carried.
+    const before = (await written()).filter((v) => v !== null);
+    expect(before[0]).toBe('saved.hostile');
+    expect(new Set(before.filter((v) => v.startsWith('1.')))).toEqual(new Set([first]));
+
+    // A new version (renamed): named again until its own answer, never the old text.
+    const from = before.length;
+    await page.fill('[data-testid="scenario-name"]', '大公园');
+    await page.waitForFunction(
+      (old) => /[#&]scenario=1\.[\w-]+$/.test(location.hash) && !location.hash.includes(old),
+      first,
+    );
+    const renamed = new URL(page.url()).hash.match(/scenario=([\w.-]+)/)![1]!;
+    expect(carriedScenario(renamed).scenario.name).toBe('大公园');
+    const after = (await written()).filter((v) => v !== null).slice(from);
+    expect(after[0]).toBe('saved.hostile');
+    expect(after).not.toContain(first);
     expect(watch.consoleErrors).toEqual([]);
     await page.close();
   });
