@@ -44,9 +44,15 @@ export function App() {
   useEffect(() => {
     // The planner's saved imports and scenarios are restored before the first analysis, and
     // the link's scenario choice is made in them before anything is drawn.
+    // Each part marks when it is done: the stages of a start (see `npm run bench`).
+    const marked = <T,>(name: string, done: Promise<T>) =>
+      done.then((value) => {
+        performance.mark(name);
+        return value;
+      });
     Promise.all([
-      loadLayerData(`${import.meta.env.BASE_URL}geo/`),
-      loadSavedWork(checkImport, checkScenario),
+      marked('start:layers-loaded', loadLayerData(`${import.meta.env.BASE_URL}geo/`)),
+      marked('start:saved-work-read', loadSavedWork(checkImport, checkScenario)),
       loadNetwork(),
     ])
       .then(([loaded, work, network]) => {

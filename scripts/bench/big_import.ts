@@ -135,8 +135,30 @@ async function reload(page: Page): Promise<string> {
       ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ??
         NaN) / 1e6,
   );
+  const stages = await restoreStages(page);
   await page.click('[data-testid="data-toggle"]');
-  return `map ready ${fmt(ready)}, import listed ${fmt(listed)}, all its points given to the map ${fmt(filled)} after navigation; longest task ${fmt(tasks.longest)} (long tasks ${fmt(tasks.total)} in all); page heap ${heapMb.toFixed(0)} MB`;
+  return `map ready ${fmt(ready)}, import listed ${fmt(listed)}, all its points given to the map ${fmt(filled)} after navigation; longest task ${fmt(tasks.longest)} (long tasks ${fmt(tasks.total)} in all); page heap ${heapMb.toFixed(0)} MB\n    stages: ${stages}`;
+}
+
+/** The marks a start leaves, in the order they are reached, in ms after navigation. */
+const RESTORE_STAGES: [mark: string, label: string][] = [
+  ['start:layers-loaded', 'shipped layers loaded'],
+  ['start:saved-work-read', 'saved work read and checked'],
+  ['map:style-loaded', 'map style loaded'],
+  ['map:source-text:car-parks', 'car-park text ready'],
+  ['map:source-given:car-parks', "car parks in the map's worker"],
+  ['map:source-filled:car-parks', 'car parks drawn'],
+];
+
+/** When the page reached each stage of its start (the last mark of each name). */
+async function restoreStages(page: Page): Promise<string> {
+  const times = await page.evaluate(
+    (marks) => marks.map((name) => performance.getEntriesByName(name).at(-1)?.startTime ?? null),
+    RESTORE_STAGES.map(([mark]) => mark),
+  );
+  return RESTORE_STAGES.map(
+    ([, label], i) => `${label} ${times[i] === null ? 'n/a' : fmt(times[i]!)}`,
+  ).join(', ');
 }
 
 export async function benchBigImport(): Promise<string[]> {

@@ -108,6 +108,7 @@ export async function giveLayer(
       layerTextBlob(parts, MAP_FEATURE_PROPERTIES).catch(() => null),
       workersReadBlobs(),
     ]);
+    performance.mark(`map:source-text:${source.id}`);
   } else if (hasLongOutlines(collection)) {
     blob = await longOutlinesText(collection);
   }

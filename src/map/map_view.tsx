@@ -108,6 +108,7 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
     previewRef.current = new AnalysisPreview(map);
     drawnData.current = initial;
     trackLoad(map);
+    map.once('load', () => performance.mark('map:style-loaded'));
     // A link without a view shows the whole area, whatever the screen size.
     if (!state.viewFromLink) {
       const [west, south, east, north] = bbox(subdistricts);
@@ -198,7 +199,9 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
         const source = map.getSource<GeoJSONSource>(layer);
         if (!source) continue;
         void giveLayer(source, data.layers[layer]).then((given) => {
-          if (given) map.once('idle', () => markFilled({ [layer]: data.layers[layer] }));
+          if (!given) return;
+          performance.mark(`map:source-given:${layer}`);
+          map.once('idle', () => markFilled({ [layer]: data.layers[layer] }));
         });
       }
       drawnData.current = data;
