@@ -11,6 +11,8 @@
  * trace of the first reload there and prints its long tasks by what ran in them and the
  * functions each thread spent the most time in; BIG_IMPORT_CONFIRM_TRACE=file does the same
  * for the confirm, with every long task of it (over 50 ms, which the confirm's line lists too).
+ * BIG_IMPORT_DIST=folder serves an app built there instead of building dist/: another build
+ * (say, of an earlier commit) measured in the same sitting.
  */
 import type { Page } from 'playwright-core';
 import { writeFileSync } from 'node:fs';
@@ -25,6 +27,8 @@ const ROWS = Number(process.env.BIG_IMPORT_ROWS ?? 200_000);
 const TRACE = process.env.BIG_IMPORT_TRACE;
 /** A file to write a Chromium trace of the confirm to. */
 const CONFIRM_TRACE = process.env.BIG_IMPORT_CONFIRM_TRACE;
+/** A folder holding a built app to measure in place of dist/. */
+const DIST = process.env.BIG_IMPORT_DIST;
 
 /** Car parks spread over the area's box, from a fixed seed so every run imports the same. */
 export function carParkCsv(rows: number): string {
@@ -162,9 +166,10 @@ async function restoreStages(page: Page): Promise<string> {
 }
 
 export async function benchBigImport(): Promise<string[]> {
-  buildIfStale();
-  const session = await startSession();
+  if (!DIST) buildIfStale();
+  const session = await startSession({ outDir: DIST });
   const lines: string[] = [];
+  if (DIST) lines.push(`big import: the app built in ${DIST}`);
   try {
     const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript(RECORD_LONG_TASKS);
