@@ -3,6 +3,7 @@ import { loadSavedWork, onSavedWorkChange } from './data/saved_work';
 import { loadNetwork } from './data/network_storage';
 import { checkImport, checkScenario } from './worker/import_record_client';
 import { type LayerData, loadLayerData } from './data/load';
+import { withoutImportLayers } from './data/imported_data';
 import { MapView } from './map/map_view';
 import { useAppStore } from './state/store';
 import { onStoredStatusChange } from './state/status_storage';
@@ -39,29 +40,44 @@ export function App() {
   const analysisOpen = useAppStore((s) => s.analysis.open);
   const planOpen = useAppStore((s) => s.plan.open);
   const [mapIdle, setMapIdle] = useState(false);
+  // The shipped layers, less those an import can change, while saved imports are being read.
+  const [restoringData, setRestoringData] = useState<LayerData | null>(null);
   useHashSync();
 
   useEffect(() => {
     // The planner's saved imports and scenarios are restored before the first analysis, and
-    // the link's scenario choice is made in them before anything is drawn.
+    // the link's scenario choice is made in them before any scenario is drawn.
     // Each part marks when it is done: the stages of a start (see `npm run bench`).
     const marked = <T,>(name: string, done: Promise<T>) =>
       done.then((value) => {
         performance.mark(name);
         return value;
       });
+    const shipped = marked('start:layers-loaded', loadLayerData(`${import.meta.env.BASE_URL}geo/`));
+    // A big import takes seconds to read and check: the map need not wait for it to start.
+    // It starts on the shipped layers no import can change, and takes the rest once restored.
+    let restored = false;
+    let importsFound: () => void = () => undefined;
+    const restoringImports = new Promise<void>((resolve) => (importsFound = resolve));
+    void Promise.all([shipped, restoringImports])
+      .then(([loaded]) => {
+        if (!restored) setRestoringData(withoutImportLayers(loaded));
+      })
+      .catch(() => undefined);
     Promise.all([
-      marked('start:layers-loaded', loadLayerData(`${import.meta.env.BASE_URL}geo/`)),
-      marked('start:saved-work-read', loadSavedWork(checkImport, checkScenario)),
+      shipped,
+      marked('start:saved-work-read', loadSavedWork(checkImport, checkScenario, importsFound)),
       loadNetwork(),
     ])
       .then(([loaded, work, network]) => {
+        restored = true;
         useAppStore.getState().restoreWork(work);
         makeLinkScenarioChoice();
         useAppStore.getState().restoreWalkNetwork(network);
         setShipped(loaded);
       })
       .catch((error: unknown) => {
+        restored = true;
         setData({
           status: 'error',
           message: error instanceof Error ? error.message : String(error),
@@ -81,6 +97,9 @@ export function App() {
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
     document.title = `${t('app.title')} · ${t('app.subtitle')}`;
   }, [language, t]);
+
+  const mapData =
+    data.status === 'ready' ? data.data : data.status === 'loading' ? restoringData : null;
 
   return (
     <div className="app">
@@ -109,22 +128,28 @@ export function App() {
             {t('data.dropHere')}
           </p>
         )}
-        {data.status === 'loading' && <p className="status">{t('app.loading')}</p>}
+        {data.status === 'loading' && !restoringData && (
+          <p className="status">{t('app.loading')}</p>
+        )}
         {data.status === 'error' && (
           <p className="status error" role="alert">
             {t('app.loadError')}
             {data.message}
           </p>
         )}
+        {/* Apart from the panels, so that the map stays the same once the restore is done. */}
+        {mapData && (
+          <MapView
+            data={mapData}
+            restoring={data.status !== 'ready'}
+            onFirstIdle={() => {
+              prefetchPanels();
+              setMapIdle(true);
+            }}
+          />
+        )}
         {data.status === 'ready' && (
           <>
-            <MapView
-              data={data.data}
-              onFirstIdle={() => {
-                prefetchPanels();
-                setMapIdle(true);
-              }}
-            />
             <BottomSheet data={data.data}>
               <SearchBox data={data.data} />
               <LinkNotice />
