@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
-import { loadSavedWork, onSavedWorkChange } from './data/saved_work';
-import { loadNetwork } from './data/network_storage';
-import { checkImport, checkScenario } from './worker/import_record_client';
-import { type LayerData, loadLayerData } from './data/load';
+import { onSavedWorkChange } from './data/saved_work';
+import type { LayerData } from './data/load';
+import { startReads } from './start_reads';
 import { withoutImportLayers } from './data/imported_data';
 import { MapView } from './map/map_view';
 import { useAppStore } from './state/store';
@@ -47,33 +46,21 @@ export function App() {
   useEffect(() => {
     // The planner's saved imports and scenarios are restored before the first analysis, and
     // the link's scenario choice is made in them before any scenario is drawn.
-    // Each part marks when it is done: the stages of a start (see `npm run bench`).
-    const marked = <T,>(name: string, done: Promise<T>) =>
-      done.then((value) => {
-        performance.mark(name);
-        return value;
-      });
-    const shipped = marked('start:layers-loaded', loadLayerData(`${import.meta.env.BASE_URL}geo/`));
+    const { shipped, work, network, importsFound } = startReads();
     // A big import takes seconds to read and check: the map need not wait for it to start.
     // It starts on the shipped layers no import can change, and takes the rest once restored.
     let restored = false;
-    let importsFound: () => void = () => undefined;
-    const restoringImports = new Promise<void>((resolve) => (importsFound = resolve));
-    void Promise.all([shipped, restoringImports])
+    void Promise.all([shipped, importsFound])
       .then(([loaded]) => {
         if (!restored) setRestoringData(withoutImportLayers(loaded));
       })
       .catch(() => undefined);
-    Promise.all([
-      shipped,
-      marked('start:saved-work-read', loadSavedWork(checkImport, checkScenario, importsFound)),
-      loadNetwork(),
-    ])
-      .then(([loaded, work, network]) => {
+    Promise.all([shipped, work, network])
+      .then(([loaded, savedWork, savedNetwork]) => {
         restored = true;
-        useAppStore.getState().restoreWork(work);
+        useAppStore.getState().restoreWork(savedWork);
         makeLinkScenarioChoice();
-        useAppStore.getState().restoreWalkNetwork(network);
+        useAppStore.getState().restoreWalkNetwork(savedNetwork);
         setShipped(loaded);
       })
       .catch((error: unknown) => {

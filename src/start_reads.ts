@@ -1,0 +1,39 @@
+import { loadLayerData } from './data/load';
+import { loadNetwork } from './data/network_storage';
+import { loadSavedWork } from './data/saved_work';
+import { checkImport, checkScenario } from './worker/import_record_client';
+
+/**
+ * What a start reads: the shipped layers, the saved work (through the restore's gate, in its
+ * worker) and the saved network. Begun once, by main.tsx before React first renders, so that
+ * a big import's read and check run while the page builds itself. Each part marks when it is
+ * done: the stages of a start (see `npm run bench`).
+ */
+export interface StartReads {
+  shipped: ReturnType<typeof loadLayerData>;
+  work: ReturnType<typeof loadSavedWork>;
+  network: ReturnType<typeof loadNetwork>;
+  /** Resolves once the stored keys show imports to check; never when there are none. */
+  importsFound: Promise<void>;
+}
+
+let reads: StartReads | null = null;
+
+const marked = <T>(name: string, done: Promise<T>) =>
+  done.then((value) => {
+    performance.mark(name);
+    return value;
+  });
+
+export function startReads(): StartReads {
+  if (reads) return reads;
+  let found: () => void = () => undefined;
+  const importsFound = new Promise<void>((resolve) => (found = resolve));
+  reads = {
+    shipped: marked('start:layers-loaded', loadLayerData(`${import.meta.env.BASE_URL}geo/`)),
+    work: marked('start:saved-work-read', loadSavedWork(checkImport, checkScenario, found)),
+    network: loadNetwork(),
+    importsFound,
+  };
+  return reads;
+}
