@@ -197,6 +197,76 @@ function ringInto(ring: Position[], projection: LocalProjection, target: RingsTa
 
 let ringScratch = new Float64Array(256);
 
+/**
+ * `planarRingsInto` for shapes [0, geometries.length): shape s's rings, then
+ * `shapeRingEnds[s]` (one past its last ring) and its bbox at bboxes[4s…4s + 3]. One loop over
+ * every polygon's rings, projected straight into `target.out`: run once, before anything is
+ * optimised, a long loop in one function is optimised while it runs, where a few calls per
+ * shape would each run unoptimised. Other geometry types go through `planarRingsInto`.
+ */
+export function manyPlanarRingsInto(
+  geometries: readonly Geometry[],
+  projection: LocalProjection,
+  target: RingsTarget,
+  shapeRingEnds: Int32Array,
+  bboxes: Float64Array,
+): void {
+  const out = target.out;
+  const ringEnds = target.ringEnds;
+  let number = target.number;
+  let ringCount = target.ring;
+  for (let s = 0; s < geometries.length; s++) {
+    const g = geometries[s]!;
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
+      const polygons = g.type === 'Polygon' ? 1 : g.coordinates.length;
+      for (let p = 0; p < polygons; p++) {
+        const polygon = g.type === 'Polygon' ? g.coordinates : g.coordinates[p]!;
+        for (let r = 0; r < polygon.length; r++) {
+          const ring = polygon[r]!;
+          if (ring.length < 4) continue;
+          const from = number;
+          let end = from + 2 * ring.length;
+          projection.forwardLineInto(ring, out, from);
+          for (let i = from; i < end; i += 2) {
+            const x = out[i]!;
+            const y = out[i + 1]!;
+            if (x < minX) minX = x;
+            if (y < minY) minY = y;
+            if (x > maxX) maxX = x;
+            if (y > maxY) maxY = y;
+          }
+          if (out[from] !== out[end - 2] || out[from + 1] !== out[end - 1]) {
+            out[end] = out[from]!;
+            out[end + 1] = out[from + 1]!;
+            end += 2;
+          }
+          number = end;
+          ringEnds[ringCount++] = end;
+        }
+      }
+    } else {
+      target.number = number;
+      target.ring = ringCount;
+      target.bbox = [minX, minY, maxX, maxY];
+      planarRingsInto(g, projection, target);
+      number = target.number;
+      ringCount = target.ring;
+      [minX, minY, maxX, maxY] = target.bbox;
+    }
+    shapeRingEnds[s] = ringCount;
+    bboxes[4 * s] = minX;
+    bboxes[4 * s + 1] = minY;
+    bboxes[4 * s + 2] = maxX;
+    bboxes[4 * s + 3] = maxY;
+  }
+  target.number = number;
+  target.ring = ringCount;
+}
+
 /** Planar distance from (x, y) to a shape: 0 inside a ring, else to the nearest part. */
 export function distanceToShape(shape: PlanarShape, x: number, y: number): number {
   const [minX, minY, maxX, maxY] = shape.bbox;

@@ -5,7 +5,7 @@ import type { LocalProjection } from '../local_projection';
 import {
   type PlanarShape,
   type RingsTarget,
-  planarRingsInto,
+  manyPlanarRingsInto,
   planarRingsRoom,
   shapeCentre,
   toPlanarShape,
@@ -180,10 +180,9 @@ function prepareRowsInKernel(
   const shapeRows = new Int32Array(buffer, shapeRowsAt, 2 * shapeCount);
   let mostRows = 0;
   let mostEdges = 0;
-  const blockWest = new Float64Array(blocks);
-  const spans = (s: number, bbox: PlanarShape['bbox'], shapeNumbers: number) => {
-    const first = firstRowFrom(grid, bbox[1]);
-    const rows = lastRowTo(grid, bbox[3]) - first + 1;
+  const spans = (s: number, minY: number, maxY: number, shapeNumbers: number) => {
+    const first = firstRowFrom(grid, minY);
+    const rows = lastRowTo(grid, maxY) - first + 1;
     shapeRows[2 * s] = first;
     shapeRows[2 * s + 1] = rows;
     if (rows > mostRows) mostRows = rows;
@@ -196,13 +195,15 @@ function prepareRowsInKernel(
     ring: 0,
     bbox: [0, 0, 0, 0],
   };
+  const bboxes = new Float64Array(4 * blocks);
+  manyPlanarRingsInto(blockGeometries, projection, cursor, shapeRingEnds, bboxes);
+  const blockWest = new Float64Array(blocks);
   for (let b = 0; b < blocks; b++) {
-    const from = cursor.number;
-    cursor.bbox = [Infinity, Infinity, -Infinity, -Infinity];
-    planarRingsInto(blockGeometries[b]!, projection, cursor);
-    shapeRingEnds[b] = cursor.ring;
-    spans(b, cursor.bbox, cursor.number - from);
-    blockWest[b] = cursor.bbox[0];
+    const from = b > 0 ? shapeRingEnds[b - 1]! : 0;
+    const start = from > 0 ? ringEnds[from - 1]! : 0;
+    const end = shapeRingEnds[b]! > 0 ? ringEnds[shapeRingEnds[b]! - 1]! : 0;
+    spans(b, bboxes[4 * b + 1]!, bboxes[4 * b + 3]!, end - start);
+    blockWest[b] = bboxes[4 * b]!;
   }
   for (let u = 0; u < units; u++) {
     const shape = unitShapes[u]!;
@@ -213,7 +214,7 @@ function prepareRowsInKernel(
       ringEnds[cursor.ring++] = cursor.number;
     }
     shapeRingEnds[blocks + u] = cursor.ring;
-    spans(blocks + u, shape.bbox, cursor.number - from);
+    spans(blocks + u, shape.bbox[1], shape.bbox[3], cursor.number - from);
   }
   // The scratch one shape's ring rows need.
   const rowStartsAt = layout.take(4 * (mostRows + 1));
