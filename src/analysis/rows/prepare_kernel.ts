@@ -58,16 +58,16 @@ interface PrepareExports {
     outRow: number,
     outStart: number,
     outEnd: number,
+    rowTotals: number,
+    fills: number,
   ) => number;
-  mergeRows: (
-    rows: number,
+  bucketStarts: (rowTotals: number, gridRows: number, bucketStart: number, fills: number) => number;
+  mergeBuckets: (
+    gridRows: number,
+    bucketStart: number,
+    fills: number,
     starts: number,
     ends: number,
-    n: number,
-    gridRows: number,
-    counts: number,
-    sortedStart: number,
-    sortedEnd: number,
     offsets: number,
     values: number,
   ) => number;
@@ -228,7 +228,13 @@ function prepareRowsInKernel(
   const orderAt = layout.take(4 * blocks);
   ensureBytes(run.memory, layout.end);
   westToEast(blockWest, new Int32Array(run.memory.buffer, orderAt, blocks));
-  const ringRows = (from: number, to: number, crossings: number, out: number[], order = 0) =>
+  const ringRows = (
+    from: number,
+    to: number,
+    crossings: number,
+    out: number[],
+    { order = 0, rowTotals = 0, fills = 0 } = {},
+  ) =>
     run.shapesRingRows(
       coordinatesAt,
       ringEndsAt,
@@ -245,19 +251,26 @@ function prepareRowsInKernel(
       out[0]!,
       out[1]!,
       out[2]!,
+      rowTotals,
+      fills,
     );
   // Counted first, so that the crossings and pairs get their room: a shape's pairs are at most
-  // half its crossings.
+  // half its crossings. The blocks' crossings are counted per row too, so that each row's pairs
+  // get a part of their own, where the blocks' ring rows write them for the merge.
   const none = [0, 0, 0];
-  const blockCrossings = ringRows(0, blocks, 0, none);
+  const rowTotalsAt = layout.take(4 * (gridRows + 1));
+  ensureBytes(run.memory, layout.end);
+  new Int32Array(run.memory.buffer, rowTotalsAt, gridRows + 1).fill(0);
+  const blockCrossings = ringRows(0, blocks, 0, none, { rowTotals: rowTotalsAt });
   const mostBlockCrossings = run.mostCrossings.value as number;
   ringRows(blocks, shapeCount, 0, none);
   const mostUnitCrossings = run.mostCrossings.value as number;
   const crossingsAt = layout.take(8 * Math.max(mostBlockCrossings, mostUnitCrossings));
-  const pairRoom = Math.max(blockCrossings, mostUnitCrossings) >> 1;
+  const pairRoom = mostUnitCrossings >> 1;
   const out = [layout.take(4 * pairRoom), layout.take(8 * pairRoom), layout.take(8 * pairRoom)];
   const blockPairs = blockCrossings >> 1;
-  const countsAt = layout.take(4 * (gridRows + 1));
+  const bucketStartAt = layout.take(4 * (gridRows + 1));
+  const fillsAt = layout.take(4 * gridRows);
   const sortedStartAt = layout.take(8 * blockPairs);
   const sortedEndAt = layout.take(8 * blockPairs);
   const landOffsetsAt = layout.take(4 * (gridRows + 1));
@@ -268,14 +281,15 @@ function prepareRowsInKernel(
   ensureBytes(run.memory, layout.end);
   // The residential land: every block's ring rows, merged per row.
   // Taken west to east, the blocks leave each row's pairs nearly in order for the merge.
-  const pairs = ringRows(0, blocks, crossingsAt, out, orderAt);
-  run.mergeRows(
-    out[0]!,
-    out[1]!,
-    out[2]!,
-    pairs,
+  run.bucketStarts(rowTotalsAt, gridRows, bucketStartAt, fillsAt);
+  ringRows(0, blocks, crossingsAt, [0, sortedStartAt, sortedEndAt], {
+    order: orderAt,
+    fills: fillsAt,
+  });
+  run.mergeBuckets(
     gridRows,
-    countsAt,
+    bucketStartAt,
+    fillsAt,
     sortedStartAt,
     sortedEndAt,
     landOffsetsAt,

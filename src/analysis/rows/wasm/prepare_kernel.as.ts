@@ -9,7 +9,7 @@
 import {
   edgesOf,
   ensureBytes,
-  ringPairs,
+  ringPairsTo,
   setRowGrid,
   sortRange,
   unionOfRow,
@@ -35,8 +35,11 @@ export let mostCrossings: i32 = 0;
 /**
  * The ring rows (ringEdges then ringPairs) of shapes [from, to), appended as (row, start, end)
  * to the out arrays; returns how many. With `crossings` 0 it only counts: returns the sum of the
- * shapes' crossings (twice as many as they can write) and sets `mostCrossings`. Given an
- * `order` (else 0), the i-th shape taken is shape order[i] (i in [from, to)).
+ * shapes' crossings (twice as many as they can write) and sets `mostCrossings`, and given
+ * `rowTotals` (else 0) adds each row's crossings to rowTotals[row]. Given an `order` (else 0),
+ * the i-th shape taken is shape order[i] (i in [from, to)). Given `fills` (else 0), a row's
+ * pairs go to its own part of `outStart` and `outEnd` instead, from index fills[row] on (which
+ * they move on), and `outRow` is not written.
  */
 export function shapesRingRows(
   coordinates: usize,
@@ -54,6 +57,8 @@ export function shapesRingRows(
   outRow: usize,
   outStart: usize,
   outEnd: usize,
+  rowTotals: usize,
+  fills: usize,
 ): i32 {
   let total: i32 = 0;
   let most: i32 = 0;
@@ -69,57 +74,59 @@ export function shapesRingRows(
     if (crossings === 0) {
       total += n;
       if (n > most) most = n;
+      if (rowTotals) {
+        for (let k = 0; k < count; k++) {
+          const c = load<i32>(rowStarts + (<usize>(k + 1) << 2)) - load<i32>(rowStarts + (<usize>k << 2));
+          const at = rowTotals + (<usize>(first + k) << 2);
+          store<i32>(at, load<i32>(at) + c);
+        }
+      }
       continue;
     }
-    const at = <usize>total;
-    total += ringPairs(first, count, rowStarts, rowFill, edgeRows, edgeEnds, crossings,
-      outRow + (at << 2), outStart + (at << 3), outEnd + (at << 3));
+    const at = fills ? 0 : <usize>total;
+    total += ringPairsTo(first, count, rowStarts, rowFill, edgeRows, edgeEnds, crossings,
+      outRow + (at << 2), outStart + (at << 3), outEnd + (at << 3), fills);
   }
   if (crossings === 0) mostCrossings = most;
   return total;
 }
 
 /**
- * mergeIntervals of ../intervals.ts for every row at once: the n pairs (row, start, end) grouped
- * by row (counting sort into `counts`, `sortedStart`, `sortedEnd`) and each row's union written
- * to `values` from `offsets[row]` to `offsets[row + 1]`. Returns the numbers written.
+ * Each row's part for its pairs, from the crossings rowTotals[k] a counting shapesRingRows
+ * summed: a shape writes at most half its crossings in a row as pairs. Sets bucketStart[k] and
+ * fills[k] to where row k's part starts, bucketStart[gridRows] to the end; returns the end.
  */
-export function mergeRows(
-  rows: usize,
+export function bucketStarts(rowTotals: usize, gridRows: i32, bucketStart: usize, fills: usize): i32 {
+  let at: i32 = 0;
+  for (let k = 0; k < gridRows; k++) {
+    store<i32>(bucketStart + (<usize>k << 2), at);
+    store<i32>(fills + (<usize>k << 2), at);
+    at += load<i32>(rowTotals + (<usize>k << 2)) >> 1;
+  }
+  store<i32>(bucketStart + (<usize>gridRows << 2), at);
+  return at;
+}
+
+/**
+ * mergeIntervals of ../intervals.ts for every row at once: row k's pairs (starts[i], ends[i])
+ * for i from bucketStart[k] to fills[k], in the order they were written, and their union
+ * written to `values` from `offsets[k]` to `offsets[k + 1]`. Returns the numbers written.
+ */
+export function mergeBuckets(
+  gridRows: i32,
+  bucketStart: usize,
+  fills: usize,
   starts: usize,
   ends: usize,
-  n: i32,
-  gridRows: i32,
-  counts: usize,
-  sortedStart: usize,
-  sortedEnd: usize,
   offsets: usize,
   values: usize,
 ): i32 {
-  memory.fill(counts, 0, (<usize>gridRows + 1) << 2);
-  for (let p = 0; p < n; p++) {
-    const at = counts + (<usize>(load<i32>(rows + (<usize>p << 2)) + 1) << 2);
-    store<i32>(at, load<i32>(at) + 1);
-  }
-  for (let k = 0; k < gridRows; k++) {
-    const at = counts + (<usize>(k + 1) << 2);
-    store<i32>(at, load<i32>(at) + load<i32>(at - 4));
-  }
-  // counts[k] runs from row k's start to its end while filling; then counts[k] is row k's end.
-  for (let p = 0; p < n; p++) {
-    const at = counts + (<usize>load<i32>(rows + (<usize>p << 2)) << 2);
-    const to = load<i32>(at);
-    store<i32>(at, to + 1);
-    store<f64>(sortedStart + (<usize>to << 3), load<f64>(starts + (<usize>p << 3)));
-    store<f64>(sortedEnd + (<usize>to << 3), load<f64>(ends + (<usize>p << 3)));
-  }
   let out: i32 = 0;
-  let lo: i32 = 0;
   for (let k = 0; k < gridRows; k++) {
     store<i32>(offsets + (<usize>k << 2), out);
-    const hi = load<i32>(counts + (<usize>k << 2));
-    if (hi > lo) out = unionOfRow(sortedStart, sortedEnd, lo, hi, values, out);
-    lo = hi;
+    const lo = load<i32>(bucketStart + (<usize>k << 2));
+    const hi = load<i32>(fills + (<usize>k << 2));
+    if (hi > lo) out = unionOfRow(starts, ends, lo, hi, values, out);
   }
   store<i32>(offsets + (<usize>gridRows << 2), out);
   return out;

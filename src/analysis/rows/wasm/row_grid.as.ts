@@ -121,6 +121,27 @@ export function ringPairs(
   outStart: usize,
   outEnd: usize,
 ): i32 {
+  return ringPairsTo(first, count, rowStarts, rowFill, edgeRows, edgeEnds, crossings, outRow, outStart, outEnd, 0);
+}
+
+/**
+ * ringPairs; given `fills` (else 0), each row's pairs go to that row's own part of `outStart`
+ * and `outEnd` instead, from index fills[row] on (moved on past them), and `outRow` is not
+ * written. Returns how many pairs either way.
+ */
+export function ringPairsTo(
+  first: i32,
+  count: i32,
+  rowStarts: usize,
+  rowFill: usize,
+  edgeRows: usize,
+  edgeEnds: usize,
+  crossings: usize,
+  outRow: usize,
+  outStart: usize,
+  outEnd: usize,
+  fills: usize,
+): i32 {
   memory.copy(rowFill, rowStarts, <usize>count << 2);
   for (let e = 0; e < edgeCount; e++) {
     const to = load<i32>(edgeRows + (<usize>e << 3) + 4);
@@ -137,7 +158,7 @@ export function ringPairs(
       store<f64>(crossings + (<usize>at << 3), ax + ((y - ay) * (bx - ax)) / (by - ay));
     }
   }
-  let out: i32 = 0;
+  let total: i32 = 0;
   for (let i = 0; i < count; i++) {
     const lo = load<i32>(rowStarts + (<usize>i << 2));
     const hi = load<i32>(rowStarts + (<usize>(i + 1) << 2));
@@ -153,7 +174,9 @@ export function ringPairs(
         store<f64>(pair + 8, a);
       }
     } else sortRange(crossings, lo, hi);
-    const joinFrom = out;
+    const fill = fills + (<usize>(first + i) << 2);
+    const joinFrom = fills ? load<i32>(fill) : total;
+    let out = joinFrom;
     for (let j = lo; j + 1 < hi; j += 2) {
       const a = load<f64>(crossings + (<usize>j << 3));
       const b = load<f64>(crossings + (<usize>(j + 1) << 3));
@@ -166,13 +189,15 @@ export function ringPairs(
           continue;
         }
       }
-      store<i32>(outRow + (<usize>out << 2), first + i);
+      if (!fills) store<i32>(outRow + (<usize>out << 2), first + i);
       store<f64>(outStart + (<usize>out << 3), a);
       store<f64>(outEnd + (<usize>out << 3), b);
       out++;
     }
+    if (fills) store<i32>(fill, out);
+    total += out - joinFrom;
   }
-  return out;
+  return total;
 }
 
 /** Sorts the float64s at a[lo..hi) ascending: by insertion for a few, else by heapsort. */
