@@ -29,7 +29,7 @@ export function linkEncoder(encode: (scenario: Scenario) => Promise<ScenarioPara
   let running = false;
   let waiting: { scenario: Scenario; resolve: (answer: LinkEncoding | null) => void } | null = null;
 
-  const run = (scenario: Scenario, resolve: (answer: LinkEncoding | null) => void) => {
+  const encodeVersion = (scenario: Scenario, resolve: (answer: LinkEncoding | null) => void) => {
     running = true;
     void encode(scenario)
       .then(
@@ -50,7 +50,7 @@ export function linkEncoder(encode: (scenario: Scenario) => Promise<ScenarioPara
         }
         const next = waiting;
         waiting = null;
-        if (next) run(next.scenario, next.resolve);
+        if (next) encodeVersion(next.scenario, next.resolve);
       });
   };
 
@@ -67,7 +67,7 @@ export function linkEncoder(encode: (scenario: Scenario) => Promise<ScenarioPara
       if (before) return before;
       const promise = new Promise<LinkEncoding | null>((resolve) => {
         if (running) waiting = { scenario, resolve };
-        else run(scenario, resolve);
+        else encodeVersion(scenario, resolve);
       });
       asked.set(scenario, promise);
       return promise;
