@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'vite';
 
 /** The browser tests read the map through a hook that only the `--mode e2e` build has. */
@@ -9,9 +10,25 @@ function distHasTestHooks(): boolean {
     .some((name) => readFileSync(`dist/assets/${name}`, 'utf8').includes('__huitianMap'));
 }
 
-/** Builds the test bundle when dist/ is missing or is a production build. */
+function newestChange(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newestChange(join(path, name))));
+}
+
+/** A test build older than the app's sources would test code that is no longer there. */
+function distOlderThanSources(): boolean {
+  const built = statSync('dist/index.html').mtimeMs;
+  const sources = Math.max(
+    ...['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'].map(newestChange),
+  );
+  return built < sources;
+}
+
+/** Builds the test bundle when dist/ is missing, a production build, or older than src/. */
 export default async function setup(): Promise<void> {
-  if (distHasTestHooks()) return;
-  console.log('dist/ has no test hooks: building with --mode e2e');
+  if (distHasTestHooks() && !distOlderThanSources()) return;
+  console.log('dist/ is not a current test build: building with --mode e2e');
   await build({ mode: 'e2e', logLevel: 'warn' });
 }
