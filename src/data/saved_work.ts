@@ -276,7 +276,7 @@ export async function readScenario(key: string): Promise<RecordRead<Scenario | n
 /**
  * The restore's gate for one stored scenario record (undefined when none is stored): the
  * strict scenario reader, and the scenario's own id must be the one its key names. A change
- * is applied to a stored copy only through this same gate (see `storeScenarioChange`).
+ * is applied to a stored copy only through this same gate (see `storeScenarioChanges`).
  */
 function scenarioFromRecord(key: string, value: unknown): RecordRead<Scenario | null> {
   if (value === undefined) return { ok: true, value: null };
@@ -481,18 +481,18 @@ export function saveActiveScenario(id: string | null): Promise<boolean> {
   return write(ACTIVE_KEY, (s) => s.put(id, ACTIVE_KEY));
 }
 
-/** What storing a scenario change did. */
-export interface StoredScenarioChange {
-  /** The scenario as now stored; null: deleted, or a change to a scenario that is gone. */
+/** What storing a list of changes to one scenario did. */
+export interface StoredScenarioChanges {
+  /** The scenario as now stored; null: deleted, or changes to a scenario that is gone. */
   scenario: Scenario | null;
   /** The key a stored copy that failed the reader was moved to, rather than written over. */
   setAside: string | null;
   /**
-   * Why the reader would refuse the changed scenario (over one of its limits, as another tab
-   * may have grown the stored copy): then nothing was written, and `scenario` is the copy the
-   * change was to apply to. Not the browser's refusal: trying again would not help.
+   * The changes, by their place in the list, left out because the reader would refuse the
+   * scenario with them (over one of its limits, as another tab may have grown the stored copy),
+   * each with why. Not the browser's refusal: trying again would not help.
    */
-  overLimit: string | null;
+  overLimit: { index: number; reason: string }[];
 }
 
 /**
@@ -502,23 +502,62 @@ export interface StoredScenarioChange {
 const setAsideKey = (id: string) =>
   `${scenarioKey(id)}#damaged-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
+/** The scenario in its file form, with why the reader would refuse it for its limits. */
+function inFileForm(scenario: Scenario | null) {
+  const geojson = scenario && scenarioToGeoJson(scenario);
+  return { geojson, problem: geojson && scenarioLimitProblem(geojson.features) };
+}
+
 /**
- * Applies a change to one scenario as stored, in one transaction: to the stored copy (which
- * another tab may have changed since this tab read it) once it passed the restore's own gate
- * (`scenarioFromRecord`), or to `local` when none is stored. A stored copy that fails the gate
- * (damaged, another scenario's, or written by a version with other rules) is never written
- * over, nor shown in this scenario's place: it is moved to a key of its own (`setAside`),
- * which the restore names as a damaged record the planner can remove, and the change applies
- * to `local`. A changed scenario the reader would refuse for its limits is not written
- * (`overLimit`). Throws, having written nothing, when the browser refused. Applying the change
- * to the stored copy is what keeps both tabs' work. The reader runs inside the transaction, so
- * the page gives this to a worker (see `changeStoredScenario`).
+ * The changes applied in order; a change that would take the scenario past the reader's limits
+ * is left out (the scenario is checked after each change only when it is past them at the end).
  */
-export async function storeScenarioChange(
+function applyWithinLimits(
+  base: Scenario | null,
+  changes: readonly ScenarioChange[],
+): Pick<StoredScenarioChanges, 'scenario' | 'overLimit'> & {
+  geojson: ScenarioGeoJson | null;
+} {
+  let scenario = changes.reduce(applyScenarioChange, base);
+  const all = inFileForm(scenario);
+  if (!all.problem) return { scenario, geojson: all.geojson, overLimit: [] };
+  // Only this tab's copy, used when the stored one failed the reader, can be past them itself:
+  // nothing made from it is written.
+  const past = inFileForm(base).problem;
+  if (past) {
+    const overLimit = changes.map((_, index) => ({ index, reason: past }));
+    return { scenario: base, geojson: null, overLimit };
+  }
+  const overLimit: StoredScenarioChanges['overLimit'] = [];
+  scenario = base;
+  changes.forEach((change, index) => {
+    const next = applyScenarioChange(scenario, change);
+    const reason = inFileForm(next).problem;
+    if (reason) overLimit.push({ index, reason });
+    else scenario = next;
+  });
+  return { scenario, geojson: inFileForm(scenario).geojson, overLimit };
+}
+
+/**
+ * Applies a list of changes to one scenario as stored, in the order given, in one transaction:
+ * all are stored or, when the browser refuses, none (this tab sends a change made after one
+ * that was refused together with it, so a later change is never stored before an earlier one).
+ * They apply to the stored copy (which another tab may have changed since this tab read it)
+ * once it passed the restore's own gate (`scenarioFromRecord`), or to `local`, this tab's
+ * copy, when none is stored. A stored copy that fails the gate (damaged, another scenario's, or written by a version with other
+ * rules) is never written over, nor shown in this scenario's place: it is moved to a key of its
+ * own (`setAside`), which the restore names as a damaged record the planner can remove, and the
+ * changes apply to `local`. A change the reader would refuse for its limits is left out
+ * (`overLimit`); when all are, nothing is written. Throws, having written nothing, when the
+ * browser refused. The reader runs inside the transaction, so the page gives this to a worker
+ * (see `changeStoredScenario`).
+ */
+export async function storeScenarioChanges(
   local: Scenario | null,
   id: string,
-  change: ScenarioChange,
-): Promise<StoredScenarioChange> {
+  changes: readonly ScenarioChange[],
+): Promise<StoredScenarioChanges> {
   const db = database();
   if (!db) throw new Error('no IndexedDB');
   const key = scenarioKey(id);
@@ -528,10 +567,10 @@ export async function storeScenarioChange(
     const record = isRecord(stored) ? stored : null;
     const read = scenarioFromRecord(key, stored);
     const base = (read.ok ? read.value : null) ?? local;
-    const next = applyScenarioChange(base, change);
-    const geojson = next && scenarioToGeoJson(next);
-    const overLimit = geojson && scenarioLimitProblem(geojson.features);
-    if (overLimit) return { scenario: base, setAside: null, overLimit };
+    const { geojson, ...applied } = applyWithinLimits(base, changes);
+    if (applied.overLimit.length === changes.length) {
+      return { ...applied, scenario: base, setAside: null };
+    }
     const setAside = read.ok ? null : setAsideKey(id);
     if (setAside) s.put(stored, setAside);
     if (!geojson) s.delete(key);
@@ -541,32 +580,32 @@ export async function storeScenarioChange(
       s.put(out, key);
     }
     await committed(s.transaction);
-    return { scenario: next, setAside, overLimit: null };
+    return { ...applied, setAside };
   });
 }
 
-/** Where a scenario change is stored: `storeScenarioChange` here, or in a worker. */
-export type StoreScenarioChange = typeof storeScenarioChange;
+/** Where scenario changes are stored: `storeScenarioChanges` here, or in a worker. */
+export type StoreScenarioChanges = typeof storeScenarioChanges;
 
 /**
- * Changes one scenario as stored (see `storeScenarioChange`, which `store` runs, in a worker on
- * the page) and tells the other tabs, of the scenario and of a damaged copy set aside. Resolves
- * with the scenario as now stored, or `failed` with the change applied to `local` when the
- * browser refused: then nothing was written.
+ * Changes one scenario as stored (see `storeScenarioChanges`, which `store` runs, in a worker
+ * on the page) and tells the other tabs, of the scenario and of a damaged copy set aside.
+ * Resolves with the scenario as now stored, or `failed` with the changes applied to `local`
+ * when the browser refused: then nothing was written.
  */
 export async function changeStoredScenario(
   local: Scenario | null,
   id: string,
-  change: ScenarioChange,
-  store: StoreScenarioChange = storeScenarioChange,
-): Promise<StoredScenarioChange & { failed: boolean }> {
+  changes: readonly ScenarioChange[],
+  store: StoreScenarioChanges = storeScenarioChanges,
+): Promise<StoredScenarioChanges & { failed: boolean }> {
   try {
-    const stored = await store(local, id, change);
+    const stored = await store(local, id, changes);
     broadcast(scenarioKey(id));
     if (stored.setAside) broadcast(stored.setAside);
     return { failed: false, ...stored };
   } catch {
-    const scenario = applyScenarioChange(local, change);
-    return { failed: true, scenario, setAside: null, overLimit: null };
+    const scenario = changes.reduce(applyScenarioChange, local);
+    return { failed: true, scenario, setAside: null, overLimit: [] };
   }
 }

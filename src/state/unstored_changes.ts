@@ -2,139 +2,109 @@ import type { Scenario } from '../analysis/scenario';
 import { type ScenarioChange, applyScenarioChange } from '../analysis/scenario_change';
 
 interface Entry {
-  seq: number;
   change: ScenarioChange;
-  /** The browser refused to store it: the tab keeps it on top of whatever is stored. */
-  refused: boolean;
+  /** The browser refused it once: until it is stored, scenarios are named as not kept. */
+  refusedOnce: boolean;
 }
 
-/**
- * Whether `later`, once stored, makes `earlier` moot, so that a refused `earlier` is neither kept
- * on top nor tried again after it: a put or delete replaces everything, a rename an older name,
- * and a change to one edit an older change to the same edit.
- */
-function supersedes(later: ScenarioChange, earlier: ScenarioChange): boolean {
-  if (later.kind === 'put' || later.kind === 'delete') return true;
-  if (later.kind === 'rename') return earlier.kind === 'rename';
-  const editId = (c: ScenarioChange) =>
-    c.kind === 'add-edit' ? c.edit.id : c.kind === 'remove-edit' ? c.editId : null;
-  return editId(later) !== null && editId(later) === editId(earlier);
+/** This tab's changes to one scenario the store has not confirmed, in the order made. */
+interface Unstored {
+  /** Refused by the browser: they go first in the next batch. */
+  refused: Entry[];
+  /** The batch on its way, stored in one transaction; null when none is. */
+  sent: Entry[] | null;
+  /** Made while a batch was on its way: sent, after the refused ones, once it is answered. */
+  waiting: Entry[];
 }
 
+/** Changes to send to the store together, in one transaction, in the order made. */
+export interface ChangeBatch {
+  id: string;
+  changes: ScenarioChange[];
+}
+
+const applyAll = (scenario: Scenario | null, entries: readonly Entry[]) =>
+  entries.reduce((s, e) => applyScenarioChange(s, e.change), scenario);
+
 /**
- * This tab's scenario changes the store has not confirmed: the ones still on their way (in
- * the order made) and the ones the browser refused. A stored result or another tab's copy is
- * shown only with these applied again on top, so a quick second change never vanishes while
- * the first one's answer arrives, and a refused one stays in the tab.
+ * This tab's scenario changes the store has not confirmed, per scenario: at most one batch on
+ * its way at a time, and what was refused or made since sent after it, together, as one
+ * transaction. So the stored copy always holds a prefix of the changes in the order made, never
+ * a later change without an earlier one: a refused `put` (a new scenario, a scenario file)
+ * followed by a stored edit would otherwise be stored after the edit and replace it. A stored
+ * result or another tab's copy is shown with the changes not stored yet applied again on top,
+ * so a quick second change never vanishes while the first one's answer arrives, and a refused
+ * one stays in the tab.
  */
 export function unstoredScenarioChanges() {
-  const byScenario = new Map<string, Entry[]>();
-  /**
-   * Stored changes, per scenario, kept while an older change of this tab is still on its way:
-   * should that one's refusal come after (answers may come in any order), it is moot.
-   */
-  const storedLater = new Map<string, { seq: number; change: ScenarioChange }[]>();
-  /** The newest change whose stored result was taken, per scenario. */
-  const takenSeq = new Map<string, number>();
-  let nextSeq = 0;
-  const entries = (id: string) => byScenario.get(id) ?? [];
-  const onTop = (scenario: Scenario | null, list: Entry[]) =>
-    list.reduce((s, e) => applyScenarioChange(s, e.change), scenario);
-  /** Forgets the stored changes that no change still on its way is older than. */
-  const keepStoredWhileOlderOnTheirWay = (id: string) => {
-    const onTheirWay = entries(id).filter((e) => !e.refused);
-    const kept = (storedLater.get(id) ?? []).filter((s) => onTheirWay.some((e) => e.seq < s.seq));
-    if (kept.length > 0) storedLater.set(id, kept);
-    else storedLater.delete(id);
+  const byScenario = new Map<string, Unstored>();
+  const unstored = (id: string): Unstored =>
+    byScenario.get(id) ?? { refused: [], sent: null, waiting: [] };
+  const keep = (id: string, u: Unstored) => {
+    if (u.refused.length === 0 && !u.sent && u.waiting.length === 0) byScenario.delete(id);
+    else byScenario.set(id, u);
   };
-  /** What the tab shows once change `seq` is answered with `scenario`, `rest` still unstored. */
-  const answered = (id: string, seq: number, rest: Entry[], scenario: Scenario | null) => {
-    byScenario.set(id, rest);
-    keepStoredWhileOlderOnTheirWay(id);
-    if (seq < (takenSeq.get(id) ?? 0)) return undefined;
-    if (rest.some((e) => !e.refused && e.seq > seq)) return undefined;
-    takenSeq.set(id, seq);
-    // Older changes still on their way were stored before this one (one transaction each,
-    // in order), or will be refused; only the refused ones go on top.
-    return onTop(
-      scenario,
-      rest.filter((e) => e.refused),
-    );
+  /** The batch to send now: none while one is on its way, else all that is not stored. */
+  const nextBatch = (id: string): ChangeBatch | null => {
+    const u = unstored(id);
+    const sent = [...u.refused, ...u.waiting];
+    if (u.sent || sent.length === 0) return null;
+    keep(id, { refused: [], sent, waiting: [] });
+    return { id, changes: sent.map((e) => e.change) };
   };
 
   return {
-    /** Notes a change made in this tab; returns its number for `stored` or `refused`. */
-    made(id: string, change: ScenarioChange): number {
-      const seq = ++nextSeq;
-      byScenario.set(id, [...entries(id), { seq, change, refused: false }]);
-      return seq;
+    /** Notes a change made in this tab; returns the batch to store now, if one may go. */
+    made(id: string, change: ScenarioChange): ChangeBatch | null {
+      const u = unstored(id);
+      keep(id, { ...u, waiting: [...u.waiting, { change, refusedOnce: false }] });
+      return nextBatch(id);
     },
     /**
-     * Change `seq` is stored and `scenario` is the stored copy after it. Returns what the tab
-     * should show, or undefined when the tab's copy stays: a newer change of this tab is still
-     * on its way (its own answer will carry both), or a newer stored result was taken already.
+     * The batch on its way was stored, `scenario` being the stored copy after it (without any
+     * change the store left out as over the reader's limits: the tab drops those). Returns what
+     * the tab shows, the changes made since on top, and the batch to send next.
      */
-    stored(id: string, seq: number, scenario: Scenario | null): Scenario | null | undefined {
-      const own = entries(id).find((e) => e.seq === seq);
-      // A stored change replaces what was refused before it that it makes moot.
-      const rest = entries(id).filter(
-        (e) =>
-          e.seq !== seq && !(e.refused && e.seq < seq && own && supersedes(own.change, e.change)),
-      );
-      if (own) storedLater.set(id, [...(storedLater.get(id) ?? []), { seq, change: own.change }]);
-      return answered(id, seq, rest, scenario);
+    stored(
+      id: string,
+      scenario: Scenario | null,
+    ): { shown: Scenario | null; next: ChangeBatch | null } {
+      const u = unstored(id);
+      keep(id, { ...u, sent: null });
+      return { shown: applyAll(scenario, u.waiting), next: nextBatch(id) };
     },
     /**
-     * Change `seq` will never be stored (the stored copy with it would be over the reader's
-     * limits) and `scenario` is the stored copy without it: the tab drops it. Returns what the
-     * tab should show, as `stored` does.
+     * The batch on its way was refused: nothing of it was stored, the tab keeps it. Returns the
+     * batch to try at once: it with the changes made since, when there are any.
      */
-    dropped(id: string, seq: number, scenario: Scenario | null): Scenario | null | undefined {
-      const rest = entries(id).filter((e) => e.seq !== seq);
-      return answered(id, seq, rest, scenario);
+    refused(id: string): ChangeBatch | null {
+      const u = unstored(id);
+      const refused = (u.sent ?? []).map((e) => ({ ...e, refusedOnce: true }));
+      keep(id, { refused: [...u.refused, ...refused], sent: null, waiting: u.waiting });
+      return u.waiting.length > 0 ? nextBatch(id) : null;
     },
     /**
-     * Change `seq` was refused: nothing was stored, the tab keeps it, unless a newer change
-     * already stored made it moot (then it is dropped). Returns whether the tab keeps it.
+     * The refused changes to try storing again, one batch per scenario with none on its way
+     * (a scenario with one on its way sends them after it, with what was made since).
      */
-    refused(id: string, seq: number): boolean {
-      const own = entries(id).find((e) => e.seq === seq);
-      const moot =
-        !own ||
-        (storedLater.get(id) ?? []).some((s) => s.seq > seq && supersedes(s.change, own.change));
-      byScenario.set(
-        id,
-        moot
-          ? entries(id).filter((e) => e.seq !== seq)
-          : entries(id).map((e) => (e.seq === seq ? { ...e, refused: true } : e)),
-      );
-      keepStoredWhileOlderOnTheirWay(id);
-      return !moot;
-    },
-    /**
-     * The refused changes to try storing again, in the order made, each then on its way again:
-     * only for scenarios with no change of this tab on its way, so that they are stored in
-     * the order made, before any change made after this call.
-     */
-    retryRefused(): { id: string; seq: number; change: ScenarioChange }[] {
-      const retried: { id: string; seq: number; change: ScenarioChange }[] = [];
-      for (const [id, list] of byScenario) {
-        if (!list.some((e) => e.refused) || list.some((e) => !e.refused)) continue;
-        byScenario.set(
-          id,
-          list.map((e) => ({ ...e, refused: false })),
-        );
-        for (const e of list) retried.push({ id, seq: e.seq, change: e.change });
+    retryRefused(): ChangeBatch[] {
+      const batches: ChangeBatch[] = [];
+      for (const [id, u] of [...byScenario]) {
+        const batch = u.refused.length > 0 ? nextBatch(id) : null;
+        if (batch) batches.push(batch);
       }
-      return retried.sort((a, b) => a.seq - b.seq);
+      return batches;
     },
     /** Whether any change of this tab was refused and is not stored since. */
     anyRefused(): boolean {
-      return [...byScenario.values()].some((list) => list.some((e) => e.refused));
+      return [...byScenario.values()].some((u) =>
+        [...u.refused, ...(u.sent ?? [])].some((e) => e.refusedOnce),
+      );
     },
     /** Another tab stored `scenario`: what the tab shows, with its own unstored changes on top. */
     fromOtherTab(id: string, scenario: Scenario | null): Scenario | null {
-      return onTop(scenario, entries(id));
+      const u = unstored(id);
+      return applyAll(scenario, [...u.refused, ...(u.sent ?? []), ...u.waiting]);
     },
   };
 }

@@ -28,7 +28,7 @@ import {
   checkScenario,
   deleteDamagedRecordInWorker,
   storeImportInWorker,
-  storeScenarioChangeInWorker,
+  storeScenarioChangesInWorker,
 } from '../worker/import_record_client';
 import { type ScenarioChange, applyScenarioChange } from '../analysis/scenario_change';
 import { sameScenario } from '../analysis/same_scenario';
@@ -39,7 +39,7 @@ import type { AppState } from './store';
 import type { StringKey } from '../ui/i18n';
 import { exceeds, featureListProblem, limitMessageBoth } from '../data/limits';
 import { type SavedRecordKind, withRefused, withoutRefused } from './storage_refused';
-import { unstoredScenarioChanges } from './unstored_changes';
+import { type ChangeBatch, unstoredScenarioChanges } from './unstored_changes';
 
 /** Why the editor refused a click or a park (see `editGeometryProblem`). */
 export type EditorProblem =
@@ -189,47 +189,53 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
     if (ok) scenarioKept();
     else scenarioSaved(false);
   };
-  /** Stores change `seq` of a scenario, made on the tab's copy `local`; a refused one stays. */
-  const storeChange = (id: string, seq: number, local: Scenario | null, change: ScenarioChange) => {
-    void changeStoredScenario(local, id, change, storeScenarioChangeInWorker).then(
+  /**
+   * Stores a batch of changes to one scenario, in one transaction; a refused batch stays in
+   * the tab and goes first in the next. The tab's copy holds every change of the batch (a batch
+   * is all that is not stored): it is what the changes apply to when the stored copy failed
+   * the reader, and applying a change again is harmless.
+   */
+  const storeChanges = ({ id, changes }: ChangeBatch) => {
+    const local = get().scenarios.find((s) => s.id === id) ?? null;
+    void changeStoredScenario(local, id, changes, storeScenarioChangesInWorker).then(
       ({ failed: refused, scenario, setAside, overLimit }) => {
         // A stored copy that failed the reader was kept aside: named here as a damaged record.
         if (setAside) void get().reloadRecord(setAside);
         if (refused) {
-          // A refused change a newer stored one made moot is dropped: nothing is kept only here.
-          if (unstored.refused(id, seq)) scenarioSaved(false);
-          else scenarioKept();
+          scenarioSaved(false);
+          const next = unstored.refused(id);
+          if (next) storeChanges(next);
           return;
         }
-        // The stored copy (grown in another tab) cannot take it: it leaves the tab, with why.
-        if (overLimit) refuse('storedOverLimit', overLimit);
-        const shown = overLimit
-          ? unstored.dropped(id, seq, scenario)
-          : unstored.stored(id, seq, scenario);
-        if (shown !== undefined) showScenario(id, shown);
+        // The stored copy (grown in another tab) cannot take a change: it leaves the tab, with why.
+        const tooBig = overLimit[0];
+        if (tooBig) refuse('storedOverLimit', tooBig.reason);
+        const { shown, next } = unstored.stored(id, scenario);
+        showScenario(id, shown);
         // What the key held, if damaged, is set aside (named above under its new key).
-        if (!overLimit) clearSkipped(scenarioKey(id));
+        if (overLimit.length < changes.length) clearSkipped(scenarioKey(id));
         scenarioKept();
+        if (next) storeChanges(next);
       },
     );
   };
   /**
    * Changes a scenario here at once, then as stored: the change is applied again to the
-   * stored copy, which another tab may have changed, and this tab takes that result once no
-   * newer change of its own is on its way. The stored copy is read and checked in a worker,
-   * never on the page's thread. A refused change stays in this tab, and is tried again, before
-   * the next change is stored, in case the browser has room again. A stored copy that failed
-   * the reader is kept aside, not written over.
+   * stored copy, which another tab may have changed, and this tab shows that result with its
+   * changes made since on top. One batch of a scenario's changes is on its way at a time;
+   * changes made meanwhile, and refused ones, go together in the next, in the order made, so
+   * a later change is never stored without an earlier one. The stored copy is read and
+   * checked in a worker, never on the page's thread. A refused change stays in this tab, and
+   * is tried again with the next change, in case the browser has room again. A stored copy
+   * that failed the reader is kept aside, not written over.
    */
   const changeScenario = (id: string, change: ScenarioChange) => {
-    for (const retry of unstored.retryRefused()) {
-      const copy = get().scenarios.find((s) => s.id === retry.id) ?? null;
-      storeChange(retry.id, retry.seq, copy, retry.change);
-    }
     const local = get().scenarios.find((s) => s.id === id) ?? null;
-    const seq = unstored.made(id, change);
     set({ scenarios: replaceScenario(get().scenarios, id, applyScenarioChange(local, change)) });
-    storeChange(id, seq, local, change);
+    const batch = unstored.made(id, change);
+    if (batch) storeChanges(batch);
+    // Other scenarios' refused changes, in case the browser has room again.
+    for (const retry of unstored.retryRefused()) storeChanges(retry);
   };
   const withData = (shipped: LayerData | null, imports: ImportedDataset[]) =>
     shipped ? { data: { status: 'ready' as const, data: composeLayerData(shipped, imports) } } : {};

@@ -18,7 +18,7 @@ import {
   deleteDamagedRecord,
   putImportRecord,
   readScenario,
-  storeScenarioChange,
+  storeScenarioChanges,
 } from '../data/saved_work';
 import type { ImportRecordRequest, ImportRecordResponse } from './import_record_client';
 import { failOnUnreadableMessage } from './unreadable_message';
@@ -44,7 +44,8 @@ async function answer(request: ImportRecordRequest): Promise<void> {
   if (request.kind === 'change-scenario') {
     let changed: Extract<ImportRecordResponse, { changed: unknown }>['changed'];
     try {
-      const stored = await storeScenarioChange(request.local, request.scenarioId, request.change);
+      const { local, scenarioId, changes } = request;
+      const stored = await storeScenarioChanges(local, scenarioId, changes);
       changed = { ok: true, ...stored };
     } catch (error) {
       changed = { ok: false, reason: String(error) };

@@ -11,12 +11,12 @@ import type { RecordRead } from '../data/saved_work_store';
 import {
   type ImportRecord,
   type ImportRecordHead,
-  type StoredScenarioChange,
+  type StoredScenarioChanges,
   deleteDamagedRecord,
   importKey,
   readScenario,
   scenarioKey,
-  storeScenarioChange,
+  storeScenarioChanges,
 } from '../data/saved_work';
 import type { Scenario } from '../analysis/scenario';
 import type { ScenarioChange } from '../analysis/scenario_change';
@@ -48,7 +48,7 @@ export type ImportRecordRequest =
       key: string;
       scenarioId: string;
       local: Scenario | null;
-      change: ScenarioChange;
+      changes: readonly ScenarioChange[];
     }
   | { id: number; kind: 'remove-damaged'; key: string };
 export type ImportRecordResponse =
@@ -65,7 +65,7 @@ export type ImportRecordResponse =
   /** The answer to `change-scenario`: the scenario as now stored, or why nothing was. */
   | {
       id: number;
-      changed: ({ ok: true } & StoredScenarioChange) | { ok: false; reason: string };
+      changed: ({ ok: true } & StoredScenarioChanges) | { ok: false; reason: string };
     }
   /** The answer to `remove-damaged`: whether the record was deleted, or why nothing was. */
   | { id: number; removed: { ok: true; deleted: boolean } | { ok: false; reason: string } };
@@ -154,21 +154,21 @@ export async function checkScenario(key: string): Promise<RecordRead<Scenario | 
 }
 
 /**
- * A change to one scenario applied to its stored copy in the same worker (see
- * `storeScenarioChange`): the stored copy passes the strict scenario reader inside the
- * transaction that writes the change, so the page never runs the reader when a scenario holding
+ * Changes to one scenario applied to its stored copy in the same worker (see
+ * `storeScenarioChanges`): the stored copy passes the strict scenario reader inside the
+ * transaction that writes the changes, so the page never runs the reader when a scenario holding
  * long outlines is edited. Rejects, with nothing written, when the browser refused. Where no
- * worker runs, or it failed before answering, the change is stored from here (applying it again
- * is harmless: see `applyScenarioChange`).
+ * worker runs, or it failed before answering, the changes are stored from here (applying them
+ * again is harmless: see `applyScenarioChange`).
  */
-export async function storeScenarioChangeInWorker(
+export async function storeScenarioChangesInWorker(
   local: Scenario | null,
   id: string,
-  change: ScenarioChange,
-): Promise<StoredScenarioChange> {
+  changes: readonly ScenarioChange[],
+): Promise<StoredScenarioChanges> {
   if (canCheckInWorker()) {
     const key = scenarioKey(id);
-    const request = { kind: 'change-scenario' as const, key, scenarioId: id, local, change };
+    const request = { kind: 'change-scenario' as const, key, scenarioId: id, local, changes };
     const response = await requestWorker(request).catch(() => null);
     if (response && 'changed' in response) {
       if (response.changed.ok) {
@@ -178,7 +178,7 @@ export async function storeScenarioChangeInWorker(
       throw new Error(response.changed.reason);
     }
   }
-  return storeScenarioChange(local, id, change);
+  return storeScenarioChanges(local, id, changes);
 }
 
 /**

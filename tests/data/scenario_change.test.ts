@@ -87,14 +87,16 @@ describe('a change to a scenario, as data', () => {
 describe('a change stored in one transaction', () => {
   it("is applied to the stored copy, so another tab's change made meanwhile stays", async () => {
     const saved = await savedWork();
-    await saved.storeScenarioChange(null, 's', { kind: 'put', scenario: scenario() });
+    await saved.storeScenarioChanges(null, 's', [{ kind: 'put', scenario: scenario() }]);
     // Another tab renamed it; this tab still holds the old name.
-    await saved.storeScenarioChange(null, 's', { kind: 'rename', name: '乙', updatedAt: LATER });
-    const stored = await saved.storeScenarioChange(scenario(), 's', {
-      kind: 'add-edit',
-      edit: carPark('a'),
-      updatedAt: LATER,
-    });
+    await saved.storeScenarioChanges(null, 's', [{ kind: 'rename', name: '乙', updatedAt: LATER }]);
+    const stored = await saved.storeScenarioChanges(scenario(), 's', [
+      {
+        kind: 'add-edit',
+        edit: carPark('a'),
+        updatedAt: LATER,
+      },
+    ]);
     expect([stored.scenario?.name, stored.scenario?.edits.map((e) => e.id)]).toEqual(['乙', ['a']]);
     const record = await storedRecord();
     expect(record?.revision).toBe(3);
@@ -107,11 +109,13 @@ describe('a change stored in one transaction', () => {
     await writeRecord(damaged);
     const saved = await savedWork();
     const local = scenario([carPark('a')], '本页的方案');
-    const stored = await saved.storeScenarioChange(local, 's', {
-      kind: 'add-edit',
-      edit: carPark('b', 116.34),
-      updatedAt: LATER,
-    });
+    const stored = await saved.storeScenarioChanges(local, 's', [
+      {
+        kind: 'add-edit',
+        edit: carPark('b', 116.34),
+        updatedAt: LATER,
+      },
+    ]);
     expect(stored.scenario?.edits.map((e) => e.id)).toEqual(['a', 'b']);
     const read = await saved.readScenario('scenario:s');
     expect(read.ok && read.value?.name).toBe('本页的方案');
@@ -129,20 +133,22 @@ describe('a change stored in one transaction', () => {
 
   it("never lets another tab's older copy write over one the reader refuses", async () => {
     const saved = await savedWork();
-    await saved.storeScenarioChange(null, 's', { kind: 'put', scenario: scenario() });
+    await saved.storeScenarioChanges(null, 's', [{ kind: 'put', scenario: scenario() }]);
     // Tab A adds four car parks in the area, and a fifth east of it (116.55 E is the edge), as
     // an editor that checked less than the reader did.
     const lons = [116.33, 116.34, 116.35, 116.36, 116.56];
     for (const [i, lon] of lons.entries()) {
       const edit = carPark(`a${i + 1}`, lon);
-      await saved.storeScenarioChange(null, 's', { kind: 'add-edit', edit, updatedAt: LATER });
+      await saved.storeScenarioChanges(null, 's', [{ kind: 'add-edit', edit, updatedAt: LATER }]);
     }
     // Tab B read the scenario before any of them and adds its own.
-    const stored = await saved.storeScenarioChange(scenario(), 's', {
-      kind: 'add-edit',
-      edit: carPark('b1'),
-      updatedAt: LATER,
-    });
+    const stored = await saved.storeScenarioChanges(scenario(), 's', [
+      {
+        kind: 'add-edit',
+        edit: carPark('b1'),
+        updatedAt: LATER,
+      },
+    ]);
     expect(stored.scenario?.edits.map((e) => e.id)).toEqual(['b1']);
     const work = await saved.loadSavedWork();
     expect(work.scenarios.map((s) => s.edits.map((e) => e.id))).toEqual([['b1']]);
@@ -164,17 +170,19 @@ describe('a change stored in one transaction', () => {
   it("keeps another scenario's copy stored under this key aside, and never shows it here", async () => {
     const saved = await savedWork();
     const mine = scenario([carPark('a')], '我的方案');
-    await saved.storeScenarioChange(null, 's', { kind: 'put', scenario: mine });
+    await saved.storeScenarioChanges(null, 's', [{ kind: 'put', scenario: mine }]);
     // Scenario x's record, as its own key holds it, ends up under this scenario's key.
     const other = { ...scenario([], '别的方案'), id: 'x' };
-    await saved.storeScenarioChange(null, 'x', { kind: 'put', scenario: other });
+    await saved.storeScenarioChanges(null, 'x', [{ kind: 'put', scenario: other }]);
     const foreign = await storedRecord('scenario:x');
     await writeRecord(foreign);
-    const stored = await saved.storeScenarioChange(mine, 's', {
-      kind: 'add-edit',
-      edit: carPark('b', 116.34),
-      updatedAt: LATER,
-    });
+    const stored = await saved.storeScenarioChanges(mine, 's', [
+      {
+        kind: 'add-edit',
+        edit: carPark('b', 116.34),
+        updatedAt: LATER,
+      },
+    ]);
     expect([stored.scenario?.id, stored.scenario?.name]).toEqual(['s', '我的方案']);
     expect(stored.scenario?.edits.map((e) => e.id)).toEqual(['a', 'b']);
     expect(await storedRecord(stored.setAside!)).toEqual(foreign);
@@ -191,15 +199,21 @@ describe('a change stored in one transaction', () => {
   it('writes nothing when the changed copy would be over the limit of edits, and says so', async () => {
     const saved = await savedWork();
     const full = Array.from({ length: 10_000 }, (_, i) => carPark(`e${i}`, 116.3 + i / 100_000));
-    await saved.storeScenarioChange(null, 's', { kind: 'put', scenario: scenario(full) });
-    const stored = await saved.storeScenarioChange(scenario(full.slice(1)), 's', {
-      kind: 'add-edit',
-      edit: carPark('late'),
-      updatedAt: LATER,
-    });
-    expect(stored.overLimit).toBe(
-      '方案的编辑数超过上限 10,000（此文件：10,001） / edits per scenario over the limit of 10,000 (this file: 10,001)',
-    );
+    await saved.storeScenarioChanges(null, 's', [{ kind: 'put', scenario: scenario(full) }]);
+    const stored = await saved.storeScenarioChanges(scenario(full.slice(1)), 's', [
+      {
+        kind: 'add-edit',
+        edit: carPark('late'),
+        updatedAt: LATER,
+      },
+    ]);
+    expect(stored.overLimit).toEqual([
+      {
+        index: 0,
+        reason:
+          '方案的编辑数超过上限 10,000（此文件：10,001） / edits per scenario over the limit of 10,000 (this file: 10,001)',
+      },
+    ]);
     expect(stored.scenario?.edits).toHaveLength(10_000);
     expect((await storedRecord())?.revision).toBe(1);
     const work = await saved.loadSavedWork();
@@ -211,11 +225,13 @@ describe('a change stored in one transaction', () => {
     geojson.scenario = { ...geojson.scenario, id: 's' };
     await writeRecord({ revision: 1, geojson });
     const saved = await savedWork();
-    const stored = await saved.storeScenarioChange(null, 's', {
-      kind: 'add-edit',
-      edit: carPark('a'),
-      updatedAt: LATER,
-    });
+    const stored = await saved.storeScenarioChanges(null, 's', [
+      {
+        kind: 'add-edit',
+        edit: carPark('a'),
+        updatedAt: LATER,
+      },
+    ]);
     expect(stored.scenario?.edits.map((e) => e.type)).toEqual(['add-park', 'add-car-park']);
     expect(stored.setAside).toBeNull();
     const park = stored.scenario?.edits[0];
@@ -224,12 +240,12 @@ describe('a change stored in one transaction', () => {
 
   it('writes nothing when the browser refuses, and this tab keeps its change', async () => {
     const saved = await savedWork();
-    await saved.storeScenarioChange(null, 's', { kind: 'put', scenario: scenario() });
+    await saved.storeScenarioChanges(null, 's', [{ kind: 'put', scenario: scenario() }]);
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     const change: ScenarioChange = { kind: 'add-edit', edit: carPark('a'), updatedAt: LATER };
-    const result = await saved.changeStoredScenario(scenario(), 's', change);
+    const result = await saved.changeStoredScenario(scenario(), 's', [change]);
     expect(result.failed).toBe(true);
     expect(result.scenario?.edits.map((e) => e.id)).toEqual(['a']);
     vi.restoreAllMocks();
@@ -248,14 +264,56 @@ describe('a change stored in one transaction', () => {
     const result = await saved.changeStoredScenario(
       null,
       's',
-      { kind: 'put', scenario: scenario() },
-      async (local, id, change) => {
+      [{ kind: 'put', scenario: scenario() }],
+      async (local, id, changes) => {
         where.push(id);
-        return saved.storeScenarioChange(local, id, change);
+        return saved.storeScenarioChanges(local, id, changes);
       },
     );
     expect([result.failed, where]).toEqual([false, ['s']]);
     await vi.waitFor(() => expect(heard).toEqual(['scenario:s']));
     other.close();
+  });
+
+  it('applies a list of changes in the order given, and writes none of them when the browser refuses', async () => {
+    const saved = await savedWork();
+    await saved.storeScenarioChanges(null, 's', [{ kind: 'put', scenario: scenario() }]);
+    const file = scenario([carPark('f')], '文件');
+    const changes: ScenarioChange[] = [
+      { kind: 'put', scenario: file },
+      { kind: 'add-edit', edit: carPark('b', 116.34), updatedAt: LATER },
+    ];
+    // Refused on the first write: nothing of the list is stored.
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementationOnce(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const refused = await saved.changeStoredScenario(file, 's', changes);
+    expect(refused.failed).toBe(true);
+    expect((await storedRecord())?.revision).toBe(1);
+    vi.restoreAllMocks();
+    const stored = await saved.storeScenarioChanges(file, 's', changes);
+    expect([stored.scenario?.name, stored.scenario?.edits.map((e) => e.id)]).toEqual([
+      '文件',
+      ['f', 'b'],
+    ]);
+    expect((await storedRecord())?.revision).toBe(2);
+  });
+
+  it('leaves out only the change of a list that would take the scenario over a limit', async () => {
+    const saved = await savedWork();
+    const full = Array.from({ length: 9_999 }, (_, i) => carPark(`e${i}`, 116.3 + i / 100_000));
+    await saved.storeScenarioChanges(null, 's', [{ kind: 'put', scenario: scenario(full) }]);
+    const stored = await saved.storeScenarioChanges(scenario(full), 's', [
+      { kind: 'rename', name: '满的方案', updatedAt: LATER },
+      { kind: 'add-edit', edit: carPark('last'), updatedAt: LATER },
+      { kind: 'add-edit', edit: carPark('over', 116.34), updatedAt: LATER },
+    ]);
+    expect(stored.overLimit.map((o) => o.index)).toEqual([2]);
+    expect([stored.scenario?.name, stored.scenario?.edits.at(-1)?.id]).toEqual([
+      '满的方案',
+      'last',
+    ]);
+    const work = await saved.loadSavedWork();
+    expect([work.skipped, work.scenarios[0]?.edits.length]).toEqual([[], 10_000]);
   });
 });

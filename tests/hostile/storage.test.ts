@@ -1,5 +1,5 @@
-import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../../src/analysis/scenario';
 import type { ImportedDataset } from '../../src/data/imported_data';
 import type { ImportRecord, ImportRecordHead } from '../../src/data/saved_work';
@@ -21,6 +21,7 @@ async function openTab() {
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
 });
+afterEach(() => vi.restoreAllMocks());
 
 const NOW = '2026-11-29T00:00:00.000Z';
 const scenario = (id: string, edits: unknown[] = []) => ({
@@ -30,6 +31,43 @@ const scenario = (id: string, edits: unknown[] = []) => ({
   createdAt: NOW,
   updatedAt: NOW,
 });
+
+/** A facility removed in a scenario: an edit the strict reader takes with no geometry. */
+const removal = (id: string, name: string) => ({
+  id,
+  type: 'remove',
+  layer: 'car-parks',
+  featureId: `cp-${id}`,
+  name,
+});
+
+/** The browser refuses the first write of this record (storage full), then has room again. */
+function refuseFirstWriteOf(key: string) {
+  const put = IDBObjectStore.prototype.put;
+  let refused = false;
+  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+    this: IDBObjectStore,
+    value: unknown,
+    at?: IDBValidKey,
+  ) {
+    if (at === key && !refused) {
+      refused = true;
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    }
+    return put.call(this, value, at);
+  });
+}
+
+/** The edits' names of scenario `id` as stored, read as a fresh page reads them. */
+async function storedEditNames(tab: Awaited<ReturnType<typeof openTab>>, id: string) {
+  const read = await tab.saved.readScenario(tab.saved.scenarioKey(id));
+  return read.ok ? (read.value?.edits.map((e) => e.name) ?? null) : 'damaged';
+}
+const shownEditNames = (tab: Awaited<ReturnType<typeof openTab>>, id: string) =>
+  tab.store
+    .getState()
+    .scenarios.find((s) => s.id === id)
+    ?.edits.map((e) => e.name) ?? null;
 
 /** A valid imported car park, as the import would have built it. */
 function carPark(
@@ -279,4 +317,35 @@ describe("two tabs never lose each other's work", () => {
     const b = await openTab();
     expect((await b.saved.loadSavedWork()).imports).toEqual([]);
   });
+
+  it.each([
+    ['a new scenario', false],
+    ['a scenario file opened over the stored scenario', true],
+  ])(
+    'stores an edit made while the write of %s is refused with it, in the order made',
+    async (_, storedBefore) => {
+      const a = await openTab();
+      if (storedBefore) {
+        a.store.getState().saveScenario(scenario('s', [removal('old', '旧的移除')]) as Scenario);
+        await vi.waitFor(async () => expect(await storedEditNames(a, 's')).toEqual(['旧的移除']));
+      }
+      refuseFirstWriteOf('scenario:s');
+      // The put is refused; edit B, made before its answer, is stored.
+      a.store.getState().saveScenario(scenario('s', [removal('f', '文件里的移除')]) as Scenario);
+      a.store.getState().setActiveScenario('s');
+      a.store.getState().removeFacility('car-parks', 'cp-b', '停车场 B');
+      await vi.waitFor(async () => expect(await storedEditNames(a, 's')).toContain('停车场 B'));
+      // The next edit, once the browser has room again.
+      a.store.getState().removeFacility('car-parks', 'cp-c', '停车场 C');
+      const all = ['文件里的移除', '停车场 B', '停车场 C'];
+      await vi.waitFor(async () => {
+        expect(await storedEditNames(a, 's')).toEqual(all);
+        expect(shownEditNames(a, 's')).toEqual(all);
+        expect(a.store.getState().storageRefused).toEqual([]);
+      });
+      const b = await openTab();
+      const work = await b.saved.loadSavedWork();
+      expect(work.scenarios.map((s) => s.edits.map((e) => e.name))).toEqual([all]);
+    },
+  );
 });

@@ -76,7 +76,7 @@ describe('removing a damaged record never deletes a good one stored under its ke
     store.getState().restoreWork(await saved.loadSavedWork());
     // Another tab stores a good s1 there; this tab has not heard of it yet.
     const other = await openTab();
-    await other.saved.storeScenarioChange(null, 's1', { kind: 'put', scenario: s1 });
+    await other.saved.storeScenarioChanges(null, 's1', [{ kind: 'put', scenario: s1 }]);
     await store.getState().removeSkippedRecord('scenario:s1');
     expect(store.getState().skippedRecords).toEqual([]);
     expect(store.getState().scenarios.map((s) => s.name)).toEqual(['方案 1']);

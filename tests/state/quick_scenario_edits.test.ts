@@ -6,39 +6,49 @@ import { scenarioKey } from '../../src/data/saved_work';
 import { DEFAULT_SCENARIO_EDITOR } from '../../src/state/work_slice';
 
 /**
- * A fake restore worker: each change is written to the stored copy when it is asked (the
- * database runs the transactions in that order), but the answers come back when the test says,
- * in any order. A change asked while `refuseNext` is set is not written and its answer fails.
+ * A fake restore worker: each batch of changes is written to the stored copy when it is asked
+ * (the database runs the transactions in that order), but the answers come back when the test
+ * says. A batch asked while `refuseNext` is set is not written and its answer fails.
  */
 const worker = vi.hoisted(() => ({
   stored: null as Scenario | null,
   refuseNext: false,
   answers: [] as { release: () => void }[],
+  /** Each batch asked, as the kinds of its changes with the edit or scenario they name. */
+  asked: [] as string[][],
   otherTabRead: null as Scenario | null,
 }));
 
 vi.mock('../../src/worker/import_record_client', async (original) => ({
   ...(await original<typeof import('../../src/worker/import_record_client')>()),
-  storeScenarioChangeInWorker: (
+  storeScenarioChangesInWorker: (
     local: Scenario | null,
     _id: string,
-    change: ScenarioChange,
-  ): Promise<{ scenario: Scenario | null; setAside: null }> => {
+    changes: readonly ScenarioChange[],
+  ): Promise<{ scenario: Scenario | null; setAside: null; overLimit: [] }> => {
     const refuse = worker.refuseNext;
     worker.refuseNext = false;
-    if (!refuse) worker.stored = writtenByHand(worker.stored ?? local, change);
+    worker.asked.push(changes.map(named));
+    if (!refuse) worker.stored = changes.reduce(writtenByHand, worker.stored ?? local);
     const answer = worker.stored;
     return new Promise((resolve, reject) => {
       worker.answers.push({
         release: () =>
           refuse
             ? reject(new Error('QuotaExceededError'))
-            : resolve({ scenario: answer, setAside: null }),
+            : resolve({ scenario: answer, setAside: null, overLimit: [] }),
       });
     });
   },
   checkScenario: async () => ({ ok: true, value: worker.otherTabRead }),
 }));
+
+function named(change: ScenarioChange): string {
+  if (change.kind === 'put') return `put ${change.scenario.name}`;
+  if (change.kind === 'add-edit') return `add ${change.edit.id}`;
+  if (change.kind === 'remove-edit') return `remove ${change.editId}`;
+  return change.kind;
+}
 
 /** The stored copy after a change, written out here for the kinds these tests make. */
 function writtenByHand(scenario: Scenario | null, change: ScenarioChange): Scenario | null {
@@ -84,6 +94,7 @@ beforeEach(async () => {
   worker.stored = null;
   worker.refuseNext = false;
   worker.answers = [];
+  worker.asked = [];
   useAppStore.setState({
     scenarios: [],
     activeScenarioId: null,
@@ -98,13 +109,15 @@ beforeEach(async () => {
 /** Two car parks placed one right after the other: A, then B before A's answer. */
 function twoQuickEdits({ refuseB = false } = {}) {
   store().addEdit(carPark('a', '停车场 A'));
-  worker.refuseNext = refuseB;
   store().addEdit(carPark('b', '停车场 B'));
+  // B's batch is asked once A's is answered: B may be refused then.
+  worker.refuseNext = refuseB;
   expect(shownNames()).toEqual(['停车场 A', '停车场 B']);
 }
+const storedNames = () => worker.stored?.edits.map((e) => e.name);
 
 describe('two quick edits to one scenario', () => {
-  it("keeps B on screen while A's answer arrives first, and keeps the same copy (no new analysis)", async () => {
+  it("keeps B on screen while A's answer arrives, and keeps the same copy (no new analysis)", async () => {
     twoQuickEdits();
     const shown = store().scenarios[0];
     await answer(1);
@@ -114,12 +127,18 @@ describe('two quick edits to one scenario', () => {
     expect(store().scenarios[0]).toBe(shown);
   });
 
-  it("keeps both when B's answer arrives before A's", async () => {
+  it('asks for the changes made while one is on its way once it is answered, together, in order', async () => {
     twoQuickEdits();
-    await answer(2);
-    expect(shownNames()).toEqual(['停车场 A', '停车场 B']);
+    store().addEdit(carPark('c', '停车场 C'));
+    // Only A is asked while it is on its way: B is never stored before it.
+    expect(worker.asked).toEqual([['put 方案 1'], ['add a']]);
+    expect(storedNames()).toEqual(['停车场 A']);
     await answer(1);
-    expect(shownNames()).toEqual(['停车场 A', '停车场 B']);
+    expect(worker.asked.slice(2)).toEqual([['add b', 'add c']]);
+    expect(storedNames()).toEqual(['停车场 A', '停车场 B', '停车场 C']);
+    await answer(2);
+    expect(shownNames()).toEqual(['停车场 A', '停车场 B', '停车场 C']);
+    expect(worker.asked).toHaveLength(3);
   });
 
   it('keeps B in the tab when its write is refused, and says scenarios were not kept', async () => {
@@ -143,67 +162,65 @@ describe('two quick edits to one scenario', () => {
     expect(shownNames()).toEqual(['停车场 A', '停车场 D', '停车场 B']);
   });
 
-  it('stores a refused change before the next one once the browser has room, and the notice goes', async () => {
+  it('stores a refused change with the next one, in one transaction, and the notice goes', async () => {
     twoQuickEdits({ refuseB: true });
     await answer(1);
     await answer(2);
-    expect(worker.stored?.edits.map((e) => e.name)).toEqual(['停车场 A']);
+    expect(storedNames()).toEqual(['停车场 A']);
     expect(store().storageRefused).toContain('scenario');
-    // The next car park: B is asked again first, then C, in the order they were made.
     store().addEdit(carPark('c', '停车场 C'));
-    expect(worker.answers).toHaveLength(5);
-    expect(worker.stored?.edits.map((e) => e.name)).toEqual(['停车场 A', '停车场 B', '停车场 C']);
+    expect(worker.asked.slice(3)).toEqual([['add b', 'add c']]);
+    expect(storedNames()).toEqual(['停车场 A', '停车场 B', '停车场 C']);
     await answer(3);
-    await answer(4);
     expect(shownNames()).toEqual(['停车场 A', '停车场 B', '停车场 C']);
     expect(store().storageRefused).not.toContain('scenario');
   });
 
-  it('keeps a refused change in the tab, and the notice, while it is refused again', async () => {
+  it('keeps refused changes in the tab in the order made, and the notice, while they are refused', async () => {
     twoQuickEdits({ refuseB: true });
     await answer(1);
     await answer(2);
-    worker.refuseNext = true; // B's second try; C is stored.
+    worker.refuseNext = true; // B's second try, with C: neither is stored.
     store().addEdit(carPark('c', '停车场 C'));
     await answer(3);
-    await answer(4);
-    expect(worker.stored?.edits.map((e) => e.name)).toEqual(['停车场 A', '停车场 C']);
-    expect(shownNames()).toEqual(['停车场 A', '停车场 C', '停车场 B']);
+    expect(storedNames()).toEqual(['停车场 A']);
+    expect(shownNames()).toEqual(['停车场 A', '停车场 B', '停车场 C']);
     expect(store().storageRefused).toContain('scenario');
+    store().addEdit(carPark('d', '停车场 D'));
+    expect(worker.asked.slice(4)).toEqual([['add b', 'add c', 'add d']]);
+    await answer(4);
+    expect(storedNames()).toEqual(['停车场 A', '停车场 B', '停车场 C', '停车场 D']);
+    expect(store().storageRefused).not.toContain('scenario');
   });
 
-  it('drops a refused change whose refusal comes after a newer stored change made it moot', async () => {
+  it('stores a refused change with the newer one that makes it moot, made before its refusal came', async () => {
     worker.refuseNext = true;
     store().addEdit(carPark('e', '停车场 E'));
     store().removeEdit('e');
     expect(shownNames()).toEqual([]);
-    await answer(2); // The removal is stored first...
-    await answer(1); // ...and the addition's refusal comes after it.
+    await answer(1); // The addition is refused; the removal, waiting, goes with it at once.
+    expect(worker.asked.slice(2)).toEqual([['add e', 'remove e']]);
+    await answer(2);
     expect(shownNames()).toEqual([]);
+    expect(storedNames()).toEqual([]);
     expect(store().storageRefused).not.toContain('scenario');
     store().addEdit(carPark('f', '停车场 F'));
     await answer(worker.answers.length - 1);
-    expect(worker.stored?.edits.map((e) => e.name)).toEqual(['停车场 F']);
+    expect(storedNames()).toEqual(['停车场 F']);
     expect(shownNames()).toEqual(['停车场 F']);
   });
 
-  it('does not ask again for a refused change while an older one is on its way', async () => {
-    twoQuickEdits({ refuseB: true });
-    await answer(2); // B refused while A is still on its way.
-    store().addEdit(carPark('c', '停车场 C'));
-    // Only C is asked: B asked again now would be stored after A's answer is still awaited.
-    expect(worker.answers).toHaveLength(4);
+  it('never stores an edit without the refused scenario file it was made on', async () => {
+    // A scenario file of the same id, opened over it: its write is refused.
+    worker.refuseNext = true;
+    const file = { ...base, name: '文件里的方案', edits: [carPark('x', '停车场 X')] };
+    store().saveScenario(file);
+    store().addEdit(carPark('b', '停车场 B'));
     await answer(1);
-    await answer(3);
-    expect(shownNames()).toEqual(['停车场 A', '停车场 C', '停车场 B']);
-    // The change after that asks for B again.
-    store().addEdit(carPark('d', '停车场 D'));
-    expect(worker.answers).toHaveLength(6);
-    expect(worker.stored?.edits.map((e) => e.name)).toEqual([
-      '停车场 A',
-      '停车场 C',
-      '停车场 B',
-      '停车场 D',
-    ]);
+    expect(worker.asked.slice(1)).toEqual([['put 文件里的方案'], ['put 文件里的方案', 'add b']]);
+    expect(storedNames()).toEqual(['停车场 X', '停车场 B']);
+    await answer(2);
+    expect(shownNames()).toEqual(['停车场 X', '停车场 B']);
+    expect(store().storageRefused).not.toContain('scenario');
   });
 });

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadSavedWork, storeScenarioChange } from '../../src/data/saved_work';
+import { loadSavedWork, storeScenarioChanges } from '../../src/data/saved_work';
 import { useAppStore } from '../../src/state/store';
 import { DEFAULT_SCENARIO_EDITOR } from '../../src/state/work_slice';
 
@@ -196,7 +196,7 @@ describe('editing a scenario', () => {
     await storedOnceSettled(9_999);
     // Another tab, showing the same 9,999 edits, adds one: the stored copy holds 10,000.
     const other = carPark('other-tab', 9_999);
-    await storeScenarioChange(null, 's1', { kind: 'add-edit', edit: other, updatedAt: now });
+    await storeScenarioChanges(null, 's1', [{ kind: 'add-edit', edit: other, updatedAt: now }]);
     store().updateScenarioEditor({ tool: 'add-car-park' });
     store().placeScenarioPoint([116.42, 40.07]);
     expect(edits()).toHaveLength(10_000);
