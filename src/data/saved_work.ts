@@ -493,6 +493,11 @@ export interface StoredScenarioChanges {
    * each with why. Not the browser's refusal: trying again would not help.
    */
   overLimit: { index: number; reason: string }[];
+  /**
+   * Some change was to a scenario none is stored of (another tab deleted it): it was not
+   * kept, and the scenario was not made again from this tab's copy.
+   */
+  notFound: boolean;
 }
 
 /**
@@ -515,18 +520,25 @@ function inFileForm(scenario: Scenario | null) {
 function applyWithinLimits(
   base: Scenario | null,
   changes: readonly ScenarioChange[],
-): Pick<StoredScenarioChanges, 'scenario' | 'overLimit'> & {
+): Pick<StoredScenarioChanges, 'scenario' | 'overLimit' | 'notFound'> & {
   geojson: ScenarioGeoJson | null;
 } {
-  let scenario = changes.reduce(applyScenarioChange, base);
+  const missing = (s: Scenario | null, c: ScenarioChange) =>
+    !s && c.kind !== 'put' && c.kind !== 'delete';
+  let scenario = base;
+  let notFound = false;
+  for (const change of changes) {
+    notFound ||= missing(scenario, change);
+    scenario = applyScenarioChange(scenario, change);
+  }
   const all = inFileForm(scenario);
-  if (!all.problem) return { scenario, geojson: all.geojson, overLimit: [] };
+  if (!all.problem) return { scenario, geojson: all.geojson, overLimit: [], notFound };
   // Only this tab's copy, used when the stored one failed the reader, can be past them itself:
   // nothing made from it is written.
   const past = inFileForm(base).problem;
   if (past) {
     const overLimit = changes.map((_, index) => ({ index, reason: past }));
-    return { scenario: base, geojson: null, overLimit };
+    return { scenario: base, geojson: null, overLimit, notFound };
   }
   const overLimit: StoredScenarioChanges['overLimit'] = [];
   scenario = base;
@@ -536,7 +548,7 @@ function applyWithinLimits(
     if (reason) overLimit.push({ index, reason });
     else scenario = next;
   });
-  return { scenario, geojson: inFileForm(scenario).geojson, overLimit };
+  return { scenario, geojson: inFileForm(scenario).geojson, overLimit, notFound };
 }
 
 /**
@@ -544,8 +556,10 @@ function applyWithinLimits(
  * all are stored or, when the browser refuses, none (this tab sends a change made after one
  * that was refused together with it, so a later change is never stored before an earlier one).
  * They apply to the stored copy (which another tab may have changed since this tab read it)
- * once it passed the restore's own gate (`scenarioFromRecord`), or to `local`, this tab's
- * copy, when none is stored. A stored copy that fails the gate (damaged, another scenario's, or written by a version with other
+ * once it passed the restore's own gate (`scenarioFromRecord`). When none is stored, only a
+ * `put` makes it: any other change is to a scenario another tab deleted, and is not kept
+ * (`notFound`) rather than bringing the scenario back from `local`, this tab's copy. A stored
+ * copy that fails the gate (damaged, another scenario's, or written by a version with other
  * rules) is never written over, nor shown in this scenario's place: it is moved to a key of its
  * own (`setAside`), which the restore names as a damaged record the planner can remove, and the
  * changes apply to `local`. A change the reader would refuse for its limits is left out
@@ -566,15 +580,16 @@ export async function storeScenarioChanges(
     const stored: unknown = await request(s.get(key));
     const record = isRecord(stored) ? stored : null;
     const read = scenarioFromRecord(key, stored);
-    const base = (read.ok ? read.value : null) ?? local;
+    const base = read.ok ? read.value : local;
     const { geojson, ...applied } = applyWithinLimits(base, changes);
     if (applied.overLimit.length === changes.length) {
       return { ...applied, scenario: base, setAside: null };
     }
     const setAside = read.ok ? null : setAsideKey(id);
     if (setAside) s.put(stored, setAside);
-    if (!geojson) s.delete(key);
-    else {
+    if (!geojson) {
+      if (stored !== undefined) s.delete(key);
+    } else {
       const revision = (typeof record?.revision === 'number' ? record.revision : 0) + 1;
       const out: ScenarioRecord = { revision, geojson };
       s.put(out, key);
@@ -606,6 +621,6 @@ export async function changeStoredScenario(
     return { failed: false, ...stored };
   } catch {
     const scenario = changes.reduce(applyScenarioChange, local);
-    return { failed: true, scenario, setAside: null, overLimit: [] };
+    return { failed: true, scenario, setAside: null, overLimit: [], notFound: false };
   }
 }

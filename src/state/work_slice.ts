@@ -65,6 +65,11 @@ export interface ScenarioEditor {
   problem: StringKey | null;
   /** For a limit, the limit and the scenario's figure in both languages, shown after `problem`. */
   problemDetail: string | null;
+  /**
+   * The name of a scenario another tab deleted before this tab's edit to it was stored: the
+   * edit was not kept, and the scenario left this tab. Null when there is nothing to say.
+   */
+  deletedElsewhere: string | null;
 }
 
 /** The planner's own work: imported data and what-if scenarios, kept in the browser. */
@@ -148,6 +153,7 @@ export const DEFAULT_SCENARIO_EDITOR: ScenarioEditor = {
   compareWithId: null,
   problem: null,
   problemDetail: null,
+  deletedElsewhere: null,
 };
 
 export const newId = () =>
@@ -189,6 +195,20 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
     if (ok) scenarioKept();
     else scenarioSaved(false);
   };
+  /** The last name this tab knew of each scenario it changed, to name one deleted elsewhere. */
+  const knownNames = new Map<string, string>();
+  /** A scenario chosen (active, or compared) that is gone from the tab is chosen no more. */
+  const forgetGoneChoices = () => {
+    const { activeScenarioId, scenarios, scenarioEditor } = get();
+    const gone = (id: string | null) => id !== null && !scenarios.some((s) => s.id === id);
+    if (gone(activeScenarioId)) {
+      set({
+        activeScenarioId: null,
+        scenarioEditor: { ...get().scenarioEditor, tool: null, draft: [] },
+      });
+    }
+    if (gone(scenarioEditor.compareWithId)) get().updateScenarioEditor({ compareWithId: null });
+  };
   /**
    * Stores a batch of changes to one scenario, in one transaction; a refused batch stays in
    * the tab and goes first in the next. The tab's copy holds every change of the batch (a batch
@@ -198,7 +218,7 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
   const storeChanges = ({ id, changes }: ChangeBatch) => {
     const local = get().scenarios.find((s) => s.id === id) ?? null;
     void changeStoredScenario(local, id, changes, storeScenarioChangesInWorker).then(
-      ({ failed: refused, scenario, setAside, overLimit }) => {
+      ({ failed: refused, scenario, setAside, overLimit, notFound }) => {
         // A stored copy that failed the reader was kept aside: named here as a damaged record.
         if (setAside) void get().reloadRecord(setAside);
         if (refused) {
@@ -212,6 +232,11 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
         if (tooBig) refuse('storedOverLimit', tooBig.reason);
         const { shown, next } = unstored.stored(id, scenario);
         showScenario(id, shown);
+        // Another tab deleted the scenario: this tab's edit to it was not kept.
+        if (notFound) {
+          get().updateScenarioEditor({ deletedElsewhere: knownNames.get(id) ?? local?.name ?? id });
+          forgetGoneChoices();
+        }
         // What the key held, if damaged, is set aside (named above under its new key).
         if (overLimit.length < changes.length) clearSkipped(scenarioKey(id));
         scenarioKept();
@@ -231,7 +256,10 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
    */
   const changeScenario = (id: string, change: ScenarioChange) => {
     const local = get().scenarios.find((s) => s.id === id) ?? null;
-    set({ scenarios: replaceScenario(get().scenarios, id, applyScenarioChange(local, change)) });
+    const changed = applyScenarioChange(local, change);
+    const name = (changed ?? local)?.name;
+    if (name !== undefined) knownNames.set(id, name);
+    set({ scenarios: replaceScenario(get().scenarios, id, changed) });
     const batch = unstored.made(id, change);
     if (batch) storeChanges(batch);
     // Other scenarios' refused changes, in case the browser has room again.
@@ -352,10 +380,7 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
         const read = await checkScenario(key);
         // This tab's changes not stored yet stay on top of the other tab's copy.
         showScenario(scenarioId, unstored.fromOtherTab(scenarioId, read.ok ? read.value : null));
-        const { activeScenarioId, scenarios } = get();
-        if (activeScenarioId && !scenarios.some((s) => s.id === activeScenarioId)) {
-          set({ activeScenarioId: null });
-        }
+        forgetGoneChoices();
         setSkipped(key, read.ok ? null : read.skipped);
       }
     },
@@ -379,7 +404,7 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
     setActiveScenario: (activeScenarioId) => {
       set((state) => ({
         activeScenarioId,
-        scenarioEditor: { ...state.scenarioEditor, tool: null, draft: [] },
+        scenarioEditor: { ...state.scenarioEditor, tool: null, draft: [], deletedElsewhere: null },
       }));
       void saveActiveScenario(activeScenarioId).then(activeChoiceSaved);
     },

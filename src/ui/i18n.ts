@@ -756,6 +756,10 @@ const STRINGS = {
     zh: '加上这项修改，此方案将超出方案的上限（它可能已在另一个标签页中修改）：这项修改未保存，已撤下；可另建方案。',
     en: 'With this change the scenario would go past a scenario’s limits (it may have been changed in another tab): the change was not stored and has been taken out. Start another scenario.',
   },
+  'scenario.deletedElsewhere': {
+    zh: '方案“{name}”已在另一个标签页中删除：刚才对它的修改未保存。',
+    en: 'The scenario “{name}” was deleted in another tab: the edit just made to it was not kept.',
+  },
   'scenario.problem.badOutline': {
     zh: '公园边界无效，请撤销后重画。',
     en: 'The park’s outline is not valid: undo and redraw.',

@@ -172,8 +172,8 @@ export async function storeScenarioChangesInWorker(
     const response = await requestWorker(request).catch(() => null);
     if (response && 'changed' in response) {
       if (response.changed.ok) {
-        const { scenario, setAside, overLimit } = response.changed;
-        return { scenario, setAside, overLimit };
+        const { scenario, setAside, overLimit, notFound } = response.changed;
+        return { scenario, setAside, overLimit, notFound };
       }
       throw new Error(response.changed.reason);
     }

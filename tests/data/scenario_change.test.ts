@@ -299,6 +299,23 @@ describe('a change stored in one transaction', () => {
     expect((await storedRecord())?.revision).toBe(2);
   });
 
+  it('keeps no change to a scenario none is stored of, and does not make it again', async () => {
+    const saved = await savedWork();
+    // This tab's copy: the scenario another tab has deleted since.
+    const stored = await saved.storeScenarioChanges(scenario(), 's', [
+      { kind: 'rename', name: '新名', updatedAt: LATER },
+      { kind: 'add-edit', edit: carPark('a'), updatedAt: LATER },
+    ]);
+    expect([stored.scenario, stored.notFound]).toEqual([null, true]);
+    expect(await storedRecord()).toBeUndefined();
+    // A put in the same list makes it first: the edit after it is kept.
+    const made = await saved.storeScenarioChanges(null, 's', [
+      { kind: 'put', scenario: scenario() },
+      { kind: 'add-edit', edit: carPark('a'), updatedAt: LATER },
+    ]);
+    expect([made.scenario?.edits.map((e) => e.id), made.notFound]).toEqual([['a'], false]);
+  });
+
   it('leaves out only the change of a list that would take the scenario over a limit', async () => {
     const saved = await savedWork();
     const full = Array.from({ length: 9_999 }, (_, i) => carPark(`e${i}`, 116.3 + i / 100_000));

@@ -348,4 +348,24 @@ describe("two tabs never lose each other's work", () => {
       expect(work.scenarios.map((s) => s.edits.map((e) => e.name))).toEqual([all]);
     },
   );
+
+  it('never brings back a scenario deleted in another tab when this tab, not yet told, edits it', async () => {
+    const a = await openTab();
+    a.store.getState().saveScenario(scenario('s') as Scenario);
+    a.store.getState().setActiveScenario('s');
+    await vi.waitFor(async () => expect(await storedEditNames(a, 's')).toEqual([]));
+    const b = await openTab();
+    b.store.getState().restoreWork(await b.saved.loadSavedWork());
+    b.store.getState().deleteScenario('s');
+    await vi.waitFor(async () => expect(await storedEditNames(a, 's')).toBeNull());
+    // Tab A has not heard of the deletion (it does not listen here) and adds a car park.
+    a.store.getState().removeFacility('car-parks', 'cp-1', '停车场');
+    await vi.waitFor(() => expect(shownEditNames(a, 's')).toBeNull());
+    expect(await storedEditNames(a, 's')).toBeNull();
+    expect(a.store.getState().activeScenarioId).toBeNull();
+    expect(a.store.getState().scenarioEditor.deletedElsewhere).toBe('方案 s');
+    expect(a.store.getState().storageRefused).toEqual([]);
+    const c = await openTab();
+    expect((await c.saved.loadSavedWork()).scenarios).toEqual([]);
+  });
 });

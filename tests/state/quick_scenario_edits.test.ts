@@ -25,7 +25,7 @@ vi.mock('../../src/worker/import_record_client', async (original) => ({
     local: Scenario | null,
     _id: string,
     changes: readonly ScenarioChange[],
-  ): Promise<{ scenario: Scenario | null; setAside: null; overLimit: [] }> => {
+  ): Promise<{ scenario: Scenario | null; setAside: null; overLimit: []; notFound: false }> => {
     const refuse = worker.refuseNext;
     worker.refuseNext = false;
     worker.asked.push(changes.map(named));
@@ -36,7 +36,7 @@ vi.mock('../../src/worker/import_record_client', async (original) => ({
         release: () =>
           refuse
             ? reject(new Error('QuotaExceededError'))
-            : resolve({ scenario: answer, setAside: null, overLimit: [] }),
+            : resolve({ scenario: answer, setAside: null, overLimit: [], notFound: false }),
       });
     });
   },

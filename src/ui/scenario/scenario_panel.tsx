@@ -59,6 +59,11 @@ export function ScenarioPanel() {
         </button>
         <ScenarioFileImport onProblem={setFileProblem} />
       </div>
+      {editor.deletedElsewhere !== null && (
+        <p className="status error" role="alert" data-testid="scenario-deleted-elsewhere">
+          {t('scenario.deletedElsewhere').replace('{name}', editor.deletedElsewhere)}
+        </p>
+      )}
       {fileProblem && (
         <p className="status error" role="alert" data-testid="scenario-file-problem">
           {fileProblem}
