@@ -207,32 +207,46 @@ export function landOfUnits(
     store<i32>(offsets + (<usize>k << 2), out);
     let units: i32 = 0;
     let pairs: i32 = 0;
+    // The first unit's numbers are gathered only once a second unit has the row: most rows
+    // cross one unit, whose numbers are copied as they are.
+    let onlyLo: i32 = 0;
+    let onlyHi: i32 = 0;
     for (let u = 0; u < unitCount; u++) {
       if (load<u8>(unitDefined + <usize>(u * gridRows + k)) === 0) continue;
       const at = unitOffsets + (<usize>(u * (gridRows + 1) + k) << 2);
       const lo = load<i32>(at);
       const hi = load<i32>(at + 4);
-      for (let i = lo; i < hi; i += 2) {
-        store<f64>(sortedStart + (<usize>pairs << 3), load<f64>(unitValues + (<usize>i << 3)));
-        store<f64>(sortedEnd + (<usize>pairs << 3), load<f64>(unitValues + (<usize>(i + 1) << 3)));
-        pairs++;
+      if (units++ === 0) {
+        onlyLo = lo;
+        onlyHi = hi;
+        continue;
       }
-      units++;
+      if (units === 2) pairs = gatherPairs(unitValues, onlyLo, onlyHi, sortedStart, sortedEnd, 0);
+      pairs = gatherPairs(unitValues, lo, hi, sortedStart, sortedEnd, pairs);
     }
     store<u8>(defined + <usize>k, units > 0 ? 1 : 0);
     if (units > 1 && pairs > 0) {
       sortRange(sortedStart, 0, pairs);
       sortRange(sortedEnd, 0, pairs);
       out = unionOfSorted(sortedStart, sortedEnd, 0, pairs, values, out);
-    } else {
-      for (let i = 0; i < pairs; i++) {
-        out = writePair(values, out, load<f64>(sortedStart + (<usize>i << 3)), load<f64>(sortedEnd + (<usize>i << 3)));
-      }
+    } else if (units === 1 && onlyHi > onlyLo) {
+      memory.copy(values + (<usize>out << 3), unitValues + (<usize>onlyLo << 3), <usize>(onlyHi - onlyLo) << 3);
+      out += onlyHi - onlyLo;
     }
     store<u8>(wanted + <usize>k, out > load<i32>(offsets + (<usize>k << 2)) ? 1 : 0);
   }
   store<i32>(offsets + (<usize>gridRows << 2), out);
   return out;
+}
+
+/** The pairs at values[lo..hi) appended to `starts` and `ends` from index `pairs`; returns the new end. */
+function gatherPairs(values: usize, lo: i32, hi: i32, starts: usize, ends: usize, pairs: i32): i32 {
+  for (let i = lo; i < hi; i += 2) {
+    store<f64>(starts + (<usize>pairs << 3), load<f64>(values + (<usize>i << 3)));
+    store<f64>(ends + (<usize>pairs << 3), load<f64>(values + (<usize>(i + 1) << 3)));
+    pairs++;
+  }
+  return pairs;
 }
 
 /**
