@@ -114,6 +114,12 @@ export interface WorkSlice {
   renameScenario: (id: string, name: string) => void;
   deleteScenario: (id: string) => void;
   setActiveScenario: (id: string | null) => void;
+  /**
+   * Tries again at once to store what the browser refused of scenarios: each scenario's refused
+   * changes as its next batch (after the one on its way, if any), and the choice of the active
+   * scenario. The notice goes once they are stored, and stays if they are refused again.
+   */
+  retrySavingScenarios: () => void;
   addEdit: (edit: ScenarioEdit) => void;
   removeEdit: (editId: string) => void;
   updateScenarioEditor: (change: Partial<ScenarioEditor>) => void;
@@ -407,6 +413,11 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
         scenarioEditor: { ...state.scenarioEditor, tool: null, draft: [], deletedElsewhere: null },
       }));
       void saveActiveScenario(activeScenarioId).then(activeChoiceSaved);
+    },
+    retrySavingScenarios: () => {
+      for (const retry of unstored.retryRefused()) storeChanges(retry);
+      if (!activeChoiceKept)
+        void saveActiveScenario(get().activeScenarioId).then(activeChoiceSaved);
     },
     addEdit: (edit) =>
       updateActive({ kind: 'add-edit', edit, updatedAt: new Date().toISOString() }),

@@ -605,6 +605,7 @@ const STRINGS = {
   'data.storageFailed.scenario': { zh: '方案', en: 'scenarios' },
   'data.storageFailed.project-status': { zh: '项目状态', en: 'project statuses' },
   'data.storageFailed.network': { zh: '步行网络', en: 'the walking network' },
+  'data.retrySaving': { zh: '再次保存', en: 'Save again' },
   'saved.skippedImport': { zh: '已跳过损坏的导入：', en: 'Skipped a damaged import: ' },
   'saved.skippedScenario': { zh: '已跳过损坏的方案：', en: 'Skipped a damaged scenario: ' },
   'saved.skippedNetwork': {

@@ -224,3 +224,96 @@ describe('two quick edits to one scenario', () => {
     expect(store().storageRefused).not.toContain('scenario');
   });
 });
+
+describe('saving refused changes again', () => {
+  /** A and B both refused: A's write, then A with B (made meanwhile) sent at once. */
+  async function bothRefused() {
+    worker.refuseNext = true;
+    store().addEdit(carPark('a', '停车场 A'));
+    store().addEdit(carPark('b', '停车场 B'));
+    worker.refuseNext = true; // A with B, asked once A's refusal is answered.
+    await answer(1);
+    await answer(2);
+    expect(worker.asked.slice(1)).toEqual([['add a'], ['add a', 'add b']]);
+    expect(storedNames()).toEqual([]);
+    expect(store().storageRefused).toContain('scenario');
+  }
+
+  it('stores every refused change at once, in one batch in the order made, and the notice goes', async () => {
+    await bothRefused();
+    store().retrySavingScenarios();
+    expect(worker.asked.slice(3)).toEqual([['add a', 'add b']]);
+    await answer(3);
+    expect(storedNames()).toEqual(['停车场 A', '停车场 B']);
+    expect(shownNames()).toEqual(['停车场 A', '停车场 B']);
+    expect(store().storageRefused).not.toContain('scenario');
+  });
+
+  it('keeps them in the tab, and the notice, when they are refused again', async () => {
+    await bothRefused();
+    worker.refuseNext = true;
+    store().retrySavingScenarios();
+    await answer(3);
+    expect(storedNames()).toEqual([]);
+    expect(shownNames()).toEqual(['停车场 A', '停车场 B']);
+    expect(store().storageRefused).toContain('scenario');
+    // The browser has room again: a later try stores them all.
+    store().retrySavingScenarios();
+    expect(worker.asked.slice(4)).toEqual([['add a', 'add b']]);
+    await answer(4);
+    expect(storedNames()).toEqual(['停车场 A', '停车场 B']);
+    expect(store().storageRefused).not.toContain('scenario');
+  });
+
+  it('asks no second batch of a scenario while one is on its way', async () => {
+    await bothRefused();
+    store().addEdit(carPark('c', '停车场 C')); // A, B and C on their way.
+    store().retrySavingScenarios();
+    expect(worker.asked.slice(3)).toEqual([['add a', 'add b', 'add c']]);
+    await answer(3);
+    expect(storedNames()).toEqual(['停车场 A', '停车场 B', '停车场 C']);
+    expect(worker.asked).toHaveLength(4);
+  });
+
+  it('asks nothing when nothing was refused', () => {
+    store().retrySavingScenarios();
+    expect(worker.asked).toEqual([['put 方案 1']]);
+  });
+});
+
+describe('saving the refused choice of the active scenario again', () => {
+  it('writes it again, and the notice goes once it is stored', async () => {
+    // The choice of 's1' made before is answered first: a later write's answer follows it.
+    const { saveActiveScenario } = await import('../../src/data/saved_work');
+    expect(await saveActiveScenario('s1')).toBe(true);
+    await settle();
+    // The browser refuses the next write of the choice (storage full), then has room again.
+    const put = IDBObjectStore.prototype.put;
+    const written: unknown[] = [];
+    let refused = false;
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      value: unknown,
+      at?: IDBValidKey,
+    ) {
+      if (at === 'active-scenario' && !refused) {
+        refused = true;
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      if (at === 'active-scenario') written.push(value);
+      return put.call(this, value, at);
+    });
+    try {
+      store().setActiveScenario(null);
+      await vi.waitFor(() => expect(store().storageRefused).toContain('scenario'));
+      await settle();
+      expect(written).toEqual([]);
+      store().retrySavingScenarios();
+      await vi.waitFor(() => expect(written).toEqual([null]));
+      await vi.waitFor(() => expect(store().storageRefused).not.toContain('scenario'));
+      expect(store().activeScenarioId).toBeNull();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});

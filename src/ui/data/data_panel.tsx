@@ -21,7 +21,8 @@ export function DataPanel({ data }: { data: LayerData }) {
   const imports = useAppStore((s) => s.imports);
   const language = useAppStore((s) => s.language);
   const storageRefused = useAppStore((s) => s.storageRefused);
-  const { setDataPanelOpen, setImportFile, removeImport } = useAppStore.getState();
+  const { setDataPanelOpen, setImportFile, removeImport, retrySavingScenarios } =
+    useAppStore.getState();
   const input = useRef<HTMLInputElement>(null);
   const [exportLayer, setExportLayer] = useState<ImportLayer>('parks');
   if (!open) return null;
@@ -60,6 +61,15 @@ export function DataPanel({ data }: { data: LayerData }) {
       {storageRefused.length > 0 && (
         <p className="status error" role="alert" data-testid="storage-failed">
           {storageRefusedNotice(language, storageRefused)}
+          {/* Refused scenario changes are kept in the tab: they can be sent again at once. */}
+          {storageRefused.includes('scenario') && (
+            <>
+              {' '}
+              <button type="button" data-testid="retry-saving" onClick={retrySavingScenarios}>
+                {t('data.retrySaving')}
+              </button>
+            </>
+          )}
         </p>
       )}
       <h3>{t('data.imported')}</h3>
