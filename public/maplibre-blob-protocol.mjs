@@ -2,7 +2,8 @@
  * Loaded into MapLibre's workers (see src/map/large_source.ts). MapLibre hands a request for
  * a URL that is not http(s) to the page's thread, which would then parse a large layer's text
  * and copy the result back to the worker; registered for the `blob:` URLs the page makes,
- * the worker reads them itself.
+ * the worker reads them itself: GeoJSON text, or a large layer's bytes (see
+ * maplibre-layer-bytes.mjs), which only a worker with this script can read.
  *
  * MapLibre also sends data it read from a URL back to the page (for `getData`, which this app
  * does not use): 200,000 features cost the page a second in one task to receive. Its copy
@@ -10,6 +11,8 @@
  * worker indexes and draws them all, and the page receives an empty shell.
  */
 /* global self, fetch, TextDecoder */
+import { LAYER_BYTES_TYPE, layerFromBytes } from './maplibre-layer-bytes.mjs';
+
 const utf8 = new TextDecoder();
 
 for (const scheme of ['blob:http', 'blob:https']) {
@@ -21,9 +24,13 @@ for (const scheme of ['blob:http', 'blob:https']) {
         data: request.type === 'string' ? await response.text() : await response.arrayBuffer(),
       };
     }
-    // What `response.json()` does (UTF-8, then JSON), in a third less time for a large layer
-    // in Chromium: its bytes decoded at once rather than read as a stream.
-    const data = JSON.parse(utf8.decode(await response.arrayBuffer()));
+    // A large layer's bytes, else what `response.json()` does (UTF-8, then JSON), in a third
+    // less time for a large layer in Chromium: its bytes decoded at once, not as a stream.
+    const bytes = await response.arrayBuffer();
+    const data =
+      response.headers.get('content-type') === LAYER_BYTES_TYPE
+        ? layerFromBytes(bytes)
+        : JSON.parse(utf8.decode(bytes));
     if (data && Array.isArray(data.features)) {
       const { features } = data;
       delete data.features;

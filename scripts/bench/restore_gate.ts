@@ -2,14 +2,15 @@
  * The restore case of `npm run bench -- --cases restore`: the work of the restore's worker
  * (src/worker/import_record.worker.ts) on a stored import of 200,000 car parks (the CSV the
  * big-import case imports, built as the app builds it): every feature through the gate, and
- * the map's text of each chunk written as it passes, then made one Blob. Against, in the same
+ * the map's text (its bytes, see `featuresBytes`) of each chunk written as it passes, then
+ * made one Blob. Against, in the same
  * run, only decoding the stored properties (UTF-8, then JSON), which any gate must do.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeFeatures } from '../../src/data/compact_features';
 import { checkImportRecord } from '../../src/data/import_record';
-import { featuresText, piecesTextBlob } from '../../src/data/layer_text';
+import { bytesBlob, featuresBytes } from '../../src/data/layer_text';
 import { buildImport, readImportFile } from '../../src/import';
 import { MAP_FEATURE_PROPERTIES } from '../../src/layers/catalog';
 import { carParkCsv } from './big_import';
@@ -61,13 +62,13 @@ export async function benchRestoreGate(dataDir: string): Promise<string[]> {
     }
   };
   const gateAndText = async () => {
-    const pieces: string[] = [];
+    const pieces: ReturnType<typeof featuresBytes>[] = [];
     const read = await checkImportRecord('import:bench', record, undefined, (_, features) => {
-      pieces.push(featuresText(features, MAP_FEATURE_PROPERTIES));
+      pieces.push(featuresBytes(features, MAP_FEATURE_PROPERTIES));
     });
     if (!read.ok) throw new Error(`the bench record was refused: ${read.skipped.reason}`);
     const answered = performance.now();
-    piecesTextBlob(pieces);
+    bytesBlob(pieces);
     return answered;
   };
   const decoding: number[] = [];

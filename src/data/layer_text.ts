@@ -1,11 +1,12 @@
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, Point } from 'geojson';
 import { type CompactFeatures, decodeChunk } from './compact_features';
 
 /**
  * A layer's features in the pieces it was composed from: features as objects (the shipped
  * data, small), or an import in the compact form it is stored in. A large layer is given to
- * the map as GeoJSON text written from these pieces off the page's thread, since handing the
- * map 200,000 objects costs the page a walk over every one of them.
+ * the map as bytes (see `featuresBytes`; GeoJSON text where the map's workers cannot read
+ * them) written from these pieces off the page's thread, since handing the map 200,000
+ * objects costs the page a walk over every one of them.
  */
 export type LayerTextPart = { features: readonly Feature[] } | { compact: CompactFeatures };
 
@@ -65,40 +66,97 @@ export function featuresText(features: readonly Feature[], keep?: readonly strin
   return JSON.stringify(keep ? features.map((f) => withOnly(f, keep)) : features).slice(1, -1);
 }
 
-/** As `featuresText` of the chunks' features in order, as one Blob of one piece per chunk. */
-export function featuresTextBlob(
-  chunks: readonly (readonly Feature[])[],
-  keep?: readonly string[],
-): Blob {
-  return piecesTextBlob(chunks.map((features) => featuresText(features, keep)));
-}
+/**
+ * The type of a layer's bytes: what MapLibre's worker reads (public/maplibre-layer-bytes.mjs)
+ * in place of the GeoJSON text of a large layer, for less to write and to parse. A layer's
+ * bytes are pieces one after the other, each written by `featuresBytes`.
+ */
+export const LAYER_BYTES_TYPE = 'application/vnd.huitian-map.layer';
+
+/** A piece holding features as a JSON array; one holding points, their properties so. */
+const FEATURES_PIECE = 0;
+const POINTS_PIECE = 1;
+const HEADER_BYTES = 16;
 
 const utf8 = new TextEncoder();
 
 /**
- * Pieces written by `featuresText`, in order, as one Blob (pieces with no features left out).
- * Each is encoded to UTF-8 first: the browser copies bytes into a Blob faster than it encodes
- * a string there.
+ * The features as one piece of a layer's bytes (none for no features): four 32-bit words
+ * (the kind of piece, the features, the bytes of JSON, the bytes of positions), the JSON in
+ * UTF-8 padded to 8 bytes, then the positions as 64-bit floats. When every feature is a
+ * point, the JSON holds only their properties and the positions go as [lon, lat] pairs: the
+ * numbers are most of a point layer's GeoJSON text, and the most costly to write and parse.
+ * Otherwise the JSON is the features' array. Only the properties in `keep`, when given.
  */
-export function piecesTextBlob(pieces: readonly string[]): Blob {
-  const bytes = pieces.filter((text) => text !== '').map((text) => utf8.encode(text));
-  return new Blob(
-    bytes.flatMap((piece, i) => (i === 0 ? [piece] : [',', piece])),
-    { type: 'application/json' },
-  );
+export function featuresBytes(
+  features: readonly Feature[],
+  keep?: readonly string[],
+): Uint8Array<ArrayBuffer>[] {
+  if (features.length === 0) return [];
+  const slim = keep ? features.map((f) => withOnly(f, keep)) : features;
+  const allPoints = features.every((f) => f.geometry?.type === 'Point');
+  const json = utf8.encode(JSON.stringify(allPoints ? slim.map((f) => f.properties) : slim));
+  const padding = (8 - (json.length % 8)) % 8;
+  const positions = allPoints ? new Float64Array(2 * features.length) : new Float64Array(0);
+  if (allPoints) {
+    features.forEach((f, i) => {
+      const [lon, lat] = (f.geometry as Point).coordinates;
+      positions[2 * i] = lon!;
+      positions[2 * i + 1] = lat!;
+    });
+  }
+  const header = new Uint32Array([
+    allPoints ? POINTS_PIECE : FEATURES_PIECE,
+    features.length,
+    json.length,
+    positions.byteLength,
+  ]);
+  return [
+    new Uint8Array(header.buffer, 0, HEADER_BYTES),
+    json,
+    new Uint8Array(padding),
+    new Uint8Array(positions.buffer),
+  ];
+}
+
+/** Pieces written by `featuresBytes`, in order, as one Blob of a layer's bytes. */
+export function bytesBlob(pieces: readonly (readonly Uint8Array<ArrayBuffer>[])[]): Blob {
+  return new Blob(pieces.flat(), { type: LAYER_BYTES_TYPE });
+}
+
+/** As `featuresBytes` of the chunks' features in order, as one Blob of a piece per chunk. */
+export function featuresBytesBlob(
+  chunks: readonly (readonly Feature[])[],
+  keep?: readonly string[],
+): Blob {
+  return bytesBlob(chunks.map((features) => featuresBytes(features, keep)));
+}
+
+/** The bytes of the layer the parts make (see `featuresBytes`), a piece per chunk. */
+export function layerBytes(
+  parts: readonly LayerTextPart[],
+  keep?: readonly string[],
+): Uint8Array<ArrayBuffer>[] {
+  const out: Uint8Array<ArrayBuffer>[] = [];
+  for (const part of parts) {
+    if ('features' in part) out.push(...featuresBytes(part.features, keep));
+    else
+      for (const chunk of part.compact.chunks) out.push(...featuresBytes(decodeChunk(chunk), keep));
+  }
+  return out;
 }
 
 /**
- * Texts of compact features written beforehand, where they were checked (the restore's
- * worker writes them right after its check), with the properties they hold: a layer made of
- * them needs no second pass over its features.
+ * The bytes (see `featuresBytes`) of compact features written beforehand, where they were
+ * checked or built (the restore's worker, the import's), with the properties they hold: a
+ * layer made of them needs no second pass over its features.
  */
 const writtenTexts = new WeakMap<
   CompactFeatures,
   { keep: readonly string[]; text: Promise<Blob | null> }
 >();
 
-/** Records that `text` will hold the features of `compact` as `featuresText` writes them. */
+/** Records that `text` will hold the features of `compact` as `featuresBytesBlob` writes them. */
 export function setWrittenText(
   compact: CompactFeatures,
   keep: readonly string[],
@@ -119,25 +177,25 @@ export function writtenText(
 }
 
 /**
- * The pieces of a layer's GeoJSON text (to make a Blob of) when every compact part's features
- * are already written (`written`, by part): those are used as they are, without being read,
- * and the feature parts are written here. Pieces with no features are left out.
+ * The pieces of a layer's bytes (to make a Blob of) when every compact part's features are
+ * already written (`written`, by part, see `featuresBytesBlob`): those are used as they are,
+ * without being read, and the feature parts are written here.
  */
-export function layerTextPieces(
+export function layerBytesPieces(
   parts: readonly LayerTextPart[],
   written: ReadonlyMap<CompactFeatures, Blob>,
   keep?: readonly string[],
-): (string | Blob)[] {
-  const out: (string | Blob)[] = [HEAD];
+): (Uint8Array<ArrayBuffer> | Blob)[] {
+  const out: (Uint8Array<ArrayBuffer> | Blob)[] = [];
   for (const part of parts) {
-    const piece =
-      'features' in part ? featuresText(part.features, keep) : written.get(part.compact);
-    if (piece === undefined) throw new Error('a compact part has no written text');
-    if ((typeof piece === 'string' ? piece.length : piece.size) === 0) continue;
-    if (out.length > 1) out.push(',');
+    if ('features' in part) {
+      out.push(...featuresBytes(part.features, keep));
+      continue;
+    }
+    const piece = written.get(part.compact);
+    if (piece === undefined) throw new Error('a compact part has no written bytes');
     out.push(piece);
   }
-  out.push(TAIL);
   return out;
 }
 

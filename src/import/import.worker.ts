@@ -11,7 +11,7 @@ import { buildNetworkImport } from './build_network';
 import { compactPreview, previewTransferables } from './compact_preview';
 import { type CompactFeatures, decodeChunk } from '../data/compact_features';
 import type { ImportLayer } from '../data/imported_data';
-import { featuresTextBlob } from '../data/layer_text';
+import { featuresBytesBlob } from '../data/layer_text';
 import { putImportRecord } from '../data/saved_work';
 import type { FromImportWorker, ToImportWorker } from './protocol';
 import { readImportFile, summariseRead } from './read';
@@ -150,7 +150,7 @@ function mapTexts(
   used('text');
   const texts: Partial<Record<ImportLayer, Blob>> = {};
   for (const [layer, compact] of Object.entries(held) as [ImportLayer, CompactFeatures][]) {
-    texts[layer] = featuresTextBlob(compact.chunks.map(decodeChunk), keep);
+    texts[layer] = featuresBytesBlob(compact.chunks.map(decodeChunk), keep);
   }
   return texts;
 }

@@ -7,10 +7,10 @@ import { MAP_FEATURE_PROPERTIES } from '../layers/catalog';
 import { layerTextBlob } from '../worker/layer_text_client';
 
 /*
- * A layer with more than LARGE_LAYER features is given to the map as GeoJSON text by a blob
- * URL, written in a worker from the compact form its imports are kept in: MapLibre's worker
- * then reads it itself. Given as objects, MapLibre walks every one on the page's thread to
- * send them to its worker: seconds in one task for 200,000 car parks. The text carries only
+ * A layer with more than LARGE_LAYER features is given to the map as bytes by a blob URL
+ * (see `featuresBytes`), written in a worker from the compact form its imports are kept in:
+ * MapLibre's worker then reads it itself. Given as objects, MapLibre walks every one on the page's thread to
+ * send them to its worker: seconds in one task for 200,000 car parks. The bytes carry only
  * the properties the map reads (MAP_FEATURE_PROPERTIES); the rest stay in the app's data.
  */
 
@@ -72,15 +72,27 @@ function setClustered(source: GeoJSONSource, cluster: boolean) {
 }
 
 /**
- * MapLibre's workers read the blob URLs themselves once this is done (else the page does).
+ * MapLibre's workers read the blob URLs themselves once this is done, and a large layer's
+ * bytes with them (else the page reads the blobs, and only GeoJSON text: false).
  * The script is a file of its own under public/ (MapLibre imports it by URL, and only a
  * `.mjs` one without `eval`, which the Content-Security-Policy forbids).
  */
-let blobProtocol: Promise<void> | null = null;
+let blobProtocol: Promise<boolean> | null = null;
 const workersReadBlobs = () =>
   (blobProtocol ??= importScriptInWorkers(
     new URL(`${import.meta.env.BASE_URL}maplibre-blob-protocol.mjs`, location.href).href,
-  ).catch(() => undefined));
+  ).then(
+    () => true,
+    () => false,
+  ));
+
+/**
+ * Has MapLibre's workers load the blob protocol now, with the map: a large layer given later
+ * (a restored import) then need not wait for it.
+ */
+export function prepareLargeLayers(): void {
+  void workersReadBlobs();
+}
 
 const latest = new WeakMap<GeoJSONSource, number>();
 let calls = 0;
@@ -104,10 +116,8 @@ export async function giveLayer(
   const parts = byText(collection);
   let blob: Blob | null = null;
   if (parts) {
-    [blob] = await Promise.all([
-      layerTextBlob(parts, MAP_FEATURE_PROPERTIES).catch(() => null),
-      workersReadBlobs(),
-    ]);
+    const bytes = await workersReadBlobs();
+    blob = await layerTextBlob(parts, MAP_FEATURE_PROPERTIES, !bytes).catch(() => null);
     performance.mark(`map:source-text:${source.id}`);
   } else if (hasLongOutlines(collection)) {
     blob = await longOutlinesText(collection);

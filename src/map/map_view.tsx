@@ -33,7 +33,7 @@ import { useCatchmentHover } from './use_catchment_hover';
 import { measureStage, takeResultStored } from '../timing/analysis_stages';
 import { lastSourceChange, setSourceData } from './source_data';
 import { AnalysisPreview, packedGeometry } from './analysis_preview';
-import { giveLayer, withoutLargeLayers } from './large_source';
+import { giveLayer, prepareLargeLayers, withoutLargeLayers } from './large_source';
 
 setWorkerUrl(workerUrl);
 
@@ -121,6 +121,7 @@ export function MapView({
       // No `preserveDrawingBuffer`: nothing reads this canvas (exports draw a map of their own,
       // see print_map), and keeping every frame costs a copy per frame on some GPUs.
     });
+    prepareLargeLayers();
     limitSoftwarePixelRatio(map);
     installNoDataPattern(map);
     mapRef.current = map;

@@ -5,15 +5,15 @@
  * Each chunk is sent as soon as its features passed, its typed arrays moved to the page rather
  * than copied, so the page builds the features while the rest is checked; the last message
  * says whether the record passed, and the page uses none of it before. Asked with the
- * properties the map reads, it writes the map's text of each chunk as soon as the chunk
- * passed, from the features it has just decoded, and drops them: 200,000 decoded features
- * held to the end of the check cost its garbage collector more than writing their text as
- * it goes. The texts are made a Blob when asked for, after the check has answered. It also
+ * properties the map reads, it writes the map's bytes of each chunk (see `featuresBytes`) as
+ * soon as the chunk passed, from the features it has just decoded, and drops them: 200,000
+ * decoded features held to the end of the check cost its garbage collector more than writing
+ * their bytes as it goes. The bytes are made a Blob when asked for, after the check answered. It also
  * writes the record of a new import whose own worker is gone, from chunks moved to it.
  */
 import { transferables } from '../data/compact_features';
 import { readCheckedImport, skippedImport } from '../data/import_record';
-import { featuresText, piecesTextBlob } from '../data/layer_text';
+import { bytesBlob, featuresBytes } from '../data/layer_text';
 import {
   deleteDamagedRecord,
   putImportRecord,
@@ -28,8 +28,9 @@ declare const self: DedicatedWorkerGlobalScope;
 
 failOnUnreadableMessage(self, 'restore worker');
 
-/** The map's text of the record checked last, by dataset a piece per chunk, until asked for. */
-let written: { key: string; keep: readonly string[]; datasets: string[][] } | null = null;
+/** The map's bytes of the record checked last, by dataset a piece per chunk, until asked for. */
+type Piece = Uint8Array<ArrayBuffer>[];
+let written: { key: string; keep: readonly string[]; datasets: Piece[][] } | null = null;
 
 const sameNames = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((name, i) => name === b[i]);
@@ -78,7 +79,7 @@ async function answer(request: ImportRecordRequest): Promise<void> {
     written = null;
     let texts: Blob[] | null = null;
     try {
-      texts = pieces?.datasets.map(piecesTextBlob) ?? null;
+      texts = pieces?.datasets.map(bytesBlob) ?? null;
     } catch {
       // No text: the page has the map's text written from the features as before.
     }
@@ -86,7 +87,7 @@ async function answer(request: ImportRecordRequest): Promise<void> {
     return;
   }
   const { keep } = request;
-  const pieces: string[][] = [];
+  const pieces: Piece[][] = [];
   let unwritten = keep === undefined;
   written = null;
   try {
@@ -97,7 +98,7 @@ async function answer(request: ImportRecordRequest): Promise<void> {
       self.postMessage({ id, dataset, chunk } satisfies ImportRecordResponse, moved);
       if (unwritten) return;
       try {
-        (pieces[dataset] ??= []).push(featuresText(features, keep));
+        (pieces[dataset] ??= []).push(featuresBytes(features, keep));
       } catch {
         unwritten = true;
       }

@@ -1,5 +1,10 @@
 import type { CompactFeatures } from '../data/compact_features';
-import { type LayerTextPart, layerTextPieces, writtenText } from '../data/layer_text';
+import {
+  LAYER_BYTES_TYPE,
+  type LayerTextPart,
+  layerBytesPieces,
+  writtenText,
+} from '../data/layer_text';
 import type { LayerTextRequest, LayerTextResponse } from './layer_text.worker';
 import { workerRequests } from './worker_requests';
 
@@ -12,18 +17,20 @@ const requestText = workerRequests<LayerTextRequest, LayerTextResponse, Blob>(
 const FEW_FEATURES = 2000;
 
 /**
- * The GeoJSON text of a layer made of these pieces (with only the properties in `keep`, when
- * given). When every compact piece's text was written already (by the restore's worker), the
- * page joins the texts without reading them; else a worker writes the text. Compact pieces
- * cost the page one block copy each to send; feature objects a walk, so they should be few.
+ * The bytes of a layer made of these pieces (see `featuresBytes`; its GeoJSON text when asked
+ * for `json`), with only the properties in `keep`, when given. When every compact piece's
+ * bytes were written already (by the restore's or the import's worker), the page joins them
+ * without reading them; else a worker writes the layer. Compact pieces cost the page one block
+ * copy each to send; feature objects a walk, so they should be few.
  */
 export async function layerTextBlob(
   parts: LayerTextPart[],
   keep?: readonly string[],
+  json = false,
 ): Promise<Blob> {
-  const written = keep && (await writtenTexts(parts, keep));
-  if (written) return new Blob(layerTextPieces(parts, written, keep), { type: 'application/json' });
-  return requestText({ parts, keep });
+  const written = !json && keep && (await writtenTexts(parts, keep));
+  if (written) return new Blob(layerBytesPieces(parts, written, keep), { type: LAYER_BYTES_TYPE });
+  return requestText({ parts, keep, json });
 }
 
 /** The written text of every compact part, or null when one has none (or too many objects). */

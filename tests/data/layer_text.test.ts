@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { encodeFeatures } from '../../src/data/compact_features';
 import { type ImportedDataset, composeLayerData } from '../../src/data/imported_data';
 import {
-  featuresTextBlob,
+  LAYER_BYTES_TYPE,
+  featuresBytes,
+  featuresBytesBlob,
+  layerBytes,
+  layerBytesPieces,
   layerGeoJsonText,
   layerTextParts,
-  layerTextPieces,
   packCollection,
   unpackCollection,
 } from '../../src/data/layer_text';
@@ -45,6 +48,28 @@ function dataset(id: string, layer: 'parks' | 'car-parks', count: number, compac
 }
 
 const parsed = (text: string[]) => JSON.parse(text.join('')) as unknown;
+
+/** The reader MapLibre's workers run on a layer's bytes (public/, plain JavaScript). */
+const reader = import('../../public/maplibre-layer-bytes.mjs' as string) as Promise<{
+  LAYER_BYTES_TYPE: string;
+  layerFromBytes: (buffer: ArrayBuffer) => { type: string; features: unknown[] };
+}>;
+
+async function readBytes(blob: Blob) {
+  const { layerFromBytes } = await reader;
+  return layerFromBytes(await blob.arrayBuffer());
+}
+
+/** A feature as the map gets it: only the properties kept that it has. */
+const slim = (feature: AppFeature, keep: readonly string[]) => ({
+  type: 'Feature',
+  properties: Object.fromEntries(
+    keep
+      .filter((k) => k in feature.properties)
+      .map((k) => [k, (feature.properties as Record<string, unknown>)[k]]),
+  ),
+  geometry: feature.geometry,
+});
 
 describe('the GeoJSON text of a composed layer', () => {
   it('holds the shipped and imported features in the order the app has them', () => {
@@ -96,8 +121,50 @@ describe('the GeoJSON text of a composed layer', () => {
   });
 });
 
-describe('the text of a layer whose imports were written beforehand', () => {
-  it('joins the written texts with the shipped features into the same collection', async () => {
+describe('the bytes of a layer', () => {
+  it('hold points, outlines and the shipped features in order, with the properties kept', async () => {
+    const shipped = shippedData([createLayerFeature('parks', 'park-1') as AppFeature]);
+    const points = dataset('a', 'car-parks', 7_001, true);
+    const outlines = dataset('b', 'parks', 3, true);
+    const data = composeLayerData(shipped, [points, outlines]);
+    const keep = ['id', 'name', 'level'];
+    for (const layer of ['car-parks', 'parks'] as const) {
+      const collection = data.layers[layer];
+      const blob = new Blob(layerBytes(layerTextParts(collection)!, keep));
+      const read = await readBytes(blob);
+      expect(read.type).toBe('FeatureCollection');
+      expect(read.features).toEqual(collection.features.map((f) => slim(f, keep)));
+    }
+    // Every property when none are named.
+    const all = await readBytes(new Blob(featuresBytes(points.features.slice(0, 3))));
+    expect(all.features).toEqual(points.features.slice(0, 3));
+  });
+
+  it('are typed as the map reads them, and none for no features', async () => {
+    const { LAYER_BYTES_TYPE: read } = await reader;
+    expect(featuresBytesBlob([[]]).type).toBe(LAYER_BYTES_TYPE);
+    expect(read).toBe(LAYER_BYTES_TYPE);
+    expect(featuresBytes([])).toEqual([]);
+    expect(await readBytes(featuresBytesBlob([]))).toEqual({
+      type: 'FeatureCollection',
+      features: [],
+    });
+  });
+
+  it('are refused when cut short or when a piece does not hold what it says', async () => {
+    const features = dataset('a', 'car-parks', 5, false).features;
+    const bytes = new Uint8Array(await new Blob(featuresBytes(features)).arrayBuffer());
+    const { layerFromBytes } = await reader;
+    expect(() => layerFromBytes(bytes.slice(0, bytes.length - 8).buffer)).toThrow('cut short');
+    expect(() => layerFromBytes(bytes.slice(0, 12).buffer)).toThrow('cut short');
+    const wrongCount = bytes.slice();
+    new Uint32Array(wrongCount.buffer, 0, 4)[1] = 4;
+    expect(() => layerFromBytes(wrongCount.buffer)).toThrow('does not hold');
+  });
+});
+
+describe('the bytes of a layer whose imports were written beforehand', () => {
+  it('join the written bytes with the shipped features into the same collection', async () => {
     const shipped = shippedData([
       createLayerFeature('parks', 'park-1') as AppFeature,
       createLayerFeature('parks', 'park-2') as AppFeature,
@@ -114,33 +181,22 @@ describe('the text of a layer whose imports were written beforehand', () => {
     const written = new Map(
       imports.map((d) => [
         d.compact!,
-        featuresTextBlob([d.features.slice(0, 5000), d.features.slice(5000)], keep),
+        featuresBytesBlob([d.features.slice(0, 5000), d.features.slice(5000)], keep),
       ]),
     );
-    const text = await new Blob(layerTextPieces(parts, written, keep)).text();
-    const collection = JSON.parse(text) as { type: string; features: AppFeature[] };
-    expect(collection.type).toBe('FeatureCollection');
+    const collection = await readBytes(new Blob(layerBytesPieces(parts, written, keep)));
     const expected = [...shipped.layers.parks.features, ...imports.flatMap((d) => d.features)];
     expect(collection.features).toHaveLength(2 + 6_001 + 4);
-    collection.features.forEach((feature, i) => {
-      const original = expected[i]!;
-      expect(feature).toEqual({
-        type: 'Feature',
-        properties: { id: original.properties.id, name: original.properties.name },
-        geometry: original.geometry,
-      });
-    });
+    expect(collection.features).toEqual(expected.map((f) => slim(f, keep)));
   });
 
   it('is an empty collection when nothing is written', async () => {
     const shipped = shippedData([]);
     const empty = dataset('e', 'parks', 0, true);
     const data = composeLayerData(shipped, [empty]);
-    const written = new Map([[empty.compact!, featuresTextBlob([])]]);
-    const text = await new Blob(
-      layerTextPieces(layerTextParts(data.layers.parks)!, written),
-    ).text();
-    expect(JSON.parse(text)).toEqual({ type: 'FeatureCollection', features: [] });
+    const written = new Map([[empty.compact!, featuresBytesBlob([])]]);
+    const pieces = layerBytesPieces(layerTextParts(data.layers.parks)!, written);
+    expect(await readBytes(new Blob(pieces))).toEqual({ type: 'FeatureCollection', features: [] });
   });
 });
 

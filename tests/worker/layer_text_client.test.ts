@@ -66,35 +66,43 @@ describe('the layer text client', () => {
     await expect(third).resolves.toBe(blob);
   });
 
-  it('joins texts the restore wrote without a worker, and asks one when a text is missing', async () => {
+  it('joins bytes the restore wrote without a worker, and asks one when some are missing', async () => {
     vi.stubGlobal('Worker', FakeWorker);
     const { layerTextBlob } = await import('../../src/worker/layer_text_client');
-    const { setWrittenText } = await import('../../src/data/layer_text');
+    const { featuresBytesBlob, setWrittenText } = await import('../../src/data/layer_text');
+    const { layerFromBytes } = (await import(
+      '../../public/maplibre-layer-bytes.mjs' as string
+    )) as {
+      layerFromBytes: (buffer: ArrayBuffer) => unknown;
+    };
     const written = { count: 1, chunks: [] };
     const keep = ['id'];
-    const shipped = {
+    const point = (id: string, lon: number) => ({
       type: 'Feature' as const,
-      properties: { id: 's', note: 'left out' },
-      geometry: { type: 'Point' as const, coordinates: [116.3, 40.0] },
-    };
-    setWrittenText(
-      written,
+      properties: { id, note: 'left out' },
+      geometry: { type: 'Point' as const, coordinates: [lon, 40.0] },
+    });
+    setWrittenText(written, keep, Promise.resolve(featuresBytesBlob([[point('w', 116.4)]], keep)));
+    const blob = await layerTextBlob(
+      [{ features: [point('s', 116.3)] }, { compact: written }],
       keep,
-      Promise.resolve(new Blob(['{"type":"Feature","properties":{"id":"w"},"geometry":null}'])),
     );
-    const blob = await layerTextBlob([{ features: [shipped] }, { compact: written }], keep);
     expect(FakeWorker.made).toHaveLength(0);
-    expect(JSON.parse(await blob.text())).toEqual({
+    expect(layerFromBytes(await blob.arrayBuffer())).toEqual({
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', properties: { id: 's' }, geometry: shipped.geometry },
-        { type: 'Feature', properties: { id: 'w' }, geometry: null },
+        { type: 'Feature', properties: { id: 's' }, geometry: point('s', 116.3).geometry },
+        { type: 'Feature', properties: { id: 'w' }, geometry: point('w', 116.4).geometry },
       ],
     });
 
-    // Written with other properties than asked for, or not at all: a worker writes the text.
+    // Written with other properties than asked for, or not at all, or GeoJSON text asked
+    // for (a map whose workers cannot read bytes): a worker writes the layer.
     void layerTextBlob([{ compact: written }], ['id', 'name']);
     void layerTextBlob([{ compact: { count: 0, chunks: [] } }], keep);
-    await vi.waitFor(() => expect(FakeWorker.made[0]?.sent).toHaveLength(2));
+    void layerTextBlob([{ compact: written }], keep, true);
+    await vi.waitFor(() => expect(FakeWorker.made[0]?.sent).toHaveLength(3));
+    const asked = FakeWorker.made[0]!.sent as unknown as { json: boolean }[];
+    expect(asked.map((request) => request.json).sort()).toEqual([false, false, true]);
   });
 });
