@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { onSavedWorkChange } from './data/saved_work';
 import type { LayerData } from './data/load';
 import { startReads } from './start_reads';
-import { withoutImportLayers } from './data/imported_data';
 import { MapView } from './map/map_view';
 import { useAppStore } from './state/store';
 import { onStoredStatusChange } from './state/status_storage';
@@ -39,32 +38,20 @@ export function App() {
   const analysisOpen = useAppStore((s) => s.analysis.open);
   const planOpen = useAppStore((s) => s.plan.open);
   const [mapIdle, setMapIdle] = useState(false);
-  // The shipped layers, less those an import can change, while saved imports are being read.
-  const [restoringData, setRestoringData] = useState<LayerData | null>(null);
   useHashSync();
 
   useEffect(() => {
     // The planner's saved imports and scenarios are restored before the first analysis, and
-    // the link's scenario choice is made in them before any scenario is drawn.
-    const { shipped, work, network, importsFound } = startReads();
-    // A big import takes seconds to read and check: the map need not wait for it to start.
-    // It starts on the shipped layers no import can change, and takes the rest once restored.
-    let restored = false;
-    void Promise.all([shipped, importsFound])
-      .then(([loaded]) => {
-        if (!restored) setRestoringData(withoutImportLayers(loaded));
-      })
-      .catch(() => undefined);
+    // the link's scenario choice is made in them before anything is drawn.
+    const { shipped, work, network } = startReads();
     Promise.all([shipped, work, network])
       .then(([loaded, savedWork, savedNetwork]) => {
-        restored = true;
         useAppStore.getState().restoreWork(savedWork);
         makeLinkScenarioChoice();
         useAppStore.getState().restoreWalkNetwork(savedNetwork);
         setShipped(loaded);
       })
       .catch((error: unknown) => {
-        restored = true;
         setData({
           status: 'error',
           message: error instanceof Error ? error.message : String(error),
@@ -84,9 +71,6 @@ export function App() {
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
     document.title = `${t('app.title')} · ${t('app.subtitle')}`;
   }, [language, t]);
-
-  const mapData =
-    data.status === 'ready' ? data.data : data.status === 'loading' ? restoringData : null;
 
   return (
     <div className="app">
@@ -115,28 +99,22 @@ export function App() {
             {t('data.dropHere')}
           </p>
         )}
-        {data.status === 'loading' && !restoringData && (
-          <p className="status">{t('app.loading')}</p>
-        )}
+        {data.status === 'loading' && <p className="status">{t('app.loading')}</p>}
         {data.status === 'error' && (
           <p className="status error" role="alert">
             {t('app.loadError')}
             {data.message}
           </p>
         )}
-        {/* Apart from the panels, so that the map stays the same once the restore is done. */}
-        {mapData && (
-          <MapView
-            data={mapData}
-            restoring={data.status !== 'ready'}
-            onFirstIdle={() => {
-              prefetchPanels();
-              setMapIdle(true);
-            }}
-          />
-        )}
         {data.status === 'ready' && (
           <>
+            <MapView
+              data={data.data}
+              onFirstIdle={() => {
+                prefetchPanels();
+                setMapIdle(true);
+              }}
+            />
             <BottomSheet data={data.data}>
               <SearchBox data={data.data} />
               <LinkNotice />

@@ -13,8 +13,6 @@ export interface StartReads {
   shipped: ReturnType<typeof loadLayerData>;
   work: ReturnType<typeof loadSavedWork>;
   network: ReturnType<typeof loadNetwork>;
-  /** Resolves once the stored keys show imports to check; never when there are none. */
-  importsFound: Promise<void>;
 }
 
 let reads: StartReads | null = null;
@@ -27,13 +25,10 @@ const marked = <T>(name: string, done: Promise<T>) =>
 
 export function startReads(): StartReads {
   if (reads) return reads;
-  let found: () => void = () => undefined;
-  const importsFound = new Promise<void>((resolve) => (found = resolve));
   reads = {
     shipped: marked('start:layers-loaded', loadLayerData(`${import.meta.env.BASE_URL}geo/`)),
-    work: marked('start:saved-work-read', loadSavedWork(checkImport, checkScenario, found)),
+    work: marked('start:saved-work-read', loadSavedWork(checkImport, checkScenario)),
     network: loadNetwork(),
-    importsFound,
   };
   return reads;
 }

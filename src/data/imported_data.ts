@@ -98,16 +98,6 @@ export function composeLayerData(
   return { ...shipped, layers, completeness, sources };
 }
 
-/**
- * The shipped data with every layer an import can change left empty: what the map can draw
- * while saved imports are still being read, without showing a layer an import replaces.
- */
-export function withoutImportLayers(shipped: LayerData): LayerData {
-  const layers = { ...shipped.layers };
-  for (const layer of IMPORT_LAYERS) layers[layer] = { type: 'FeatureCollection', features: [] };
-  return { ...shipped, layers };
-}
-
 /** `counts`: the dataset's features by the sub-district they lie in. */
 function importedCompleteness(
   row: LayerCompleteness | undefined,

@@ -193,15 +193,10 @@ const checkImportHere: CheckImport = (key) => readCheckedImport(key, yieldToPage
  */
 export type CheckScenario = (key: string) => Promise<RecordRead<Scenario | null>>;
 
-/**
- * Restores everything saved; never throws and never gives up on all for one bad record.
- * `onImportsFound` is called as soon as the stored keys show import records to check: the page
- * can start what need not wait for them.
- */
+/** Restores everything saved; never throws and never gives up on all for one bad record. */
 export async function loadSavedWork(
   checkImport: CheckImport = checkImportHere,
   checkScenario: CheckScenario = readScenario,
-  onImportsFound?: () => void,
 ): Promise<SavedWork> {
   const db = database();
   if (!db) return EMPTY;
@@ -216,9 +211,6 @@ export async function loadSavedWork(
     return EMPTY;
   }
   const work: SavedWork = { imports: [], scenarios: [], activeScenarioId: null, skipped: [] };
-  if (keys.some((key) => typeof key === 'string' && key.startsWith(IMPORT_PREFIX))) {
-    onImportsFound?.();
-  }
   for (const key of keys) {
     if (typeof key !== 'string') continue;
     if (key.startsWith(IMPORT_PREFIX)) {

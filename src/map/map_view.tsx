@@ -50,20 +50,8 @@ function markFilled(layers: Partial<LayerData['layers']>) {
   }
 }
 
-/**
- * The map: the only component that talks to MapLibre. `restoring`: saved imports are still
- * being read and `data` holds none of the layers they can change; the map is ready (and
- * `onFirstIdle` called) only at its first idle once it was given the restored data.
- */
-export function MapView({
-  data,
-  restoring = false,
-  onFirstIdle,
-}: {
-  data: LayerData;
-  restoring?: boolean;
-  onFirstIdle?: () => void;
-}) {
+/** The map: the only component that talks to MapLibre. */
+export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: () => void }) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const previewRef = useRef<AnalysisPreview | null>(null);
@@ -96,13 +84,6 @@ export function MapView({
     selected: string | null;
   }>({ map: null, hover: null, selected: null });
   const firstIdle = useRef(onFirstIdle);
-  const markReady = () => {
-    performance.mark('map:first-idle');
-    container.current?.setAttribute('data-map-ready', 'true');
-    firstIdle.current?.();
-  };
-  /** Set while the map waits for the restored data to mark its first idle. */
-  const readyAfterRestore = useRef(restoring);
 
   useEffect(() => {
     if (!container.current) return;
@@ -185,12 +166,12 @@ export function MapView({
       const center = map.getCenter();
       useAppStore.getState().setView({ center: [center.lng, center.lat], zoom: map.getZoom() });
     });
-    if (!readyAfterRestore.current) {
-      map.once('idle', () => {
-        markFilled(initial.layers);
-        markReady();
-      });
-    }
+    map.once('idle', () => {
+      performance.mark('map:first-idle');
+      markFilled(initial.layers);
+      container.current?.setAttribute('data-map-ready', 'true');
+      firstIdle.current?.();
+    });
     map.on('error', (event) => {
       container.current?.setAttribute('data-map-error', String(event.error?.message ?? event));
     });
@@ -225,14 +206,8 @@ export function MapView({
         });
       }
       drawnData.current = data;
-      if (readyAfterRestore.current && !restoring) {
-        readyAfterRestore.current = false;
-        map.once('idle', markReady);
-        // An idle follows the next frame even when no source changed.
-        map.triggerRepaint();
-      }
     });
-  }, [data, restoring]);
+  }, [data]);
 
   // Visible layers → layout visibility, and the attribution of what is shown.
   useEffect(() => {
