@@ -10,10 +10,10 @@
  * a slider drag's longest task, both ways; 20 scenario edits; switching the school level.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { type Session, startSession, stopSession } from '../lib/browser';
+import { newestSourceChange } from '../lib/sources_changed';
 import { ANALYSIS_STAGES, STAGE_PREFIX, WARMED_UP_MARK } from '../../src/timing/analysis_stages';
 
 const COLD_LOADS = 3;
@@ -29,13 +29,6 @@ type Sample = { totalMs: number; stages: Record<string, number> };
 const median = (values: number[]) =>
   values.length === 0 ? NaN : [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
-function newestChange(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newestChange(join(path, name))));
-}
-
 /**
  * Marks a dist/ built here for benches. Vite empties dist/ on every build, so a test build
  * (`--mode e2e`, with its test hooks) never carries it and is rebuilt before being measured.
@@ -45,10 +38,7 @@ const BENCH_BUILD_MARK = 'dist/.bench-production-build';
 /** Builds the app for users when dist/ is missing, a test build, or older than its sources. */
 export function buildIfStale(): void {
   const built = existsSync(BENCH_BUILD_MARK) ? statSync(BENCH_BUILD_MARK).mtimeMs : 0;
-  const sources = Math.max(
-    ...['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'].map(newestChange),
-  );
-  if (built > sources) return;
+  if (built > newestSourceChange()) return;
   console.log('browser: building the app (dist/ is stale or not a production build)');
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   writeFileSync(BENCH_BUILD_MARK, 'vite build (production) for npm run bench\n');

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { build } from 'vite';
+import { newestSourceChange } from '../../scripts/lib/sources_changed';
 
 /** The browser tests read the map through a hook that only the `--mode e2e` build has. */
 function distHasTestHooks(): boolean {
@@ -10,20 +10,9 @@ function distHasTestHooks(): boolean {
     .some((name) => readFileSync(`dist/assets/${name}`, 'utf8').includes('__huitianMap'));
 }
 
-function newestChange(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newestChange(join(path, name))));
-}
-
 /** A test build older than the app's sources would test code that is no longer there. */
 function distOlderThanSources(): boolean {
-  const built = statSync('dist/index.html').mtimeMs;
-  const sources = Math.max(
-    ...['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'].map(newestChange),
-  );
-  return built < sources;
+  return statSync('dist/index.html').mtimeMs < newestSourceChange();
 }
 
 /** Builds the test bundle when dist/ is missing, a production build, or older than src/. */
