@@ -189,17 +189,28 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
     if (sameScenario(here, scenario)) return;
     set({ scenarios: replaceScenario(get().scenarios, id, scenario) });
   };
-  /** The last write of which scenario is applied was kept (see `setActiveScenario`). */
+  /** The choice of the active scenario is stored, as the last write made of it answered. */
   let activeChoiceKept = true;
+  /** How many writes of the choice were made: only the last one made decides. */
+  let activeChoiceWrites = 0;
   /** Scenarios leave the storage notice once nothing of them is kept only in this tab. */
   const scenarioKept = () => {
     if (unstored.anyRefused() || !activeChoiceKept) return;
     set((state) => ({ storageRefused: withoutRefused(state.storageRefused, 'scenario') }));
   };
-  const activeChoiceSaved = (ok: boolean) => {
-    activeChoiceKept = ok;
-    if (ok) scenarioKept();
-    else scenarioSaved(false);
+  /**
+   * Stores the choice of the active scenario. A refused write can answer before an older one
+   * that is kept (a refusal needs no commit): the answer of a write made before another is
+   * ignored, so the notice follows what was chosen last, not what answered last.
+   */
+  const saveActiveChoice = (id: string | null) => {
+    const write = ++activeChoiceWrites;
+    void saveActiveScenario(id).then((ok) => {
+      if (write !== activeChoiceWrites) return;
+      activeChoiceKept = ok;
+      if (ok) scenarioKept();
+      else scenarioSaved(false);
+    });
   };
   /** The last name this tab knew of each scenario it changed, to name one deleted elsewhere. */
   const knownNames = new Map<string, string>();
@@ -405,19 +416,18 @@ export const createWorkSlice: StateCreator<AppState, [], [], WorkSlice> = (set, 
         },
       });
       changeScenario(id, { kind: 'delete' });
-      if (active !== activeScenarioId) void saveActiveScenario(active).then(activeChoiceSaved);
+      if (active !== activeScenarioId) saveActiveChoice(active);
     },
     setActiveScenario: (activeScenarioId) => {
       set((state) => ({
         activeScenarioId,
         scenarioEditor: { ...state.scenarioEditor, tool: null, draft: [], deletedElsewhere: null },
       }));
-      void saveActiveScenario(activeScenarioId).then(activeChoiceSaved);
+      saveActiveChoice(activeScenarioId);
     },
     retrySavingScenarios: () => {
       for (const retry of unstored.retryRefused()) storeChanges(retry);
-      if (!activeChoiceKept)
-        void saveActiveScenario(get().activeScenarioId).then(activeChoiceSaved);
+      if (!activeChoiceKept) saveActiveChoice(get().activeScenarioId);
     },
     addEdit: (edit) =>
       updateActive({ kind: 'add-edit', edit, updatedAt: new Date().toISOString() }),
