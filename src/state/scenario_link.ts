@@ -198,7 +198,35 @@ export async function decodeScenarioParam(
   return scenarioFromGeoJson(json.value);
 }
 
-/** True when two scenarios say the same thing in a link (same name and rounded edits). */
+/**
+ * A link's scenario read back, with the `scenario=` value this browser writes for it (null
+ * when that could not be worked out). Opening a link needs both: the value is what the address
+ * shows for the scenario chosen from it, at once, rather than naming it until asked again.
+ */
+export type OpenedScenarioLink =
+  | { ok: true; scenario: Scenario; encoded: ScenarioParamValue | null }
+  | { ok: false; message: string };
+
+/**
+ * Reads a link's `scenario=` value (see `decodeScenarioParam`) and works out the value for
+ * the scenario read, by the encoder itself: a link written elsewhere (another browser's
+ * compressor, a hand-made text, positions not rounded) may read the same and still not be the
+ * text this browser writes, so the carried text is never assumed to be it. Never throws.
+ */
+export async function openScenarioParam(
+  param: Extract<ScenarioParam, { type: 'encoded' }>,
+): Promise<OpenedScenarioLink> {
+  const decoded = await decodeScenarioParam(param);
+  if (!decoded.ok) return decoded;
+  const encoded = await encodeScenarioParam(decoded.scenario).catch(() => null);
+  return { ...decoded, encoded };
+}
+
+/**
+ * True when two scenarios say the same thing in a link (same id, name and rounded edits). The
+ * id, part of the link's text, is compared first: the page asks this of every saved scenario
+ * when a link is opened, and the text of one with a large park takes milliseconds to build.
+ */
 export function sameInLink(a: Scenario, b: Scenario): boolean {
-  return scenarioLinkJson(a) === scenarioLinkJson(b);
+  return a.id === b.id && scenarioLinkJson(a) === scenarioLinkJson(b);
 }

@@ -3,7 +3,7 @@ import type { Scenario } from '../analysis/scenario';
 import { DEFAULT_VISIBLE_LAYERS } from '../layers/catalog';
 import { DEFAULT_INSPECTION, zoomForRadius } from './inspection_settings';
 import {
-  type DecodedScenario,
+  type OpenedScenarioLink,
   type ScenarioParam,
   sameInLink,
   savedScenarioParam,
@@ -112,7 +112,7 @@ async function applyScenario(param: ScenarioParam | null, serial: number): Promi
 
 function chooseScenario(
   param: ScenarioParam | null,
-  decoded: DecodedScenario | null,
+  decoded: OpenedScenarioLink | null,
   serial: number,
 ): void {
   if (serial !== linkSerial) return;
@@ -139,13 +139,22 @@ function chooseScenario(
     return;
   }
   const linked = decoded.scenario;
+  // The scenario chosen says in a link what the link's does, so its value is the one the
+  // reader worked out (the value depends on the scenario only through its link text): the
+  // address keeps it from the start, rather than naming the scenario until it is asked again.
+  const valueKnown = (chosen: Scenario) => {
+    if (decoded.encoded) scenarioLinkEncoder.seed(chosen, decoded.encoded);
+  };
   const same = store().scenarios.find((s) => sameInLink(s, linked));
   if (same) {
+    valueKnown(same);
     store().setActiveScenario(same.id);
     return;
   }
   const taken = store().scenarios.some((s) => s.id === linked.id);
+  // A new id is a new link text: that one is asked for, and named until it comes.
   const added: Scenario = taken ? { ...linked, id: newId() } : linked;
+  if (!taken) valueKnown(added);
   store().saveScenario(added);
   store().setActiveScenario(added.id);
   notice('link.scenario.added');

@@ -7,7 +7,7 @@
  * that back with the same strict reader, and compressing it are the heavy part of keeping the
  * link in step with a large scenario.
  */
-import { decodeScenarioParam, encodeScenarioParam } from '../state/scenario_link';
+import { encodeScenarioParam, openScenarioParam } from '../state/scenario_link';
 import type { ScenarioLinkRequest, ScenarioLinkResponse } from './scenario_link_client';
 import { failOnUnreadableMessage } from './unreadable_message';
 import { answeringPings } from './liveness';
@@ -22,8 +22,8 @@ self.onmessage = answeringPings(self, (event: MessageEvent<ScenarioLinkRequest>)
   const request = event.data;
   const { id } = request;
   if (request.kind === 'decode') {
-    // decodeScenarioParam never throws: a hostile value comes back refused, with the reason.
-    void decodeScenarioParam(request.param).then((decoded) =>
+    // openScenarioParam never throws: a hostile value comes back refused, with the reason.
+    void openScenarioParam(request.param).then((decoded) =>
       answer({ id, kind: 'decode', decoded }),
     );
     return;

@@ -1,9 +1,9 @@
 import type { Scenario } from '../analysis/scenario';
 import {
-  type DecodedScenario,
+  type OpenedScenarioLink,
   type ScenarioParam,
   type ScenarioParamValue,
-  decodeScenarioParam,
+  openScenarioParam,
 } from '../state/scenario_link';
 import { watchLiveness } from './liveness';
 
@@ -14,7 +14,7 @@ export type ScenarioLinkRequest =
   | { id: number; kind: 'decode'; param: EncodedParam }
   | { id: number; kind: 'encode'; scenario: Scenario };
 export type ScenarioLinkResponse =
-  | { id: number; kind: 'decode'; decoded: DecodedScenario }
+  | { id: number; kind: 'decode'; decoded: OpenedScenarioLink }
   | { id: number; kind: 'encode'; encoded: ScenarioParamValue }
   | { id: number; kind: 'encode'; error: string };
 
@@ -22,13 +22,14 @@ let nextId = 1;
 
 /**
  * A link's `scenario=` value decoded and read through the strict scenario reader in a worker
- * started for it and ended once it answered, so that a hostile link never holds the page.
+ * started for it and ended once it answered, so that a hostile link never holds the page; with
+ * the value this browser writes for the scenario read (see `openScenarioParam`).
  * A worker that fails (one that could not start, or ran out of memory), or goes silent (see
  * `watchLiveness`), leaves the link unreadable. Where no worker runs (Node), the gate runs
  * here, within the same limits.
  */
-export function decodeScenarioLink(param: EncodedParam): Promise<DecodedScenario> {
-  if (typeof Worker === 'undefined') return decodeScenarioParam(param);
+export function decodeScenarioLink(param: EncodedParam): Promise<OpenedScenarioLink> {
+  if (typeof Worker === 'undefined') return openScenarioParam(param);
   return new Promise((resolve) => {
     const id = nextId++;
     let worker: Worker;
@@ -41,7 +42,7 @@ export function decodeScenarioLink(param: EncodedParam): Promise<DecodedScenario
       return;
     }
     let ended = false;
-    const end = (decoded: DecodedScenario) => {
+    const end = (decoded: OpenedScenarioLink) => {
       ended = true;
       liveness.stop();
       worker.terminate();

@@ -15,6 +15,12 @@ export interface LinkEncoder {
    * answer for one already sent is dropped when it arrives; either resolves null.
    */
   ask: (scenario: Scenario) => Promise<LinkEncoding | null>;
+  /**
+   * Takes a version's value worked out elsewhere (the link's reader works it out for the
+   * scenario it read): known at once, and never sent. A version already asked for is left as
+   * it is.
+   */
+  seed: (scenario: Scenario, param: ScenarioParamValue) => void;
 }
 
 /**
@@ -71,6 +77,12 @@ export function linkEncoder(encode: (scenario: Scenario) => Promise<ScenarioPara
       });
       asked.set(scenario, promise);
       return promise;
+    },
+    seed: (scenario, param) => {
+      if (asked.has(scenario)) return;
+      const answer: LinkEncoding = { ok: true, param };
+      answers.set(scenario, answer);
+      asked.set(scenario, Promise.resolve(answer));
     },
   };
   return encoder;

@@ -46,6 +46,29 @@ async function recordScenarioValues(page: Page): Promise<() => Promise<(string |
     );
 }
 
+/**
+ * Records every `scenario=` value the page writes into its URL (null for none), from the first
+ * script of each load of the page on.
+ */
+async function recordScenarioValuesFromStart(
+  page: Page,
+): Promise<() => Promise<(string | null)[]>> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __scenarioValues: (string | null)[] };
+    w.__scenarioValues = [];
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (data: unknown, unused: string, url?: string | URL | null) => {
+      const hash = new URL(String(url ?? ''), location.href).hash.replace(/^#/, '');
+      w.__scenarioValues.push(new URLSearchParams(hash).get('scenario'));
+      replace(data, unused, url);
+    };
+  });
+  return () =>
+    page.evaluate(
+      () => (window as unknown as { __scenarioValues: (string | null)[] }).__scenarioValues,
+    );
+}
+
 /** The scenario a link's `scenario=1.…` value carries: raw deflate of its JSON, base64url. */
 function carriedScenario(value: string) {
   return JSON.parse(inflateRawSync(Buffer.from(value.slice(2), 'base64url')).toString()) as {
@@ -89,6 +112,7 @@ describe('links that carry everything', () => {
 
     // A colleague's browser: a new context, no saved work.
     const colleague = await session!.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const written = await recordScenarioValuesFromStart(colleague);
     await colleague.goto(link);
     await colleague.waitForSelector(CHANGED);
     expect(await colleague.textContent(TABLE)).toBe(table);
@@ -97,8 +121,25 @@ describe('links that carry everything', () => {
     ).toContain('口袋公园试算');
     await colleague.waitForSelector('[data-testid="link-notice"]');
     await colleague.screenshot({ path: `${SCREENSHOTS}/scenario-link-colleague.png` });
-    // The link as the colleague's page now writes it still carries the same scenario.
-    await colleague.waitForFunction(() => /scenario=1\./.test(window.location.hash));
+    // The link as the colleague's page writes it carries the same text from the start: the
+    // scenario opened from it is unchanged, and the reader already checked that text. It never
+    // names the scenario (`saved.…`) while the link's value would be worked out again.
+    const carriedValue = new URL(link).hash.match(/scenario=([\w.-]+)/)![1]!;
+    const carrying = (value: string) => location.hash.endsWith(`scenario=${value}`);
+    const otherValues = async () => (await written()).filter((v) => v !== carriedValue);
+    await colleague.waitForFunction(carrying, carriedValue);
+    expect(await otherValues()).toEqual([]);
+    // The address is written again on any change (here the language), still with that text.
+    await colleague.click('[data-testid="language-toggle"]');
+    await colleague.waitForFunction(() => /[#&]lang=en/.test(location.hash));
+    expect((await written()).at(-1)).toBe(carriedValue);
+    await colleague.click('[data-testid="language-toggle"]');
+    // Opened again where that scenario is saved (chosen, not added): the same.
+    await colleague.reload();
+    await colleague.waitForSelector(CHANGED);
+    await colleague.waitForFunction(carrying, carriedValue);
+    expect(await colleague.$('[data-testid="link-notice"]')).toBeNull();
+    expect(await otherValues()).toEqual([]);
     await colleague.close();
 
     // Without scenario= the same browser shows the data as it is, and says so in no panel —

@@ -1,11 +1,14 @@
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/analysis/scenario';
 import {
   SCENARIO_LINK_LIMITS,
   decodeScenarioParam,
   encodeScenarioParam,
+  openScenarioParam,
   parseScenarioParam,
   sameInLink,
+  scenarioLinkJson,
 } from '../../src/state/scenario_link';
 import { parseHash, serializeHash } from '../../src/state/url_hash';
 import { surveyOutline } from '../hostile/inputs';
@@ -218,5 +221,59 @@ describe('the link gate', () => {
     // A small link that inflates past the byte limit is refused.
     const bomb = await read(await encode(' '.repeat(SCENARIO_LINK_LIMITS.maxBytes + 1)));
     expect(bomb.ok).toBe(false);
+  });
+});
+
+describe('opening a link', () => {
+  const open = (value: string) => {
+    const param = parseScenarioParam(value);
+    if (param?.type !== 'encoded') throw new Error('not encoded');
+    return openScenarioParam(param);
+  };
+  const linkOf = (text: string, level: number) =>
+    `1.${deflateRawSync(text, { level }).toString('base64url')}`;
+
+  it('gives the very text it carries for a link this browser wrote', async () => {
+    const { value } = await encodeScenarioParam(scenario);
+    const opened = await open(value);
+    expect(opened.ok && opened.encoded).toEqual({ value, fits: true, length: value.length });
+  });
+
+  it('gives the text this browser writes for a link written otherwise, which reads the same', async () => {
+    const written = (await encodeScenarioParam(scenario)).value;
+    // The same text compressed otherwise (another browser's compressor, another level).
+    const otherCompressor = linkOf(scenarioLinkJson(scenario), 1);
+    // A text made by hand: positions not rounded, timestamps kept, keys in another order.
+    const { scenario: head, ...rest } = JSON.parse(scenarioLinkJson(scenario)) as {
+      scenario: object;
+    };
+    const byHand = linkOf(
+      JSON.stringify({
+        ...rest,
+        scenario: { ...head, createdAt: scenario.createdAt },
+        features: (rest as { features: { geometry: unknown }[] }).features.map((f, i) => {
+          const edit = scenario.edits[i]!;
+          return { ...f, geometry: edit.type === 'remove' ? null : edit.geometry };
+        }),
+      }),
+      9,
+    );
+    for (const value of [otherCompressor, byHand]) {
+      expect(value).not.toBe(written);
+      const opened = await open(value);
+      expect(opened.ok).toBe(true);
+      if (!opened.ok) return;
+      expect(sameInLink(opened.scenario, scenario)).toBe(true);
+      expect(opened.encoded).toEqual(await encodeScenarioParam(opened.scenario));
+      expect(opened.encoded?.value).toBe(written);
+    }
+  });
+});
+
+describe('the same scenario in a link', () => {
+  it('is not one of another id, whatever it holds', () => {
+    expect(sameInLink({ ...scenario, id: 'other' }, scenario)).toBe(false);
+    expect(sameInLink({ ...scenario, updatedAt: 'later' }, scenario)).toBe(true);
+    expect(sameInLink({ ...scenario, name: '另一个' }, scenario)).toBe(false);
   });
 });

@@ -166,6 +166,24 @@ describe('the link value of the applied scenario', () => {
     expect(links.known(a)).toBe(answerA);
   });
 
+  it('takes the value worked out by the link reader for a version, asking no worker', async () => {
+    const links = await encoder();
+    const linked = version('链接里的方案', surveyOutline(40));
+    const param = { value: '1.carried', fits: true, length: 9 };
+    links.seed(linked, param);
+    expect(links.known(linked)).toEqual({ ok: true, param });
+    expect(await links.ask(linked)).toEqual({ ok: true, param });
+    expect(BridgedWorker.made).toHaveLength(0);
+    // A new version of it is worked out in the worker as any other.
+    const renamed = { ...linked, name: '改名' };
+    const answer = await links.ask(renamed);
+    expect(answer?.ok && carried(answer.param.value).scenario.name).toBe('改名');
+    expect(encodeRequests(BridgedWorker.made[0]!)).toHaveLength(1);
+    // A version already asked for keeps its own answer.
+    links.seed(renamed, param);
+    expect(links.known(renamed)).toBe(answer);
+  });
+
   it('answers a version whose worker failed as not worked out, and asks a fresh worker for the next', async () => {
     BridgedWorker.failing = true;
     const links = await encoder();
