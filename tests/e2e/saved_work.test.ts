@@ -68,6 +68,46 @@ const REFUSE_IMPORT_RECORDS = `(() => {
   };
 })()`;
 
+/**
+ * Has IndexedDB refuse scenario records and the choice of the active scenario in the thread it
+ * runs in, with the error a full disk gives, while `refuse` is true; false lets them be
+ * written again. A string: evaluated in the page or in a worker as it stands.
+ */
+const refuseScenarioRecords = (refuse: boolean) => `(() => {
+  const scope = self;
+  if (!scope.__scenarioRecordsRefused) {
+    scope.__scenarioRecordsRefused = { on: false };
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (value, key) {
+      const scenario = String(key).startsWith('scenario:') || key === 'active-scenario';
+      if (scope.__scenarioRecordsRefused.on && scenario) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return put.call(this, value, key);
+    };
+  }
+  scope.__scenarioRecordsRefused.on = ${refuse};
+})()`;
+
+/** The keys of the app's stored records, read from IndexedDB as a fresh page would. */
+function storedKeys(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('huitian-map');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('saved-work').objectStore('saved-work').getAllKeys();
+          all.onsuccess = () => {
+            open.result.close();
+            resolve(all.result.map(String));
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+}
+
 /** A small GeoJSON of one car park, imported through the "my data" panel. */
 async function importCarPark(page: Page, name: string, lon: number) {
   if (!(await page.isVisible('[data-testid="data-panel"]'))) {
@@ -285,6 +325,65 @@ describe('saved work in the browser', () => {
         }),
     );
     expect(keys.filter((key) => key.startsWith('import:'))).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('stores refused scenario changes from 「再次保存」 once the browser has room again', async () => {
+    const context = await session!.browser.newContext();
+    const { page, errors } = await openTab(context);
+    // The stored records are looked at from a page of the same origin that runs no app.
+    const looker = await context.newPage();
+    await looker.goto(`${session!.baseUrl}favicon.svg`);
+    await page.click('[data-testid="scenario-toggle"]');
+    await page.click('[data-testid="scenario-new"]');
+    await page.waitForSelector('[data-testid="scenario-name"]');
+    let key = '';
+    await expect
+      .poll(
+        async () => (key = (await storedKeys(looker)).find((k) => k.startsWith('scenario:')) ?? ''),
+      )
+      .not.toBe('');
+
+    // A full disk: every thread that writes scenarios (the page, the worker that stores their
+    // changes) has IndexedDB refuse them, as Chromium does when the quota is used up.
+    const inEveryThread = async (code: string) => {
+      await page.evaluate(code);
+      for (const worker of page.workers()) await worker.evaluate(code);
+    };
+    expect(page.workers().some((w) => /import_record/.test(w.url()))).toBe(true);
+    await inEveryThread(refuseScenarioRecords(true));
+    await page.click('[data-testid="scenario-tool-add-car-park"]');
+    const box = (await page.locator('[data-testid="map"]').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForSelector('[data-testid="scenario-edit"]');
+    await page.click('[data-testid="data-toggle"]');
+    const notice = page.locator('[data-testid="storage-failed"]');
+    await notice.waitFor();
+    expect(await notice.textContent()).toBe(
+      '浏览器拒绝保存（隐私模式或存储已满）：对方案的更改仅在本次访问中有效。 再次保存',
+    );
+    // Refused: the stored copy has no edit, and the tab keeps its car park.
+    expect(await storedEditCount(looker, key)).toBe(0);
+    expect(await page.$$('[data-testid="scenario-edit"]')).toHaveLength(1);
+
+    // Room again: the button stores it, and the notice goes.
+    await inEveryThread(refuseScenarioRecords(false));
+    await page.click('[data-testid="retry-saving"]');
+    await notice.waitFor({ state: 'detached' });
+    expect(await storedEditCount(looker, key)).toBe(1);
+    // A fresh page shows it.
+    await page.reload();
+    await page.waitForSelector('[data-map-ready="true"]', { timeout: 60_000 });
+    if (!(await page.isVisible('[data-testid="scenario-panel"]'))) {
+      await page.click('[data-testid="scenario-toggle"]');
+    }
+    await page.click('[data-testid="scenario-list"] li >> nth=0');
+    await page.waitForSelector('[data-testid="scenario-edit"]');
+    const edits = await page.$$eval('[data-testid="scenario-edit"]', (items) =>
+      items.map((i) => i.getAttribute('data-edit-type')),
+    );
+    expect(edits).toEqual(['add-car-park']);
     expect(errors).toEqual([]);
     await context.close();
   });
