@@ -42,22 +42,30 @@ export function App() {
 
   useEffect(() => {
     // The planner's saved imports and scenarios are restored before the first analysis, and
-    // the link's scenario choice is made in them before anything is drawn.
+    // the link's scenario choice is made in them before anything is drawn. Restored once: an
+    // effect run again (React's StrictMode does so in development) would restore the saved
+    // work over the link's choice, made by the first run.
+    let live = true;
     const { shipped, work, network } = startReads();
     Promise.all([shipped, work, network])
       .then(([loaded, savedWork, savedNetwork]) => {
+        if (!live) return;
         useAppStore.getState().restoreWork(savedWork);
         makeLinkScenarioChoice();
         useAppStore.getState().restoreWalkNetwork(savedNetwork);
         setShipped(loaded);
       })
       .catch((error: unknown) => {
+        if (!live) return;
         setData({
           status: 'error',
           message: error instanceof Error ? error.message : String(error),
         });
         makeLinkScenarioChoice();
       });
+    return () => {
+      live = false;
+    };
   }, [setData, setShipped]);
 
   // Another tab saved or removed a record: read it again, so no tab works on stale copies.
