@@ -18,7 +18,7 @@ import {
 import { ANALYSIS_SOURCES } from '../layers/analysis_layers';
 import type { ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
 import { useAppStore } from '../state/store';
-import { trackLoad, whenLoaded } from './when_loaded';
+import { trackLoad, whenLoaded, whenStyled } from './when_loaded';
 import { bbox } from '@turf/turf';
 import { attributionFor, escapeHtml } from './attribution';
 import { installTestHooks } from './test_hooks';
@@ -189,11 +189,12 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
     };
   }, [subdistricts, unitIdByName]);
 
-  // Imported data (or its removal): the layers' sources take the current features.
+  // Imported data (or its removal): the layers' sources take the current features, from the
+  // moment the style's sources exist (a restored import need not wait for the first frame).
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
-    whenLoaded(map, () => {
+    whenStyled(map, () => {
       const drawn = drawnData.current;
       for (const layer of LAYER_IDS) {
         if (drawn?.layers[layer] === data.layers[layer]) continue;
