@@ -1,6 +1,7 @@
 import { loadLayerData } from './data/load';
 import { loadNetwork } from './data/network_storage';
 import { loadSavedWork } from './data/saved_work';
+import { startMapWorkers } from './map/map_workers';
 import { checkImport, checkScenario } from './worker/import_record_client';
 
 /**
@@ -25,6 +26,8 @@ const marked = <T>(name: string, done: Promise<T>) =>
 
 export function startReads(): StartReads {
   if (reads) return reads;
+  // The map's workers start while the saved work is read: the map is made once it is.
+  startMapWorkers();
   reads = {
     shipped: marked('start:layers-loaded', loadLayerData(`${import.meta.env.BASE_URL}geo/`)),
     work: marked('start:saved-work-read', loadSavedWork(checkImport, checkScenario)),

@@ -1,10 +1,11 @@
 import type { FeatureCollection } from 'geojson';
-import { type GeoJSONSource, importScriptInWorkers } from 'maplibre-gl';
+import type { GeoJSONSource } from 'maplibre-gl';
 import { collectionSummary } from '../data/feature_summary';
 import { LARGE_LAYER, layerTextParts } from '../data/layer_text';
 import type { LayerData } from '../data/load';
 import { MAP_FEATURE_PROPERTIES } from '../layers/catalog';
 import { layerTextBlob } from '../worker/layer_text_client';
+import { workersReadBlobs } from './map_workers';
 
 /*
  * A layer with more than LARGE_LAYER features is given to the map as bytes by a blob URL
@@ -69,29 +70,6 @@ function setClustered(source: GeoJSONSource, cluster: boolean) {
     clusterMaxZoom: CLUSTER_MAX_ZOOM,
     clusterRadius: CLUSTER_RADIUS_PX,
   });
-}
-
-/**
- * MapLibre's workers read the blob URLs themselves once this is done, and a large layer's
- * bytes with them (else the page reads the blobs, and only GeoJSON text: false).
- * The script is a file of its own under public/ (MapLibre imports it by URL, and only a
- * `.mjs` one without `eval`, which the Content-Security-Policy forbids).
- */
-let blobProtocol: Promise<boolean> | null = null;
-const workersReadBlobs = () =>
-  (blobProtocol ??= importScriptInWorkers(
-    new URL(`${import.meta.env.BASE_URL}maplibre-blob-protocol.mjs`, location.href).href,
-  ).then(
-    () => true,
-    () => false,
-  ));
-
-/**
- * Has MapLibre's workers load the blob protocol now, with the map: a large layer given later
- * (a restored import) then need not wait for it.
- */
-export function prepareLargeLayers(): void {
-  void workersReadBlobs();
 }
 
 const latest = new WeakMap<GeoJSONSource, number>();

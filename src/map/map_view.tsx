@@ -1,11 +1,5 @@
-import {
-  AttributionControl,
-  Map as MapLibreMap,
-  setWorkerUrl,
-  type MapGeoJSONFeature,
-} from 'maplibre-gl';
+import { AttributionControl, Map as MapLibreMap, type MapGeoJSONFeature } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useMemo, useRef } from 'react';
 import type { LayerData } from '../data/load';
 import { LAYER_IDS } from '../data/layers';
@@ -33,9 +27,8 @@ import { useCatchmentHover } from './use_catchment_hover';
 import { measureStage, takeResultStored } from '../timing/analysis_stages';
 import { lastSourceChange, setSourceData } from './source_data';
 import { AnalysisPreview, packedGeometry } from './analysis_preview';
-import { giveLayer, prepareLargeLayers, withoutLargeLayers } from './large_source';
-
-setWorkerUrl(workerUrl);
+import { giveLayer, withoutLargeLayers } from './large_source';
+import { startMapWorkers } from './map_workers';
 
 const CLICKABLE_PLAN = LAYER_DEFINITIONS.find((d) => d.id === 'plan-layout')?.clickable ?? [];
 const CLICKABLE_PROJECTS = LAYER_DEFINITIONS.find((d) => d.id === 'plan-projects')?.clickable ?? [];
@@ -102,7 +95,7 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
       // No `preserveDrawingBuffer`: nothing reads this canvas (exports draw a map of their own,
       // see print_map), and keeping every frame costs a copy per frame on some GPUs.
     });
-    prepareLargeLayers();
+    startMapWorkers();
     limitSoftwarePixelRatio(map);
     installNoDataPattern(map);
     mapRef.current = map;
