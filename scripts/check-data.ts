@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { checkLayers, knownFactProblems } from '../src/data/check';
-import { LAYER_IDS, type LayerId, layerFileName } from '../src/data/layers';
+import { LAYER_IDS, type LayerId, PREPARED_ROWS_FILE, layerFileName } from '../src/data/layers';
 import type { PlanTasks } from '../src/data/plan_tasks';
 import { type SchoolLevelCorrection, parseSchoolLevelCorrections } from '../src/data/school_levels';
+import { preparedRowsProblems } from './pipeline/prepared_rows';
 
 const dir = resolve(process.argv[2] ?? 'public/geo');
 const layers: Partial<Record<LayerId, FeatureCollection>> = {};
@@ -52,6 +53,17 @@ try {
   }
 } catch (error) {
   problems.push({ layer: 'plan-tasks', id: '-', message: (error as Error).message });
+}
+// The prepared rows: read through the analysis's gate, equal to a fresh preparation.
+try {
+  const { subdistricts, residential } = layers;
+  if (!subdistricts || !residential) throw new Error('no subdistricts or residential layer');
+  const file = new Uint8Array(readFileSync(join(dir, PREPARED_ROWS_FILE)));
+  for (const message of await preparedRowsProblems(file, subdistricts, residential)) {
+    problems.push({ layer: PREPARED_ROWS_FILE, id: '-', message });
+  }
+} catch (error) {
+  problems.push({ layer: PREPARED_ROWS_FILE, id: '-', message: (error as Error).message });
 }
 for (const p of problems.slice(0, 50)) console.error(`${p.layer} ${p.id}: ${p.message}`);
 const total = Object.values(layers).reduce((sum, c) => sum + (c?.features.length ?? 0), 0);

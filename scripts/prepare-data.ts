@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as turf from '@turf/turf';
 import type { FeatureCollection, LineString } from 'geojson';
-import { type LayerId, layerFileName } from '../src/data/layers';
+import { type LayerId, PREPARED_ROWS_FILE, layerFileName } from '../src/data/layers';
 import type { AppFeature } from '../src/data/schema';
 import {
   buildCommunities,
@@ -27,6 +27,7 @@ import {
 } from './pipeline/metro';
 import { buildParks } from './pipeline/parks';
 import { buildPlanLayout } from './pipeline/plan_layout';
+import { preparedRowsFile } from './pipeline/prepared_rows';
 import { type ProjectRow, buildPlanProjects } from './pipeline/plan_projects';
 import { parsePlanTasks } from './pipeline/plan_tasks';
 import { buildResidential } from './pipeline/residential';
@@ -62,7 +63,7 @@ function osmExtractExtent(...collections: FeatureCollection[]): number[] {
   ];
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const read = (path: string) => readSourceGeoJson(sourcesDir, path);
   const rawSubdistricts = read('huitian/subdistricts.geojson');
   const subdistricts = buildSubdistricts(rawSubdistricts);
@@ -253,6 +254,13 @@ function main(): void {
   writeFileSync(join(outDir, 'completeness.json'), `${JSON.stringify(completeness, null, 2)}\n`);
   writeDataDocument(join(outDir, 'README.md'), layers, completeness, disagreements);
   writeFileSync(join(outDir, 'plan-tasks.json'), `${JSON.stringify(planTasks, null, 2)}\n`);
+  // Made from the layers as written, read back as the app reads them.
+  const written = (layer: LayerId) =>
+    JSON.parse(readFileSync(join(outDir, layerFileName(layer)), 'utf8')) as FeatureCollection;
+  writeFileSync(
+    join(outDir, PREPARED_ROWS_FILE),
+    await preparedRowsFile(written('subdistricts'), written('residential')),
+  );
 
   for (const [layer, features] of Object.entries(layers)) {
     console.log(`${layer.padEnd(16)} ${String(features.length).padStart(4)} features`);
@@ -262,4 +270,4 @@ function main(): void {
   console.log(`residential land ${(residentialM2 / 1e6).toFixed(2)} km² (no overlaps)`);
 }
 
-main();
+await main();

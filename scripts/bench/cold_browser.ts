@@ -1,6 +1,7 @@
 /**
  * The `cold-browser` case: the cold analysis of `cold_worker.ts` in a fresh Chromium worker,
- * where the app's analysis runs. Chromium's engine has baseline and mid-tier compilers that
+ * where the app's analysis runs: the shipped layers, whose rows come from the prepared-rows
+ * file the worker fetches, and changed layers (the file fetched and refused), in turns. Chromium's engine has baseline and mid-tier compilers that
  * Node's lacks, so the cold/warm ratio there can differ a lot from the fresh process's. The
  * kernel is bundled as the app is (minified ES module) and run in a module worker of a new
  * page for each sample; the times are medians over the samples.
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import { layerFileName } from '../../src/data/layers';
+import { PREPARED_ROWS_FILE, layerFileName } from '../../src/data/layers';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../lib/browser';
 
 const SAMPLES = 5;
@@ -49,32 +50,39 @@ export async function benchColdBrowser(dataDir: string, warmRuns: number): Promi
       JSON.parse(readFileSync(join(dataDir, layerFileName(layer)), 'utf8')) as unknown,
     ]),
   );
+  const preparedRows = readFileSync(join(dataDir, PREPARED_ROWS_FILE));
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  const samples: ColdTimes[] = [];
+  const samples: Record<'file' | 'changed', ColdTimes[]> = { file: [], changed: [] };
   try {
-    for (let i = 0; i < SAMPLES; i++) {
+    for (let i = 0; i < 2 * SAMPLES; i++) {
+      const changed = i % 2 === 1;
       const context = await browser.newContext();
       // A made-up origin served from here (nothing goes to the network): a module worker needs
       // a real origin, which a blank page lacks.
-      await context.route(`${ORIGIN}**`, (route) =>
-        route.fulfill(
-          route.request().url().endsWith('.js')
+      await context.route(`${ORIGIN}**`, (route) => {
+        const url = route.request().url();
+        return route.fulfill(
+          url.endsWith('.js')
             ? { contentType: 'text/javascript', body: code }
-            : { contentType: 'text/html', body: '<!doctype html><title>cold</title>' },
-        ),
-      );
+            : url.endsWith('.bin')
+              ? { contentType: 'application/octet-stream', body: preparedRows }
+              : { contentType: 'text/html', body: '<!doctype html><title>cold</title>' },
+        );
+      });
       const page = await context.newPage();
       await page.goto(ORIGIN);
-      samples.push(
+      const request = { files, warmRuns, preparedRows: `${ORIGIN}${PREPARED_ROWS_FILE}`, changed };
+      samples[changed ? 'changed' : 'file'].push(
         await page.evaluate(
           ([url, message]) =>
             new Promise<ColdTimes>((resolve, reject) => {
               const worker = new Worker(url, { type: 'module' });
               worker.onmessage = (event: MessageEvent<ColdTimes>) => resolve(event.data);
-              worker.onerror = () => reject(new Error('the cold worker failed'));
+              worker.onerror = (event) =>
+                reject(new Error(`the cold worker failed: ${event.message}`));
               worker.postMessage(message);
             }),
-          [`${ORIGIN}cold_worker.js`, { files, warmRuns }] as const,
+          [`${ORIGIN}cold_worker.js`, request] as const,
         ),
       );
       await context.close();
@@ -82,14 +90,18 @@ export async function benchColdBrowser(dataDir: string, warmRuns: number): Promi
   } finally {
     await browser.close();
   }
-  const median = (key: keyof ColdTimes) =>
-    [...samples.map((s) => s[key])].sort((a, b) => a - b)[samples.length >> 1]!;
-  const prepareMs = median('prepareMs');
-  const firstMs = median('firstMs');
-  const warmMs = median('warmMs');
+  const median = (of: ColdTimes[], key: keyof ColdTimes) =>
+    [...of.map((s) => s[key])].sort((a, b) => a - b)[of.length >> 1]!;
+  const prepareMs = median(samples.file, 'prepareMs');
+  const firstMs = median(samples.file, 'firstMs');
+  const warmMs = median(samples.file, 'warmMs');
+  const changedPrepareMs = median(samples.changed, 'prepareMs');
+  const changedFirstMs = median(samples.changed, 'firstMs');
+  const changedWarmMs = median(samples.changed, 'warmMs');
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   return [
-    `real data: cold analysis in a fresh Chromium worker (median of ${SAMPLES}) — preparing the rows ${ms(prepareMs)} + first run ${ms(firstMs)} = ${ms(prepareMs + firstMs)}; warm run ${ms(warmMs)} — cold/warm ${((prepareMs + firstMs) / warmMs).toFixed(1)}×`,
-    `real data: cold preparation alone in a fresh Chromium worker (median of ${SAMPLES}) — preparing the rows ${ms(prepareMs)}; warm run ${ms(warmMs)} — preparation/warm ${(prepareMs / warmMs).toFixed(1)}×`,
+    `real data: cold analysis in a fresh Chromium worker (median of ${SAMPLES}) — preparing the rows ${ms(prepareMs)} + first run ${ms(firstMs)} = ${ms(prepareMs + firstMs)}; warm run ${ms(warmMs)} — cold/warm ${((prepareMs + firstMs) / warmMs).toFixed(1)}× (rows from ${PREPARED_ROWS_FILE})`,
+    `real data: cold preparation alone in a fresh Chromium worker (median of ${SAMPLES}) — preparing the rows ${ms(prepareMs)}; warm run ${ms(warmMs)} — preparation/warm ${(prepareMs / warmMs).toFixed(1)}× (rows from ${PREPARED_ROWS_FILE})`,
+    `real data, changed layers: cold preparation alone in a fresh Chromium worker (median of ${SAMPLES}) — preparing the rows ${ms(changedPrepareMs)} (${PREPARED_ROWS_FILE} fetched and refused) + first run ${ms(changedFirstMs)}; warm run ${ms(changedWarmMs)} — preparation/warm ${(changedPrepareMs / changedWarmMs).toFixed(1)}×`,
   ];
 }

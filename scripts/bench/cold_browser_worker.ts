@@ -1,21 +1,32 @@
 /// <reference lib="webworker" />
 /**
  * The browser twin of `cold_worker.ts`, bundled as a module worker for Chromium: given the
- * three layers' parsed files, it prepares the residential rows, runs the first whole-area park
- * coverage, then the warm runs, and posts the three times (the same steps, in the same order).
+ * three layers' parsed files and the address of the prepared-rows file, it prepares the
+ * residential rows as the app's worker does (fetching the file counts), runs the first
+ * whole-area park coverage, then the warm runs, and posts the three times (the same steps, in
+ * the same order). With `changed`, one block is moved first: the file is read and refused.
  */
 import { asLayer } from '../../src/data/load';
-import { coldAndWarmTimes } from './methods';
+import { coldAndWarmTimesWithFile, withOneBlockMoved } from './methods';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-self.onmessage = (event: MessageEvent<{ files: Record<string, unknown>; warmRuns: number }>) => {
-  const { files, warmRuns } = event.data;
-  const data = {
+interface ColdRequest {
+  files: Record<string, unknown>;
+  warmRuns: number;
+  preparedRows: string;
+  changed: boolean;
+}
+
+self.onmessage = async (event: MessageEvent<ColdRequest>) => {
+  const { files, warmRuns, preparedRows, changed } = event.data;
+  const shipped = {
     label: 'real data',
     subdistricts: asLayer('subdistricts', files.subdistricts),
     residential: asLayer('residential', files.residential),
     parks: asLayer('parks', files.parks),
   };
-  self.postMessage(coldAndWarmTimes(data, warmRuns));
+  const data = changed ? withOneBlockMoved(shipped) : shipped;
+  const readFile = async () => (await fetch(preparedRows)).arrayBuffer();
+  self.postMessage(await coldAndWarmTimesWithFile(data, warmRuns, readFile, changed));
 };

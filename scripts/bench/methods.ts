@@ -9,6 +9,7 @@ import {
   prepareCoverage,
 } from '../../src/analysis/coverage_report';
 import { serviceArea } from '../../src/analysis/service_area';
+import { prepareCoverageWithFile } from '../../src/analysis/shipped_prepared';
 import type { BenchCase } from './cases';
 
 type Areal = Feature<Polygon | MultiPolygon>;
@@ -55,10 +56,50 @@ export function naiveShare(pieces: Areal[], data: BenchCase): number {
  * `warmRuns` warm runs (after two not counted).
  */
 export function coldAndWarmTimes(data: BenchCase, warmRuns: number) {
-  let start = performance.now();
+  const start = performance.now();
   const prepared = prepareCoverage(data);
+  return firstAndWarmTimes(data, warmRuns, prepared, performance.now() - start);
+}
+
+/**
+ * `coldAndWarmTimes` as the app's worker prepares the rows: reading the shipped prepared-rows
+ * file (`readFile`), its gate and the digest of the layers all count in the preparing. With
+ * `changed`, the layers are not the shipped ones (one block moved, as by an edit): the file is
+ * read and refused, and the rows prepared from the layers.
+ */
+export async function coldAndWarmTimesWithFile(
+  data: BenchCase,
+  warmRuns: number,
+  readFile: () => ArrayBuffer | Promise<ArrayBuffer>,
+  changed: boolean,
+) {
+  const start = performance.now();
+  const { prepared, fileRefused } = await prepareCoverageWithFile(data, await readFile());
   const prepareMs = performance.now() - start;
-  start = performance.now();
+  if ((fileRefused === null) === changed) {
+    throw new Error(
+      `prepared rows ${changed ? 'used for changed layers' : `refused: ${fileRefused}`}`,
+    );
+  }
+  return firstAndWarmTimes(data, warmRuns, prepared, prepareMs);
+}
+
+/** The shipped layers with one block's vertex moved by 10⁻⁹° (about 0.1 mm), as by an edit. */
+export function withOneBlockMoved(data: BenchCase): BenchCase {
+  const residential = structuredClone(data.residential);
+  const geometry = residential.features[0]!.geometry as Polygon | MultiPolygon;
+  const ring = (geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates[0]!)[0]!;
+  ring[1] = [ring[1]![0]! + 1e-9, ring[1]![1]!];
+  return { ...data, residential };
+}
+
+function firstAndWarmTimes(
+  data: BenchCase,
+  warmRuns: number,
+  prepared: PreparedCoverage,
+  prepareMs: number,
+) {
+  let start = performance.now();
   rowMethodShare(prepared, data);
   const firstMs = performance.now() - start;
   const runs: number[] = [];

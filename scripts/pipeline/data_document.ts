@@ -32,6 +32,16 @@ export function writeDataDocument(
     const accuracy = [...new Set(features.map((f) => f.properties.accuracy))].join(', ') || '—';
     lines.push(`| \`${layer}\` | ${features.length} | ${sources} | ${accuracy} |`);
   }
+  lines.push(
+    '',
+    '`prepared-rows.bin` is no layer: it holds the residential land of each unit sampled in rows',
+    '4 m apart, as the coverage analysis prepares it from `subdistricts` and `residential`, so that',
+    'the first analysis of the shipped data need not prepare it. It records the SHA-256 of the',
+    'layers it was made from; the analysis uses it only where the layers it is given have the',
+    'same digest (an imported or edited layer never does), after checking every count and',
+    'number in it, and otherwise prepares the rows itself. `npm run data:check` checks that it',
+    'equals a fresh preparation. Format: `src/analysis/rows/prepared_rows_file.ts`.',
+  );
   lines.push('', '## Sources, licences and attribution', '');
   lines.push(
     '| key | what | origin | licence | attribution shown on the map |',

@@ -151,7 +151,18 @@ export function prepareCoverage(
 ): PreparedCoverage {
   const units = sortedUnits(inputs.subdistricts.features as Feature<Geometry, { name: string }>[]);
   const blocks = inputs.residential.features;
-  const { area, blockShape, blockCentres } = prepareAreaAndBlocks(units, blocks, rowSpacingM);
+  return preparedCoverageOf(blocks, prepareAreaAndBlocks(units, blocks, rowSpacingM));
+}
+
+/** The prepared coverage of a prepared area, its blocks' sites made on first use. */
+export function preparedCoverageOf(
+  blocks: Feature<Geometry, Record<string, unknown>>[],
+  {
+    area,
+    blockShape,
+    blockCentres,
+  }: Pick<ReturnType<typeof prepareAreaAndBlocks>, 'area' | 'blockShape' | 'blockCentres'>,
+): PreparedCoverage {
   let sites: BlockSite[] | undefined;
   return {
     area,

@@ -21,6 +21,12 @@ export function layerFileName(layer: LayerId): string {
   return `${layer}.geojson`;
 }
 
+/**
+ * The shipped area's residential rows, prepared by `npm run data:prepare` from the subdistricts
+ * and residential layers (see src/analysis/rows/prepared_rows_file.ts), beside the layers.
+ */
+export const PREPARED_ROWS_FILE = 'prepared-rows.bin';
+
 export function isLayerId(value: string): value is LayerId {
   return (LAYER_IDS as readonly string[]).includes(value);
 }

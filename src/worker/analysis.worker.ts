@@ -16,6 +16,7 @@ import {
   prepareCoverage,
 } from '../analysis/coverage_report';
 import { polygonClock } from '../analysis/rows/rows_to_polygons';
+import { prepareCoverageWithFile } from '../analysis/shipped_prepared';
 import { ScenarioCache, runScenario } from '../analysis/scenario_run';
 import {
   type NetworkOutcome,
@@ -49,6 +50,8 @@ let network: WorkerNetwork | null = null;
 /** The residential samples joined to the network: prepared once per network and data. */
 let preparedNetwork: PreparedNetworkCoverage | null = null;
 let pending: Extract<ToAnalysisWorker, { type: 'run' }> | null = null;
+/** The shipped prepared-rows file, read once per address: its bytes, or why there are none. */
+let preparedFile: { address: string; bytes: Promise<ArrayBuffer | string> } | null = null;
 let scheduled = false;
 
 const post = (message: FromAnalysisWorker, transfer: Transferable[] = []) =>
@@ -68,7 +71,8 @@ self.onmessage = answeringPings(self, (event: MessageEvent<ToAnalysisWorker>) =>
     scenarioCache = new ScenarioCache();
     drawnSender = new DrawnSender();
     const forInputs = inputs;
-    setTimeout(() => warmUp(forInputs, message.warmUp), 0);
+    const file = message.preparedRows ? readPreparedFile(message.preparedRows) : null;
+    setTimeout(() => void warmUp(forInputs, message.warmUp, file), 0);
     return;
   }
   if (message.type === 'network') {
@@ -89,15 +93,49 @@ self.onmessage = answeringPings(self, (event: MessageEvent<ToAnalysisWorker>) =>
   }
 });
 
+/** The prepared-rows file at `address`, fetched once (from the HTTP cache after the first). */
+function readPreparedFile(address: string): Promise<ArrayBuffer | string> {
+  if (preparedFile?.address === address) return preparedFile.bytes;
+  const bytes = (async () => {
+    try {
+      const response = await fetch(address);
+      return response.ok ? await response.arrayBuffer() : `prepared rows: HTTP ${response.status}`;
+    } catch (error) {
+      return `prepared rows: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  })();
+  preparedFile = { address, bytes };
+  return bytes;
+}
+
 /**
- * Idle work after 'init': prepares the rows, then measures the warm-up request in a task of
- * its own (so a run that arrived meanwhile goes first) and keeps it as the last result.
+ * Idle work after 'init': prepares the rows (from the shipped prepared-rows file where it
+ * passes its gate and the data are the shipped layers), then measures the warm-up request in
+ * a task of its own (so a run that arrived meanwhile goes first) and keeps it as the last
+ * result. A run that comes while the file is read prepares the rows itself, as before.
  */
-function warmUp(forInputs: CoverageInputs, request: AnalysisRequest | undefined) {
+async function warmUp(
+  forInputs: CoverageInputs,
+  request: AnalysisRequest | undefined,
+  file: Promise<ArrayBuffer | string> | null,
+) {
   if (inputs !== forInputs) return;
   const startedAt = wallClock();
+  let preparedRowsRefused: string | null = 'no prepared-rows file given';
   try {
-    prepared ??= prepareCoverage(inputs);
+    if (file) {
+      const bytes = await file;
+      if (inputs !== forInputs) return;
+      const fromFile = prepared
+        ? null
+        : await prepareCoverageWithFile(forInputs, typeof bytes === 'string' ? null : bytes);
+      if (inputs !== forInputs) return;
+      if (fromFile && !prepared) {
+        prepared = fromFile.prepared;
+        preparedRowsRefused = typeof bytes === 'string' ? bytes : fromFile.fileRefused;
+      } else preparedRowsRefused = 'a run prepared the rows first';
+    }
+    prepared ??= prepareCoverage(forInputs);
   } catch {
     return; // The first run tries again and reports the error.
   }
@@ -108,13 +146,13 @@ function warmUp(forInputs: CoverageInputs, request: AnalysisRequest | undefined)
     // Measured in a straight line only: kept for a run without a network.
     if (request && !network && !pending && !scheduled && !lastRun) {
       try {
-        const result = runAnalysis(prepared, inputs, request, () => undefined);
+        const result = runAnalysis(prepared, forInputs, request, () => undefined);
         lastRun = { key: runKey(request, null), result };
       } catch {
         // As above: a run of this request reports it.
       }
     }
-    post({ type: 'warm', prepareMs, runMs: wallClock() - running });
+    post({ type: 'warm', prepareMs, runMs: wallClock() - running, preparedRowsRefused });
   }, 0);
 }
 

@@ -13,8 +13,10 @@ export type ToAnalysisWorker =
   /**
    * The data. `warmUp`: a request to measure while idle (after preparing the rows), so that
    * the first click finds the result, or at least the rows prepared and the code optimised.
+   * `preparedRows`: the address of the shipped prepared-rows file, which the worker reads and
+   * uses where it passes its gate and the data's units and blocks are the shipped ones.
    */
-  | { type: 'init'; inputs: PackedInputs; warmUp?: AnalysisRequest }
+  | { type: 'init'; inputs: PackedInputs; warmUp?: AnalysisRequest; preparedRows?: string }
   /** The walking network the analysis also measures along (null: none). */
   | { type: 'network'; network: WorkerNetwork | null }
   | {
@@ -66,7 +68,10 @@ export type FromAnalysisWorker =
       timing: WorkerTiming;
     }
   | { type: 'skipped'; id: number }
-  /** The idle warm-up after 'init' is done: how long preparing and the warm-up run took. */
-  | { type: 'warm'; prepareMs: number; runMs: number }
+  /**
+   * The idle warm-up after 'init' is done: how long preparing and the warm-up run took, and
+   * why the prepared-rows file was not used (null: it was).
+   */
+  | { type: 'warm'; prepareMs: number; runMs: number; preparedRowsRefused: string | null }
   /** `network`: the run was refused because the worker does not hold the network it names. */
   | { type: 'error'; id: number; message: string; network?: true };

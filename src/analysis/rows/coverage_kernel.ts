@@ -44,6 +44,14 @@ interface CoverageExports {
   addIntervals: (rows: number, starts: number, ends: number, n: number) => void;
   endReach: () => number;
   measure: (unitCount: number, unitOffsets: number, unitValues: number, out: number) => void;
+  checkUnitRows: (
+    unitCount: number,
+    gridRows: number,
+    offsets: number,
+    defined: number,
+    values: number,
+    numbers: number,
+  ) => number;
 }
 
 let coverageModule: WebAssembly.Module | null | undefined;
@@ -56,6 +64,40 @@ function coverageKernel(): CoverageExports | null {
     kernel = coverageModule && instantiate<CoverageExports>(coverageModule);
   }
   return kernel;
+}
+
+/**
+ * Units' rows read from a prepared-rows file, checked by the kernel (`checkUnitRows` of
+ * wasm/coverage_kernel.as.ts, which says what it checks): -1 where they pass, else the index
+ * u·gridRows + k of the first row that fails (units·gridRows: only the count of numbers);
+ * null where the kernel is missing or fails. The kernel's memory is laid out afresh by each
+ * call, as by `reachByKernel`.
+ */
+export function checkUnitRowsByKernel(
+  units: number,
+  gridRows: number,
+  flat: FlatRows,
+  defined: Uint8Array,
+): number | null {
+  return orJavaScript(
+    () => {
+      const run = coverageKernel();
+      if (!run) return null;
+      const numbers = flat.values.length;
+      const valuesAt = 0;
+      const offsetsAt = 8 * numbers;
+      const definedAt = offsetsAt + Math.ceil((4 * flat.offsets.length) / 8) * 8;
+      const end = definedAt + defined.length;
+      const pages = Math.ceil((end - run.memory.buffer.byteLength) / 65536);
+      if (pages > 0) run.memory.grow(pages);
+      const buffer = run.memory.buffer;
+      new Float64Array(buffer, valuesAt, numbers).set(flat.values);
+      new Int32Array(buffer, offsetsAt, flat.offsets.length).set(flat.offsets);
+      new Uint8Array(buffer, definedAt, defined.length).set(defined);
+      return run.checkUnitRows(units, gridRows, offsetsAt, definedAt, valuesAt, numbers);
+    },
+    () => (kernel = undefined),
+  );
 }
 
 /** Intervals handed to the kernel at most this many at a time. */

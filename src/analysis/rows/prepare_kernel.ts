@@ -368,6 +368,70 @@ function prepareRowsInKernel(
 }
 
 /**
+ * The land of all units per row, made from units' rows (read from a prepared-rows file and
+ * checked) as `prepareRowsByKernel` makes it. Null where the kernel is missing or fails.
+ */
+export function landOfUnitRowsByKernel(
+  units: number,
+  gridRows: number,
+  flat: FlatRows,
+  defined: Uint8Array,
+): { land: FlatLand; wanted: Uint8Array } | null {
+  return orJavaScript(
+    () => landOfUnitRowsInKernel(units, gridRows, flat, defined),
+    () => (kernel = undefined),
+  );
+}
+
+function landOfUnitRowsInKernel(
+  units: number,
+  gridRows: number,
+  flat: FlatRows,
+  defined: Uint8Array,
+): { land: FlatLand; wanted: Uint8Array } | null {
+  const run = prepareKernel();
+  if (!run) return null;
+  const numbers = flat.values.length;
+  const layout = new Layout();
+  const valuesAt = layout.take(8 * numbers);
+  const unitOffsetsAt = layout.take(4 * flat.offsets.length);
+  const unitDefinedAt = layout.take(defined.length);
+  // A row's pairs, at most all of them, sorted by start and by end for a merge.
+  const sortedStartAt = layout.take(4 * numbers);
+  const sortedEndAt = layout.take(4 * numbers);
+  const offsetsAt = layout.take(4 * (gridRows + 1));
+  const landDefinedAt = layout.take(gridRows);
+  const wantedAt = layout.take(gridRows);
+  const landValuesAt = layout.take(8 * numbers);
+  ensureBytes(run.memory, layout.end);
+  const buffer = run.memory.buffer;
+  new Float64Array(buffer, valuesAt, numbers).set(flat.values);
+  new Int32Array(buffer, unitOffsetsAt, flat.offsets.length).set(flat.offsets);
+  new Uint8Array(buffer, unitDefinedAt, defined.length).set(defined);
+  const landValues = run.landOfUnits(
+    units,
+    gridRows,
+    unitOffsetsAt,
+    unitDefinedAt,
+    valuesAt,
+    sortedStartAt,
+    sortedEndAt,
+    offsetsAt,
+    landDefinedAt,
+    wantedAt,
+    landValuesAt,
+  );
+  return {
+    land: {
+      offsets: new Int32Array(buffer, offsetsAt, gridRows + 1).slice(),
+      values: new Float64Array(buffer, landValuesAt, landValues).slice(),
+      defined: new Uint8Array(buffer, landDefinedAt, gridRows).slice(),
+    },
+    wanted: new Uint8Array(buffer, wantedAt, gridRows).slice(),
+  };
+}
+
+/**
  * The blocks' indices roughly west to east, by their west ends (`order` gets them): a counting
  * sort into as many bins as blocks, each bin in the blocks' own order. Blocks with no ring
  * (no west end) go last.
@@ -395,7 +459,7 @@ function westToEast(west: Float64Array, order: Int32Array): void {
 }
 
 /** The units' flat rows as arrays: a row where `defined` has 1 (possibly empty), else a hole. */
-function unitRowsOf(
+export function unitRowsOf(
   flat: FlatRows,
   defined: Uint8Array,
   units: number,
@@ -416,7 +480,7 @@ function unitRowsOf(
 }
 
 /** Flat land rows as arrays: a row where `defined` has 1 (possibly empty), else undefined. */
-function landRowsOf(flat: FlatLand, gridRows: number): (Intervals | undefined)[] {
+export function landRowsOf(flat: FlatLand, gridRows: number): (Intervals | undefined)[] {
   const rows: (Intervals | undefined)[] = [];
   for (let k = 0; k < gridRows; k++) {
     rows.push(

@@ -11,7 +11,8 @@ import {
 import { type LocalProjection, sinusoidalProjection } from '../local_projection';
 import { type PlanarShape, toPlanarShape } from '../planar_shape';
 import { type FlatLand, type FlatRows, reachByKernel } from './coverage_kernel';
-import { type KernelRows, prepareRowsByKernel } from './prepare_kernel';
+import { type KernelRows, landRowsOf, prepareRowsByKernel, unitRowsOf } from './prepare_kernel';
+import type { CheckedPreparedRows } from './prepared_rows_file';
 import { addReachIntervals } from './reach_rows';
 import { type RowGrid, createRowGrid, ringRows, unionOfRingRows } from './row_sampling';
 
@@ -123,6 +124,45 @@ export function prepareAreaAndBlocks(
   const blockShape = (block: number) =>
     blockShapes?.[block] ?? toPlanarShape(geometries[block]!, projection);
   return { area, blockShape, ...(rows.blockCentres ? { blockCentres: rows.blockCentres } : {}) };
+}
+
+/**
+ * `prepareAreaAndBlocks` from rows prepared ahead of time (public/geo/prepared-rows.bin), read
+ * through its gate and known to be made from these very units and blocks (see
+ * prepared_digest.ts): the same area, to the last bit.
+ */
+export function areaFromPreparedRows(
+  { rows, land, wanted }: CheckedPreparedRows,
+  residential: Feature<Geometry>[],
+): {
+  area: PreparedArea;
+  blockShape: (block: number) => PlanarShape;
+  blockCentres: [number, number][];
+} {
+  const projection = sinusoidalProjection(rows.centralLon);
+  const grid: RowGrid = { y0: rows.y0, spacingM: rows.rowSpacingM, count: rows.gridRows };
+  const units = rows.unitNames.length;
+  let unitRows: (Intervals | undefined)[][] | undefined;
+  let residentialRows: (Intervals | undefined)[] | undefined;
+  const area: PreparedArea = {
+    projection,
+    grid,
+    unitNames: rows.unitNames,
+    get unitRows() {
+      return (unitRows ??= unitRowsOf(rows.unitRows, rows.unitDefined, units, grid.count));
+    },
+    get residentialRows() {
+      return (residentialRows ??= landRowsOf(land, grid.count));
+    },
+    wantedRows: wanted,
+    flatUnitRows: rows.unitRows,
+    flatResidentialRows: land,
+  };
+  const blockCentres: [number, number][] = [];
+  const c = rows.blockCentres;
+  for (let b = 0; b < c.length; b += 2) blockCentres.push([c[b]!, c[b + 1]!]);
+  const blockShape = (block: number) => toPlanarShape(residential[block]!.geometry, projection);
+  return { area, blockShape, blockCentres };
 }
 
 /**

@@ -161,3 +161,43 @@ export function measure(unitCount: i32, unitOffsets: usize, unitValues: usize, o
     store<f64>(out + (<usize>u << 4) + 8, covered);
   }
 }
+
+/**
+ * Checks the units' rows read from a prepared-rows file (../prepared_rows_file.ts) before
+ * anything uses them, laid out as `landOfUnits` takes them: each unit's offsets begin where the
+ * unit before ended (the first at 0), never go back and end at `numbers`; a row's count is
+ * even, and 0 where `defined` has 0; `defined` holds only 0 and 1; each row's intervals are
+ * finite, non-empty and in order with a gap between. Returns -1 where all hold, else the index
+ * (u·gridRows + k) of the first row that fails, or unitCount·gridRows where only the end does.
+ */
+export function checkUnitRows(
+  unitCount: i32,
+  gridRows: i32,
+  offsets: usize,
+  defined: usize,
+  values: usize,
+  numbers: i32,
+): i32 {
+  let end: i32 = 0;
+  for (let u = 0; u < unitCount; u++) {
+    const row0 = offsets + (<usize>(u * (gridRows + 1)) << 2);
+    if (load<i32>(row0) !== end) return u * gridRows;
+    for (let k = 0; k < gridRows; k++) {
+      const lo = load<i32>(row0 + (<usize>k << 2));
+      const hi = load<i32>(row0 + (<usize>(k + 1) << 2));
+      const flag = load<u8>(defined + <usize>(u * gridRows + k));
+      if (hi < lo || hi > numbers || ((hi - lo) & 1) !== 0 || flag > 1 || (flag === 0 && hi !== lo)) {
+        return u * gridRows + k;
+      }
+      let before: f64 = -Infinity;
+      for (let i = lo; i < hi; i += 2) {
+        const start = load<f64>(values + (<usize>i << 3));
+        const stop = load<f64>(values + (<usize>(i + 1) << 3));
+        if (!(start > before && stop > start && stop < Infinity)) return u * gridRows + k;
+        before = stop;
+      }
+    }
+    end = load<i32>(row0 + (<usize>gridRows << 2));
+  }
+  return end === numbers ? -1 : unitCount * gridRows;
+}
