@@ -15,7 +15,7 @@ import { PREPARED_ROWS_FILE, layerFileName } from '../../src/data/layers';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../lib/browser';
 
 const SAMPLES = 5;
-const ORIGIN = 'http://cold-bench.invalid/';
+const ORIGIN = 'https://cold-bench.invalid/';
 
 interface ColdTimes {
   prepareMs: number;
@@ -58,7 +58,7 @@ export async function benchColdBrowser(dataDir: string, warmRuns: number): Promi
       const changed = i % 2 === 1;
       const context = await browser.newContext();
       // A made-up origin served from here (nothing goes to the network): a module worker needs
-      // a real origin, which a blank page lacks.
+      // a real origin, which a blank page lacks; a secure one, as the app's, for SubtleCrypto.
       await context.route(`${ORIGIN}**`, (route) => {
         const url = route.request().url();
         return route.fulfill(
@@ -77,7 +77,10 @@ export async function benchColdBrowser(dataDir: string, warmRuns: number): Promi
           ([url, message]) =>
             new Promise<ColdTimes>((resolve, reject) => {
               const worker = new Worker(url, { type: 'module' });
-              worker.onmessage = (event: MessageEvent<ColdTimes>) => resolve(event.data);
+              worker.onmessage = (event: MessageEvent<ColdTimes | { error: string }>) =>
+                'error' in event.data
+                  ? reject(new Error(`the cold worker failed: ${event.data.error}`))
+                  : resolve(event.data);
               worker.onerror = (event) =>
                 reject(new Error(`the cold worker failed: ${event.message}`));
               worker.postMessage(message);

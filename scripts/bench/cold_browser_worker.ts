@@ -28,5 +28,9 @@ self.onmessage = async (event: MessageEvent<ColdRequest>) => {
   };
   const data = changed ? withOneBlockMoved(shipped) : shipped;
   const readFile = async () => (await fetch(preparedRows)).arrayBuffer();
-  self.postMessage(await coldAndWarmTimesWithFile(data, warmRuns, readFile, changed));
+  try {
+    self.postMessage(await coldAndWarmTimesWithFile(data, warmRuns, readFile, changed));
+  } catch (error) {
+    self.postMessage({ error: error instanceof Error ? error.message : String(error) });
+  }
 };
