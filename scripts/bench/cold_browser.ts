@@ -7,6 +7,8 @@
  * page for each sample; the times are medians over the samples.
  */
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -15,7 +17,6 @@ import { PREPARED_ROWS_FILE, layerFileName } from '../../src/data/layers';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../lib/browser';
 
 const SAMPLES = 5;
-const ORIGIN = 'https://cold-bench.invalid/';
 
 interface ColdTimes {
   prepareMs: number;
@@ -51,27 +52,29 @@ export async function benchColdBrowser(dataDir: string, warmRuns: number): Promi
     ]),
   );
   const preparedRows = readFileSync(join(dataDir, PREPARED_ROWS_FILE));
+  // The page, the worker and the prepared-rows file from a server on this machine, as the app
+  // is served: a module worker needs a real origin, SubtleCrypto a secure one (localhost is),
+  // and the worker's fetch of the file goes through the network stack as the app's does.
+  const server = createServer((request, response) => {
+    const [type, body] = request.url?.endsWith('.js')
+      ? ['text/javascript', code]
+      : request.url?.endsWith('.bin')
+        ? ['application/octet-stream', preparedRows]
+        : ['text/html', '<!doctype html><title>cold</title>'];
+    response.writeHead(200, { 'Content-Type': type });
+    response.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const samples: Record<'file' | 'changed', ColdTimes[]> = { file: [], changed: [] };
   try {
     for (let i = 0; i < 2 * SAMPLES; i++) {
       const changed = i % 2 === 1;
       const context = await browser.newContext();
-      // A made-up origin served from here (nothing goes to the network): a module worker needs
-      // a real origin, which a blank page lacks; a secure one, as the app's, for SubtleCrypto.
-      await context.route(`${ORIGIN}**`, (route) => {
-        const url = route.request().url();
-        return route.fulfill(
-          url.endsWith('.js')
-            ? { contentType: 'text/javascript', body: code }
-            : url.endsWith('.bin')
-              ? { contentType: 'application/octet-stream', body: preparedRows }
-              : { contentType: 'text/html', body: '<!doctype html><title>cold</title>' },
-        );
-      });
       const page = await context.newPage();
-      await page.goto(ORIGIN);
-      const request = { files, warmRuns, preparedRows: `${ORIGIN}${PREPARED_ROWS_FILE}`, changed };
+      await page.goto(origin);
+      const request = { files, warmRuns, preparedRows: `${origin}${PREPARED_ROWS_FILE}`, changed };
       samples[changed ? 'changed' : 'file'].push(
         await page.evaluate(
           ([url, message]) =>
@@ -85,13 +88,14 @@ export async function benchColdBrowser(dataDir: string, warmRuns: number): Promi
                 reject(new Error(`the cold worker failed: ${event.message}`));
               worker.postMessage(message);
             }),
-          [`${ORIGIN}cold_worker.js`, request] as const,
+          [`${origin}cold_worker.js`, request] as const,
         ),
       );
       await context.close();
     }
   } finally {
     await browser.close();
+    server.close();
   }
   const median = (of: ColdTimes[], key: keyof ColdTimes) =>
     [...of.map((s) => s[key])].sort((a, b) => a - b)[of.length >> 1]!;

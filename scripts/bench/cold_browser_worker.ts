@@ -6,10 +6,18 @@
  * whole-area park coverage, then the warm runs, and posts the three times (the same steps, in
  * the same order). With `changed`, one block is moved first: the file is read and refused.
  */
+import { compileCoverageKernelSoon } from '../../src/analysis/rows/coverage_kernel';
+import { compilePrepareKernelSoon } from '../../src/analysis/rows/prepare_kernel';
+import { compileReachKernelSoon } from '../../src/analysis/rows/reach_kernel';
 import { asLayer } from '../../src/data/load';
 import { coldAndWarmTimesWithFile, withOneBlockMoved } from './methods';
 
 declare const self: DedicatedWorkerGlobalScope;
+
+// As the app's analysis worker does when it loads.
+compileReachKernelSoon();
+compileCoverageKernelSoon();
+compilePrepareKernelSoon();
 
 interface ColdRequest {
   files: Record<string, unknown>;

@@ -15,6 +15,9 @@ import {
   type PreparedCoverage,
   prepareCoverage,
 } from '../analysis/coverage_report';
+import { compileCoverageKernelSoon } from '../analysis/rows/coverage_kernel';
+import { compilePrepareKernelSoon } from '../analysis/rows/prepare_kernel';
+import { compileReachKernelSoon } from '../analysis/rows/reach_kernel';
 import { polygonClock } from '../analysis/rows/rows_to_polygons';
 import { prepareCoverageWithFile } from '../analysis/shipped_prepared';
 import { ScenarioCache, runScenario } from '../analysis/scenario_run';
@@ -40,6 +43,10 @@ import { answeringPings } from './liveness';
 declare const self: DedicatedWorkerGlobalScope;
 
 failOnUnreadableMessage(self, 'analysis worker');
+// The kernels compile on the engine's threads while the data is on its way.
+compileReachKernelSoon();
+compileCoverageKernelSoon();
+compilePrepareKernelSoon();
 
 let inputs: CoverageInputs | null = null;
 let prepared: PreparedCoverage | null = null;

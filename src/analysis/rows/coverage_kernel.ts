@@ -5,6 +5,7 @@ import { outlineByKernel } from './reach_rows';
 import {
   type ReachKernel,
   compileModule,
+  compileModuleSoon,
   instantiate,
   orJavaScript,
   ringRowsByKernel,
@@ -64,6 +65,11 @@ function coverageKernel(): CoverageExports | null {
     kernel = coverageModule && instantiate<CoverageExports>(coverageModule);
   }
   return kernel;
+}
+
+/** The coverage kernel's module, compiled soon (see `compileModuleSoon`). */
+export function compileCoverageKernelSoon(): void {
+  compileModuleSoon(COVERAGE_KERNEL_WASM, (module) => (coverageModule ??= module));
 }
 
 /**

@@ -10,7 +10,13 @@ import {
   shapeCentre,
   toPlanarShape,
 } from '../planar_shape';
-import { compileModule, instantiate, orJavaScript, wasmKernelsEnabled } from './reach_kernel';
+import {
+  compileModule,
+  compileModuleSoon,
+  instantiate,
+  orJavaScript,
+  wasmKernelsEnabled,
+} from './reach_kernel';
 import { type RowGrid, firstRowFrom, lastRowTo } from './row_sampling';
 import { PREPARE_KERNEL_WASM } from './wasm/prepare_kernel_wasm';
 
@@ -117,6 +123,11 @@ function prepareKernel(): PrepareExports | null {
     kernel = prepareModule && instantiate<PrepareExports>(prepareModule);
   }
   return kernel;
+}
+
+/** The prepare kernel's module, compiled soon (see `compileModuleSoon`). */
+export function compilePrepareKernelSoon(): void {
+  compileModuleSoon(PREPARE_KERNEL_WASM, (module) => (prepareModule ??= module));
 }
 
 /** Byte offsets handed out one after another, each aligned to 8. */

@@ -85,6 +85,25 @@ export function compileModule(text: string): WebAssembly.Module | null {
   }
 }
 
+/**
+ * Starts compiling the module of base64 `text` on the engine's own threads, for a worker to do
+ * when it loads: its first analysis then finds the module compiled (`keep` gets it) instead of
+ * compiling it then. Where that fails, the kernel compiles when it is first used, as without.
+ */
+export function compileModuleSoon(text: string, keep: (module: WebAssembly.Module) => void): void {
+  if (!enabled || typeof WebAssembly === 'undefined') return;
+  try {
+    WebAssembly.compile(base64Bytes(text)).then(keep, () => undefined);
+  } catch {
+    // Compiled when first used.
+  }
+}
+
+/** The reach kernel's module, compiled soon (see `compileModuleSoon`). */
+export function compileReachKernelSoon(): void {
+  compileModuleSoon(REACH_KERNEL_WASM, (module) => (kernelModule ??= module));
+}
+
 /** Where the engine decodes base64 itself (Chromium 140 on), nothing of it runs unoptimised. */
 const withBase64 = Uint8Array as { fromBase64?: (text: string) => Uint8Array<ArrayBuffer> };
 

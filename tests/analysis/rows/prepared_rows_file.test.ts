@@ -122,7 +122,7 @@ describe('the layers the prepared rows were made from', () => {
       'made from other layers',
     );
     expect(await refusedFor(({ residential }) => residential.features.pop())).toBe(
-      'another number of blocks',
+      'made from other layers',
     );
     expect(
       await refusedFor(({ subdistricts }) => {
@@ -137,7 +137,7 @@ describe('the layers the prepared rows were made from', () => {
       await refusedFor(({ subdistricts }) => {
         (subdistricts.features[0]!.properties as { name: string }).name = '别处';
       }),
-    ).toBe('other units');
+    ).toBe('made from other layers');
     expect(
       await refusedFor(({ residential }) => {
         const ring = firstRing(residential, 0);
@@ -163,7 +163,7 @@ describe('the layers the prepared rows were made from', () => {
       residential: collection([createRectangle(-100, -100, 100, 100)]),
     };
     const { fileRefused } = await prepareCoverageWithFile(inputs, shippedFile());
-    expect(fileRefused).toBe('other units');
+    expect(fileRefused).toBe('made from other layers');
   });
 
   it('that hold a 0 or a number JSON cannot write are never made into a file', () => {
@@ -322,6 +322,15 @@ describe('the gate of a prepared-rows file', () => {
       /block centre 0 not finite/,
     );
     expect(await refusal(tampered((v) => v.setUint32(84, 1, true)))).toMatch(/padding not zero/);
+  });
+
+  it('refuses a file whose units are not the ones given, whatever digest it names', async () => {
+    const renamed = tampered((_, b) => {
+      const at = b.indexOf(0xe5, 88);
+      b.set(new TextEncoder().encode('别'), at);
+    });
+    expect(readPreparedRows(renamed).ok).toBe(true);
+    expect((await prepareCoverageWithFile(shipped(), renamed)).fileRefused).toBe('other units');
   });
 
   it('refuses an area other than the file says: another row spacing', async () => {
