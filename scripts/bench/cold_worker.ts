@@ -8,10 +8,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { compileCoverageKernelSoon } from '../../src/analysis/rows/coverage_kernel';
+import { compilePrepareKernelSoon } from '../../src/analysis/rows/prepare_kernel';
+import { compileReachKernelSoon } from '../../src/analysis/rows/reach_kernel';
 import { PREPARED_ROWS_FILE } from '../../src/data/layers';
 import { loadBenchCase } from './cases';
 import { coldAndWarmTimesWithFile, withOneBlockMoved } from './methods';
 
+// As the app's analysis worker does when it loads, before its data arrives.
+compileReachKernelSoon();
+compileCoverageKernelSoon();
+compilePrepareKernelSoon();
 const [dataDir, warmRuns, mode] = process.argv.slice(2) as [string, string, 'file' | 'changed'];
 const shipped = loadBenchCase('real', dataDir);
 const data = mode === 'changed' ? withOneBlockMoved(shipped) : shipped;

@@ -10,9 +10,6 @@ import { preparedInputsDigest, sameDigest } from './prepared_digest';
 import { readPreparedRows } from './rows/prepared_rows_file';
 import { DEFAULT_ROW_SPACING_M, areaFromPreparedRows } from './rows/row_coverage';
 
-/** Where the file's header ends the digest of the layers it was made from (bytes 8–39). */
-const DIGEST_END = 40;
-
 export interface PreparedFromFile {
   prepared: PreparedCoverage;
   /** Null where the file's rows were used; else why not (the rows were then prepared here). */
@@ -37,15 +34,12 @@ export async function prepareCoverageWithFile(
   if (!file) return refused('no prepared-rows file');
   const units = sortedUnits(inputs.subdistricts.features as Feature<Geometry, { name: string }>[]);
   const blocks = inputs.residential.features;
-  // The digest first, against the one the file's header names: layers an import or an edit
-  // changed are refused without the gate's work (nothing else of the file is read before it).
-  const given = await preparedInputsDigest(units, blocks, DEFAULT_ROW_SPACING_M);
-  if (!given) return refused('the inputs cannot be digested here');
-  if (file.byteLength >= DIGEST_END && !sameDigest(given, new Uint8Array(file, 8, 32))) {
-    return refused('made from other layers');
-  }
+  // The engine hashes the layers' text on a thread of its own while the file is checked here.
+  const digest = preparedInputsDigest(units, blocks, DEFAULT_ROW_SPACING_M);
   const reading = readPreparedRows(file);
+  const given = await digest;
   if (!reading.ok) return refused(reading.reason);
+  if (!given) return refused('the inputs cannot be digested here');
   const { rows } = reading;
   if (rows.rowSpacingM !== DEFAULT_ROW_SPACING_M) return refused('another row spacing');
   if (

@@ -81,7 +81,7 @@ describe('the analysis worker and the prepared-rows file', () => {
       features: data.layers.residential.features.slice(1),
     };
     send(init(data));
-    expect((await warmMessage(posted)).preparedRowsRefused).toBe('made from other layers');
+    expect((await warmMessage(posted)).preparedRowsRefused).toBe('another number of blocks');
   });
 
   it('prepares the rows itself where the file cannot be read, or is cut short', async () => {
