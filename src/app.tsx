@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { buildFeaturesFromNowOn } from './data/lazy_features';
 import { onSavedWorkChange } from './data/saved_work';
 import type { LayerData } from './data/load';
 import { startReads } from './start_reads';
@@ -120,6 +121,8 @@ export function App() {
               data={data.data}
               onFirstIdle={() => {
                 prefetchPanels();
+                // Restored imports' features, left unbuilt while the map started.
+                buildFeaturesFromNowOn();
                 setMapIdle(true);
               }}
             />

@@ -1,4 +1,5 @@
 import { knownExtents } from '../data/completeness';
+import { featureCount } from '../data/layer_text';
 import type { LayerData } from '../data/load';
 import type { CoverageInputs } from './coverage_report';
 
@@ -10,7 +11,7 @@ export function coverageInputs(data: LayerData): CoverageInputs {
     parks: data.layers.parks,
     greenways: data.layers.greenways,
     schools: data.layers.schools,
-    carParks: data.layers['car-parks'].features.length > 0 ? data.layers['car-parks'] : null,
+    carParks: featureCount(data.layers['car-parks']) > 0 ? data.layers['car-parks'] : null,
     knownExtents: knownExtents(data.completeness),
   };
 }

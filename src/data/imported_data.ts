@@ -10,6 +10,7 @@ import {
 } from './feature_summary';
 import type { LayerId } from './layers';
 import { type LayerTextPart, layerTextParts, setLayerTextParts } from './layer_text';
+import { defineLazyFeatures } from './lazy_features';
 import type { LayerData, SourceInfo } from './load';
 import type { AppFeature, AppFeatureCollection } from './schema';
 
@@ -66,14 +67,17 @@ export function composeLayerData(
   const sources: Record<string, SourceInfo> = { ...shipped.sources };
   for (const dataset of imports) {
     const previous = layers[dataset.layer];
-    const before = dataset.mode === 'replace' ? [] : previous.features;
-    const beforeParts: LayerTextPart[] =
-      dataset.mode === 'replace' ? [] : (layerTextParts(previous) ?? [{ features: before }]);
+    const kept = dataset.mode === 'add';
+    const beforeParts: LayerTextPart[] = !kept
+      ? []
+      : (layerTextParts(previous) ?? [{ features: previous.features }]);
     const summary = dataset.summary ?? summariseFeatures(dataset.features);
-    const composed: AppFeatureCollection = {
-      type: 'FeatureCollection',
-      features: [...before, ...dataset.features],
-    };
+    // Joined when first read: a restored import's features are built later (see
+    // `restoredFeatures`), and the map, the analysis and the counts read the parts.
+    const composed = defineLazyFeatures(
+      { type: 'FeatureCollection' } as AppFeatureCollection,
+      () => [...(kept ? previous.features : []), ...dataset.features],
+    );
     setLayerTextParts(composed, [
       ...beforeParts,
       dataset.compact ? { compact: dataset.compact } : { features: dataset.features },

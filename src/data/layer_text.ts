@@ -29,6 +29,19 @@ export const layerTextParts = (collection: FeatureCollection): LayerTextPart[] |
   partsOf.get(collection);
 
 /**
+ * How many features a collection holds, read from its pieces when it was composed from them:
+ * a restored import's features are built only when first read (see `restoredFeatures`), and a
+ * count need not build them.
+ */
+export function featureCount(collection: FeatureCollection): number {
+  const parts = partsOf.get(collection);
+  if (!parts) return collection.features.length;
+  let count = 0;
+  for (const part of parts) count += 'features' in part ? part.features.length : part.compact.count;
+  return count;
+}
+
+/**
  * The GeoJSON text of the collection the pieces make, as a list of strings to be joined (one
  * per chunk, so that no single string need hold the whole layer). Every feature is written
  * as JSON.stringify writes the decoded feature, with only the properties named in `keep`
@@ -211,7 +224,7 @@ export type PackedCollection<C extends FeatureCollection = FeatureCollection> =
   C | { packed: LayerTextPart[] };
 
 export function packCollection<C extends FeatureCollection>(collection: C): PackedCollection<C> {
-  const parts = collection.features.length > LARGE_LAYER ? layerTextParts(collection) : undefined;
+  const parts = featureCount(collection) > LARGE_LAYER ? layerTextParts(collection) : undefined;
   return parts ? { packed: parts } : collection;
 }
 

@@ -7,13 +7,9 @@ import {
   scenarioToGeoJson,
 } from '../analysis/scenario';
 import { type ScenarioChange, applyScenarioChange } from '../analysis/scenario_change';
-import {
-  type CompactFeatures,
-  decodeFeaturesInSlices,
-  encodeChunk,
-  CHUNK_SIZE,
-} from './compact_features';
+import { type CompactFeatures, encodeChunk, CHUNK_SIZE } from './compact_features';
 import { type CheckedDataset, checkImportRecord, readCheckedImport } from './import_record';
+import { defineLazyFeatures, restoredFeatures } from './lazy_features';
 import type { ImportLayer, ImportedDataset } from './imported_data';
 import type { AppFeature } from './schema';
 import {
@@ -232,8 +228,9 @@ export async function loadSavedWork(
 
 /**
  * One import record through the gate; no datasets when the record is gone (another tab
- * removed it). The page then builds the checked features a chunk at a time, unless the
- * gate gave them built already.
+ * removed it). The page builds the checked features later (see `restoredFeatures`): once its
+ * first map is drawn, a chunk per task, or when they are first read, unless the gate gave them
+ * built already.
  */
 export async function readImport(
   key: string,
@@ -241,13 +238,12 @@ export async function readImport(
 ): Promise<RecordRead<ImportedDataset[]>> {
   const read = await checkImport(key);
   if (!read.ok) return read;
-  const datasets: ImportedDataset[] = [];
-  for (const checked of read.value) {
-    const features =
-      checked.features ?? ((await decodeFeaturesInSlices(checked.compact)) as AppFeature[]);
+  const datasets: ImportedDataset[] = read.value.map(({ features, ...checked }) => {
     // Kept to give the map and the analysis without copying.
-    datasets.push({ ...checked, features });
-  }
+    if (features) return { ...checked, features };
+    const builder = restoredFeatures<AppFeature>(checked.compact);
+    return defineLazyFeatures(checked, () => builder.all());
+  });
   return { ok: true, value: datasets };
 }
 

@@ -1,7 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSource } from 'maplibre-gl';
 import { collectionSummary } from '../data/feature_summary';
-import { LARGE_LAYER, layerTextParts } from '../data/layer_text';
+import { LARGE_LAYER, featureCount, layerTextParts } from '../data/layer_text';
 import type { LayerData } from '../data/load';
 import { MAP_FEATURE_PROPERTIES } from '../layers/catalog';
 import { layerTextBlob } from '../worker/layer_text_client';
@@ -16,7 +16,7 @@ import { workersReadBlobs } from './map_workers';
  */
 
 const byText = (collection: FeatureCollection) =>
-  collection.features.length > LARGE_LAYER ? layerTextParts(collection) : undefined;
+  featureCount(collection) > LARGE_LAYER ? layerTextParts(collection) : undefined;
 
 /**
  * Positions past which a layer of few features is given as text too, written here: MapLibre's
@@ -103,7 +103,7 @@ export async function giveLayer(
   if (!current()) return false;
   setClustered(
     source,
-    collection.features.length > LARGE_LAYER && collectionSummary(collection).allPoints,
+    featureCount(collection) > LARGE_LAYER && collectionSummary(collection).allPoints,
   );
   return blob ? giveText(source, blob, current) : giveObjects(source, collection, current);
 }

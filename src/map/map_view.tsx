@@ -28,6 +28,7 @@ import { measureStage, takeResultStored } from '../timing/analysis_stages';
 import { lastSourceChange, setSourceData } from './source_data';
 import { AnalysisPreview, packedGeometry } from './analysis_preview';
 import { giveLayer, withoutLargeLayers } from './large_source';
+import { featureCount } from '../data/layer_text';
 import { startMapWorkers } from './map_workers';
 
 const CLICKABLE_PLAN = LAYER_DEFINITIONS.find((d) => d.id === 'plan-layout')?.clickable ?? [];
@@ -39,7 +40,7 @@ const CLICKABLE_PROJECTS = LAYER_DEFINITIONS.find((d) => d.id === 'plan-projects
  */
 function markFilled(layers: Partial<LayerData['layers']>) {
   for (const [layer, collection] of Object.entries(layers)) {
-    if (collection.features.length > 0) performance.mark(`map:source-filled:${layer}`);
+    if (featureCount(collection) > 0) performance.mark(`map:source-filled:${layer}`);
   }
 }
 

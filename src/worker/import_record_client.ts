@@ -1,7 +1,6 @@
 import {
   type CompactChunk,
   type CompactFeatures,
-  decodeChunk,
   transferables,
   yieldToPage,
 } from '../data/compact_features';
@@ -93,25 +92,16 @@ export type RestoredDataset = CheckedDataset & { features?: AppFeature[] };
 
 /**
  * One import record read and through the gate in a worker, so that the page never checks a
- * record. The page builds each chunk's features as the chunk arrives, while the worker checks
- * the next, and uses them once the whole record passed. The same worker then writes each
- * dataset's text for the map (see `setWrittenText`). Where no worker runs (one that failed
- * to start), the gate runs on the page in slices.
+ * record. The page keeps each chunk as it arrives, while the worker checks the next, and uses
+ * them once the whole record passed; it builds their features later (see `readImport`). The
+ * same worker then writes each dataset's text for the map (see `setWrittenText`). Where no
+ * worker runs (one that failed to start), the gate runs on the page in slices.
  */
 export async function checkImport(key: string): Promise<RecordRead<RestoredDataset[]>> {
   if (canCheckInWorker()) {
-    const built: { chunks: CompactChunk[]; features: AppFeature[] }[] = [];
-    let broken = false;
+    const chunks: CompactChunk[][] = [];
     const check = requestWorker({ kind: 'check', key, keep: MAP_FEATURE_PROPERTIES }, (message) => {
-      if (!('chunk' in message) || broken) return;
-      const into = (built[message.dataset] ??= { chunks: [], features: [] });
-      into.chunks.push(message.chunk);
-      try {
-        for (const feature of decodeChunk(message.chunk)) into.features.push(feature as AppFeature);
-      } catch {
-        // Checked in the worker, so never expected; the page then runs the gate itself.
-        broken = true;
-      }
+      if ('chunk' in message) (chunks[message.dataset] ??= []).push(message.chunk);
     });
     // Asked at once: the worker answers in order, and drops the texts once it gave them.
     const texts = requestWorker({ kind: 'map-text', key, keep: MAP_FEATURE_PROPERTIES }).then(
@@ -123,10 +113,9 @@ export async function checkImport(key: string): Promise<RecordRead<RestoredDatas
     if (read && !read.ok) return read;
     const datasets = read?.value.map((d, i) => ({
       ...d,
-      compact: { count: d.compact.count, chunks: built[i]?.chunks ?? [] },
-      features: built[i]?.features ?? [],
+      compact: { count: d.compact.count, chunks: chunks[i] ?? [] },
     }));
-    if (datasets && !broken && datasets.every((d) => d.features.length === d.compact.count)) {
+    if (datasets?.every((d) => chunkCount(d.compact) === d.compact.count)) {
       datasets.forEach((dataset, i) => {
         setWrittenText(
           dataset.compact,
@@ -139,6 +128,10 @@ export async function checkImport(key: string): Promise<RecordRead<RestoredDatas
   }
   return readCheckedImport(key, yieldToPage);
 }
+
+/** The features the chunks hold, as each says (the gate held each to its own count). */
+const chunkCount = (compact: CompactFeatures) =>
+  compact.chunks.reduce((sum, chunk) => sum + chunk.count, 0);
 
 /**
  * One scenario record read and through the strict scenario reader in the same worker, so that

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { IMPORT_LAYERS, type ImportLayer, layerAsGeoJson } from '../../data/imported_data';
 import type { LayerData } from '../../data/load';
+import { featureCount } from '../../data/layer_text';
 import { useAppStore } from '../../state/store';
 import { downloadText } from '../download';
 import { useText } from '../use_text';
@@ -91,7 +92,9 @@ export function DataPanel({ data }: { data: LayerData }) {
                   <br />
                   <small>
                     {datasets
-                      .map((d) => `${t(`layer.${d.layer}`)} ${d.features.length}`)
+                      .map(
+                        (d) => `${t(`layer.${d.layer}`)} ${d.compact?.count ?? d.features.length}`,
+                      )
                       .join(t('punct.comma'))}
                   </small>
                 </div>
@@ -121,7 +124,7 @@ export function DataPanel({ data }: { data: LayerData }) {
         >
           {IMPORT_LAYERS.map((layer) => (
             <option key={layer} value={layer}>
-              {t(`layer.${layer}`)} ({data.layers[layer].features.length})
+              {t(`layer.${layer}`)} ({featureCount(data.layers[layer])})
             </option>
           ))}
         </select>
