@@ -10,6 +10,11 @@ import { preparedInputsDigest, sameDigest } from './prepared_digest';
 import { readPreparedRows } from './rows/prepared_rows_file';
 import { DEFAULT_ROW_SPACING_M, areaFromPreparedRows } from './rows/row_coverage';
 
+/** Where a prepared-rows file's header names the digest and the number of blocks, and ends. */
+const DIGEST_AT = 8;
+const BLOCKS_AT = 72;
+const HEADER_END = 88;
+
 export interface PreparedFromFile {
   prepared: PreparedCoverage;
   /** Null where the file's rows were used; else why not (the rows were then prepared here). */
@@ -34,12 +39,19 @@ export async function prepareCoverageWithFile(
   if (!file) return refused('no prepared-rows file');
   const units = sortedUnits(inputs.subdistricts.features as Feature<Geometry, { name: string }>[]);
   const blocks = inputs.residential.features;
-  // The engine hashes the layers' text on a thread of its own while the file is checked here.
-  const digest = preparedInputsDigest(units, blocks, DEFAULT_ROW_SPACING_M);
-  const reading = readPreparedRows(file);
-  const given = await digest;
-  if (!reading.ok) return refused(reading.reason);
+  // Layers an import or an edit changed are refused before the gate's work: by the number of
+  // blocks the header names, else by the digest it names (nothing else is read before the gate).
+  const header = file.byteLength >= HEADER_END ? new DataView(file) : null;
+  if (header && header.getUint32(BLOCKS_AT, true) !== blocks.length) {
+    return refused('another number of blocks');
+  }
+  const given = await preparedInputsDigest(units, blocks, DEFAULT_ROW_SPACING_M);
   if (!given) return refused('the inputs cannot be digested here');
+  if (header && !sameDigest(given, new Uint8Array(file, DIGEST_AT, given.length))) {
+    return refused('made from other layers');
+  }
+  const reading = readPreparedRows(file);
+  if (!reading.ok) return refused(reading.reason);
   const { rows } = reading;
   if (rows.rowSpacingM !== DEFAULT_ROW_SPACING_M) return refused('another row spacing');
   if (

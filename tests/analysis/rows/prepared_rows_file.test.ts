@@ -137,7 +137,7 @@ describe('the layers the prepared rows were made from', () => {
       await refusedFor(({ subdistricts }) => {
         (subdistricts.features[0]!.properties as { name: string }).name = '别处';
       }),
-    ).toBe('other units');
+    ).toBe('made from other layers');
     expect(
       await refusedFor(({ residential }) => {
         const ring = firstRing(residential, 0);
@@ -163,7 +163,7 @@ describe('the layers the prepared rows were made from', () => {
       residential: collection([createRectangle(-100, -100, 100, 100)]),
     };
     const { fileRefused } = await prepareCoverageWithFile(inputs, shippedFile());
-    expect(fileRefused).toBe('other units');
+    expect(fileRefused).toBe('another number of blocks');
   });
 
   it('that hold a 0 or a number JSON cannot write are never made into a file', () => {
