@@ -132,6 +132,23 @@ describe('coverage analysis in the browser', () => {
     await page.close();
   });
 
+  it("prepares the shipped area's rows from the prepared-rows file the page read", async () => {
+    const { page, watch } = await openPage(session!);
+    // The idle warm-up after the first idle map says whether the file was used, and why not.
+    const handle = await page.waitForFunction(
+      () => {
+        const mark = performance.getEntriesByName('warm-up:done')[0] as PerformanceMark | undefined;
+        return mark && (mark.detail as { preparedRowsRefused: string | null });
+      },
+      undefined,
+      { timeout: 60_000 },
+    );
+    expect(await handle.jsonValue()).toMatchObject({ preparedRowsRefused: null });
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.cspViolations).toEqual([]);
+    await page.close();
+  });
+
   it('exports the table as CSV and the map as GeoJSON, matching the screen', async () => {
     const { page } = await openPage(session!, '#analysis=parks');
     await page.waitForSelector(`${WHOLE} td[data-indicator="parks"]`);
