@@ -83,6 +83,20 @@ describe('the shipped prepared rows', () => {
     );
   });
 
+  it("give the area a page prepares whatever its engine's Math.cos (Chromium's differs from Node's in the last bit)", async () => {
+    const inputs = shipped();
+    const { prepared, fileRefused } = await prepareCoverageWithFile(inputs, shippedFile());
+    expect(fileRefused).toBeNull();
+    // Another engine's cosine: a unit in the last place above this one's.
+    const cos = Math.cos;
+    vi.spyOn(Math, 'cos').mockImplementation((x) => cos(x) * (1 + Number.EPSILON));
+    try {
+      expect(areaNumbers(prepareCoverage(inputs))).toEqual(areaNumbers(prepared));
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
   it('are what data:prepare makes of the shipped layers now, byte for byte', async () => {
     const { subdistricts, residential } = shipped();
     const made = encodePreparedRows(await preparedRowsOf(subdistricts, residential));
