@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsvDocument } from '../../src/export/csv';
 import { type Session, openPage, startSession, stopSession } from './browser';
 
+type Opened = Awaited<ReturnType<typeof openPage>>;
+
 const SCREENSHOTS = 'test-results';
 let session: Session | undefined;
 
@@ -97,6 +99,180 @@ async function settledState(page: Page) {
   return { table, sources };
 }
 
+/** The park analysis opened from the header once the worker's idle warm-up has measured it. */
+async function openParksAfterWarmUp(): Promise<Opened> {
+  const opened = await openPage(session!);
+  await opened.page.waitForFunction(
+    () => performance.getEntriesByName('warm-up:done').length > 0,
+    undefined,
+    { timeout: 60_000 },
+  );
+  await opened.page.click('[data-testid="analysis-toggle"]');
+  // The panel scrolls into view smoothly: the drag starts where the slider comes to rest.
+  const slider = opened.page.locator('[data-testid="param-park-radius-slider"]');
+  let last = '';
+  for (;;) {
+    await opened.page.waitForTimeout(200);
+    const box = JSON.stringify(await slider.boundingBox());
+    if (box === last) break;
+    last = box;
+  }
+  return opened;
+}
+
+/** Drags the park radius slider from 500 m to about 950 m and compares the released state. */
+async function dragRadiusSlider({ page, watch }: Opened) {
+  await waitForDrawn(page, 'parks:coverage', 'analysis-gaps-fill');
+  const slider = page.locator('[data-testid="param-park-radius-slider"]');
+  expect(await slider.inputValue()).toBe('500');
+  const box = (await slider.boundingBox())!;
+  const at = (value: number) => box.x + 8 + ((box.width - 16) * (value - 50)) / (2000 - 50);
+  const y = box.y + box.height / 2;
+  const drawsBefore = await mapCount(page, 'data-analysis-draws');
+  // The pointer on the slider readies the preview: the overlay takes over the map's fills.
+  await page.mouse.move(at(500), y);
+  await waitForMapCountAbove(page, 'data-analysis-previews', 0);
+  await page.mouse.down();
+  const seen: number[] = [];
+  const gapPixels: number[] = [];
+  let previews = await mapCount(page, 'data-analysis-previews');
+  let value = 500;
+  for (const step of [650, 800, 950]) {
+    await page.mouse.move(at(step), y, { steps: 3 });
+    value = Number(await slider.inputValue());
+    // The field and the table follow the hand while the button is still down.
+    expect(await page.inputValue('[data-testid="param-park-radius"]')).toBe(String(value));
+    await waitForWholeShareAbove(page, 'parks', seen.at(-1) ?? 0);
+    seen.push((await wholeShare(page, 'parks'))!);
+    // So does the gap map, drawn as a preview over the map.
+    previews = await waitForMapCountAbove(page, 'data-analysis-previews', previews);
+    gapPixels.push(await page.evaluate(gapMask, 'preview').then((mask) => mask.count));
+  }
+  // The map's own sources were left alone during the drag.
+  expect(await mapCount(page, 'data-analysis-draws')).toBe(drawsBefore);
+  // Let the newest step's preview arrive (a busy worker coalesces steps) before comparing.
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: `${SCREENSHOTS}/analysis-slider-drag.png` });
+  const previewMask = await page.evaluate(gapMask, 'preview');
+  await page.mouse.up();
+  expect(value).toBeGreaterThan(900);
+  // A wider radius serves more and leaves fewer gaps: each step's share is above the last.
+  expect(seen[1]).toBeGreaterThan(seen[0]!);
+  expect(seen[2]).toBeGreaterThan(seen[1]!);
+  expect(gapPixels[1]).toBeLessThan(gapPixels[0]!);
+  expect(gapPixels[2]).toBeLessThan(gapPixels[1]!);
+
+  // On release the map's sources take the result; once the pointer leaves the slider, the
+  // preview gives way to them.
+  await page.waitForFunction(
+    (before) =>
+      Number(document.querySelector('[data-testid="map"]')!.getAttribute('data-analysis-draws')) >
+      before,
+    drawsBefore,
+  );
+  await page.mouse.move(box.x + box.width / 2, box.y - 120);
+  await page.waitForFunction(
+    () => {
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="analysis-preview"]')!;
+      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      return pixels.every((v, i) => i % 4 !== 3 || v === 0);
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
+  await waitForDrawn(page, 'parks:coverage', 'analysis-gaps-fill');
+  expect(page.url()).toContain(`park-radius=${value}`);
+  await page.screenshot({ path: `${SCREENSHOTS}/analysis-slider.png` });
+  // The preview was drawn where the map draws the gaps: nearly every gap pixel of the preview
+  // is a gap pixel of the map (not all: the map draws labels and lines over its gaps, and
+  // other pink features count on the map, so the converse is no measure).
+  const mapMask = await page.evaluate(gapMask, 'map');
+  const onMap = new Set(mapMask.pixels);
+  const both = previewMask.pixels.filter((i) => onMap.has(i)).length;
+  expect(previewMask.count).toBeGreaterThan(50);
+  expect(both / previewMask.count).toBeGreaterThan(0.8);
+
+  // The released state is the settled one: a page opened at the same radius shows the same
+  // table and gives the map the same collections.
+  const released = await settledState(page);
+  const { page: settled } = await openPage(session!, `#analysis=parks&park-radius=${value}`);
+  await waitForDrawn(settled, 'parks:coverage', 'analysis-gaps-fill');
+  expect(await settledState(settled)).toEqual(released);
+  expect(watch.consoleErrors).toEqual([]);
+  await settled.close();
+  await page.close();
+}
+
+/** Steps the park radius slider by arrow keys and compares the state after the pause. */
+async function stepRadiusSliderByKeys({ page, watch }: Opened) {
+  await waitForDrawn(page, 'parks:coverage', 'analysis-gaps-fill');
+  const slider = page.locator('[data-testid="param-park-radius-slider"]');
+  expect(await slider.getAttribute('aria-valuetext')).toBe('500 米');
+  const drawsBefore = await mapCount(page, 'data-analysis-draws');
+  const sourcesBefore = (await settledState(page)).sources;
+  await slider.focus();
+  const seen: number[] = [];
+  let previews = await mapCount(page, 'data-analysis-previews');
+  let value = 500;
+  // An arrow key held down repeats: each repeat is a step, as each press is.
+  for (let step = 0; step < 3; step++) {
+    for (let repeat = 0; repeat < 3; repeat++) await page.keyboard.down('ArrowRight');
+    value += 30;
+    expect(await slider.inputValue()).toBe(String(value));
+    expect(await page.inputValue('[data-testid="param-park-radius"]')).toBe(String(value));
+    expect(await slider.getAttribute('aria-valuetext')).toBe(`${value} 米`);
+    await waitForWholeShareAbove(page, 'parks', seen.at(-1) ?? 0);
+    seen.push((await wholeShare(page, 'parks'))!);
+    // The gap map follows as a preview over the map ...
+    previews = await waitForMapCountAbove(page, 'data-analysis-previews', previews);
+    // ... and the map's own sources are left alone while the key is down.
+    expect(await mapCount(page, 'data-analysis-draws')).toBe(drawsBefore);
+    expect((await settledState(page)).sources).toEqual(sourcesBefore);
+  }
+  expect(seen[1]).toBeGreaterThan(seen[0]!);
+  expect(seen[2]).toBeGreaterThan(seen[1]!);
+  // Let go, and two more quick presses: still one interaction, the pause comes after them.
+  await page.keyboard.up('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  value += 20;
+  expect(await slider.getAttribute('aria-valuetext')).toBe(`${value} 米`);
+
+  // After the pause the map's sources take the result of the last value, and the preview
+  // gives way to the map's fills (the slider keeps the focus).
+  await page.waitForFunction(
+    (before) =>
+      Number(document.querySelector('[data-testid="map"]')!.getAttribute('data-analysis-draws')) >
+      before,
+    drawsBefore,
+  );
+  await page.waitForFunction(
+    () => {
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="analysis-preview"]')!;
+      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      return pixels.every((v, i) => i % 4 !== 3 || v === 0);
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
+  await waitForDrawn(page, 'parks:coverage', 'analysis-gaps-fill');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+    'param-park-radius-slider',
+  );
+  expect(page.url()).toContain(`park-radius=${value}`);
+  await page.screenshot({ path: `${SCREENSHOTS}/analysis-slider-keys.png` });
+  // The settled state is that of a page opened at the same radius, and the sources were set
+  // once for the whole interaction.
+  const released = await settledState(page);
+  const { page: settled } = await openPage(session!, `#analysis=parks&park-radius=${value}`);
+  await waitForDrawn(settled, 'parks:coverage', 'analysis-gaps-fill');
+  expect(await settledState(settled)).toEqual(released);
+  expect(await mapCount(page, 'data-analysis-draws')).toBe(drawsBefore + 1);
+  expect(watch.consoleErrors).toEqual([]);
+  await settled.close();
+  await page.close();
+}
+
 describe('coverage analysis in the browser', () => {
   it('measures park coverage, draws the gaps, and recomputes when a radius changes', async () => {
     const { page, watch } = await openPage(session!);
@@ -175,164 +351,20 @@ describe('coverage analysis in the browser', () => {
   });
 
   it('follows a radius slider while it is dragged: the table and a preview of the gap map change before release, and release draws the settled map', async () => {
-    const { page, watch } = await openPage(session!, '#analysis=parks');
-    await waitForDrawn(page, 'parks:coverage', 'analysis-gaps-fill');
-    const slider = page.locator('[data-testid="param-park-radius-slider"]');
-    expect(await slider.inputValue()).toBe('500');
-    const box = (await slider.boundingBox())!;
-    const at = (value: number) => box.x + 8 + ((box.width - 16) * (value - 50)) / (2000 - 50);
-    const y = box.y + box.height / 2;
-    const drawsBefore = await mapCount(page, 'data-analysis-draws');
-    // The pointer on the slider readies the preview: the overlay takes over the map's fills.
-    await page.mouse.move(at(500), y);
-    await waitForMapCountAbove(page, 'data-analysis-previews', 0);
-    await page.mouse.down();
-    const seen: number[] = [];
-    const gapPixels: number[] = [];
-    let previews = await mapCount(page, 'data-analysis-previews');
-    let value = 500;
-    for (const step of [650, 800, 950]) {
-      await page.mouse.move(at(step), y, { steps: 3 });
-      value = Number(await slider.inputValue());
-      // The field and the table follow the hand while the button is still down.
-      expect(await page.inputValue('[data-testid="param-park-radius"]')).toBe(String(value));
-      await waitForWholeShareAbove(page, 'parks', seen.at(-1) ?? 0);
-      seen.push((await wholeShare(page, 'parks'))!);
-      // So does the gap map, drawn as a preview over the map.
-      previews = await waitForMapCountAbove(page, 'data-analysis-previews', previews);
-      gapPixels.push(await page.evaluate(gapMask, 'preview').then((mask) => mask.count));
-    }
-    // The map's own sources were left alone during the drag.
-    expect(await mapCount(page, 'data-analysis-draws')).toBe(drawsBefore);
-    // Let the newest step's preview arrive (a busy worker coalesces steps) before comparing.
-    await page.waitForTimeout(1500);
-    await page.screenshot({ path: `${SCREENSHOTS}/analysis-slider-drag.png` });
-    const previewMask = await page.evaluate(gapMask, 'preview');
-    await page.mouse.up();
-    expect(value).toBeGreaterThan(900);
-    // A wider radius serves more and leaves fewer gaps: each step's share is above the last.
-    expect(seen[1]).toBeGreaterThan(seen[0]!);
-    expect(seen[2]).toBeGreaterThan(seen[1]!);
-    expect(gapPixels[1]).toBeLessThan(gapPixels[0]!);
-    expect(gapPixels[2]).toBeLessThan(gapPixels[1]!);
+    await dragRadiusSlider(await openPage(session!, '#analysis=parks'));
+  });
 
-    // On release the map's sources take the result; once the pointer leaves the slider, the
-    // preview gives way to them.
-    await page.waitForFunction(
-      (before) =>
-        Number(document.querySelector('[data-testid="map"]')!.getAttribute('data-analysis-draws')) >
-        before,
-      drawsBefore,
-    );
-    await page.mouse.move(box.x + box.width / 2, box.y - 120);
-    await page.waitForFunction(
-      () => {
-        const canvas = document.querySelector<HTMLCanvasElement>(
-          '[data-testid="analysis-preview"]',
-        )!;
-        const pixels = canvas
-          .getContext('2d')!
-          .getImageData(0, 0, canvas.width, canvas.height).data;
-        return pixels.every((v, i) => i % 4 !== 3 || v === 0);
-      },
-      undefined,
-      { timeout: 30_000 },
-    );
-    await waitForDrawn(page, 'parks:coverage', 'analysis-gaps-fill');
-    expect(page.url()).toContain(`park-radius=${value}`);
-    await page.screenshot({ path: `${SCREENSHOTS}/analysis-slider.png` });
-    // The preview was drawn where the map draws the gaps: nearly every gap pixel of the preview
-    // is a gap pixel of the map (not all: the map draws labels and lines over its gaps, and
-    // other pink features count on the map, so the converse is no measure).
-    const mapMask = await page.evaluate(gapMask, 'map');
-    const onMap = new Set(mapMask.pixels);
-    const both = previewMask.pixels.filter((i) => onMap.has(i)).length;
-    expect(previewMask.count).toBeGreaterThan(50);
-    expect(both / previewMask.count).toBeGreaterThan(0.8);
-
-    // The released state is the settled one: a page opened at the same radius shows the same
-    // table and gives the map the same collections.
-    const released = await settledState(page);
-    const { page: settled } = await openPage(session!, `#analysis=parks&park-radius=${value}`);
-    await waitForDrawn(settled, 'parks:coverage', 'analysis-gaps-fill');
-    expect(await settledState(settled)).toEqual(released);
-    expect(watch.consoleErrors).toEqual([]);
-    await settled.close();
-    await page.close();
+  it('drags a radius slider to the settled map when the panel opens after the idle warm-up', async () => {
+    // As people use it: the map first, the panel later, its tab's result already measured.
+    await dragRadiusSlider(await openParksAfterWarmUp());
   });
 
   it('follows the arrow keys on a radius slider like a drag: the table and the preview change with each step, and the map takes the result once the keys pause', async () => {
-    const { page, watch } = await openPage(session!, '#analysis=parks');
-    await waitForDrawn(page, 'parks:coverage', 'analysis-gaps-fill');
-    const slider = page.locator('[data-testid="param-park-radius-slider"]');
-    expect(await slider.getAttribute('aria-valuetext')).toBe('500 米');
-    const drawsBefore = await mapCount(page, 'data-analysis-draws');
-    const sourcesBefore = (await settledState(page)).sources;
-    await slider.focus();
-    const seen: number[] = [];
-    let previews = await mapCount(page, 'data-analysis-previews');
-    let value = 500;
-    // An arrow key held down repeats: each repeat is a step, as each press is.
-    for (let step = 0; step < 3; step++) {
-      for (let repeat = 0; repeat < 3; repeat++) await page.keyboard.down('ArrowRight');
-      value += 30;
-      expect(await slider.inputValue()).toBe(String(value));
-      expect(await page.inputValue('[data-testid="param-park-radius"]')).toBe(String(value));
-      expect(await slider.getAttribute('aria-valuetext')).toBe(`${value} 米`);
-      await waitForWholeShareAbove(page, 'parks', seen.at(-1) ?? 0);
-      seen.push((await wholeShare(page, 'parks'))!);
-      // The gap map follows as a preview over the map ...
-      previews = await waitForMapCountAbove(page, 'data-analysis-previews', previews);
-      // ... and the map's own sources are left alone while the key is down.
-      expect(await mapCount(page, 'data-analysis-draws')).toBe(drawsBefore);
-      expect((await settledState(page)).sources).toEqual(sourcesBefore);
-    }
-    expect(seen[1]).toBeGreaterThan(seen[0]!);
-    expect(seen[2]).toBeGreaterThan(seen[1]!);
-    // Let go, and two more quick presses: still one interaction, the pause comes after them.
-    await page.keyboard.up('ArrowRight');
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowRight');
-    value += 20;
-    expect(await slider.getAttribute('aria-valuetext')).toBe(`${value} 米`);
+    await stepRadiusSliderByKeys(await openPage(session!, '#analysis=parks'));
+  });
 
-    // After the pause the map's sources take the result of the last value, and the preview
-    // gives way to the map's fills (the slider keeps the focus).
-    await page.waitForFunction(
-      (before) =>
-        Number(document.querySelector('[data-testid="map"]')!.getAttribute('data-analysis-draws')) >
-        before,
-      drawsBefore,
-    );
-    await page.waitForFunction(
-      () => {
-        const canvas = document.querySelector<HTMLCanvasElement>(
-          '[data-testid="analysis-preview"]',
-        )!;
-        const pixels = canvas
-          .getContext('2d')!
-          .getImageData(0, 0, canvas.width, canvas.height).data;
-        return pixels.every((v, i) => i % 4 !== 3 || v === 0);
-      },
-      undefined,
-      { timeout: 30_000 },
-    );
-    await waitForDrawn(page, 'parks:coverage', 'analysis-gaps-fill');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
-      'param-park-radius-slider',
-    );
-    expect(page.url()).toContain(`park-radius=${value}`);
-    await page.screenshot({ path: `${SCREENSHOTS}/analysis-slider-keys.png` });
-    // The settled state is that of a page opened at the same radius, and the sources were set
-    // once for the whole interaction.
-    const released = await settledState(page);
-    const { page: settled } = await openPage(session!, `#analysis=parks&park-radius=${value}`);
-    await waitForDrawn(settled, 'parks:coverage', 'analysis-gaps-fill');
-    expect(await settledState(settled)).toEqual(released);
-    expect(await mapCount(page, 'data-analysis-draws')).toBe(drawsBefore + 1);
-    expect(watch.consoleErrors).toEqual([]);
-    await settled.close();
-    await page.close();
+  it('steps a radius slider by keys to the settled map when the panel opens after the idle warm-up', async () => {
+    await stepRadiusSliderByKeys(await openParksAfterWarmUp());
   });
 
   it("draws an active scenario's effect in the preview during a drag, and leaves its sources to the release", async () => {
