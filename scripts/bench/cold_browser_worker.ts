@@ -1,10 +1,11 @@
 /// <reference lib="webworker" />
 /**
  * The browser twin of `cold_worker.ts`, bundled as a module worker for Chromium: given the
- * three layers' parsed files and the address of the prepared-rows file, it prepares the
- * residential rows as the app's worker does (fetching the file counts), runs the first
- * whole-area park coverage, then the warm runs, and posts the three times (the same steps, in
- * the same order). With `changed`, one block is moved first: the file is read and refused.
+ * three layers' parsed files and the prepared-rows file the page read (as the app's page reads
+ * it and gives it with the data), it prepares the residential rows as the app's worker does
+ * (the file's gate and the layers' digest count), runs the first whole-area park coverage, then
+ * the warm runs, and posts the three times (the same steps, in the same order). With
+ * `changed`, one block is moved first: the file is refused.
  */
 import { compileCoverageKernelSoon } from '../../src/analysis/rows/coverage_kernel';
 import { compilePrepareKernelSoon } from '../../src/analysis/rows/prepare_kernel';
@@ -22,7 +23,7 @@ compilePrepareKernelSoon();
 interface ColdRequest {
   files: Record<string, unknown>;
   warmRuns: number;
-  preparedRows: string;
+  preparedRows: ArrayBuffer;
   changed: boolean;
 }
 
@@ -35,7 +36,7 @@ self.onmessage = async (event: MessageEvent<ColdRequest>) => {
     parks: asLayer('parks', files.parks),
   };
   const data = changed ? withOneBlockMoved(shipped) : shipped;
-  const readFile = async () => (await fetch(preparedRows)).arrayBuffer();
+  const readFile = () => preparedRows;
   try {
     self.postMessage(await coldAndWarmTimesWithFile(data, warmRuns, readFile, changed));
   } catch (error) {

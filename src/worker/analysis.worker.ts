@@ -57,8 +57,6 @@ let network: WorkerNetwork | null = null;
 /** The residential samples joined to the network: prepared once per network and data. */
 let preparedNetwork: PreparedNetworkCoverage | null = null;
 let pending: Extract<ToAnalysisWorker, { type: 'run' }> | null = null;
-/** The shipped prepared-rows file, read once per address: its bytes, or why there are none. */
-let preparedFile: { address: string; bytes: Promise<ArrayBuffer | string> } | null = null;
 let scheduled = false;
 
 const post = (message: FromAnalysisWorker, transfer: Transferable[] = []) =>
@@ -78,7 +76,7 @@ self.onmessage = answeringPings(self, (event: MessageEvent<ToAnalysisWorker>) =>
     scenarioCache = new ScenarioCache();
     drawnSender = new DrawnSender();
     const forInputs = inputs;
-    const file = message.preparedRows ? readPreparedFile(message.preparedRows) : null;
+    const file = message.preparedRows ?? null;
     setTimeout(() => void warmUp(forInputs, message.warmUp, file), 0);
     return;
   }
@@ -100,47 +98,30 @@ self.onmessage = answeringPings(self, (event: MessageEvent<ToAnalysisWorker>) =>
   }
 });
 
-/** The prepared-rows file at `address`, fetched once (from the HTTP cache after the first). */
-function readPreparedFile(address: string): Promise<ArrayBuffer | string> {
-  if (preparedFile?.address === address) return preparedFile.bytes;
-  const bytes = (async () => {
-    try {
-      const response = await fetch(address);
-      return response.ok ? await response.arrayBuffer() : `prepared rows: HTTP ${response.status}`;
-    } catch (error) {
-      return `prepared rows: ${error instanceof Error ? error.message : String(error)}`;
-    }
-  })();
-  preparedFile = { address, bytes };
-  return bytes;
-}
-
 /**
- * Idle work after 'init': prepares the rows (from the shipped prepared-rows file where it
- * passes its gate and the data are the shipped layers), then measures the warm-up request in
- * a task of its own (so a run that arrived meanwhile goes first) and keeps it as the last
- * result. A run that comes while the file is read prepares the rows itself, as before.
+ * Idle work after 'init': prepares the rows (from the shipped prepared-rows file where the page
+ * gave it, it passes its gate and the data are the shipped layers), then measures the warm-up
+ * request in a task of its own (so a run that arrived meanwhile goes first) and keeps it as the
+ * last result. A run that comes while the layers' digest is taken prepares the rows itself.
  */
 async function warmUp(
   forInputs: CoverageInputs,
   request: AnalysisRequest | undefined,
-  file: Promise<ArrayBuffer | string> | null,
+  file: ArrayBuffer | null,
 ) {
   if (inputs !== forInputs) return;
   const startedAt = wallClock();
-  let preparedRowsRefused: string | null = 'no prepared-rows file given';
+  let preparedRowsRefused: string | null = file
+    ? 'a run prepared the rows first'
+    : 'the page had not read the prepared-rows file';
   try {
-    if (file) {
-      const bytes = await file;
+    if (file && !prepared) {
+      const fromFile = await prepareCoverageWithFile(forInputs, file);
       if (inputs !== forInputs) return;
-      const fromFile = prepared
-        ? null
-        : await prepareCoverageWithFile(forInputs, typeof bytes === 'string' ? null : bytes);
-      if (inputs !== forInputs) return;
-      if (fromFile && !prepared) {
+      if (!prepared) {
         prepared = fromFile.prepared;
-        preparedRowsRefused = typeof bytes === 'string' ? bytes : fromFile.fileRefused;
-      } else preparedRowsRefused = 'a run prepared the rows first';
+        preparedRowsRefused = fromFile.fileRefused;
+      }
     }
     prepared ??= prepareCoverage(forInputs);
   } catch {

@@ -1,7 +1,7 @@
 import type { AnalysisRequest, AnalysisResult } from '../analysis/analysis_run';
 import type { CoverageInputs } from '../analysis/coverage_report';
 import type { Scenario } from '../analysis/scenario';
-import { PREPARED_ROWS_FILE } from '../data/layers';
+import { preparedRowsIfRead } from '../data/prepared_rows_read';
 import { WARMED_UP_MARK, fromWallClock, measureStage } from '../timing/analysis_stages';
 import { DrawnReceiver, PREVIEW_PLACES } from './drawn_collections';
 import { type Liveness, watchLiveness } from './liveness';
@@ -161,14 +161,15 @@ export function createAnalysisClient(
     posted = movableInputs(inputs)
       .catch(() => ({ packed: packInputs(inputs), transfer: [] }))
       .then(({ packed, transfer }) => {
-        const preparedRows = preparedRowsAddress();
+        const preparedRows = preparedRowsIfRead();
         const init: ToAnalysisWorker = {
           type: 'init',
           inputs: packed,
           ...(warmUp ? { warmUp } : {}),
           ...(preparedRows ? { preparedRows } : {}),
         };
-        if (worker === started) started.postMessage(init, transfer);
+        const moved = preparedRows ? [...transfer, preparedRows] : transfer;
+        if (worker === started) started.postMessage(init, moved);
       })
       .catch((error: unknown) => {
         fail(started, `could not be given the data (${describe(error)})`);
@@ -265,13 +266,4 @@ export function createAnalysisClient(
       waiting.clear();
     },
   };
-}
-
-/**
- * Where the worker reads the shipped prepared rows: beside the layers, resolved against the
- * page (the worker's own address is its script's). None outside a page.
- */
-function preparedRowsAddress(): string | undefined {
-  if (typeof location === 'undefined') return undefined;
-  return new URL(`${import.meta.env.BASE_URL}geo/${PREPARED_ROWS_FILE}`, location.href).href;
 }

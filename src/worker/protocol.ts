@@ -13,10 +13,11 @@ export type ToAnalysisWorker =
   /**
    * The data. `warmUp`: a request to measure while idle (after preparing the rows), so that
    * the first click finds the result, or at least the rows prepared and the code optimised.
-   * `preparedRows`: the address of the shipped prepared-rows file, which the worker reads and
-   * uses where it passes its gate and the data's units and blocks are the shipped ones.
+   * `preparedRows`: the shipped prepared-rows file, where the page has read it (moved), which
+   * the worker uses where it passes its gate and the data's units and blocks are the shipped
+   * ones.
    */
-  | { type: 'init'; inputs: PackedInputs; warmUp?: AnalysisRequest; preparedRows?: string }
+  | { type: 'init'; inputs: PackedInputs; warmUp?: AnalysisRequest; preparedRows?: ArrayBuffer }
   /** The walking network the analysis also measures along (null: none). */
   | { type: 'network'; network: WorkerNetwork | null }
   | {

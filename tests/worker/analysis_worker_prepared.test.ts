@@ -11,30 +11,23 @@ import { SHIPPED_GEO_DIR, loadShippedLayer } from '../shipped_layer';
 
 /**
  * The analysis worker (its module run here with a stand-in for the worker's global scope)
- * prepares the rows of the shipped layers from the prepared-rows file it is given the address
- * of, and says why where it does not use it.
+ * prepares the rows of the shipped layers from the prepared-rows file the page gives it with
+ * the data, and says why where it does not use it.
  */
 afterEach(() => {
   vi.unstubAllGlobals();
   vi.resetModules();
 });
 
-const ADDRESS = 'https://app.invalid/geo/prepared-rows.bin';
-
-async function startWorker(respond: () => Promise<Response>) {
+async function startWorker() {
   const posted: FromAnalysisWorker[] = [];
   const scope = {
     onmessage: null as ((event: { data: ToAnalysisWorker }) => void) | null,
     postMessage: (message: FromAnalysisWorker) => posted.push(message),
   };
-  const fetched: string[] = [];
   vi.stubGlobal('self', scope);
-  vi.stubGlobal('fetch', (address: string) => {
-    fetched.push(address);
-    return respond();
-  });
   await import('../../src/worker/analysis.worker');
-  return { send: (data: ToAnalysisWorker) => scope.onmessage!({ data }), posted, fetched };
+  return { send: (data: ToAnalysisWorker) => scope.onmessage!({ data }), posted };
 }
 
 const shippedData = (): LayerData =>
@@ -43,10 +36,12 @@ const shippedData = (): LayerData =>
     completeness: JSON.parse(readFileSync(join(SHIPPED_GEO_DIR, 'completeness.json'), 'utf8')),
   }) as LayerData;
 
-const fileResponse = async () =>
-  new Response(readFileSync(join(SHIPPED_GEO_DIR, PREPARED_ROWS_FILE)));
+const fileBytes = (cut = 0) => {
+  const bytes = readFileSync(join(SHIPPED_GEO_DIR, PREPARED_ROWS_FILE));
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength - cut);
+};
 
-const init = (data: LayerData): ToAnalysisWorker => ({
+const init = (data: LayerData, preparedRows?: ArrayBuffer): ToAnalysisWorker => ({
   type: 'init',
   inputs: packInputs(coverageInputs(data)),
   warmUp: {
@@ -55,7 +50,7 @@ const init = (data: LayerData): ToAnalysisWorker => ({
     schoolLevel: 'primary',
     schoolView: 'coverage',
   },
-  preparedRows: ADDRESS,
+  ...(preparedRows ? { preparedRows } : {}),
 });
 
 const warmMessage = async (posted: FromAnalysisWorker[]) => {
@@ -66,34 +61,32 @@ const warmMessage = async (posted: FromAnalysisWorker[]) => {
 };
 
 describe('the analysis worker and the prepared-rows file', () => {
-  it('uses the file for the shipped layers, read once', async () => {
-    const { send, posted, fetched } = await startWorker(fileResponse);
-    send(init(shippedData()));
+  it('uses the file for the shipped layers', async () => {
+    const { send, posted } = await startWorker();
+    send(init(shippedData(), fileBytes()));
     expect((await warmMessage(posted)).preparedRowsRefused).toBeNull();
-    expect(fetched).toEqual([ADDRESS]);
   });
 
   it('prepares the rows itself for a residential layer an import replaced, saying why', async () => {
-    const { send, posted } = await startWorker(fileResponse);
+    const { send, posted } = await startWorker();
     const data = shippedData();
     data.layers.residential = {
       ...data.layers.residential,
       features: data.layers.residential.features.slice(1),
     };
-    send(init(data));
+    send(init(data, fileBytes()));
     expect((await warmMessage(posted)).preparedRowsRefused).toBe('another number of blocks');
   });
 
-  it('prepares the rows itself where the file cannot be read, or is cut short', async () => {
-    const missing = await startWorker(async () => new Response('no', { status: 404 }));
-    missing.send(init(shippedData()));
-    expect((await warmMessage(missing.posted)).preparedRowsRefused).toBe('prepared rows: HTTP 404');
+  it('prepares the rows itself where the page had no file to give, or one cut short', async () => {
+    const none = await startWorker();
+    none.send(init(shippedData()));
+    expect((await warmMessage(none.posted)).preparedRowsRefused).toBe(
+      'the page had not read the prepared-rows file',
+    );
     vi.resetModules();
-    const cut = await startWorker(async () => {
-      const bytes = readFileSync(join(SHIPPED_GEO_DIR, PREPARED_ROWS_FILE));
-      return new Response(bytes.subarray(0, bytes.length - 8));
-    });
-    cut.send(init(shippedData()));
+    const cut = await startWorker();
+    cut.send(init(shippedData(), fileBytes(8)));
     expect((await warmMessage(cut.posted)).preparedRowsRefused).toMatch(/bytes where its counts/);
   });
 });
