@@ -28,32 +28,15 @@ const TABLE = '[data-testid="analysis-table"]';
 const CHANGED =
   '[data-testid="analysis-row"][data-unit="天通苑北街道"] [data-testid="scenario-share"]';
 
-/** Records every `scenario=` value the page writes into its URL from now on (null for none). */
-async function recordScenarioValues(page: Page): Promise<() => Promise<(string | null)[]>> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __scenarioValues: (string | null)[] };
-    w.__scenarioValues = [];
-    const replace = history.replaceState.bind(history);
-    history.replaceState = (data: unknown, unused: string, url?: string | URL | null) => {
-      const hash = new URL(String(url ?? ''), location.href).hash.replace(/^#/, '');
-      w.__scenarioValues.push(new URLSearchParams(hash).get('scenario'));
-      replace(data, unused, url);
-    };
-  });
-  return () =>
-    page.evaluate(
-      () => (window as unknown as { __scenarioValues: (string | null)[] }).__scenarioValues,
-    );
-}
-
 /**
- * Records every `scenario=` value the page writes into its URL (null for none), from the first
- * script of each load of the page on.
+ * Records every `scenario=` value the page writes into its URL (null for none): from now on, or
+ * with `fromStart`, from the first script of each load of the page on.
  */
-async function recordScenarioValuesFromStart(
+async function recordScenarioValues(
   page: Page,
+  { fromStart = false } = {},
 ): Promise<() => Promise<(string | null)[]>> {
-  await page.addInitScript(() => {
+  const record = () => {
     const w = window as unknown as { __scenarioValues: (string | null)[] };
     w.__scenarioValues = [];
     const replace = history.replaceState.bind(history);
@@ -62,7 +45,9 @@ async function recordScenarioValuesFromStart(
       w.__scenarioValues.push(new URLSearchParams(hash).get('scenario'));
       replace(data, unused, url);
     };
-  });
+  };
+  if (fromStart) await page.addInitScript(record);
+  else await page.evaluate(record);
   return () =>
     page.evaluate(
       () => (window as unknown as { __scenarioValues: (string | null)[] }).__scenarioValues,
@@ -112,7 +97,7 @@ describe('links that carry everything', () => {
 
     // A colleague's browser: a new context, no saved work.
     const colleague = await session!.browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const written = await recordScenarioValuesFromStart(colleague);
+    const written = await recordScenarioValues(colleague, { fromStart: true });
     await colleague.goto(link);
     await colleague.waitForSelector(CHANGED);
     expect(await colleague.textContent(TABLE)).toBe(table);
