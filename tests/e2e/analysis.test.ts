@@ -78,6 +78,19 @@ async function waitForMapCountAbove(page: Page, name: string, old: number): Prom
   return mapCount(page, name);
 }
 
+/** Waits until the live preview over the map has given way: its canvas fully transparent. */
+async function waitForPreviewCleared(page: Page) {
+  await page.waitForFunction(
+    () => {
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="analysis-preview"]')!;
+      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      return pixels.every((v, i) => i % 4 !== 3 || v === 0);
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
+}
+
 /** Waits until the whole-area share shown for an indicator exceeds `old` percent. */
 async function waitForWholeShareAbove(page: Page, indicator: string, old: number) {
   await page.waitForFunction(
@@ -164,22 +177,9 @@ async function dragRadiusSlider({ page, watch }: Opened) {
 
   // On release the map's sources take the result; once the pointer leaves the slider, the
   // preview gives way to them.
-  await page.waitForFunction(
-    (before) =>
-      Number(document.querySelector('[data-testid="map"]')!.getAttribute('data-analysis-draws')) >
-      before,
-    drawsBefore,
-  );
+  await waitForMapCountAbove(page, 'data-analysis-draws', drawsBefore);
   await page.mouse.move(box.x + box.width / 2, box.y - 120);
-  await page.waitForFunction(
-    () => {
-      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="analysis-preview"]')!;
-      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-      return pixels.every((v, i) => i % 4 !== 3 || v === 0);
-    },
-    undefined,
-    { timeout: 30_000 },
-  );
+  await waitForPreviewCleared(page);
   await waitForDrawn(page, 'parks:coverage', 'analysis-gaps-fill');
   expect(page.url()).toContain(`park-radius=${value}`);
   await page.screenshot({ path: `${SCREENSHOTS}/analysis-slider.png` });
@@ -240,21 +240,8 @@ async function stepRadiusSliderByKeys({ page, watch }: Opened) {
 
   // After the pause the map's sources take the result of the last value, and the preview
   // gives way to the map's fills (the slider keeps the focus).
-  await page.waitForFunction(
-    (before) =>
-      Number(document.querySelector('[data-testid="map"]')!.getAttribute('data-analysis-draws')) >
-      before,
-    drawsBefore,
-  );
-  await page.waitForFunction(
-    () => {
-      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="analysis-preview"]')!;
-      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-      return pixels.every((v, i) => i % 4 !== 3 || v === 0);
-    },
-    undefined,
-    { timeout: 30_000 },
-  );
+  await waitForMapCountAbove(page, 'data-analysis-draws', drawsBefore);
+  await waitForPreviewCleared(page);
   await waitForDrawn(page, 'parks:coverage', 'analysis-gaps-fill');
   expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
     'param-park-radius-slider',
@@ -457,12 +444,7 @@ describe('coverage analysis in the browser', () => {
     await page.mouse.down();
     await page.mouse.move(at(800), y, { steps: 3 });
     // The map's sources follow while the button is still down.
-    await page.waitForFunction(
-      (before) =>
-        Number(document.querySelector('[data-testid="map"]')!.getAttribute('data-analysis-draws')) >
-        before,
-      draws,
-    );
+    await waitForMapCountAbove(page, 'data-analysis-draws', draws);
     await page.mouse.up();
     expect(await mapCount(page, 'data-analysis-previews')).toBe(previews);
     expect(watch.consoleErrors).toEqual([]);
