@@ -1,6 +1,4 @@
-import { PREPARED_ROWS_FILE } from './data/layers';
 import { loadLayerData } from './data/load';
-import { readPreparedRowsAfter } from './data/prepared_rows_read';
 import { loadNetwork } from './data/network_storage';
 import { loadSavedWork } from './data/saved_work';
 import { startMapWorkers } from './map/map_workers';
@@ -35,7 +33,5 @@ export function startReads(): StartReads {
     work: marked('start:saved-work-read', loadSavedWork(checkImport, checkScenario)),
     network: loadNetwork(),
   };
-  // The analysis's prepared rows of the shipped area, after the layers the first map needs.
-  readPreparedRowsAfter(reads.shipped, `${import.meta.env.BASE_URL}geo/${PREPARED_ROWS_FILE}`);
   return reads;
 }

@@ -1,7 +1,7 @@
 import type { AnalysisRequest, AnalysisResult } from '../analysis/analysis_run';
 import type { CoverageInputs } from '../analysis/coverage_report';
 import type { Scenario } from '../analysis/scenario';
-import { preparedRowsIfRead } from '../data/prepared_rows_read';
+import { preparedRowsForWorker } from '../data/prepared_rows_read';
 import { WARMED_UP_MARK, fromWallClock, measureStage } from '../timing/analysis_stages';
 import { DrawnReceiver, PREVIEW_PLACES } from './drawn_collections';
 import { type Liveness, watchLiveness } from './liveness';
@@ -154,14 +154,16 @@ export function createAnalysisClient(
     // Ended too, not only its runs failed: the worker takes the lost answer's map collections
     // for ones the page holds, and would send later results' as unchanged ('same').
     started.onmessageerror = () => fail(started, 'sent an answer the page could not read');
-    // The data goes first, its chunks copied a slice at a time and moved; every later message
-    // waits for it, in the order sent. A failed post of a run rejects only that run, and the
-    // messages after it are still posted. A worker the data could not be given is ended like
-    // a failed one: no run could be measured in it, and the next run starts afresh.
-    posted = movableInputs(inputs)
-      .catch(() => ({ packed: packInputs(inputs), transfer: [] }))
-      .then(({ packed, transfer }) => {
-        const preparedRows = preparedRowsIfRead();
+    // The data goes first, its chunks copied a slice at a time and moved, with a copy of the
+    // prepared-rows file where it is read in time (see preparedRowsForWorker); every later
+    // message waits for it, in the order sent. A failed post of a run rejects only that run,
+    // and the messages after it are still posted. A worker the data could not be given is
+    // ended like a failed one: no run could be measured in it, and the next run starts afresh.
+    posted = Promise.all([
+      movableInputs(inputs).catch(() => ({ packed: packInputs(inputs), transfer: [] })),
+      preparedRowsForWorker(),
+    ])
+      .then(([{ packed, transfer }, preparedRows]) => {
         const init: ToAnalysisWorker = {
           type: 'init',
           inputs: packed,

@@ -13,7 +13,7 @@ export type ToAnalysisWorker =
   /**
    * The data. `warmUp`: a request to measure while idle (after preparing the rows), so that
    * the first click finds the result, or at least the rows prepared and the code optimised.
-   * `preparedRows`: the shipped prepared-rows file, where the page has read it (moved), which
+   * `preparedRows`: the shipped prepared-rows file, where the page read it in time (moved), which
    * the worker uses where it passes its gate and the data's units and blocks are the shipped
    * ones.
    */

@@ -295,7 +295,7 @@ describe('coverage analysis in the browser', () => {
     await page.close();
   });
 
-  it("prepares the shipped area's rows from the prepared-rows file the page read", async () => {
+  it("prepares the shipped area's rows from the prepared-rows file, read once the map is drawn", async () => {
     const { page, watch } = await openPage(session!);
     // The idle warm-up after the first idle map says whether the file was used, and why not.
     const handle = await page.waitForFunction(
@@ -307,6 +307,16 @@ describe('coverage analysis in the browser', () => {
       { timeout: 60_000 },
     );
     expect(await handle.jsonValue()).toMatchObject({ preparedRowsRefused: null });
+    // Read when the worker started at the first idle map, not with what the first map needs.
+    const reads = await page.evaluate(() => ({
+      idle: performance.getEntriesByName('map:first-idle')[0]!.startTime,
+      file: performance
+        .getEntriesByType('resource')
+        .filter((e) => new URL(e.name).pathname.endsWith('/geo/prepared-rows.bin'))
+        .map((e) => e.startTime),
+    }));
+    expect(reads.file).toHaveLength(1);
+    expect(reads.file[0]).toBeGreaterThan(reads.idle);
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.cspViolations).toEqual([]);
     await page.close();

@@ -11,6 +11,7 @@ type Sent = {
   id?: number;
   network?: { id: string } | null;
   networkId?: string | null;
+  preparedRows?: ArrayBuffer;
 };
 
 /** A stand-in for the browser's Worker: records what it is sent and can refuse one message. */
@@ -21,14 +22,17 @@ class FakeWorker {
   onerror: ((event: { message: string; preventDefault: () => void }) => void) | null = null;
   onmessageerror: ((event: object) => void) | null = null;
   sent: Sent[] = [];
+  /** What each message moved (its transfer list), by the message's place in `sent`. */
+  moved: Transferable[][] = [];
   terminated = false;
   constructor() {
     FakeWorker.made.push(this);
   }
-  postMessage(message: Sent) {
+  postMessage(message: Sent, transfer: Transferable[] = []) {
     // As the browser does for a message it cannot copy.
     if (FakeWorker.refuse(message)) throw new DOMException('could not be cloned', 'DataCloneError');
     this.sent.push(message);
+    this.moved.push(transfer);
   }
   terminate() {
     this.terminated = true;
@@ -47,6 +51,7 @@ class FakeWorker {
 }
 
 afterEach(() => {
+  vi.useRealTimers();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
   performance.clearMeasures();
@@ -72,7 +77,11 @@ const request: AnalysisRequest = {
   schoolView: 'coverage',
 };
 
-async function client() {
+/** The server of the prepared-rows file: here it has none, unless a test says otherwise. */
+const noFile = async () => new Response('not found', { status: 404 });
+
+async function client(serve: (address: string) => Promise<Response> = noFile) {
+  vi.stubGlobal('fetch', serve);
   vi.stubGlobal('Worker', FakeWorker);
   const { createAnalysisClient } = await import('../../src/worker/analysis_client');
   const analysis = createAnalysisClient(coverageInputs(emptyData()));
@@ -302,5 +311,85 @@ describe('the analysis worker as the page sends it requests', () => {
     analysis.dispose();
     expect(await standing(analysis.run(request, [], () => {}))).toEqual({ value: null });
     expect(FakeWorker.made).toHaveLength(1);
+  });
+});
+
+describe('the prepared-rows file given with the data', () => {
+  const FILE = [7, 8, 9];
+  /** A server of the file that answers when `arrive` is called, or never. */
+  const lateServer = () => {
+    const addresses: string[] = [];
+    let arrive!: () => void;
+    const answered = new Promise<void>((resolve) => (arrive = resolve));
+    const serve = async (address: string) => {
+      addresses.push(address);
+      await answered;
+      return new Response(new Uint8Array(FILE));
+    };
+    return { addresses, arrive, serve };
+  };
+  const bytesOf = (init: Sent | undefined) =>
+    init?.preparedRows ? [...new Uint8Array(init.preparedRows)] : null;
+
+  it('reads the file when the worker starts and moves it with the data', async () => {
+    const { addresses, arrive, serve } = lateServer();
+    const { analysis, worker } = await client(serve);
+    expect(addresses).toEqual(['/geo/prepared-rows.bin']);
+    // The data wait for the file while it comes in time.
+    await flush();
+    expect(worker.sent).toEqual([]);
+    arrive();
+    await flush();
+    expect(worker.sent.map((m) => m.type)).toEqual(['init']);
+    expect(bytesOf(worker.sent[0])).toEqual(FILE);
+    expect(worker.moved[0]).toContain(worker.sent[0]!.preparedRows);
+    analysis.dispose();
+  });
+
+  it('gives the data without the file once the read has taken PREPARED_ROWS_WAIT_MS', async () => {
+    vi.useFakeTimers();
+    const { PREPARED_ROWS_WAIT_MS } = await import('../../src/data/prepared_rows_read');
+    const { addresses, serve } = lateServer();
+    const { analysis, worker } = await client(serve);
+    await vi.advanceTimersByTimeAsync(PREPARED_ROWS_WAIT_MS - 1);
+    expect(worker.sent).toEqual([]);
+    const run = settled(analysis.run(request, [], () => {}));
+    await vi.advanceTimersByTimeAsync(1);
+    expect(worker.sent.map((m) => m.type)).toEqual(['init', 'run']);
+    expect(bytesOf(worker.sent[0])).toBeNull();
+    worker.answer({ type: 'skipped', id: 1 });
+    expect(await run).toEqual({ value: null });
+    expect(addresses).toHaveLength(1);
+  });
+
+  it.each([
+    ['a read that failed', () => Promise.reject(new TypeError('Failed to fetch'))],
+    ['a refused read (404)', noFile],
+  ])('gives the data without the file after %s, at once', async (_, serve) => {
+    const { analysis, worker } = await client(serve);
+    await flush();
+    expect(worker.sent.map((m) => m.type)).toEqual(['init']);
+    expect(bytesOf(worker.sent[0])).toBeNull();
+    analysis.dispose();
+  });
+
+  it('reads the file once: a fresh worker after a failure gets a copy of its own', async () => {
+    const addresses: string[] = [];
+    const { analysis, worker } = await client(async (address) => {
+      addresses.push(address);
+      return new Response(new Uint8Array(FILE));
+    });
+    await flush();
+    const first = worker.sent[0]!.preparedRows!;
+    worker.fail('Uncaught Error: out of memory');
+    const run = analysis.run(request, [], () => {});
+    await flush();
+    const fresh = FakeWorker.made[1]!;
+    expect(fresh.sent.map((m) => m.type)).toEqual(['init', 'run']);
+    expect(bytesOf(fresh.sent[0])).toEqual(FILE);
+    expect(fresh.sent[0]!.preparedRows).not.toBe(first);
+    expect(addresses).toHaveLength(1);
+    fresh.answer({ type: 'skipped', id: fresh.sent[1]!.id });
+    expect(await standing(run)).toEqual({ value: null });
   });
 });
