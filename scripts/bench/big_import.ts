@@ -4,8 +4,9 @@
  * Chromium, then the page reloaded. Prints the longest main-thread task (Long Tasks API) while
  * the preview is built, from the confirm until the import is stored, and during the reload,
  * the times from the confirm to the import stored and on the map, and from the reload to the
- * restored import on the map. For scale, the same page is
- * first reloaded once without any import: what the map's own drawing costs the page's thread.
+ * restored import on the map, and, with "my data" opened at once, to the import listed. For
+ * scale, the same page is first reloaded once without any import: what the map's own drawing
+ * costs the page's thread.
  *
  * BIG_IMPORT_ROWS changes the number of car parks; BIG_IMPORT_TRACE=file records a Chromium
  * trace of the first reload there and prints its long tasks by what ran in them and the
@@ -146,6 +147,31 @@ async function reload(page: Page): Promise<string> {
   return `map ready ${fmt(ready)}, import listed ${fmt(listed)}, all its points given to the map ${fmt(filled)} after navigation; longest task ${fmt(tasks.longest)} (long tasks ${fmt(tasks.total)} in all); page heap ${heapMb.toFixed(0)} MB\n    stages: ${stages}`;
 }
 
+/**
+ * Reloads the page and opens "my data" as soon as its button is there, as a planner checking
+ * their import would: when the import is listed (back in the app, for the analysis too),
+ * against when its car parks are drawn.
+ */
+async function reloadListing(page: Page): Promise<string> {
+  await page.reload({ waitUntil: 'commit' });
+  await page.click('[data-testid="data-toggle"]', { timeout: 60_000 });
+  const opened = await now(page);
+  await page.waitForSelector('[data-testid="import-item"]', { timeout: 600_000 });
+  const listed = await now(page);
+  await page.waitForSelector('[data-map-ready="true"]', { timeout: 600_000 });
+  const filled = await page
+    .waitForFunction(
+      () => performance.getEntriesByName('map:source-filled:car-parks')[0]?.startTime,
+      undefined,
+      { timeout: 600_000, polling: 100 },
+    )
+    .then((mark) => mark.jsonValue() as Promise<number>);
+  await settle(page);
+  const tasks = await longTasksSince(page, 0);
+  await page.click('[data-testid="data-toggle"]');
+  return `opened ${fmt(opened)}, import listed ${fmt(listed)}, car parks drawn ${fmt(filled)} after navigation; longest task ${fmt(tasks.longest)}`;
+}
+
 /** The marks a start leaves, in the order they are reached, in ms after navigation. */
 const RESTORE_STAGES: [mark: string, label: string][] = [
   ['start:layers-loaded', 'shipped layers loaded'],
@@ -246,6 +272,9 @@ export async function benchBigImport(): Promise<string[]> {
     await page.uncheck('[data-testid="layer-toggle-car-parks"]');
     await page.waitForFunction(() => !location.hash.includes('car-parks'));
     lines.push(`  reload, car-park layer hidden: ${await reload(page)}`);
+    await page.check('[data-testid="layer-toggle-car-parks"]');
+    await page.waitForFunction(() => location.hash.includes('car-parks'));
+    lines.push(`  reload, "my data" opened at once: ${await reloadListing(page)}`);
     await context.close();
   } finally {
     await stopSession(session);
