@@ -152,12 +152,32 @@ function chooseScenario(
     return;
   }
   const taken = store().scenarios.some((s) => s.id === linked.id);
+  // Its id is used here by another scenario: a copy under a new id, made when this link was
+  // opened before, is chosen again rather than copied once more at every opening.
+  const copy = taken ? store().scenarios.find((s) => copyOfLinked(s, linked)) : undefined;
+  if (copy) {
+    store().setActiveScenario(copy.id);
+    return;
+  }
   // A new id is a new link text: that one is asked for, and named until it comes.
   const added: Scenario = taken ? { ...linked, id: newId() } : linked;
   if (!taken) valueKnown(added);
   store().saveScenario(added);
   store().setActiveScenario(added.id);
   notice('link.scenario.added');
+}
+
+/**
+ * True when `saved` is the linked scenario under another id. Name and edit count go first:
+ * the link text of a scenario with a large park takes milliseconds to build.
+ */
+function copyOfLinked(saved: Scenario, linked: Scenario): boolean {
+  return (
+    saved.id !== linked.id &&
+    saved.name === linked.name &&
+    saved.edits.length === linked.edits.length &&
+    sameInLink({ ...saved, id: linked.id }, linked)
+  );
 }
 
 /** The scenario whose link value is asked for and not yet answered: one write per answer. */

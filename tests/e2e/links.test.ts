@@ -219,6 +219,61 @@ describe('links that carry everything', () => {
     await page.close();
   });
 
+  it('opens a link whose scenario id is taken here as one copy, however often it is opened', async () => {
+    // Two scenarios under one id, as two planners' browsers may each have made: a car park each.
+    const linkOf = (name: string, lon: number) =>
+      `1.${deflateRawSync(
+        JSON.stringify({
+          type: 'FeatureCollection',
+          scenario: { format: 'huitian-map-scenario', version: 1, id: 'clash', name },
+          features: [
+            {
+              type: 'Feature',
+              properties: { edit: 'add-car-park', id: 'c1', name: '停车场', spaces: 40 },
+              geometry: { type: 'Point', coordinates: [lon, 40.07] },
+            },
+          ],
+        }),
+      ).toString('base64url')}`;
+    const { page, watch } = await openPage(session!, `#scenario=${linkOf('甲方案', 116.33)}`);
+    const stored = () =>
+      page.evaluate(
+        () =>
+          new Promise<string[]>((resolve, reject) => {
+            const open = indexedDB.open('huitian-map');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const keys = open.result
+                .transaction('saved-work')
+                .objectStore('saved-work')
+                .getAllKeys();
+              keys.onsuccess = () =>
+                resolve(keys.result.map(String).filter((k) => k.startsWith('scenario:')));
+            };
+          }),
+      );
+    const storedCount = (n: number) =>
+      expect.poll(async () => (await stored()).length, { timeout: 10_000 }).toBe(n);
+    await storedCount(1);
+    const other = linkOf('乙方案', 116.34);
+    for (let opening = 1; opening <= 3; opening++) {
+      await page.goto('about:blank');
+      await page.goto(`${session!.baseUrl}#scenario=${other}`);
+      await page.waitForSelector('[data-map-ready="true"]', { timeout: 60_000 });
+      await page.waitForFunction(() =>
+        document.querySelector('[data-testid="panel-scenario"]')?.textContent?.includes('乙方案'),
+      );
+      await storedCount(2);
+      await page.click('[data-testid="scenario-toggle"]');
+      expect(
+        await page.locator('[data-testid="scenario-list"] li[data-active]').count(),
+        `opening ${opening}`,
+      ).toBe(2);
+    }
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   it('reads a hostile scenario link in a worker and shows the data as it is, with a notice', async () => {
     const linkValue = (text: string | Buffer) =>
       `1.${deflateRawSync(text, { level: 9 }).toString('base64url')}`;
