@@ -91,6 +91,8 @@ async function timed(page: Page, act: () => Promise<void>): Promise<Sample> {
 
 /** Types a value into a parameter field as a person does (React sees an input event). */
 async function typeParameter(page: Page, testId: string, value: number) {
+  // The panel is loaded on first use: its field may come a little after the result it shows.
+  await page.waitForSelector(`[data-testid="${testId}"]`, { timeout: 60_000 });
   await page.evaluate(
     ([id, text]) => {
       const input = document.querySelector<HTMLInputElement>(`[data-testid="${id}"]`)!;
