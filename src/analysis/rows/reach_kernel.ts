@@ -76,10 +76,18 @@ function compile(): KernelExports | null {
   return kernelModule && instantiate<KernelExports>(kernelModule);
 }
 
+/**
+ * The bytes `compileModuleSoon` decoded, by their base64 text, until a module of them is kept:
+ * a kernel needed before its module arrives compiles them without decoding the text again.
+ */
+const decodedSoon = new Map<string, Uint8Array<ArrayBuffer>>();
+
 /** The module of base64 `text`; null where WebAssembly is missing or forbidden. */
 export function compileModule(text: string): WebAssembly.Module | null {
   try {
-    return new WebAssembly.Module(base64Bytes(text));
+    const bytes = decodedSoon.get(text) ?? base64Bytes(text);
+    decodedSoon.delete(text);
+    return new WebAssembly.Module(bytes);
   } catch {
     return null;
   }
@@ -93,7 +101,15 @@ export function compileModule(text: string): WebAssembly.Module | null {
 export function compileModuleSoon(text: string, keep: (module: WebAssembly.Module) => void): void {
   if (!enabled || typeof WebAssembly === 'undefined') return;
   try {
-    WebAssembly.compile(base64Bytes(text)).then(keep, () => undefined);
+    const bytes = base64Bytes(text);
+    decodedSoon.set(text, bytes);
+    WebAssembly.compile(bytes).then(
+      (module) => {
+        decodedSoon.delete(text);
+        keep(module);
+      },
+      () => undefined,
+    );
   } catch {
     // Compiled when first used.
   }
