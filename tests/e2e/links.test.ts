@@ -4,6 +4,7 @@ import type { FeatureCollection } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { type Session, openPage, startSession, stopSession } from './browser';
+import { storedKeys } from './stored_keys';
 import { scenarioWithPark, selfCrossingStar, surveyOutline } from '../hostile/inputs';
 
 const SCREENSHOTS = 'test-results';
@@ -236,24 +237,9 @@ describe('links that carry everything', () => {
         }),
       ).toString('base64url')}`;
     const { page, watch } = await openPage(session!, `#scenario=${linkOf('甲方案', 116.33)}`);
-    const stored = () =>
-      page.evaluate(
-        () =>
-          new Promise<string[]>((resolve, reject) => {
-            const open = indexedDB.open('huitian-map');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const keys = open.result
-                .transaction('saved-work')
-                .objectStore('saved-work')
-                .getAllKeys();
-              keys.onsuccess = () =>
-                resolve(keys.result.map(String).filter((k) => k.startsWith('scenario:')));
-            };
-          }),
-      );
-    const storedCount = (n: number) =>
-      expect.poll(async () => (await stored()).length, { timeout: 10_000 }).toBe(n);
+    const scenarios = async () =>
+      (await storedKeys(page)).filter((key) => key.startsWith('scenario:')).length;
+    const storedCount = (n: number) => expect.poll(scenarios, { timeout: 10_000 }).toBe(n);
     await storedCount(1);
     const other = linkOf('乙方案', 116.34);
     for (let opening = 1; opening <= 3; opening++) {

@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarioWithPark, surveyOutline } from '../hostile/inputs';
 import { type Session, startSession, stopSession } from './browser';
+import { storedKeys } from './stored_keys';
 
 let session: Session | undefined;
 beforeAll(async () => {
@@ -88,25 +89,6 @@ const refuseScenarioRecords = (refuse: boolean) => `(() => {
   }
   scope.__scenarioRecordsRefused.on = ${refuse};
 })()`;
-
-/** The keys of the app's stored records, read from IndexedDB as a fresh page would. */
-function storedKeys(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('huitian-map');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('saved-work').objectStore('saved-work').getAllKeys();
-          all.onsuccess = () => {
-            open.result.close();
-            resolve(all.result.map(String));
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
-}
 
 /** A small GeoJSON of one car park, imported through the "my data" panel. */
 async function importCarPark(page: Page, name: string, lon: number) {
@@ -306,24 +288,7 @@ describe('saved work in the browser', () => {
     );
     expect(await importNames(page)).toEqual(['丙停车场.geojson']);
     // Nothing was stored, and the notice says so: no import record in the app's store.
-    const keys = await page.evaluate(
-      () =>
-        new Promise<string[]>((resolve, reject) => {
-          const open = indexedDB.open('huitian-map');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const all = open.result
-              .transaction('saved-work')
-              .objectStore('saved-work')
-              .getAllKeys();
-            all.onsuccess = () => {
-              open.result.close();
-              resolve(all.result.map(String));
-            };
-            all.onerror = () => reject(all.error);
-          };
-        }),
-    );
+    const keys = await storedKeys(page);
     expect(keys.filter((key) => key.startsWith('import:'))).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
