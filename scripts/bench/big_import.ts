@@ -116,6 +116,16 @@ async function plainReload(page: Page): Promise<string> {
   return `map ready ${fmt(ready)}; longest task ${fmt(tasks.longest)} (long tasks ${fmt(tasks.total)} in all)`;
 }
 
+/** When this document first drew the car parks (ms after navigation), waiting for it. */
+const carParksDrawn = (page: Page) =>
+  page
+    .waitForFunction(
+      () => performance.getEntriesByName('map:source-filled:car-parks')[0]?.startTime,
+      undefined,
+      { timeout: 600_000, polling: 100 },
+    )
+    .then((mark) => mark.jsonValue() as Promise<number>);
+
 /** Reloads the page and reports when the import was back and how the page's thread fared. */
 async function reload(page: Page): Promise<string> {
   await page.reload();
@@ -126,14 +136,7 @@ async function reload(page: Page): Promise<string> {
   await page.click('[data-testid="data-toggle"]');
   await page.waitForSelector('[data-testid="import-item"]', { timeout: 600_000 });
   const listed = await now(page);
-  await page.waitForFunction(
-    () => performance.getEntriesByName('map:source-filled:car-parks').length > 0,
-    undefined,
-    { timeout: 600_000, polling: 100 },
-  );
-  const filled = await page.evaluate(
-    () => performance.getEntriesByName('map:source-filled:car-parks')[0]!.startTime,
-  );
+  const filled = await carParksDrawn(page);
   await settle(page);
   const tasks = await longTasksSince(page, 0);
   // Chromium's figure for the page's own heap (its workers' heaps are not in it).
@@ -159,13 +162,7 @@ async function reloadListing(page: Page): Promise<string> {
   await page.waitForSelector('[data-testid="import-item"]', { timeout: 600_000 });
   const listed = await now(page);
   await page.waitForSelector('[data-map-ready="true"]', { timeout: 600_000 });
-  const filled = await page
-    .waitForFunction(
-      () => performance.getEntriesByName('map:source-filled:car-parks')[0]?.startTime,
-      undefined,
-      { timeout: 600_000, polling: 100 },
-    )
-    .then((mark) => mark.jsonValue() as Promise<number>);
+  const filled = await carParksDrawn(page);
   await settle(page);
   const tasks = await longTasksSince(page, 0);
   await page.click('[data-testid="data-toggle"]');

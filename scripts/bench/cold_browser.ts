@@ -80,8 +80,8 @@ export async function benchColdBrowser(dataDir: string, warmRuns: number): Promi
       samples[changed ? 'changed' : 'file'].push(
         await page.evaluate(
           async ([url, fileUrl, message]) => {
-            // The page reads the file, as the app's page does after its layers, and moves it
-            // to the worker with the data.
+            // The page reads the file, as the app's page does when its analysis worker starts,
+            // and moves it to the worker with the data.
             const started = performance.now();
             const preparedRows = await (await fetch(fileUrl)).arrayBuffer();
             const fetchMs = performance.now() - started;
