@@ -1,0 +1,66 @@
+import type { PointPiece } from '../data/point_tiles';
+import type { PointTilesRequest, PointTilesResponse } from './point_tiles.worker';
+import { workerRequests } from './worker_requests';
+
+type Result = number | ArrayBuffer | true;
+
+/** Thrown for a tile of a layer the worker does not hold. */
+class UnknownLayer extends Error {}
+
+const request = workerRequests<PointTilesRequest, PointTilesResponse, Result>(
+  () => new Worker(new URL('./point_tiles.worker.ts', import.meta.url), { type: 'module' }),
+  (response) => {
+    if ('error' in response) {
+      return response.unknown ? { error: `${UnknownLayer.name}: ${response.error}` } : response;
+    }
+    if ('tile' in response) return { value: response.tile };
+    if ('count' in response) return { value: response.count };
+    return { value: true };
+  },
+);
+
+/** The layers loaded, by key: loaded again into a worker started afresh. */
+const loaded = new Map<number, { pieces: PointPiece[]; keep: readonly string[] }>();
+
+/** Has the worker index a layer's points; resolves with their number. */
+export function loadPointLayer(
+  key: number,
+  pieces: PointPiece[],
+  keep: readonly string[],
+): Promise<number> {
+  loaded.set(key, { pieces, keep });
+  return request({ kind: 'load', key, layer: { pieces, keep } }) as Promise<number>;
+}
+
+/** The vector tile z/x/y of a layer loaded under `key`. */
+export async function pointTile(
+  key: number,
+  z: number,
+  x: number,
+  y: number,
+): Promise<ArrayBuffer> {
+  const ask = () => request({ kind: 'tile', key, tile: [z, x, y] }) as Promise<ArrayBuffer>;
+  try {
+    return await ask();
+  } catch (error) {
+    const layer = loaded.get(key);
+    if (!layer || !String(error).includes(UnknownLayer.name)) throw error;
+    await request({ kind: 'load', key, layer });
+    return ask();
+  }
+}
+
+/** Lets the worker forget a layer no map draws any more. */
+export function dropPointLayer(key: number): Promise<void> {
+  loaded.delete(key);
+  return request({ kind: 'drop', key }).then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
+/**
+ * Starts the worker ahead of its first layer (when saved imports are restored), so that its
+ * own start, slow once the map is being made, does not delay that layer's first tiles.
+ */
+export const startPointTilesWorker = () => void dropPointLayer(0);
