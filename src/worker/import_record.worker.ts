@@ -28,9 +28,13 @@ declare const self: DedicatedWorkerGlobalScope;
 
 failOnUnreadableMessage(self, 'restore worker');
 
-/** The map's bytes of the record checked last, by dataset a piece per chunk, until asked for. */
+/**
+ * The map's bytes of the record checked last, by dataset a piece per chunk, until asked for;
+ * none for a dataset of points (drawn from point tiles, see src/data/point_tiles.ts, which
+ * read the chunks as they are).
+ */
 type Piece = Uint8Array<ArrayBuffer>[];
-let written: { key: string; keep: readonly string[]; datasets: Piece[][] } | null = null;
+let written: { key: string; keep: readonly string[]; datasets: (Piece[] | null)[] } | null = null;
 
 const sameNames = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((name, i) => name === b[i]);
@@ -77,9 +81,9 @@ async function answer(request: ImportRecordRequest): Promise<void> {
   if (request.kind === 'map-text') {
     const pieces = written?.key === key && sameNames(written.keep, request.keep) ? written : null;
     written = null;
-    let texts: Blob[] | null = null;
+    let texts: (Blob | null)[] | null = null;
     try {
-      texts = pieces?.datasets.map(bytesBlob) ?? null;
+      texts = pieces?.datasets.map((dataset) => dataset && bytesBlob(dataset)) ?? null;
     } catch {
       // No text: the page has the map's text written from the features as before.
     }
@@ -88,6 +92,7 @@ async function answer(request: ImportRecordRequest): Promise<void> {
   }
   const { keep } = request;
   const pieces: Piece[][] = [];
+  const points = new Set<number>();
   let unwritten = keep === undefined;
   written = null;
   try {
@@ -96,7 +101,8 @@ async function answer(request: ImportRecordRequest): Promise<void> {
       // (from the decoded features, not from the chunk's arrays, which go with it).
       const moved = transferables({ count: chunk.count, chunks: [chunk] });
       self.postMessage({ id, dataset, chunk } satisfies ImportRecordResponse, moved);
-      if (unwritten) return;
+      if (chunk.points) points.add(dataset);
+      if (unwritten || points.has(dataset)) return;
       try {
         (pieces[dataset] ??= []).push(featuresBytes(features, keep));
       } catch {
@@ -104,7 +110,8 @@ async function answer(request: ImportRecordRequest): Promise<void> {
       }
     });
     if (read.ok && !unwritten) {
-      written = { key, keep: keep!, datasets: read.value.map((_, i) => pieces[i] ?? []) };
+      const datasets = read.value.map((_, i) => (points.has(i) ? null : (pieces[i] ?? [])));
+      written = { key, keep: keep!, datasets };
     }
     // The chunks went ahead (and their buffers with them): the answer names the datasets.
     const answered = read.ok

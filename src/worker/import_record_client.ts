@@ -21,13 +21,14 @@ import type { Scenario } from '../analysis/scenario';
 import type { ScenarioChange } from '../analysis/scenario_change';
 import type { AppFeature } from '../data/schema';
 import { MAP_FEATURE_PROPERTIES } from '../layers/catalog';
+import { startPointTilesWorker } from './point_tiles_client';
 import { workerRequests } from './worker_requests';
 
 /**
  * `check`: one import record read and through the gate; with `keep`, the worker writes the
  * map's text of each chunk, with only those properties, as the chunk passes, and keeps the
- * texts until the next request. `map-text`: those texts of each dataset of the record checked
- * just before.
+ * texts until the next request (none for a dataset of points, drawn from point tiles).
+ * `map-text`: those texts of each dataset of the record checked just before.
  */
 export type ImportRecordRequest =
   | { id: number; kind: 'check'; key: string; keep?: readonly string[] }
@@ -56,7 +57,7 @@ export type ImportRecordResponse =
   /** The answer to `check`: its datasets' chunks are the ones sent before it, in order. */
   | { id: number; read: RecordRead<CheckedDataset[]> }
   /** null: the record was not checked last, or did not pass. */
-  | { id: number; texts: Blob[] | null }
+  | { id: number; texts: (Blob | null)[] | null }
   /** The answer to `scenario`: the record through the strict scenario reader. */
   | { id: number; scenario: RecordRead<Scenario | null> }
   /** The answer to `store-import`: true once stored, false when the browser refused. */
@@ -103,6 +104,9 @@ export async function checkImport(key: string): Promise<RecordRead<RestoredDatas
     const check = requestWorker({ kind: 'check', key, keep: MAP_FEATURE_PROPERTIES }, (message) => {
       if ('chunk' in message) (chunks[message.dataset] ??= []).push(message.chunk);
     });
+    // A large layer of points is drawn from tiles made in a worker of their own, started now:
+    // a worker started once the map is being made waits long for the page's thread.
+    startPointTilesWorker();
     // Asked at once: the worker answers in order, and drops the texts once it gave them.
     const texts = requestWorker({ kind: 'map-text', key, keep: MAP_FEATURE_PROPERTIES }).then(
       (response) => ('texts' in response ? response.texts : null),
