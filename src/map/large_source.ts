@@ -1,11 +1,13 @@
 import type { FeatureCollection } from 'geojson';
-import type { GeoJSONSource } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { collectionSummary } from '../data/feature_summary';
 import { LARGE_LAYER, featureCount, layerTextParts } from '../data/layer_text';
 import type { LayerData } from '../data/load';
+import { CLUSTER_MAX_ZOOM } from '../data/point_tiles';
 import { MAP_FEATURE_PROPERTIES } from '../layers/catalog';
 import { layerTextBlob } from '../worker/layer_text_client';
 import { workersReadBlobs } from './map_workers';
+import { drawFromPointTiles, geoJsonSource, pointTiles } from './point_tile_source';
 
 /*
  * A layer with more than LARGE_LAYER features is given to the map as bytes by a blob URL
@@ -53,12 +55,9 @@ export function withoutLargeLayers(data: LayerData): LayerData {
 }
 
 /**
- * A large layer of points is drawn in clusters up to this zoom (a district's view), each
- * point past it. 200,000 circles at once cost every frame seconds without a GPU, and a
- * planner cannot tell them apart at that scale anyway; the data itself stays whole.
+ * A large layer of points drawn from its GeoJSON (when its point tiles could not be made) is
+ * clustered as the tiles are: 200,000 circles at once cost every frame seconds without a GPU.
  */
-const CLUSTER_MAX_ZOOM = 14;
-const CLUSTER_RADIUS_PX = 40;
 const clustered = new WeakMap<GeoJSONSource, boolean>();
 
 function setClustered(source: GeoJSONSource, cluster: boolean) {
@@ -71,40 +70,58 @@ function setClustered(source: GeoJSONSource, cluster: boolean) {
     clusterRadius: CLUSTER_RADIUS_PX,
   });
 }
+const CLUSTER_RADIUS_PX = 40;
 
-const latest = new WeakMap<GeoJSONSource, number>();
+const latestCalls = new WeakMap<MapLibreMap | GeoJSONSource, Map<string, number>>();
 let calls = 0;
 
-/** Marks a call as the newest for its source; the answer tells whether it still is. */
-function newestCall(source: GeoJSONSource): () => boolean {
+/** Marks a call as the newest for a source; the answer tells whether it still is. */
+function newestCall(owner: MapLibreMap | GeoJSONSource, id: string): () => boolean {
   const call = ++calls;
-  latest.set(source, call);
-  return () => latest.get(source) === call;
+  let latest = latestCalls.get(owner);
+  if (!latest) latestCalls.set(owner, (latest = new Map()));
+  latest.set(id, call);
+  return () => latest.get(id) === call;
 }
 
 /**
- * Gives a source a layer's features; resolves true once the map's worker has them, false when
- * a newer call for the same source replaced this one first.
+ * Gives the map's source `id` a layer's features; resolves true once the map's worker has
+ * them (or, for a large layer of points, the tiles it asks for can be made), false when a
+ * newer call for the same source replaced this one first.
  */
 export async function giveLayer(
-  source: GeoJSONSource,
+  map: MapLibreMap,
+  id: string,
   collection: FeatureCollection,
 ): Promise<boolean> {
-  const current = newestCall(source);
+  const current = newestCall(map, id);
   const parts = byText(collection);
+  const points = parts !== undefined && collectionSummary(collection).allPoints;
+  if (points) {
+    const tiles = pointTiles(collection, parts);
+    if (tiles) {
+      drawFromPointTiles(map, id, tiles.url);
+      const loaded = await tiles.loaded.then(
+        () => true,
+        () => false,
+      );
+      performance.mark(`map:source-text:${id}`);
+      if (loaded || !current()) return loaded && current();
+      // The tiles could not be made: the layer's GeoJSON, clustered by MapLibre, as below.
+    }
+  }
   let blob: Blob | null = null;
   if (parts) {
     const bytes = await workersReadBlobs();
     blob = await layerTextBlob(parts, MAP_FEATURE_PROPERTIES, !bytes).catch(() => null);
-    performance.mark(`map:source-text:${source.id}`);
+    performance.mark(`map:source-text:${id}`);
   } else if (hasLongOutlines(collection)) {
     blob = await longOutlinesText(collection);
   }
   if (!current()) return false;
-  setClustered(
-    source,
-    featureCount(collection) > LARGE_LAYER && collectionSummary(collection).allPoints,
-  );
+  const source = geoJsonSource(map, id);
+  if (!source) return false;
+  setClustered(source, points);
   return blob ? giveText(source, blob, current) : giveObjects(source, collection, current);
 }
 
@@ -118,7 +135,7 @@ export async function giveCollection(
   collection: FeatureCollection,
   longOutlinesAsText = false,
 ): Promise<boolean> {
-  const current = newestCall(source);
+  const current = newestCall(source, '');
   if (!longOutlinesAsText || !hasLongOutlines(collection)) {
     return giveObjects(source, collection, current);
   }

@@ -10,7 +10,7 @@ import {
   styleLayerIdsOf,
 } from '../layers/catalog';
 import { ANALYSIS_SOURCES } from '../layers/analysis_layers';
-import type { ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
+import type { ExpressionSpecification } from 'maplibre-gl';
 import { useAppStore } from '../state/store';
 import { trackLoad, whenLoaded, whenStyled } from './when_loaded';
 import { bbox } from '@turf/turf';
@@ -192,9 +192,8 @@ export function MapView({ data, onFirstIdle }: { data: LayerData; onFirstIdle?: 
       const drawn = drawnData.current;
       for (const layer of LAYER_IDS) {
         if (drawn?.layers[layer] === data.layers[layer]) continue;
-        const source = map.getSource<GeoJSONSource>(layer);
-        if (!source) continue;
-        void giveLayer(source, data.layers[layer]).then((given) => {
+        if (!map.getSource(layer)) continue;
+        void giveLayer(map, layer, data.layers[layer]).then((given) => {
           if (!given) return;
           performance.mark(`map:source-given:${layer}`);
           map.once('idle', () => markFilled({ [layer]: data.layers[layer] }));

@@ -89,7 +89,7 @@ export async function printMap(request: PrintMapRequest): Promise<HTMLCanvasElem
     }
     await Promise.all(
       LAYER_IDS.filter((id) => initial.layers[id] !== request.data.layers[id]).map((id) =>
-        giveLayer(map.getSource<GeoJSONSource>(id)!, request.data.layers[id]),
+        giveLayer(map, id, request.data.layers[id]),
       ),
     );
     // The map is still centred on the print's centre, at the first tile's size.

@@ -11,6 +11,8 @@ export interface MapTestHooks {
   subdistrictIds: Record<string, string>;
   /** A GeoJSON source's data as JSON text (what the map was last given), or null. */
   sourceData: (sourceId: string) => Promise<string | null>;
+  /** The type of a source (`geojson`, or `vector` for a layer drawn from point tiles). */
+  sourceType: (sourceId: string) => string | null;
   /**
    * A copy of the next frame the map draws, taken in that frame: the map's canvas keeps no
    * frame once the browser has shown it (no `preserveDrawingBuffer`, as users get it).
@@ -82,6 +84,7 @@ export function installTestHooks(map: MapLibreMap, unitIds: Map<string, string>)
       const source = map.getSource<GeoJSONSource>(sourceId);
       return source ? JSON.stringify(await source.getData()) : null;
     },
+    sourceType: (sourceId) => map.getSource(sourceId)?.type ?? null,
     drawnFrame: () =>
       new Promise((resolve) => {
         map.once('render', () => {

@@ -102,6 +102,8 @@ describe('a large import', () => {
     expect(overview.total).toBe(ROWS);
     expect(overview.clusters).toBeGreaterThan(0);
     expect(overview.clusters).toBeLessThan(ROWS / 10);
+    // Drawn from point tiles made in the app's worker, not from a GeoJSON source of them all.
+    expect(await page.evaluate(() => window.__huitianMap!.sourceType('car-parks'))).toBe('vector');
 
     // Close up, the car parks are drawn one by one, by name.
     await page.goto(`${session!.baseUrl}#map=17.00/${found[1]}/${found[0]}&layers=car-parks`);
@@ -117,6 +119,7 @@ describe('a large import', () => {
     await page.waitForSelector('[data-map-ready="true"]', { timeout: 120_000 });
     await waitForDrawn(page, ROWS);
     expect((await drawnCarParks(page)).total).toBe(ROWS);
+    expect(await page.evaluate(() => window.__huitianMap!.sourceType('car-parks'))).toBe('vector');
 
     // A printed page draws them too, and names them in its legend. The car-park blue
     // (#1f5fa8) is no other layer's colour, and the shipped data has no car parks.

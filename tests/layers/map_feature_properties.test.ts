@@ -32,7 +32,7 @@ describe('the properties a large layer carries to the map', () => {
     propertiesRead(SUBDISTRICT_LABEL_LAYER, read);
     propertiesRead(schoolLabelField('zh'), read);
     propertiesRead(schoolLabelField('en'), read);
-    // MapLibre writes these itself on the clusters it makes.
+    // Written on the clusters themselves (by the point tiles, or MapLibre when it clusters).
     read.delete('point_count');
     read.delete('cluster');
     expect(read.size).toBeGreaterThan(3);
