@@ -47,12 +47,29 @@ export function carParkCsv(rows: number): string {
 
 /** Records main-thread tasks over 50 ms from the start of every document of the page. */
 const RECORD_LONG_TASKS = () => {
-  const w = window as unknown as { __longTasks: { start: number; ms: number }[] };
+  const w = window as unknown as {
+    __longTasks: { start: number; ms: number }[];
+    __listedAt?: number;
+  };
   w.__longTasks = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, ms: e.duration });
   }).observe({ type: 'longtask', buffered: true });
+  // When the import is first in the page's document: asked afterwards, the page answers only
+  // once its thread is free, a long task later when the map is drawing.
+  const listed = new MutationObserver(() => {
+    if (!document.querySelector('[data-testid="import-item"]')) return;
+    w.__listedAt = performance.now();
+    listed.disconnect();
+  });
+  listed.observe(document, { childList: true, subtree: true });
 };
+
+/** When the import was first listed (see RECORD_LONG_TASKS), once it is. */
+async function listedAt(page: Page): Promise<number> {
+  await page.waitForSelector('[data-testid="import-item"]', { timeout: 600_000 });
+  return page.evaluate(() => (window as unknown as { __listedAt: number }).__listedAt);
+}
 
 /** The longest task since `from` (performance.now of the page), and their total. */
 const longTasksSince = (page: Page, from: number) =>
@@ -134,8 +151,7 @@ async function reload(page: Page): Promise<string> {
     () => performance.getEntriesByName('map:first-idle')[0]!.startTime,
   );
   await page.click('[data-testid="data-toggle"]');
-  await page.waitForSelector('[data-testid="import-item"]', { timeout: 600_000 });
-  const listed = await now(page);
+  const listed = await listedAt(page);
   const filled = await carParksDrawn(page);
   await settle(page);
   const tasks = await longTasksSince(page, 0);
@@ -159,8 +175,7 @@ async function reloadListing(page: Page): Promise<string> {
   await page.reload({ waitUntil: 'commit' });
   await page.click('[data-testid="data-toggle"]', { timeout: 60_000 });
   const opened = await now(page);
-  await page.waitForSelector('[data-testid="import-item"]', { timeout: 600_000 });
-  const listed = await now(page);
+  const listed = await listedAt(page);
   await page.waitForSelector('[data-map-ready="true"]', { timeout: 600_000 });
   const filled = await carParksDrawn(page);
   await settle(page);
