@@ -102,11 +102,13 @@ export async function checkImport(key: string): Promise<RecordRead<RestoredDatas
   if (canCheckInWorker()) {
     const chunks: CompactChunk[][] = [];
     const check = requestWorker({ kind: 'check', key, keep: MAP_FEATURE_PROPERTIES }, (message) => {
-      if ('chunk' in message) (chunks[message.dataset] ??= []).push(message.chunk);
+      if (!('chunk' in message)) return;
+      (chunks[message.dataset] ??= []).push(message.chunk);
+      // A large layer of points is drawn from tiles made in a worker of their own, started
+      // at its first checked chunk: started once the map is being made, it waits long for
+      // the page's thread; started before the page's first tasks, it delays them.
+      if (message.chunk.points) startPointTilesWorker();
     });
-    // A large layer of points is drawn from tiles made in a worker of their own, started now:
-    // a worker started once the map is being made waits long for the page's thread.
-    startPointTilesWorker();
     // Asked at once: the worker answers in order, and drops the texts once it gave them.
     const texts = requestWorker({ kind: 'map-text', key, keep: MAP_FEATURE_PROPERTIES }).then(
       (response) => ('texts' in response ? response.texts : null),

@@ -63,4 +63,9 @@ export function dropPointLayer(key: number): Promise<void> {
  * Starts the worker ahead of its first layer (when saved imports are restored), so that its
  * own start, slow once the map is being made, does not delay that layer's first tiles.
  */
-export const startPointTilesWorker = () => void dropPointLayer(0);
+let started = false;
+export function startPointTilesWorker(): void {
+  if (started) return;
+  started = true;
+  void dropPointLayer(0);
+}
