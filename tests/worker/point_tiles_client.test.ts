@@ -2,6 +2,7 @@ import { VectorTile } from '@mapbox/vector-tile';
 import type { Feature } from 'geojson';
 import { PbfReader } from 'pbf';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { bridgedWorker } from './bridged_worker';
 import { encodeFeatures } from '../../src/data/compact_features';
 import { pointPiecesOf } from '../../src/data/point_tiles';
 
@@ -11,39 +12,10 @@ import { pointPiecesOf } from '../../src/data/point_tiles';
  * module afresh, as a new worker would, and one can be made to fail as a worker ended by the
  * browser does.
  */
-class BridgedWorker {
-  static made: BridgedWorker[] = [];
-  onmessage: ((event: { data: unknown }) => void) | null = null;
-  onerror: ((event: { message: string }) => void) | null = null;
-  onmessageerror: (() => void) | null = null;
-  received: { kind: string }[] = [];
-  failing = false;
-  private scope = {
-    onmessage: null as ((event: { data: unknown }) => void) | null,
-    onmessageerror: null as (() => void) | null,
-    postMessage: (message: unknown, transfer: Transferable[] = []) => {
-      const data = structuredClone(message, { transfer });
-      setTimeout(() => this.onmessage?.({ data }));
-    },
-  };
-  private loaded: Promise<unknown>;
-  constructor(url: URL) {
-    BridgedWorker.made.push(this);
-    expect(String(url)).toContain('point_tiles.worker');
-    vi.stubGlobal('self', this.scope);
-    vi.resetModules();
-    this.loaded = import('../../src/worker/point_tiles.worker');
-  }
-  postMessage(message: { kind: string }, transfer: Transferable[] = []) {
-    const data = structuredClone(message, { transfer });
-    this.received.push(data);
-    void this.loaded.then(() => {
-      if (this.failing) this.onerror?.({ message: 'out of memory' });
-      else this.scope.onmessage!({ data });
-    });
-  }
-  terminate() {}
-}
+const BridgedWorker = bridgedWorker(
+  { 'point_tiles.worker': () => import('../../src/worker/point_tiles.worker') },
+  { fresh: true },
+);
 
 beforeEach(() => vi.stubGlobal('Worker', BridgedWorker));
 afterEach(() => {

@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import type { Feature } from 'geojson';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { bridgedWorker } from './bridged_worker';
 import { encodeFeatures } from '../../src/data/compact_features';
 
 /**
@@ -9,30 +10,9 @@ import { encodeFeatures } from '../../src/data/compact_features';
  * module runs behind a stand-in for the browser's Worker that passes messages by structured
  * clone; the point tiles' worker, started alongside, is a stand-in that never answers.
  */
-class BridgedWorker {
-  onmessage: ((event: { data: unknown }) => void) | null = null;
-  onerror: ((event: { message: string }) => void) | null = null;
-  onmessageerror: (() => void) | null = null;
-  private scope = {
-    onmessage: null as ((event: { data: unknown }) => void) | null,
-    onmessageerror: null as (() => void) | null,
-    postMessage: (message: unknown, transfer: Transferable[] = []) => {
-      const data = structuredClone(message, { transfer });
-      setTimeout(() => this.onmessage?.({ data }));
-    },
-  };
-  private loaded: Promise<unknown> | null = null;
-  constructor(url: URL) {
-    if (!String(url).includes('import_record.worker')) return;
-    vi.stubGlobal('self', this.scope);
-    this.loaded = import('../../src/worker/import_record.worker');
-  }
-  postMessage(message: unknown, transfer: Transferable[] = []) {
-    const data = structuredClone(message, { transfer });
-    void this.loaded?.then(() => this.scope.onmessage!({ data }));
-  }
-  terminate() {}
-}
+const BridgedWorker = bridgedWorker({
+  'import_record.worker': () => import('../../src/worker/import_record.worker'),
+});
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();

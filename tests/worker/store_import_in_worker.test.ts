@@ -1,5 +1,6 @@
 import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { bridgedWorker } from './bridged_worker';
 import { encodeFeatures } from '../../src/data/compact_features';
 import type { ImportedDataset } from '../../src/data/imported_data';
 
@@ -10,39 +11,9 @@ import type { ImportedDataset } from '../../src/data/imported_data';
  * behind a stand-in for the browser's Worker that passes messages as the browser does
  * (structured clone, with the listed buffers moved: the sender's copy of them is detached).
  */
-class BridgedWorker {
-  static made: BridgedWorker[] = [];
-  /** When set, the worker fails (its `error` event) instead of answering. */
-  static failing = false;
-  onmessage: ((event: { data: unknown }) => void) | null = null;
-  onerror: ((event: { message: string }) => void) | null = null;
-  onmessageerror: (() => void) | null = null;
-  received: { kind: string }[] = [];
-  private scope = {
-    onmessage: null as ((event: { data: unknown }) => void) | null,
-    onmessageerror: null as (() => void) | null,
-    postMessage: (message: unknown, transfer: Transferable[] = []) => {
-      const data = structuredClone(message, { transfer });
-      setTimeout(() => this.onmessage?.({ data }));
-    },
-  };
-  private loaded: Promise<unknown>;
-  constructor(url: URL) {
-    BridgedWorker.made.push(this);
-    expect(String(url)).toContain('import_record.worker');
-    vi.stubGlobal('self', this.scope);
-    this.loaded = import('../../src/worker/import_record.worker');
-  }
-  postMessage(message: { kind: string }, transfer: Transferable[] = []) {
-    const data = structuredClone(message, { transfer });
-    this.received.push(data);
-    void this.loaded.then(() => {
-      if (BridgedWorker.failing) this.onerror?.({ message: 'out of memory' });
-      else this.scope.onmessage!({ data });
-    });
-  }
-  terminate() {}
-}
+const BridgedWorker = bridgedWorker({
+  'import_record.worker': () => import('../../src/worker/import_record.worker'),
+});
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
