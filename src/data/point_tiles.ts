@@ -1,5 +1,6 @@
 import type { LayerTextPart } from './layer_text';
 import { type TilePoint, pointsTile } from './vector_tile';
+import { mercatorX, mercatorY } from './web_mercator';
 
 /**
  * Vector tiles of a large layer of points, made on demand from their positions: the map then
@@ -22,15 +23,9 @@ export const POINT_TILES_MAX_ZOOM = CLUSTER_MAX_ZOOM + 1;
 /** Cells per side of a 512-pixel tile: cells of about 43 px, near a 40 px cluster radius. */
 const CELLS = 12;
 const EXTENT = 4096;
-/** Web Mercator's latitude limit, where its square ends. */
+/** Web Mercator's latitude limit, where its square ends: a point past it is drawn on it. */
 const MAX_LATITUDE = 85.051129;
-
-const mercatorX = (lon: number) => lon / 360 + 0.5;
-function mercatorY(lat: number): number {
-  const clamped = Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, lat));
-  const sin = Math.sin((clamped * Math.PI) / 180);
-  return 0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI;
-}
+const squareY = (lat: number) => mercatorY(Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, lat)));
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const toUtf8 = new TextEncoder();
@@ -114,7 +109,7 @@ export class PointTiles {
       this.pieceStarts[p] = i;
       for (let j = 0; j < piece.count; j++, i++) {
         const x = (this.x[i] = mercatorX(piece.positions[2 * j]!));
-        const y = (this.y[i] = mercatorY(piece.positions[2 * j + 1]!));
+        const y = (this.y[i] = squareY(piece.positions[2 * j + 1]!));
         const tx = Math.min(BUCKET_SIDE - 1, Math.floor(x * BUCKET_SIDE));
         const ty = Math.min(BUCKET_SIDE - 1, Math.floor(y * BUCKET_SIDE));
         const key = ty * BUCKET_SIDE + tx;

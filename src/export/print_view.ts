@@ -3,6 +3,8 @@
  * area or one sub-district) fitted into the page's map frame, in Web Mercator with 512-pixel
  * tiles as MapLibre draws it.
  */
+import { mercatorLatitude, mercatorLongitude, mercatorX, mercatorY } from '../data/web_mercator';
+
 export type Bounds = [west: number, south: number, east: number, north: number];
 
 export interface PrintView {
@@ -18,14 +20,6 @@ export interface PrintView {
 const TILE = 512;
 const EARTH_CIRCUMFERENCE_M = 40075016.686;
 
-const mercatorX = (lon: number) => (lon + 180) / 360;
-const mercatorY = (lat: number) => {
-  const s = Math.sin((lat * Math.PI) / 180);
-  return 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI);
-};
-const longitude = (x: number) => x * 360 - 180;
-const latitude = (y: number) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
-
 /** The ground bounds of a map of `size` CSS pixels centred on `center` at `zoom`. */
 export function viewBounds(
   center: [number, number],
@@ -37,7 +31,12 @@ export function viewBounds(
   const y = mercatorY(center[1]);
   const dx = size.width / 2 / world;
   const dy = size.height / 2 / world;
-  return [longitude(x - dx), latitude(y + dy), longitude(x + dx), latitude(y - dy)];
+  return [
+    mercatorLongitude(x - dx),
+    mercatorLatitude(y + dy),
+    mercatorLongitude(x + dx),
+    mercatorLatitude(y - dy),
+  ];
 }
 
 /** The zoom at which `bounds` just fits `size` CSS pixels. */
@@ -68,8 +67,8 @@ export function printView(
   const zoom = Math.max(natural, onScreen);
   const pixelRatio = naturalRatio * 2 ** (natural - zoom);
   const center: [number, number] = [
-    longitude((mercatorX(bounds[0]) + mercatorX(bounds[2])) / 2),
-    latitude((mercatorY(bounds[1]) + mercatorY(bounds[3])) / 2),
+    mercatorLongitude((mercatorX(bounds[0]) + mercatorX(bounds[2])) / 2),
+    mercatorLatitude((mercatorY(bounds[1]) + mercatorY(bounds[3])) / 2),
   ];
   const lat = (center[1] * Math.PI) / 180;
   const metresPerCssPixel = (EARTH_CIRCUMFERENCE_M * Math.cos(lat)) / (TILE * 2 ** zoom);

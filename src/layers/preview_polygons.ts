@@ -1,4 +1,5 @@
 import type { FeatureCollection, Position } from 'geojson';
+import { mercatorX, mercatorY } from '../data/web_mercator';
 
 /**
  * A collection's polygons as flat typed arrays, so a worker can hand them to the page without
@@ -20,10 +21,6 @@ export type PreviewCollections = Record<
   'served' | 'networkGaps' | 'gaps' | 'unknown' | 'newlyServed' | 'lostService',
   PackedPolygons | null
 >;
-
-const mercatorX = (lng: number) => (lng + 180) / 360;
-const mercatorY = (lat: number) =>
-  (180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))) / 360;
 
 /** Calls `visit` with each ring of each Polygon and MultiPolygon; other geometries are skipped. */
 function eachRing(collection: FeatureCollection, visit: (ring: Position[]) => void) {
