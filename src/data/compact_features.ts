@@ -69,15 +69,21 @@ export function encodeFeatures(features: readonly Feature[]): CompactFeatures {
   return { count: features.length, chunks };
 }
 
+/** The properties of a chunk's features, in order; throws as `decodeChunk` does. */
+export function chunkProperties(chunk: CompactChunk): unknown[] {
+  const properties = readJson(chunk.properties, 'properties');
+  if (!Array.isArray(properties) || properties.length !== chunk.count) {
+    throw new Error('properties do not match the chunk');
+  }
+  return properties;
+}
+
 /**
  * The features of one chunk. Throws on a chunk that is not what encodeChunk writes (a damaged
  * record): callers treat that as damage, never as data.
  */
 export function decodeChunk(chunk: CompactChunk): Feature[] {
-  const properties = readJson(chunk.properties, 'properties');
-  if (!Array.isArray(properties) || properties.length !== chunk.count) {
-    throw new Error('properties do not match the chunk');
-  }
+  const properties = chunkProperties(chunk);
   const features: Feature[] = new Array<Feature>(chunk.count);
   if (chunk.points instanceof Float64Array) {
     if (chunk.points.length !== 2 * chunk.count) throw new Error('points do not match the chunk');

@@ -1,3 +1,4 @@
+import { type CompactChunk, chunkProperties, encodeChunk } from './compact_features';
 import type { LayerTextPart } from './layer_text';
 import { type TilePoint, pointsTile } from './vector_tile';
 import { mercatorX, mercatorY } from './web_mercator';
@@ -27,43 +28,25 @@ const EXTENT = 4096;
 const MAX_LATITUDE = 85.051129;
 const squareY = (lat: number) => mercatorY(Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, lat)));
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const toUtf8 = new TextEncoder();
-
-/** Points as their layer keeps them: [lon, lat] pairs, and their properties as a JSON array. */
-export interface PointPiece {
-  count: number;
-  positions: Float64Array;
-  /** The JSON array of the points' properties (in UTF-8, or as text). */
-  properties: Uint8Array | string;
-}
-
 /**
- * The pieces of points a layer's parts hold (its compact chunks as they are, its feature
- * objects written here), or null when one of its features is not a point.
+ * The chunks of points a layer's parts hold (see compact_features): its compact chunks as they
+ * are, its feature objects encoded here; null when one of its features is not a point.
  */
-export function pointPiecesOf(parts: readonly LayerTextPart[]): PointPiece[] | null {
-  const pieces: PointPiece[] = [];
+export function pointChunksOf(parts: readonly LayerTextPart[]): CompactChunk[] | null {
+  const chunks: CompactChunk[] = [];
   for (const part of parts) {
-    if ('compact' in part) {
-      for (const chunk of part.compact.chunks) {
-        if (!(chunk.points instanceof Float64Array)) return null;
-        pieces.push({ count: chunk.count, positions: chunk.points, properties: chunk.properties });
-      }
-      continue;
+    const own =
+      'compact' in part
+        ? part.compact.chunks
+        : part.features.length > 0
+          ? [encodeChunk(part.features)]
+          : [];
+    for (const chunk of own) {
+      if (!(chunk.points instanceof Float64Array)) return null;
+      chunks.push(chunk);
     }
-    const { features } = part;
-    if (features.length === 0) continue;
-    const positions = new Float64Array(2 * features.length);
-    for (const [i, feature] of features.entries()) {
-      if (feature.geometry?.type !== 'Point') return null;
-      positions[2 * i] = feature.geometry.coordinates[0]!;
-      positions[2 * i + 1] = feature.geometry.coordinates[1]!;
-    }
-    const properties = toUtf8.encode(JSON.stringify(features.map((f) => f.properties ?? {})));
-    pieces.push({ count: features.length, positions, properties });
   }
-  return pieces;
+  return chunks;
 }
 
 /**
@@ -84,32 +67,34 @@ export class PointTiles {
   /** Each bucket's tile at BUCKET_ZOOM. */
   private readonly bucketX: Uint32Array;
   private readonly bucketY: Uint32Array;
-  /** The first point of each piece, and a last entry for the end. */
-  private readonly pieceStarts: Int32Array;
-  private readonly pieces: readonly PointPiece[];
-  /** Pieces' properties, parsed when a tile first needs one of their points. */
+  /** The first point of each chunk, and a last entry for the end. */
+  private readonly chunkStarts: Int32Array;
+  private readonly chunks: readonly CompactChunk[];
+  /** Chunks' properties, parsed when a tile first needs one of their points. */
   private readonly parsed: (Record<string, unknown>[] | undefined)[] = [];
   /** The properties a tile's points carry (the ones the map reads). */
   private readonly keep: readonly string[];
 
-  constructor(pieces: readonly PointPiece[], keep: readonly string[]) {
-    this.pieces = pieces;
+  /** `chunks` all hold points (see `pointChunksOf`). */
+  constructor(chunks: readonly CompactChunk[], keep: readonly string[]) {
+    this.chunks = chunks;
     this.keep = keep;
-    this.count = pieces.reduce((n, p) => n + p.count, 0);
+    this.count = chunks.reduce((n, c) => n + c.count, 0);
     this.x = new Float64Array(this.count);
     this.y = new Float64Array(this.count);
-    this.pieceStarts = new Int32Array(pieces.length + 1);
+    this.chunkStarts = new Int32Array(chunks.length + 1);
     const bucketOf = new Uint32Array(this.count);
     const bucketIds = new Map<number, number>();
     const sizes: number[] = [];
     const tileX: number[] = [];
     const tileY: number[] = [];
     let i = 0;
-    pieces.forEach((piece, p) => {
-      this.pieceStarts[p] = i;
-      for (let j = 0; j < piece.count; j++, i++) {
-        const x = (this.x[i] = mercatorX(piece.positions[2 * j]!));
-        const y = (this.y[i] = squareY(piece.positions[2 * j + 1]!));
+    chunks.forEach((chunk, c) => {
+      this.chunkStarts[c] = i;
+      const positions = chunk.points!;
+      for (let j = 0; j < chunk.count; j++, i++) {
+        const x = (this.x[i] = mercatorX(positions[2 * j]!));
+        const y = (this.y[i] = squareY(positions[2 * j + 1]!));
         const tx = Math.min(BUCKET_SIDE - 1, Math.floor(x * BUCKET_SIDE));
         const ty = Math.min(BUCKET_SIDE - 1, Math.floor(y * BUCKET_SIDE));
         const key = ty * BUCKET_SIDE + tx;
@@ -123,7 +108,7 @@ export class PointTiles {
         bucketOf[i] = bucket;
       }
     });
-    this.pieceStarts[pieces.length] = i;
+    this.chunkStarts[chunks.length] = i;
     // A counting sort of the points by bucket.
     this.starts = new Uint32Array(sizes.length + 1);
     sizes.forEach((size, b) => (this.starts[b + 1] = this.starts[b]! + size));
@@ -193,32 +178,23 @@ export class PointTiles {
   }
 
   private properties(id: number): Record<string, unknown> {
-    // The piece holding point `id`: the last whose start is at or before it.
+    // The chunk holding point `id`: the last whose start is at or before it.
     let low = 0;
-    let high = this.pieces.length - 1;
+    let high = this.chunks.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.pieceStarts[mid]! <= id) low = mid;
+      if (this.chunkStarts[mid]! <= id) low = mid;
       else high = mid - 1;
     }
-    let parsed = this.parsed[low];
-    if (!parsed) {
-      const piece = this.pieces[low]!;
-      const text =
-        typeof piece.properties === 'string' ? piece.properties : utf8.decode(piece.properties);
-      const value: unknown = JSON.parse(text);
-      if (!Array.isArray(value) || value.length !== piece.count) {
-        throw new Error('a layer piece does not hold what it says');
-      }
-      parsed = this.parsed[low] = value.map((all: unknown) => {
-        const kept: Record<string, unknown> = {};
-        if (all && typeof all === 'object') {
-          for (const key of this.keep)
-            if (key in all) kept[key] = (all as Record<string, unknown>)[key];
+    const parsed = (this.parsed[low] ??= chunkProperties(this.chunks[low]!).map((all) => {
+      const kept: Record<string, unknown> = {};
+      if (all && typeof all === 'object') {
+        for (const key of this.keep) {
+          if (key in all) kept[key] = (all as Record<string, unknown>)[key];
         }
-        return kept;
-      });
-    }
-    return parsed[id - this.pieceStarts[low]!] ?? {};
+      }
+      return kept;
+    }));
+    return parsed[id - this.chunkStarts[low]!] ?? {};
   }
 }

@@ -8,7 +8,7 @@ import {
   addProtocol,
 } from 'maplibre-gl';
 import type { LayerTextPart } from '../data/layer_text';
-import { POINT_TILES_LAYER, POINT_TILES_MAX_ZOOM, pointPiecesOf } from '../data/point_tiles';
+import { POINT_TILES_LAYER, POINT_TILES_MAX_ZOOM, pointChunksOf } from '../data/point_tiles';
 import { MAP_FEATURE_PROPERTIES } from '../layers/catalog';
 import { dropPointLayer, loadPointLayer, pointTile } from '../worker/point_tiles_client';
 
@@ -57,11 +57,11 @@ export function pointTiles(
 ): PointTilesOf | null {
   let tiles = tilesOf.get(collection);
   if (!tiles) {
-    const pieces = pointPiecesOf(parts);
-    if (!pieces) return null;
+    const chunks = pointChunksOf(parts);
+    if (!chunks) return null;
     addScheme();
     const key = nextKey++;
-    const loaded = loadPointLayer(key, pieces, MAP_FEATURE_PROPERTIES);
+    const loaded = loadPointLayer(key, chunks, MAP_FEATURE_PROPERTIES);
     loaded.catch(() => {
       tilesOf.delete(collection);
       void dropPointLayer(key);

@@ -4,7 +4,8 @@
  * page's thread: a layer is loaded once, from its points as its parts keep them (copied here
  * in a few block copies), and each tile made when the map asks for it.
  */
-import { type PointPiece, PointTiles } from '../data/point_tiles';
+import type { CompactChunk } from '../data/compact_features';
+import { PointTiles } from '../data/point_tiles';
 import { failOnUnreadableMessage } from './unreadable_message';
 import { answeringPings } from './liveness';
 
@@ -18,7 +19,7 @@ export interface PointTilesRequest {
   kind: 'load' | 'tile' | 'drop';
   key: number;
   /** The layer's points and the properties its tiles carry (for `load`). */
-  layer?: { pieces: PointPiece[]; keep: readonly string[] };
+  layer?: { chunks: CompactChunk[]; keep: readonly string[] };
   /** The tile's z, x and y (for `tile`). */
   tile?: [number, number, number];
 }
@@ -40,7 +41,7 @@ function answer(request: PointTilesRequest): PointTilesResponse {
   }
   if (request.kind === 'load') {
     if (!request.layer) throw new Error('no points to load');
-    const tiles = new PointTiles(request.layer.pieces, request.layer.keep);
+    const tiles = new PointTiles(request.layer.chunks, request.layer.keep);
     layers.set(key, tiles);
     return { id, count: tiles.count };
   }

@@ -1,4 +1,4 @@
-import type { PointPiece } from '../data/point_tiles';
+import type { CompactChunk } from '../data/compact_features';
 import type { PointTilesRequest, PointTilesResponse } from './point_tiles.worker';
 import { workerRequests } from './worker_requests';
 
@@ -20,16 +20,16 @@ const request = workerRequests<PointTilesRequest, PointTilesResponse, Result>(
 );
 
 /** The layers loaded, by key: loaded again into a worker started afresh. */
-const loaded = new Map<number, { pieces: PointPiece[]; keep: readonly string[] }>();
+const loaded = new Map<number, { chunks: CompactChunk[]; keep: readonly string[] }>();
 
 /** Has the worker index a layer's points; resolves with their number. */
 export function loadPointLayer(
   key: number,
-  pieces: PointPiece[],
+  chunks: CompactChunk[],
   keep: readonly string[],
 ): Promise<number> {
-  loaded.set(key, { pieces, keep });
-  return request({ kind: 'load', key, layer: { pieces, keep } }) as Promise<number>;
+  loaded.set(key, { chunks, keep });
+  return request({ kind: 'load', key, layer: { chunks, keep } }) as Promise<number>;
 }
 
 /** The vector tile z/x/y of a layer loaded under `key`. */

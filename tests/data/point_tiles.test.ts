@@ -3,7 +3,7 @@ import type { Feature, Point } from 'geojson';
 import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
 import { encodeFeatures } from '../../src/data/compact_features';
-import { PointTiles, pointPiecesOf } from '../../src/data/point_tiles';
+import { PointTiles, pointChunksOf } from '../../src/data/point_tiles';
 import { pointsTile } from '../../src/data/vector_tile';
 
 /*
@@ -41,9 +41,9 @@ function gridOfCarParks(side: number): Feature<Point>[] {
 }
 
 function tilesOf(features: Feature<Point>[]): PointTiles {
-  const pieces = pointPiecesOf([{ compact: encodeFeatures(features) }]);
-  if (!pieces) throw new Error('not points');
-  return new PointTiles(pieces, KEEP);
+  const chunks = pointChunksOf([{ compact: encodeFeatures(features) }]);
+  if (!chunks) throw new Error('not points');
+  return new PointTiles(chunks, KEEP);
 }
 
 interface Read {
@@ -152,10 +152,10 @@ describe('point tiles', () => {
     const compact = encodeFeatures([carPark(7, 116.31, 40.06)]);
     const chunk = compact.chunks[0]!;
     const text = new TextDecoder().decode(chunk.properties as Uint8Array);
-    const pieces = pointPiecesOf([
+    const chunks = pointChunksOf([
       { compact: { ...compact, chunks: [{ ...chunk, properties: text }] } },
     ]);
-    const tiles = new PointTiles(pieces!, KEEP);
+    const tiles = new PointTiles(chunks!, KEEP);
     const [[x, y]] = tilesCovering([carPark(7, 116.31, 40.06)], 16) as [[number, number]];
     expect(read(tiles.tile(16, x, y)).features[0]!.properties).toEqual({
       id: 'p7',
@@ -165,8 +165,8 @@ describe('point tiles', () => {
 
   it('take feature objects as well as compact chunks, and refuse a layer that is not all points', () => {
     const objects = [carPark(1, 116.32, 40.06), carPark(2, 116.33, 40.07)];
-    const pieces = pointPiecesOf([{ features: objects }, { compact: encodeFeatures(features) }]);
-    expect(pieces?.reduce((n, p) => n + p.count, 0)).toBe(features.length + 2);
+    const chunks = pointChunksOf([{ features: objects }, { compact: encodeFeatures(features) }]);
+    expect(chunks?.reduce((n, p) => n + p.count, 0)).toBe(features.length + 2);
     const polygon: Feature = {
       type: 'Feature',
       properties: {},
@@ -182,8 +182,8 @@ describe('point tiles', () => {
         ],
       },
     };
-    expect(pointPiecesOf([{ features: [...objects, polygon] }])).toBeNull();
-    expect(pointPiecesOf([{ compact: encodeFeatures([polygon]) }])).toBeNull();
+    expect(pointChunksOf([{ features: [...objects, polygon] }])).toBeNull();
+    expect(pointChunksOf([{ compact: encodeFeatures([polygon]) }])).toBeNull();
   });
 });
 

@@ -4,7 +4,7 @@ import { PbfReader } from 'pbf';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bridgedWorker } from './bridged_worker';
 import { encodeFeatures } from '../../src/data/compact_features';
-import { pointPiecesOf } from '../../src/data/point_tiles';
+import { pointChunksOf } from '../../src/data/point_tiles';
 
 /**
  * The point tiles' worker as the page asks it. The real worker module runs behind a stand-in
@@ -48,8 +48,8 @@ async function client() {
 describe('the point tiles worker', () => {
   it('makes the tiles of a loaded layer, and forgets it when told to', async () => {
     const { loadPointLayer, pointTile, dropPointLayer } = await client();
-    const pieces = pointPiecesOf([{ compact: encodeFeatures(carParks(7_000)) }])!;
-    expect(await loadPointLayer(1, pieces, ['id', 'name'])).toBe(7_000);
+    const chunks = pointChunksOf([{ compact: encodeFeatures(carParks(7_000)) }])!;
+    expect(await loadPointLayer(1, chunks, ['id', 'name'])).toBe(7_000);
     // Zoom 8: the whole layer in one tile.
     const [x, y] = [Math.floor(((116.33 + 180) / 360) * 256), 96];
     expect(pointsIn(await pointTile(1, 8, x, y))).toBe(7_000);
@@ -59,8 +59,8 @@ describe('the point tiles worker', () => {
 
   it('loads a layer again into a worker started after the first failed', async () => {
     const { loadPointLayer, pointTile } = await client();
-    const pieces = pointPiecesOf([{ compact: encodeFeatures(carParks(300)) }])!;
-    await loadPointLayer(2, pieces, ['id', 'name']);
+    const chunks = pointChunksOf([{ compact: encodeFeatures(carParks(300)) }])!;
+    await loadPointLayer(2, chunks, ['id', 'name']);
     BridgedWorker.made[0]!.failing = true;
     const [x, y] = [Math.floor(((116.33 + 180) / 360) * 256), 96];
     await expect(pointTile(2, 8, x, y)).rejects.toThrow('out of memory');
