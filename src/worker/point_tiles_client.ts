@@ -4,14 +4,14 @@ import { workerRequests } from './worker_requests';
 
 type Result = number | ArrayBuffer | true;
 
-/** Thrown for a tile of a layer the worker does not hold. */
-class UnknownLayer extends Error {}
+/** Begins the error of a tile of a layer the worker does not hold. */
+const UNKNOWN_LAYER = 'unknown layer';
 
 const request = workerRequests<PointTilesRequest, PointTilesResponse, Result>(
   () => new Worker(new URL('./point_tiles.worker.ts', import.meta.url), { type: 'module' }),
   (response) => {
     if ('error' in response) {
-      return response.unknown ? { error: `${UnknownLayer.name}: ${response.error}` } : response;
+      return { error: response.unknown ? `${UNKNOWN_LAYER}: ${response.error}` : response.error };
     }
     if ('tile' in response) return { value: response.tile };
     if ('count' in response) return { value: response.count };
@@ -44,7 +44,7 @@ export async function pointTile(
     return await ask();
   } catch (error) {
     const layer = loaded.get(key);
-    if (!layer || !String(error).includes(UnknownLayer.name)) throw error;
+    if (!layer || !String(error).includes(UNKNOWN_LAYER)) throw error;
     await request({ kind: 'load', key, layer });
     return ask();
   }
