@@ -1,4 +1,5 @@
-import { vi } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, vi } from 'vitest';
 
 /**
  * A stand-in for the browser's Worker that runs a real worker module in the test: messages pass
@@ -7,12 +8,14 @@ import { vi } from 'vitest';
  * a worker whose URL names none is made but never answers. `fresh` loads the module afresh for
  * each worker, as a new worker would (else the first load is shared). A worker made `failing`
  * (or all, by the class's `failing`) fails as one ended by the browser does: its `error` event.
+ * Called at a test file's top level: each test gets the stand-in as its `Worker` (and, with
+ * `indexedDb`, an empty database), and all of it undone after.
  */
 export function bridgedWorker(
   modules: Record<string, () => Promise<unknown>>,
-  { fresh = false }: { fresh?: boolean } = {},
+  { fresh = false, indexedDb = false }: { fresh?: boolean; indexedDb?: boolean } = {},
 ) {
-  return class BridgedWorker {
+  const BridgedWorker = class BridgedWorker {
     static made: BridgedWorker[] = [];
     static failing = false;
     onmessage: ((event: { data: unknown }) => void) | null = null;
@@ -47,4 +50,15 @@ export function bridgedWorker(
     }
     terminate() {}
   };
+  beforeEach(() => {
+    if (indexedDb) globalThis.indexedDB = new IDBFactory();
+    vi.stubGlobal('Worker', BridgedWorker);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.resetModules();
+    BridgedWorker.made = [];
+    BridgedWorker.failing = false;
+  });
+  return BridgedWorker;
 }

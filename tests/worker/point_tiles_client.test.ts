@@ -1,7 +1,7 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import type { Feature } from 'geojson';
 import { PbfReader } from 'pbf';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bridgedWorker } from './bridged_worker';
 import { encodeFeatures } from '../../src/data/compact_features';
 import { pointChunksOf } from '../../src/data/point_tiles';
@@ -16,13 +16,6 @@ const BridgedWorker = bridgedWorker(
   { 'point_tiles.worker': () => import('../../src/worker/point_tiles.worker') },
   { fresh: true },
 );
-
-beforeEach(() => vi.stubGlobal('Worker', BridgedWorker));
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.resetModules();
-  BridgedWorker.made = [];
-});
 
 const carParks = (n: number): Feature[] =>
   Array.from({ length: n }, (_, i) => ({

@@ -1,6 +1,5 @@
-import { IDBFactory } from 'fake-indexeddb';
 import type { Feature } from 'geojson';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bridgedWorker } from './bridged_worker';
 import { encodeFeatures } from '../../src/data/compact_features';
 
@@ -10,18 +9,10 @@ import { encodeFeatures } from '../../src/data/compact_features';
  * module runs behind a stand-in for the browser's Worker that passes messages by structured
  * clone; the point tiles' worker, started alongside, is a stand-in that never answers.
  */
-const BridgedWorker = bridgedWorker({
-  'import_record.worker': () => import('../../src/worker/import_record.worker'),
-});
-
-beforeEach(() => {
-  globalThis.indexedDB = new IDBFactory();
-  vi.stubGlobal('Worker', BridgedWorker);
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.resetModules();
-});
+bridgedWorker(
+  { 'import_record.worker': () => import('../../src/worker/import_record.worker') },
+  { indexedDb: true },
+);
 
 const properties = (i: number) => ({
   id: `imp-r-${i}`,

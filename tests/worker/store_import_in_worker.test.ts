@@ -1,5 +1,5 @@
-import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IDBObjectStore } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bridgedWorker } from './bridged_worker';
 import { encodeFeatures } from '../../src/data/compact_features';
 import type { ImportedDataset } from '../../src/data/imported_data';
@@ -11,21 +11,11 @@ import type { ImportedDataset } from '../../src/data/imported_data';
  * behind a stand-in for the browser's Worker that passes messages as the browser does
  * (structured clone, with the listed buffers moved: the sender's copy of them is detached).
  */
-const BridgedWorker = bridgedWorker({
-  'import_record.worker': () => import('../../src/worker/import_record.worker'),
-});
-
-beforeEach(() => {
-  globalThis.indexedDB = new IDBFactory();
-  vi.stubGlobal('Worker', BridgedWorker);
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  vi.unstubAllGlobals();
-  vi.resetModules();
-  BridgedWorker.made = [];
-  BridgedWorker.failing = false;
-});
+const BridgedWorker = bridgedWorker(
+  { 'import_record.worker': () => import('../../src/worker/import_record.worker') },
+  { indexedDb: true },
+);
+afterEach(() => vi.restoreAllMocks());
 
 const carParks = (n: number) =>
   Array.from({ length: n }, (_, i) => ({
