@@ -1,11 +1,9 @@
-import { readGeometry } from '../import/geometry';
-import { geometryProblems } from './check';
-import { type CompactChunk, type CompactFeatures, decodeChunk } from './compact_features';
-import { addToSummary, emptySummary } from './feature_summary';
+import { type ChunkVerdict, checkChunk } from './chunk_check';
+import type { CompactChunk, CompactFeatures } from './compact_features';
+import { type FeatureSummary, mergeSummaries } from './feature_summary';
 import { IMPORT_LAYERS, type ImportLayer, type ImportedDataset } from './imported_data';
 import type { AppFeature } from './schema';
-import { validateFeatureProperties } from './schema';
-import { exceeds, vertexLimitCounter, limitMessageBoth } from './limits';
+import { LIMITS, exceeds, limitMessageBoth } from './limits';
 import {
   IMPORT_PREFIX,
   type RecordRead,
@@ -36,6 +34,7 @@ export async function readCheckedImport(
   key: string,
   pause: () => Promise<void> | void = () => {},
   onChecked?: CheckedChunkListener,
+  helper?: ChunkHelper,
 ): Promise<RecordRead<CheckedDataset[]>> {
   let value: unknown;
   try {
@@ -44,30 +43,63 @@ export async function readCheckedImport(
     return skippedImport(key, key, `unreadable: ${String(error)}`);
   }
   if (value === undefined) return { ok: true, value: [] };
-  return checkImportRecord(key, value, pause, onChecked);
+  return checkImportRecord(key, value, pause, onChecked, helper, () => storeGet(key));
 }
 
 /**
  * Called with each chunk once its features passed, by the index of the dataset they belong
  * to (in the order of the answer), with the features decoded and the chunk as kept (only
- * the fields a chunk has). A record can still be skipped after some of its chunks passed:
- * what the listener kept of it must then be dropped.
+ * the fields a chunk has). A chunk a helper checked comes without its features, with the bytes
+ * it wrote of them (see `ChunkHelper`). A record can still be skipped after some of its chunks
+ * passed: what the listener kept of it must then be dropped.
  */
 export type CheckedChunkListener = (
   dataset: number,
-  features: readonly AppFeature[],
+  features: readonly AppFeature[] | null,
   chunk: CompactChunk,
+  written?: Uint8Array<ArrayBuffer>[],
 ) => void;
 
 /**
- * A stored value through the gate, decoded and checked a chunk at a time, with `pause`
- * awaited between chunks (to yield to the page when run there).
+ * Another thread that checks the later part of a record's chunks while the gate checks the
+ * earlier (src/worker/chunk_check.worker.ts). The chunks handed over are moved to it, not
+ * copied (a copy of half of 200,000 car parks cost more than the helper saved), and come back
+ * with its verdict on each, which the gate reads in the record's order. A helper that fails
+ * gives none back: the gate then reads the record again and checks the rest itself.
+ */
+export interface ChunkHelper {
+  /**
+   * Moves the later chunks to the helper and answers the index of the first one moved (the
+   * number of chunks when none was).
+   */
+  handOver(chunks: readonly { layer: ImportLayer; chunk: CompactChunk }[]): number;
+  /** A chunk handed over, back, with the verdict on it (if the helper checked it); null if lost. */
+  back(index: number): Promise<HelperReturn | null>;
+  /** Nothing more is needed from it. */
+  stop(): void;
+}
+
+export interface HelperReturn {
+  chunk: CompactChunk;
+  /** None when the helper left the chunk to the gate (past its budget of positions). */
+  verdict?: ChunkVerdict;
+  /** The map's bytes of the chunk's features, when asked for and written. */
+  written?: Uint8Array<ArrayBuffer>[];
+}
+
+/**
+ * A stored value through the gate, decoded and checked a chunk at a time (see `checkChunk`),
+ * with `pause` awaited between chunks (to yield to the page when run there, and to let a
+ * helper's verdicts in).
  */
 export async function checkImportRecord(
   key: string,
   value: unknown,
   pause: () => Promise<void> | void = () => {},
   onChecked?: CheckedChunkListener,
+  helper?: ChunkHelper,
+  /** The record read again from storage, should the helper fail with chunks handed over. */
+  reread?: () => Promise<unknown>,
 ): Promise<RecordRead<CheckedDataset[]>> {
   const record = isRecord(value) ? value : {};
   const name = textOr(record.fileName, key.slice(IMPORT_PREFIX.length));
@@ -84,12 +116,7 @@ export async function checkImportRecord(
   ) {
     return skip('not an import record');
   }
-  const datasets: CheckedDataset[] = [];
-  // The limits an import was held to, over all of the record's layers: the feature count its
-  // chunks declare (decoding holds each chunk to it) before any work, then as chunks decode.
-  const tooMany = exceeds('featuresPerImport', declaredFeatures(record.layers as unknown[]));
-  if (tooMany) return skip(limitMessageBoth(tooMany));
-  const overLimit = vertexLimitCounter();
+  const parts: { layer: ImportLayer; chunks: CompactChunk[] }[] = [];
   for (const part of record.layers as unknown[]) {
     const layer = isRecord(part) ? part.layer : undefined;
     const compact = isRecord(part) ? part.features : undefined;
@@ -97,43 +124,113 @@ export async function checkImportRecord(
       return skip('unknown layer');
     }
     if (!Array.isArray(compact.chunks)) return skip('no features');
-    let count = 0;
-    const summary = emptySummary();
-    for (const chunk of compact.chunks as unknown[]) {
-      let decoded;
-      try {
-        decoded = decodeChunk(chunk as never);
-      } catch (error) {
-        return skip(`damaged features: ${(error as Error).message}`);
+    parts.push({ layer: layer as ImportLayer, chunks: compact.chunks as CompactChunk[] });
+  }
+  // The limits an import was held to, over all of the record's layers: the feature count its
+  // chunks declare (decoding holds each chunk to it) before any work, then as chunks decode.
+  const tooMany = exceeds('featuresPerImport', declaredFeatures(record.layers as unknown[]));
+  if (tooMany) return skip(limitMessageBoth(tooMany));
+  let chunks = parts.flatMap(({ layer, chunks }, dataset) =>
+    chunks.map((chunk) => ({ layer, chunk, dataset })),
+  );
+  const handedOver = helper?.handOver(chunks) ?? chunks.length;
+  try {
+    const kept: CompactChunk[][] = parts.map(() => []);
+    const summaries: FeatureSummary[][] = parts.map(() => []);
+    const counts = parts.map(() => 0);
+    let vertices = 0;
+    let helperLost = false;
+    for (let i = 0; i < chunks.length; i++) {
+      const { layer, dataset } = chunks[i]!;
+      let chunk = chunks[i]!.chunk;
+      let back: HelperReturn | null = null;
+      if (i >= handedOver && !helperLost) {
+        back = await helper!.back(i);
+        if (back) chunk = back.chunk;
+        else {
+          // The helper failed with the chunks: the rest as stored, checked here.
+          helperLost = true;
+          const again = reread ? await reread().catch(() => undefined) : undefined;
+          const rest = sameChunks(chunks, flatChunks(again), i);
+          if (!rest) return skip('unreadable: the record could not be read again');
+          chunks = rest;
+          chunk = chunks[i]!.chunk;
+        }
       }
-      const over = overLimit(decoded);
-      if (over) {
-        const { batchIndex, ...limit } = over;
-        const where = batchIndex === undefined ? '' : `feature ${count + batchIndex + 1}: `;
-        return skip(`${where}${limitMessageBoth(limit)}`);
+      let features: readonly AppFeature[] | null = null;
+      const verdict =
+        back?.verdict ??
+        checkChunk(layer, chunk, LIMITS.verticesPerFile - vertices, (f) => (features = f));
+      if ('damaged' in verdict) return skip(`damaged features: ${verdict.damaged}`);
+      for (const n of verdict.vertices) {
+        vertices += n;
+        if (vertices > LIMITS.verticesPerFile) {
+          const limit = { limit: 'verticesPerFile' as const, found: vertices, stoppedEarly: true };
+          return skip(limitMessageBoth(limit));
+        }
       }
-      for (const feature of decoded) {
-        const problem = restoredFeatureProblem(layer as ImportLayer, feature);
-        if (problem) return skip(`feature ${count + 1}: ${problem}`);
-        count++;
+      const number = (index: number) => `feature ${counts[dataset]! + index + 1}`;
+      if (verdict.overFeature) {
+        const { index, found } = verdict.overFeature;
+        const limit = { limit: 'verticesPerFeature' as const, found, stoppedEarly: true };
+        return skip(`${number(index)}: ${limitMessageBoth(limit)}`);
       }
-      addToSummary(summary, decoded);
-      onChecked?.(datasets.length, decoded as AppFeature[], keptChunk(chunk as CompactChunk));
+      if (verdict.problem) return skip(`${number(verdict.problem.index)}: ${verdict.problem.text}`);
+      counts[dataset]! += chunk.count;
+      summaries[dataset]!.push(verdict.summary);
+      kept[dataset]!.push(chunk);
+      onChecked?.(dataset, features, keptChunk(chunk), back?.written);
       await pause();
     }
-    datasets.push({
-      id: record.id,
-      fileName: record.fileName,
-      layer: layer as ImportLayer,
-      mode: record.mode,
-      crs: record.crs as ImportedDataset['crs'],
-      importedAt: record.importedAt,
-      // Checked above, chunk by chunk; its count is what the chunks hold.
-      compact: { chunks: compact.chunks as CompactFeatures['chunks'], count },
-      summary,
-    });
+    return {
+      ok: true,
+      value: parts.map(({ layer }, dataset) => ({
+        id: record.id as string,
+        fileName: record.fileName as string,
+        layer,
+        mode: record.mode as ImportedDataset['mode'],
+        crs: record.crs as ImportedDataset['crs'],
+        importedAt: record.importedAt as string,
+        // Checked above, chunk by chunk; its count is what the chunks hold.
+        compact: { chunks: kept[dataset]!, count: counts[dataset]! },
+        summary: mergeSummaries(summaries[dataset]!),
+      })),
+    };
+  } finally {
+    helper?.stop();
   }
-  return { ok: true, value: datasets };
+}
+
+type FlatChunks = { layer: ImportLayer; chunk: CompactChunk; dataset: number }[];
+
+/** The chunks of a stored value, all layers in order; none when it is not an import record. */
+function flatChunks(value: unknown): FlatChunks | null {
+  const layers = isRecord(value) && Array.isArray(value.layers) ? (value.layers as unknown[]) : [];
+  const chunks: FlatChunks = [];
+  for (const [dataset, part] of layers.entries()) {
+    const features = isRecord(part) ? part.features : undefined;
+    if (!isRecord(features) || !Array.isArray(features.chunks)) return null;
+    for (const chunk of features.chunks as unknown[]) {
+      const layer = (part as Record<string, unknown>).layer as ImportLayer;
+      chunks.push({ layer, chunk: chunk as CompactChunk, dataset });
+    }
+  }
+  return chunks;
+}
+
+/**
+ * The chunks read again, when they are the ones read first (as many, on the same layers, each
+ * declaring as many features), with the first `from` as already checked.
+ */
+function sameChunks(first: FlatChunks, again: FlatChunks | null, from: number): FlatChunks | null {
+  if (!again || again.length !== first.length) return null;
+  const same = first.every(
+    (c, i) =>
+      c.layer === again[i]!.layer &&
+      c.dataset === again[i]!.dataset &&
+      c.chunk.count === (again[i]!.chunk as Partial<CompactChunk> | null)?.count,
+  );
+  return same ? [...first.slice(0, from), ...again.slice(from)] : null;
 }
 
 /** A chunk that decoded, with only the fields a chunk has. */
@@ -144,32 +241,6 @@ function keptChunk({ count, properties, points, geometries }: CompactChunk): Com
     ...(points !== undefined ? { points } : {}),
     ...(geometries !== undefined ? { geometries } : {}),
   };
-}
-
-/** What an imported feature must be to be used again: the checks the import made. */
-function restoredFeatureProblem(layer: ImportLayer, feature: AppFeature | unknown): string | null {
-  const f = feature as AppFeature;
-  if (!isRecord(f.properties)) return 'no properties';
-  if (!(layer !== 'residential' && isPlainPoint(f.geometry))) {
-    const geometry = readGeometry(f.geometry, layer);
-    if (!geometry.ok) return `${geometry.code}${geometry.detail ? ` (${geometry.detail})` : ''}`;
-  }
-  const problems = geometryProblems(f);
-  const schema = validateFeatureProperties(layer, f);
-  if (problems.length === 0 && schema.length === 0) return null;
-  return [...problems, ...schema].join('; ');
-}
-
-/**
- * A Point that `readGeometry` would take as it is (on a layer that takes points): checked
- * here without the copy it makes, since a restore checks every one of 200,000 car parks.
- */
-function isPlainPoint(geometry: unknown): boolean {
-  if (typeof geometry !== 'object' || geometry === null || Array.isArray(geometry)) return false;
-  const { type, coordinates } = geometry as { type?: unknown; coordinates?: unknown };
-  if (type !== 'Point' || !Array.isArray(coordinates) || coordinates.length < 2) return false;
-  const [x, y] = coordinates as unknown[];
-  return typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y);
 }
 
 export function skippedImport(key: string, name: string, reason: string): RecordRead<never> {

@@ -205,27 +205,3 @@ export function featureListProblem(
   }
   return null;
 }
-
-/**
- * The vertex limits of one import (positions per feature and in all), counted over features
- * that come a batch at a time, as a stored import is read back chunk by chunk. Each call adds a
- * batch and answers the first limit broken so far, naming a feature by its index in the batch.
- */
-export function vertexLimitCounter(): (
-  batch: readonly { geometry?: unknown }[],
-) => (LimitExceeded & { batchIndex?: number }) | null {
-  let vertices = 0;
-  return (batch) => {
-    for (let i = 0; i < batch.length; i++) {
-      const n = countPositions(batch[i]?.geometry, LIMITS.verticesPerFeature);
-      if (n > LIMITS.verticesPerFeature) {
-        return { limit: 'verticesPerFeature', found: n, stoppedEarly: true, batchIndex: i };
-      }
-      vertices += n;
-      if (vertices > LIMITS.verticesPerFile) {
-        return { limit: 'verticesPerFile', found: vertices, stoppedEarly: true };
-      }
-    }
-    return null;
-  };
-}

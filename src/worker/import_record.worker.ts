@@ -23,6 +23,8 @@ import {
 import type { ImportRecordRequest, ImportRecordResponse } from './import_record_client';
 import { failOnUnreadableMessage } from './unreadable_message';
 import { answeringPings } from './liveness';
+import { chunkHelperOn } from './chunk_helper';
+import { nextTask } from './next_task';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -95,20 +97,29 @@ async function answer(request: ImportRecordRequest): Promise<void> {
   const points = new Set<number>();
   let unwritten = keep === undefined;
   written = null;
+  const helper = request.helper ? chunkHelperOn(request.helper, keep) : undefined;
   try {
-    const read = await readCheckedImport(key, undefined, (dataset, features, chunk) => {
-      // The chunk first, for the page to build its features while this writes their text
-      // (from the decoded features, not from the chunk's arrays, which go with it).
-      const moved = transferables({ count: chunk.count, chunks: [chunk] });
-      self.postMessage({ id, dataset, chunk } satisfies ImportRecordResponse, moved);
-      if (chunk.points) points.add(dataset);
-      if (unwritten || points.has(dataset)) return;
-      try {
-        (pieces[dataset] ??= []).push(featuresBytes(features, keep));
-      } catch {
-        unwritten = true;
-      }
-    });
+    const read = await readCheckedImport(
+      key,
+      // Between chunks, a task of its own: the helper's verdicts come in then.
+      helper ? nextTask : undefined,
+      (dataset, features, chunk, helped) => {
+        // The chunk first, for the page to build its features while this writes their text
+        // (from the decoded features, not from the chunk's arrays, which go with it).
+        const moved = transferables({ count: chunk.count, chunks: [chunk] });
+        self.postMessage({ id, dataset, chunk } satisfies ImportRecordResponse, moved);
+        if (chunk.points) points.add(dataset);
+        if (unwritten || points.has(dataset)) return;
+        try {
+          const piece = features ? featuresBytes(features, keep) : helped;
+          if (piece) (pieces[dataset] ??= []).push(piece);
+          else unwritten = true;
+        } catch {
+          unwritten = true;
+        }
+      },
+      helper,
+    );
     if (read.ok && !unwritten) {
       const datasets = read.value.map((_, i) => (points.has(i) ? null : (pieces[i] ?? [])));
       written = { key, keep: keep!, datasets };
@@ -125,6 +136,8 @@ async function answer(request: ImportRecordRequest): Promise<void> {
     // Whatever the record held, the page gets an answer: the record skipped, with the reason.
     const read = skippedImport(key, key, `unreadable: ${String(error)}`);
     self.postMessage({ id, read } satisfies ImportRecordResponse);
+  } finally {
+    helper?.stop();
   }
 }
 

@@ -21,6 +21,7 @@ import type { Scenario } from '../analysis/scenario';
 import type { ScenarioChange } from '../analysis/scenario_change';
 import type { AppFeature } from '../data/schema';
 import { MAP_FEATURE_PROPERTIES } from '../layers/catalog';
+import { chunkHelperChannel } from './chunk_check_client';
 import { startPointTilesWorker } from './point_tiles_client';
 import { workerRequests } from './worker_requests';
 
@@ -31,7 +32,14 @@ import { workerRequests } from './worker_requests';
  * `map-text`: those texts of each dataset of the record checked just before.
  */
 export type ImportRecordRequest =
-  | { id: number; kind: 'check'; key: string; keep?: readonly string[] }
+  | {
+      id: number;
+      kind: 'check';
+      key: string;
+      keep?: readonly string[];
+      /** A port to the gate's helper (see src/worker/chunk_helper.ts), moved with the request. */
+      helper?: MessagePort;
+    }
   | { id: number; kind: 'map-text'; key: string; keep: readonly string[] }
   | { id: number; kind: 'scenario'; key: string }
   /** One import record written to storage, from chunks whose buffers were moved here. */
@@ -101,14 +109,19 @@ export type RestoredDataset = CheckedDataset & { features?: AppFeature[] };
 export async function checkImport(key: string): Promise<RecordRead<RestoredDataset[]>> {
   if (canCheckInWorker()) {
     const chunks: CompactChunk[][] = [];
-    const check = requestWorker({ kind: 'check', key, keep: MAP_FEATURE_PROPERTIES }, (message) => {
+    const channel = chunkHelperChannel();
+    const helper = channel?.port;
+    const request = { kind: 'check' as const, key, keep: MAP_FEATURE_PROPERTIES, helper };
+    const onChunk = (message: ImportRecordResponse) => {
       if (!('chunk' in message)) return;
       (chunks[message.dataset] ??= []).push(message.chunk);
       // A large layer of points is drawn from tiles made in a worker of their own, started
       // at its first checked chunk: started once the map is being made, it waits long for
       // the page's thread; started before the page's first tasks, it delays them.
       if (message.chunk.points) startPointTilesWorker();
-    });
+    };
+    const check = requestWorker(request, onChunk, helper ? [helper] : []);
+    channel?.connect();
     // Asked at once: the worker answers in order, and drops the texts once it gave them.
     const texts = requestWorker({ kind: 'map-text', key, keep: MAP_FEATURE_PROPERTIES }).then(
       (response) => ('texts' in response ? response.texts : null),

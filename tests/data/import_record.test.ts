@@ -80,8 +80,8 @@ describe('the restore gate in the worker', () => {
     await saved.saveImport([dataset('l', features)]);
     const seen: [number, string[]][] = [];
     const read = await gate.readCheckedImport('import:l', undefined, (index, checked, chunk) => {
-      expect(chunk.count).toBe(checked.length);
-      seen.push([index, checked.map((f) => f.properties.name)]);
+      expect(chunk.count).toBe(checked!.length);
+      seen.push([index, checked!.map((f) => f.properties.name)]);
     });
     expect(read.ok).toBe(true);
     expect(seen.map(([index, names]) => [index, names.length])).toEqual([

@@ -1,13 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { encodeFeatures } from '../../src/data/compact_features';
 
-/** A stand-in for the browser's Worker: records what it is sent; the test answers. */
+/**
+ * A stand-in for the browser's Worker: records what it is sent; the test answers. The gate's
+ * helper (a worker of its own) is made too, and never answers: the gate does without it.
+ */
 class FakeWorker {
   static made: FakeWorker[] = [];
   onmessage: ((event: { data: unknown }) => void) | null = null;
   onerror: ((event: { message: string }) => void) | null = null;
   sent: { id: number; kind: string }[] = [];
-  constructor() {
+  constructor(readonly url: URL) {
     FakeWorker.made.push(this);
   }
   postMessage(message: { id: number; kind: string }) {
@@ -18,6 +21,8 @@ class FakeWorker {
     this.onmessage!({ data });
   }
 }
+
+const restoreWorker = () => FakeWorker.made.find((w) => String(w.url).includes('import_record'))!;
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -56,7 +61,7 @@ describe('the restore gate as the page asks it', () => {
     const features = carParks(7_002);
     const { chunks } = encodeFeatures(features);
     const reading = checkImport('import:a');
-    const worker = FakeWorker.made[0]!;
+    const worker = restoreWorker();
     const [check, text] = worker.sent;
     expect([check!.kind, text!.kind]).toEqual(['check', 'map-text']);
     // The worker is told what the map reads, to write its text as each chunk passes.
@@ -81,7 +86,7 @@ describe('the restore gate as the page asks it', () => {
     const features = carParks(7_002);
     const { chunks } = encodeFeatures(features);
     const reading = readImport('import:a', checkImport);
-    const worker = FakeWorker.made[0]!;
+    const worker = restoreWorker();
     const id = worker.sent[0]!.id;
     chunks.forEach((chunk) => worker.answer({ id, dataset: 0, chunk }));
     worker.answer({ id, read: { ok: true, value: [checkedDataset(7_002)] } });
@@ -94,7 +99,7 @@ describe('the restore gate as the page asks it', () => {
     const { checkImport } = await client();
     const { chunks } = encodeFeatures(carParks(7_002));
     const reading = checkImport('import:c');
-    const worker = FakeWorker.made[0]!;
+    const worker = restoreWorker();
     const id = worker.sent[0]!.id;
     worker.answer({ id, dataset: 0, chunk: chunks[0] });
     worker.answer({ id, read: { ok: true, value: [checkedDataset(7_002)] } });
@@ -107,7 +112,7 @@ describe('the restore gate as the page asks it', () => {
     const { checkImport } = await client();
     const { chunks } = encodeFeatures(carParks(6_000));
     const reading = checkImport('import:b');
-    const worker = FakeWorker.made[0]!;
+    const worker = restoreWorker();
     const id = worker.sent[0]!.id;
     worker.answer({ id, dataset: 0, chunk: chunks[0] });
     const skipped = { key: 'import:b', kind: 'import', name: 'b.csv', reason: 'feature 5001: x' };
