@@ -296,7 +296,11 @@ export async function benchBigImport(): Promise<string[]> {
 
 const startTrace = (session: Session, page: Page) =>
   session.browser.startTracing(page, {
-    categories: [...LONG_TASK_TRACE_CATEGORIES, 'disabled-by-default-v8.cpu_profiler'],
+    categories: [
+      ...LONG_TASK_TRACE_CATEGORIES,
+      'disabled-by-default-v8.cpu_profiler',
+      'blink.user_timing',
+    ],
   });
 
 /**
