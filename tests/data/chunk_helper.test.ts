@@ -189,6 +189,22 @@ describe('the restore gate with a helper', () => {
     expect(!read.ok && read.skipped.reason).toMatch(/（此文件：至少 295）/);
   });
 
+  it('gives chunks back unchecked past the positions a file may hold, each whole', async () => {
+    // 8 chunks of 6 outlines of 5 positions: the helper takes the last 4, 30 positions each,
+    // and a file may hold 50 here: it checks the first it takes, and no more.
+    limits.verticesPerFile = 50;
+    const features = Array.from({ length: 48 }, (_, i) => carPark(i, square(0.001)));
+    const chunks = chunked(features, 6).map((chunk) => ({ layer: 'car-parks' as const, chunk }));
+    const sizes = chunks.map(({ chunk }) => (chunk.properties as Uint8Array).length);
+    const h = helper();
+    expect(h.handOver(chunks)).toBe(4);
+    const back = await Promise.all([4, 5, 6, 7].map((i) => h.back(i)));
+    h.stop();
+    expect(back.map((b) => b?.verdict !== undefined)).toEqual([true, false, false, false]);
+    expect(back.map((b) => (b?.chunk.properties as Uint8Array).length)).toEqual(sizes.slice(4));
+    expect(back.map((b) => b?.chunk.count)).toEqual([6, 6, 6, 6]);
+  });
+
   it('reads the record again and checks the rest itself when the helper is lost', async () => {
     const value = record(
       chunked(
