@@ -116,23 +116,13 @@ export async function checkImportRecord(
   ) {
     return skip('not an import record');
   }
-  const parts: { layer: ImportLayer; chunks: CompactChunk[] }[] = [];
-  for (const part of record.layers as unknown[]) {
-    const layer = isRecord(part) ? part.layer : undefined;
-    const compact = isRecord(part) ? part.features : undefined;
-    if (!(IMPORT_LAYERS as readonly unknown[]).includes(layer) || !isRecord(compact)) {
-      return skip('unknown layer');
-    }
-    if (!Array.isArray(compact.chunks)) return skip('no features');
-    parts.push({ layer: layer as ImportLayer, chunks: compact.chunks as CompactChunk[] });
-  }
+  const parts = recordParts(record.layers as unknown[]);
+  if (typeof parts === 'string') return skip(parts);
   // The limits an import was held to, over all of the record's layers: the feature count its
   // chunks declare (decoding holds each chunk to it) before any work, then as chunks decode.
   const tooMany = exceeds('featuresPerImport', declaredFeatures(record.layers as unknown[]));
   if (tooMany) return skip(limitMessageBoth(tooMany));
-  let chunks = parts.flatMap(({ layer, chunks }, dataset) =>
-    chunks.map((chunk) => ({ layer, chunk, dataset })),
-  );
+  let chunks = flatChunks(parts);
   const handedOver = helper?.handOver(chunks) ?? chunks.length;
   try {
     const kept: CompactChunk[][] = parts.map(() => []);
@@ -151,7 +141,9 @@ export async function checkImportRecord(
           // The helper failed with the chunks: the rest as stored, checked here.
           helperLost = true;
           const again = reread ? await reread().catch(() => undefined) : undefined;
-          const rest = sameChunks(chunks, flatChunks(again), i);
+          const layers = isRecord(again) && Array.isArray(again.layers) ? again.layers : [];
+          const parts = recordParts(layers as unknown[]);
+          const rest = typeof parts === 'string' ? null : sameChunks(chunks, flatChunks(parts), i);
           if (!rest) return skip('unreadable: the record could not be read again');
           chunks = rest;
           chunk = chunks[i]!.chunk;
@@ -201,29 +193,34 @@ export async function checkImportRecord(
   }
 }
 
+type RecordPart = { layer: ImportLayer; chunks: CompactChunk[] };
 type FlatChunks = { layer: ImportLayer; chunk: CompactChunk; dataset: number }[];
 
-/** The chunks of a stored value, all layers in order; none when it is not an import record. */
-function flatChunks(value: unknown): FlatChunks | null {
-  const layers = isRecord(value) && Array.isArray(value.layers) ? (value.layers as unknown[]) : [];
-  const chunks: FlatChunks = [];
-  for (const [dataset, part] of layers.entries()) {
-    const features = isRecord(part) ? part.features : undefined;
-    if (!isRecord(features) || !Array.isArray(features.chunks)) return null;
-    for (const chunk of features.chunks as unknown[]) {
-      const layer = (part as Record<string, unknown>).layer as ImportLayer;
-      chunks.push({ layer, chunk: chunk as CompactChunk, dataset });
+/** A record's layers with their chunks, or why they are not an import's. */
+function recordParts(layers: readonly unknown[]): RecordPart[] | string {
+  const parts: RecordPart[] = [];
+  for (const part of layers) {
+    const layer = isRecord(part) ? part.layer : undefined;
+    const compact = isRecord(part) ? part.features : undefined;
+    if (!(IMPORT_LAYERS as readonly unknown[]).includes(layer) || !isRecord(compact)) {
+      return 'unknown layer';
     }
+    if (!Array.isArray(compact.chunks)) return 'no features';
+    parts.push({ layer: layer as ImportLayer, chunks: compact.chunks as CompactChunk[] });
   }
-  return chunks;
+  return parts;
 }
+
+/** The chunks of all layers, in order, each with its layer and the index of its dataset. */
+const flatChunks = (parts: readonly RecordPart[]): FlatChunks =>
+  parts.flatMap(({ layer, chunks }, dataset) => chunks.map((chunk) => ({ layer, chunk, dataset })));
 
 /**
  * The chunks read again, when they are the ones read first (as many, on the same layers, each
  * declaring as many features), with the first `from` as already checked.
  */
-function sameChunks(first: FlatChunks, again: FlatChunks | null, from: number): FlatChunks | null {
-  if (!again || again.length !== first.length) return null;
+function sameChunks(first: FlatChunks, again: FlatChunks, from: number): FlatChunks | null {
+  if (again.length !== first.length) return null;
   const same = first.every(
     (c, i) =>
       c.layer === again[i]!.layer &&
