@@ -11,13 +11,7 @@ export function chunkHelperChannel(): { port: MessagePort; connect: () => void }
   const { port1, port2 } = new MessageChannel();
   const connect = () => {
     try {
-      helper ??= new Worker(new URL('./chunk_check.worker.ts', import.meta.url), {
-        type: 'module',
-      });
-      helper.onerror = () => {
-        helper?.terminate();
-        helper = undefined;
-      };
+      helper ??= startHelper();
       helper.postMessage({ port: port2 }, [port2]);
     } catch {
       helper = null;
@@ -25,4 +19,16 @@ export function chunkHelperChannel(): { port: MessagePort; connect: () => void }
     }
   };
   return { port: port1, connect };
+}
+
+/** The helper's worker, dropped when it fails so that the next check starts a fresh one. */
+function startHelper(): Worker {
+  const started = new Worker(new URL('./chunk_check.worker.ts', import.meta.url), {
+    type: 'module',
+  });
+  started.onerror = () => {
+    started.terminate();
+    if (helper === started) helper = undefined;
+  };
+  return started;
 }
