@@ -58,6 +58,7 @@ export function withoutLargeLayers(data: LayerData): LayerData {
  * A large layer of points drawn from its GeoJSON (when its point tiles could not be made) is
  * clustered as the tiles are: 200,000 circles at once cost every frame seconds without a GPU.
  */
+const CLUSTER_RADIUS_PX = 40;
 const clustered = new WeakMap<GeoJSONSource, boolean>();
 
 function setClustered(source: GeoJSONSource, cluster: boolean) {
@@ -70,7 +71,6 @@ function setClustered(source: GeoJSONSource, cluster: boolean) {
     clusterRadius: CLUSTER_RADIUS_PX,
   });
 }
-const CLUSTER_RADIUS_PX = 40;
 
 const latestCalls = new WeakMap<MapLibreMap | GeoJSONSource, Map<string, number>>();
 let calls = 0;
